@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrustMetrics;
+using TrustMetrics.Nps;
+using TrustMetrics.Scales;
+
+// The conventional namespace for AddXxx extensions, so they appear without an extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the TrustMetrics calculators: <c>services.AddTrustMetrics()</c>.</summary>
+public static class TrustMetricsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="INpsCalculator"/>, <see cref="ICsatCalculator"/> and <see cref="ICesCalculator"/> as singletons
+    /// (TryAdd: existing registrations win) with the library defaults, and the options as a singleton.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddTrustMetrics(this IServiceCollection services) => services.AddTrustMetrics(_ => { });
+
+    /// <summary>
+    /// Registers the calculators with options set by <paramref name="configure"/>. The options are validated here, so an
+    /// invalid value fails at start-up with an <see cref="ArgumentOutOfRangeException"/> naming the option.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets defaults: confidence level, interval methods, scales and thresholds.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is invalid.</exception>
+    public static IServiceCollection AddTrustMetrics(this IServiceCollection services, Action<TrustMetricsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new TrustMetricsOptions();
+        configure(options);
+        options.Validate();
+
+        services.TryAddSingleton(options);
+        services.TryAddSingleton<INpsCalculator>(_ => new NpsCalculator(options));
+        services.TryAddSingleton<ICsatCalculator>(_ => new CsatCalculator(options));
+        services.TryAddSingleton<ICesCalculator>(_ => new CesCalculator(options));
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+namespace TrustMetrics.Estimation;
+
+/// <summary>
+/// Comparison of two independent samples: <c>Difference = first − second</c>, its standard error, the test statistic
+/// (z, or Welch's t when <see cref="DegreesOfFreedom"/> is set), the two-sided p-value <c>2·P(T ≥ |statistic|)</c>
+/// and a confidence interval for the difference.
+/// </summary>
+/// <param name="Difference">first − second, with its sign kept (negative means the second sample scored higher).</param>
+/// <param name="StandardError">Standard error of the difference.</param>
+/// <param name="Statistic">The test statistic of H0: no difference.</param>
+/// <param name="DegreesOfFreedom">Degrees of freedom of a t statistic; null for a z statistic.</param>
+/// <param name="PValue">Two-sided p-value of H0: no difference.</param>
+/// <param name="Interval">Confidence interval of the difference.</param>
+/// <param name="Test">Machine-readable name of the test, for example "z-wald", "z-pooled", "welch-t".</param>
+public readonly record struct DifferenceTest(
+    double Difference,
+    double StandardError,
+    double Statistic,
+    double? DegreesOfFreedom,
+    double PValue,
+    ConfidenceInterval Interval,
+    string Test)
+{
+    /// <summary>True when <see cref="PValue"/> is below 1 − level of the interval, i.e. the interval excludes zero for symmetric methods.</summary>
+    public bool IsSignificant => PValue < 1.0 - Interval.Level;
+
+    /// <summary>Multiplies difference, standard error and interval by <paramref name="factor"/> (statistic and p-value are scale-free).</summary>
+    /// <param name="factor">A positive scale factor.</param>
+    public DifferenceTest Scale(double factor) =>
+        this with { Difference = Difference * factor, StandardError = StandardError * factor, Interval = Interval.Scale(factor) };
+}

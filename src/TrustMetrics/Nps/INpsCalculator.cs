@@ -1,0 +1,54 @@
+using TrustMetrics.Estimation;
+using TrustMetrics.Grouping;
+
+namespace TrustMetrics.Nps;
+
+/// <summary>
+/// Net Promoter Score: NPS = 100·(promoters − detractors)/n on [−100, 100] with standard error and interval.
+/// Implementations are stateless and thread-safe. An empty sample throws <see cref="ArgumentException"/>.
+/// </summary>
+public interface INpsCalculator
+{
+    /// <summary>NPS of a tally with its standard error and interval.</summary>
+    /// <param name="tally">A non-empty tally.</param>
+    /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
+    /// <param name="method">Interval method; null uses the configured default.</param>
+    /// <exception cref="ArgumentException">The tally is empty.</exception>
+    NpsResult Calculate(NpsTally tally, double? confidenceLevel = null, NpsIntervalMethod? method = null);
+
+    /// <summary>NPS of 0–10 scores stored one per byte.</summary>
+    /// <param name="scores">Scores in 0–10.</param>
+    NpsResult Calculate(ReadOnlySpan<byte> scores);
+
+    /// <summary>NPS of 0–10 scores.</summary>
+    /// <param name="scores">Scores in 0–10.</param>
+    NpsResult Calculate(ReadOnlySpan<int> scores);
+
+    /// <summary>NPS of a stream of 0–10 scores (one pass, no buffering).</summary>
+    /// <param name="scores">Scores in 0–10.</param>
+    NpsResult Calculate(IEnumerable<int> scores);
+
+    /// <summary>Survey-weighted NPS with the linearization standard error and Kish's effective sample size.</summary>
+    /// <param name="tally">A weighted tally with positive total weight.</param>
+    /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
+    WeightedNpsResult CalculateWeighted(WeightedNpsTally tally, double? confidenceLevel = null);
+
+    /// <summary>Survey-weighted NPS of scores with one weight each.</summary>
+    /// <param name="scores">Scores in 0–10.</param>
+    /// <param name="weights">Finite, non-negative weights.</param>
+    /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
+    WeightedNpsResult CalculateWeighted(ReadOnlySpan<int> scores, ReadOnlySpan<double> weights, double? confidenceLevel = null);
+
+    /// <summary>Compares two independent samples: Δ = NPS(first) − NPS(second) in points, SE, z, p and interval.</summary>
+    /// <param name="first">First sample.</param>
+    /// <param name="second">Second sample.</param>
+    /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
+    /// <param name="method">Comparison method; null uses the configured default.</param>
+    DifferenceTest Compare(NpsTally first, NpsTally second, double? confidenceLevel = null, NpsComparisonMethod? method = null);
+
+    /// <summary>NPS per group in one pass over (group, score) pairs; groups in ordinal key order.</summary>
+    /// <typeparam name="TKey">Group key type.</typeparam>
+    /// <param name="responses">(group, score) pairs, scores in 0–10.</param>
+    IReadOnlyList<GroupResult<TKey, NpsResult>> CalculateByGroup<TKey>(IEnumerable<(TKey Group, int Score)> responses)
+        where TKey : notnull;
+}

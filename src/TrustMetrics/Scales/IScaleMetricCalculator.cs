@@ -1,0 +1,48 @@
+using TrustMetrics.Grouping;
+
+namespace TrustMetrics.Scales;
+
+/// <summary>
+/// A metric over answers on a rating scale: percent at or above a threshold (top box) and the mean answer, each with an
+/// interval. Implementations are stateless and thread-safe. An empty sample throws <see cref="ArgumentException"/>.
+/// </summary>
+public interface IScaleMetricCalculator
+{
+    /// <summary>The answer scale this calculator uses.</summary>
+    RatingScale Scale { get; }
+
+    /// <summary>The lowest answer counted in the top box.</summary>
+    int Threshold { get; }
+
+    /// <summary>The metric of a tally.</summary>
+    /// <param name="tally">A non-empty tally on <see cref="Scale"/>.</param>
+    /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
+    /// <param name="method">Interval method of the top-box share; null uses the configured default.</param>
+    ScaleMetricResult Calculate(ScaleTally tally, double? confidenceLevel = null, Estimation.ProportionIntervalMethod? method = null);
+
+    /// <summary>The metric of answers.</summary>
+    /// <param name="scores">Answers on <see cref="Scale"/>.</param>
+    ScaleMetricResult Calculate(ReadOnlySpan<int> scores);
+
+    /// <summary>The metric of a stream of answers (one pass, no buffering).</summary>
+    /// <param name="scores">Answers on <see cref="Scale"/>.</param>
+    ScaleMetricResult Calculate(IEnumerable<int> scores);
+
+    /// <summary>Compares two independent samples (first − second).</summary>
+    /// <param name="first">First sample, on <see cref="Scale"/>.</param>
+    /// <param name="second">Second sample, on <see cref="Scale"/>.</param>
+    /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
+    ScaleComparison Compare(ScaleTally first, ScaleTally second, double? confidenceLevel = null);
+
+    /// <summary>The metric per group in one pass over (group, answer) pairs; groups in ordinal key order.</summary>
+    /// <typeparam name="TKey">Group key type.</typeparam>
+    /// <param name="responses">(group, answer) pairs.</param>
+    IReadOnlyList<GroupResult<TKey, ScaleMetricResult>> CalculateByGroup<TKey>(IEnumerable<(TKey Group, int Score)> responses)
+        where TKey : notnull;
+}
+
+/// <summary>Customer satisfaction (CSAT): percent satisfied (answers ≥ threshold, default 4–5 on 1–5) and mean answer.</summary>
+public interface ICsatCalculator : IScaleMetricCalculator;
+
+/// <summary>Customer effort score (CES): percent easy (answers ≥ threshold, default 5–7 on 1–7) and mean answer.</summary>
+public interface ICesCalculator : IScaleMetricCalculator;

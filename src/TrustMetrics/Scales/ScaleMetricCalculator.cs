@@ -1,0 +1,136 @@
+using TrustMetrics.Estimation;
+using TrustMetrics.Grouping;
+
+namespace TrustMetrics.Scales;
+
+/// <summary>The shared implementation behind <see cref="CsatCalculator"/> and <see cref="CesCalculator"/>.</summary>
+public abstract class ScaleMetricCalculator : IScaleMetricCalculator
+{
+    private readonly string metric;
+    private readonly double confidenceLevel;
+    private readonly ProportionIntervalMethod method;
+
+    /// <summary>Creates a calculator for <paramref name="metric"/>; <paramref name="select"/> picks its scale and threshold from the validated options.</summary>
+    /// <param name="metric">Machine-readable metric name ("csat", "ces").</param>
+    /// <param name="options">Options supplying level, interval method, scale and threshold.</param>
+    /// <param name="select">Which scale and threshold of the options this metric uses.</param>
+    private protected ScaleMetricCalculator(string metric, TrustMetricsOptions options, Func<TrustMetricsOptions, (RatingScale, int)> select)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var valid = options.Snapshot();
+        this.metric = metric;
+        (Scale, Threshold) = select(valid);
+        confidenceLevel = valid.ConfidenceLevel;
+        method = valid.ProportionIntervalMethod;
+    }
+
+    /// <inheritdoc/>
+    public RatingScale Scale { get; }
+
+    /// <inheritdoc/>
+    public int Threshold { get; }
+
+    /// <inheritdoc/>
+    public ScaleMetricResult Calculate(ScaleTally tally, double? confidenceLevel = null, ProportionIntervalMethod? method = null)
+    {
+        CheckScale(tally, nameof(tally));
+        if (tally.Count == 0)
+        {
+            throw Guard.Empty(metric.ToUpperInvariant(), nameof(tally));
+        }
+
+        double level = confidenceLevel ?? this.confidenceLevel;
+        Guard.ConfidenceLevel(level, nameof(confidenceLevel));
+        var chosen = method ?? this.method;
+        Guard.Defined(chosen, nameof(method));
+
+        var topBox = ProportionIntervals.Estimate(tally.CountAtLeast(Threshold), tally.Count, level, chosen).Scale(100.0);
+        var mean = MeanIntervals.StudentT(tally.Count, tally.Mean, tally.SampleVariance, level, Scale.Min, Scale.Max);
+        return new ScaleMetricResult(metric, tally, Threshold, topBox, mean);
+    }
+
+    /// <inheritdoc/>
+    public ScaleMetricResult Calculate(ReadOnlySpan<int> scores) => Calculate(ScaleTally.FromScores(Scale, scores));
+
+    /// <inheritdoc/>
+    public ScaleMetricResult Calculate(IEnumerable<int> scores) => Calculate(ScaleTally.FromScores(Scale, scores));
+
+    /// <inheritdoc/>
+    public ScaleComparison Compare(ScaleTally first, ScaleTally second, double? confidenceLevel = null)
+    {
+        CheckScale(first, nameof(first));
+        CheckScale(second, nameof(second));
+        double level = confidenceLevel ?? this.confidenceLevel;
+        var topBox = ProportionComparison.Compare(first.CountAtLeast(Threshold), first.Count, second.CountAtLeast(Threshold), second.Count, level);
+        var mean = MeanIntervals.Welch(first.Count, first.Mean, first.SampleVariance, second.Count, second.Mean, second.SampleVariance, level);
+        return new ScaleComparison(topBox.Scale(100.0), mean);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<GroupResult<TKey, ScaleMetricResult>> CalculateByGroup<TKey>(IEnumerable<(TKey Group, int Score)> responses)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        var counter = new GroupCounter<TKey>(Scale.Points);
+        long index = 0;
+        foreach (var (group, score) in responses)
+        {
+            if (!Scale.Contains(score))
+            {
+                throw ScaleTally.OffScale(Scale, nameof(responses), index, score);
+            }
+
+            counter.Add(group, score - Scale.Min);
+            index++;
+        }
+
+        return counter.Ordered()
+            .Select(pair => new GroupResult<TKey, ScaleMetricResult>(pair.Key, Calculate(ScaleTally.FromCounts(Scale, pair.Value))))
+            .ToList();
+    }
+
+    private void CheckScale(ScaleTally tally, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(tally, paramName);
+        if (tally.Scale != Scale)
+        {
+            throw new ArgumentException($"The tally is on scale {tally.Scale} but this {metric.ToUpperInvariant()} calculator uses {Scale}.", paramName);
+        }
+    }
+}
+
+/// <summary>The standard <see cref="ICsatCalculator"/> (defaults: scale 1–5, satisfied = 4–5, Wilson interval).</summary>
+public sealed class CsatCalculator : ScaleMetricCalculator, ICsatCalculator
+{
+    /// <summary>A calculator with the library defaults.</summary>
+    public CsatCalculator()
+        : this(new TrustMetricsOptions())
+    {
+    }
+
+    /// <summary>A calculator using <see cref="TrustMetricsOptions.CsatScale"/> and <see cref="TrustMetricsOptions.CsatThreshold"/>.</summary>
+    /// <param name="options">Defaults (validated and copied).</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is invalid.</exception>
+    public CsatCalculator(TrustMetricsOptions options)
+        : base("csat", options, o => (o.CsatScale, o.CsatThreshold))
+    {
+    }
+}
+
+/// <summary>The standard <see cref="ICesCalculator"/> (defaults: scale 1–7, easy = 5–7, Wilson interval).</summary>
+public sealed class CesCalculator : ScaleMetricCalculator, ICesCalculator
+{
+    /// <summary>A calculator with the library defaults.</summary>
+    public CesCalculator()
+        : this(new TrustMetricsOptions())
+    {
+    }
+
+    /// <summary>A calculator using <see cref="TrustMetricsOptions.CesScale"/> and <see cref="TrustMetricsOptions.CesThreshold"/>.</summary>
+    /// <param name="options">Defaults (validated and copied).</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is invalid.</exception>
+    public CesCalculator(TrustMetricsOptions options)
+        : base("ces", options, o => (o.CesScale, o.CesThreshold))
+    {
+    }
+}

@@ -1,0 +1,262 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace TrustMetrics.Scales;
+
+/// <summary>
+/// The distribution of answers on a <see cref="RatingScale"/>: one count per scale point. It is the sufficient statistic of
+/// CSAT and CES (top-box share, mean, variance), and it merges by adding counts, so tallies of partitions add up to the
+/// tally of the whole. Immutable and thread-safe.
+/// </summary>
+public sealed class ScaleTally : IAdditionOperators<ScaleTally, ScaleTally, ScaleTally>, IEquatable<ScaleTally>
+{
+    private readonly long[] counts;
+
+    private ScaleTally(RatingScale scale, long[] counts)
+    {
+        Scale = scale;
+        this.counts = counts;
+        foreach (long c in counts)
+        {
+            Count += c;
+        }
+    }
+
+    /// <summary>The answer scale.</summary>
+    public RatingScale Scale { get; }
+
+    /// <summary>Number of answers n.</summary>
+    public long Count { get; }
+
+    /// <summary>Counts per scale point, index 0 holding <c>Scale.Min</c>.</summary>
+    public ReadOnlySpan<long> Counts => counts;
+
+    /// <summary>The empty tally on <paramref name="scale"/>.</summary>
+    /// <param name="scale">The answer scale.</param>
+    public static ScaleTally Empty(RatingScale scale) => new(CheckScale(scale), new long[scale.Points]);
+
+    /// <summary>Number of answers equal to <paramref name="score"/>.</summary>
+    /// <param name="score">A point on the scale.</param>
+    public long CountOf(int score) => Scale.Contains(score) ? counts[score - Scale.Min]
+        : throw new ArgumentOutOfRangeException(nameof(score), score, $"{score} is not on the scale {Scale}.");
+
+    /// <summary>Number of answers ≥ <paramref name="threshold"/> (the top box when threshold is e.g. 4 on 1–5).</summary>
+    /// <param name="threshold">A point on the scale.</param>
+    public long CountAtLeast(int threshold)
+    {
+        if (!Scale.Contains(threshold))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"The threshold {threshold} is not on the scale {Scale}.");
+        }
+
+        long total = 0;
+        for (int i = threshold - Scale.Min; i < counts.Length; i++)
+        {
+            total += counts[i];
+        }
+
+        return total;
+    }
+
+    /// <summary>Mean answer Σk·c_k / n; requires a non-empty tally.</summary>
+    public double Mean
+    {
+        get
+        {
+            if (Count == 0)
+            {
+                throw new InvalidOperationException("The mean of an empty tally is undefined.");
+            }
+
+            double sum = 0;
+            for (int i = 0; i < counts.Length; i++)
+            {
+                sum += (double)counts[i] * (Scale.Min + i);
+            }
+
+            return sum / Count;
+        }
+    }
+
+    /// <summary>Sample variance Σc_k(k − mean)²/(n − 1); 0 when n = 1.</summary>
+    public double SampleVariance
+    {
+        get
+        {
+            double mean = Mean, sum = 0;
+            for (int i = 0; i < counts.Length; i++)
+            {
+                double deviation = Scale.Min + i - mean;
+                sum += counts[i] * deviation * deviation;
+            }
+
+            return Count > 1 ? sum / (Count - 1) : 0.0;
+        }
+    }
+
+    /// <summary>Builds a tally from counts per scale point (index 0 = <c>scale.Min</c>), e.g. partial tallies computed in SQL.</summary>
+    /// <param name="scale">The answer scale.</param>
+    /// <param name="counts">One non-negative count per scale point.</param>
+    /// <exception cref="ArgumentException">The number of counts differs from the number of scale points.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
+    public static ScaleTally FromCounts(RatingScale scale, ReadOnlySpan<long> counts)
+    {
+        CheckScale(scale);
+        if (counts.Length != scale.Points)
+        {
+            throw new ArgumentException($"The scale {scale} has {scale.Points} points but {counts.Length} counts were given.", nameof(counts));
+        }
+
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(counts), counts[i], $"counts[{i}] = {counts[i]} is negative.");
+            }
+        }
+
+        return new ScaleTally(scale, counts.ToArray());
+    }
+
+    /// <summary>Tallies answers stored as <see cref="int"/>.</summary>
+    /// <param name="scale">The answer scale.</param>
+    /// <param name="scores">Answers on the scale.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An answer is off the scale; the message names its index and value.</exception>
+    public static ScaleTally FromScores(RatingScale scale, ReadOnlySpan<int> scores)
+    {
+        var result = new long[CheckScale(scale).Points];
+        for (int i = 0; i < scores.Length; i++)
+        {
+            int offset = scores[i] - scale.Min;
+            if ((uint)offset >= (uint)result.Length)
+            {
+                throw OffScale(scale, nameof(scores), i, scores[i]);
+            }
+
+            result[offset]++;
+        }
+
+        return new ScaleTally(scale, result);
+    }
+
+    /// <summary>Tallies answers stored one per byte (scales within 0–255).</summary>
+    /// <param name="scale">The answer scale.</param>
+    /// <param name="scores">Answers on the scale.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An answer is off the scale; the message names its index and value.</exception>
+    public static ScaleTally FromScores(RatingScale scale, ReadOnlySpan<byte> scores)
+    {
+        var result = new long[CheckScale(scale).Points];
+        for (int i = 0; i < scores.Length; i++)
+        {
+            int offset = scores[i] - scale.Min;
+            if ((uint)offset >= (uint)result.Length)
+            {
+                throw OffScale(scale, nameof(scores), i, scores[i]);
+            }
+
+            result[offset]++;
+        }
+
+        return new ScaleTally(scale, result);
+    }
+
+    /// <summary>Tallies a stream of answers in one pass without buffering it.</summary>
+    /// <param name="scale">The answer scale.</param>
+    /// <param name="scores">Answers on the scale.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An answer is off the scale; the message names its position and value.</exception>
+    public static ScaleTally FromScores(RatingScale scale, IEnumerable<int> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        switch (scores)
+        {
+            case int[] array:
+                return FromScores(scale, new ReadOnlySpan<int>(array));
+            case List<int> list:
+                return FromScores(scale, CollectionsMarshal.AsSpan(list));
+        }
+
+        var builder = new Builder(scale);
+        long index = 0;
+        foreach (int s in scores)
+        {
+            builder.Add(s, nameof(scores), index++);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Merges two tallies on the same scale: counts add.</summary>
+    /// <param name="left">A tally.</param>
+    /// <param name="right">Another tally on the same scale.</param>
+    /// <exception cref="ArgumentException">The scales differ.</exception>
+    public static ScaleTally operator +(ScaleTally left, ScaleTally right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (left.Scale != right.Scale)
+        {
+            throw new ArgumentException($"Cannot merge a tally on scale {left.Scale} with one on scale {right.Scale}.", nameof(right));
+        }
+
+        var sum = new long[left.counts.Length];
+        for (int i = 0; i < sum.Length; i++)
+        {
+            sum[i] = checked(left.counts[i] + right.counts[i]);
+        }
+
+        return new ScaleTally(left.Scale, sum);
+    }
+
+    /// <summary>Merges <paramref name="other"/> into a new tally (same as <c>+</c>).</summary>
+    /// <param name="other">A tally on the same scale.</param>
+    public ScaleTally Merge(ScaleTally other) => this + other;
+
+    /// <summary>True when both tallies have the same scale and counts.</summary>
+    /// <param name="other">The other tally.</param>
+    public bool Equals(ScaleTally? other) =>
+        other is not null && Scale == other.Scale && counts.AsSpan().SequenceEqual(other.counts);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ScaleTally);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Scale);
+        foreach (long c in counts)
+        {
+            hash.Add(c);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <summary>"scale 1-5: [c1, c2, …]".</summary>
+    public override string ToString() => $"scale {Scale}: [{string.Join(", ", counts)}]";
+
+    internal static ArgumentOutOfRangeException OffScale(RatingScale scale, string paramName, long index, long value) =>
+        new(paramName, value, $"{paramName}[{index}] = {value} is outside the scale {scale}.");
+
+    private static RatingScale CheckScale(RatingScale scale) => scale.Points >= 2 ? scale
+        : throw new ArgumentException("The scale is uninitialised (default); create it with new RatingScale(min, max).", nameof(scale));
+
+    /// <summary>Mutable one-pass counter used while streaming and grouping; never escapes unbuilt.</summary>
+    internal sealed class Builder(RatingScale scale)
+    {
+        private readonly long[] counts = new long[CheckScale(scale).Points];
+
+        public void Add(int score, string paramName, long index)
+        {
+            int offset = score - scale.Min;
+            if ((uint)offset >= (uint)counts.Length)
+            {
+                throw OffScale(scale, paramName, index, score);
+            }
+
+            counts[offset]++;
+        }
+
+        public ScaleTally Build() => new(scale, (long[])counts.Clone());
+    }
+}

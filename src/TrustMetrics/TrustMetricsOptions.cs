@@ -1,0 +1,82 @@
+using TrustMetrics.Estimation;
+using TrustMetrics.Nps;
+using TrustMetrics.Scales;
+
+namespace TrustMetrics;
+
+/// <summary>
+/// Defaults the calculators use when a call does not say otherwise. Calculators copy the values when they are
+/// constructed, so changing an options object afterwards never changes a calculator already in use.
+/// </summary>
+public sealed class TrustMetricsOptions
+{
+    /// <summary>Confidence level of every interval, strictly between 0 and 1. Default 0.95.</summary>
+    public double ConfidenceLevel { get; set; } = 0.95;
+
+    /// <summary>NPS interval method. Default <see cref="NpsIntervalMethod.Score"/> (see docs/nps.md for why).</summary>
+    public NpsIntervalMethod NpsIntervalMethod { get; set; } = NpsIntervalMethod.Score;
+
+    /// <summary>Method for comparing two NPS samples. Default <see cref="NpsComparisonMethod.AdjustedWald"/>.</summary>
+    public NpsComparisonMethod NpsComparisonMethod { get; set; } = NpsComparisonMethod.AdjustedWald;
+
+    /// <summary>Interval method for shares such as percent satisfied. Default <see cref="ProportionIntervalMethod.Wilson"/>.</summary>
+    public ProportionIntervalMethod ProportionIntervalMethod { get; set; } = ProportionIntervalMethod.Wilson;
+
+    /// <summary>CSAT answer scale. Default 1–5.</summary>
+    public RatingScale CsatScale { get; set; } = RatingScale.FivePoint;
+
+    /// <summary>Lowest CSAT answer counted as satisfied. Default 4 (top-2-box on 1–5).</summary>
+    public int CsatThreshold { get; set; } = 4;
+
+    /// <summary>CES answer scale. Default 1–7.</summary>
+    public RatingScale CesScale { get; set; } = RatingScale.SevenPoint;
+
+    /// <summary>Lowest CES answer counted as easy. Default 5 (5–7 on 1–7).</summary>
+    public int CesThreshold { get; set; } = 5;
+
+    /// <summary>Checks every option and throws naming the first invalid one.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the parameter name is the option's name.</exception>
+    public void Validate()
+    {
+        const string prefix = nameof(TrustMetricsOptions) + ".";
+        if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))
+        {
+            throw new ArgumentOutOfRangeException(prefix + nameof(ConfidenceLevel), ConfidenceLevel,
+                $"{prefix}{nameof(ConfidenceLevel)} must lie strictly between 0 and 1; got {Guard.Format(ConfidenceLevel)}.");
+        }
+
+        CheckEnum(NpsIntervalMethod, prefix + nameof(NpsIntervalMethod));
+        CheckEnum(NpsComparisonMethod, prefix + nameof(NpsComparisonMethod));
+        CheckEnum(ProportionIntervalMethod, prefix + nameof(ProportionIntervalMethod));
+        CheckScale(CsatScale, CsatThreshold, prefix + nameof(CsatScale), prefix + nameof(CsatThreshold));
+        CheckScale(CesScale, CesThreshold, prefix + nameof(CesScale), prefix + nameof(CesThreshold));
+    }
+
+    /// <summary>A validated copy, so later changes to this object do not leak into calculators.</summary>
+    internal TrustMetricsOptions Snapshot()
+    {
+        Validate();
+        return (TrustMetricsOptions)MemberwiseClone();
+    }
+
+    private static void CheckEnum<TEnum>(TEnum value, string name) where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} is not a known {typeof(TEnum).Name}: {value}.");
+        }
+    }
+
+    private static void CheckScale(RatingScale scale, int threshold, string scaleName, string thresholdName)
+    {
+        if (scale.Points < 2)
+        {
+            throw new ArgumentOutOfRangeException(scaleName, scale, $"{scaleName} is not set: use new RatingScale(min, max).");
+        }
+
+        if (!scale.Contains(threshold))
+        {
+            throw new ArgumentOutOfRangeException(thresholdName, threshold, $"{thresholdName} = {threshold} is not on {scaleName} {scale}.");
+        }
+    }
+}
