@@ -1,1 +1,3 @@
-return 0;
+using TrustMetrics.Cli;
+
+return TrustMetricsCli.Run(args, CliContext.ForConsole());

@@ -1,0 +1,25 @@
+using System.Globalization;
+using TrustMetrics.Estimation;
+
+namespace TrustMetrics.Cli.Output;
+
+/// <summary>Invariant-culture number formatting for the human-readable renderers (JSON keeps full precision).</summary>
+internal static class Formatting
+{
+    public static string Number(double value, int decimals) =>
+        double.IsFinite(value) ? value.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";
+
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Interval(ConfidenceInterval interval, int decimals) =>
+        double.IsFinite(interval.Lower) && double.IsFinite(interval.Upper)
+            ? $"[{Number(interval.Lower, decimals)}, {Number(interval.Upper, decimals)}]"
+            : "–";
+
+    public static string Level(double level) => (level * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    public static string PValue(double p) => p < 0.0001 ? "< 0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    public static string Signed(double value, int decimals) =>
+        (value > 0 ? "+" : string.Empty) + Number(value, decimals);
+}
