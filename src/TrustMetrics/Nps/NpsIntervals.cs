@@ -62,7 +62,15 @@ internal static class NpsIntervals
             double q = (Math.Sqrt(Math.Max(0.0, b * b - 4.0 * a * c)) - b) / (2.0 * a);
             double variance = n * (2.0 * q + delta * (1.0 - delta));
             double numerator = p - d - n * delta;
-            // At Δ = ±1 the variance can vanish; the statistic then diverges with the numerator's sign.
+            // At Δ = ±1 the variance can vanish; the statistic then diverges with the numerator's sign. When the numerator
+            // vanishes too (Δ = 1 with every respondent a promoter, Δ = −1 with every respondent a detractor) Δ is the MLE
+            // itself and the statistic is 0: CopySign(1e300, +0.0) would report +∞ there and put both bracket ends on the
+            // same side, collapsing the interval of an all-promoter sample to [1, 1].
+            if (numerator == 0)
+            {
+                return 0.0;
+            }
+
             return variance <= 0 ? Math.CopySign(1e300, numerator) : numerator / Math.Sqrt(variance);
         }
 
@@ -82,6 +90,12 @@ internal static class NpsIntervals
         var outer = new Beta(aD, aPa + aP);
         var inner = new Beta(aP, aPa);
 
+        // θD's posterior is concentrated within a few standard deviations of its mean when n is large; integrating only
+        // over mean ± 40 SD (where the omitted mass is far below double precision) keeps the adaptive rule from spending
+        // its budget on a flat zero integrand.
+        double spread = 40.0 * outer.StdDev;
+        double windowLow = Math.Max(0.0, outer.Mean - spread), windowHigh = Math.Min(1.0, outer.Mean + spread);
+
         double Cdf(double x)
         {
             if (x <= -1.0)
@@ -95,9 +109,12 @@ internal static class NpsIntervals
             }
 
             double from = Math.Max(0.0, -x), to = (1.0 - x) / 2.0;
-            double integral = Integrate.GaussKronrod(
-                s => outer.Density(s) * inner.CumulativeDistribution(Math.Clamp((x + s) / (1.0 - s), 0.0, 1.0)),
-                from, to, 1e-13, 25, 61);
+            double a = Math.Max(from, windowLow), b = Math.Min(to, windowHigh);
+            double integral = a < b
+                ? Integrate.GaussKronrod(
+                    s => outer.Density(s) * inner.CumulativeDistribution(Math.Clamp((x + s) / (1.0 - s), 0.0, 1.0)),
+                    a, b, 1e-10, 12, 15)
+                : 0.0;
             return integral + (1.0 - outer.CumulativeDistribution(to));
         }
 
