@@ -30,5 +30,5 @@ public sealed record NpsResult(NpsTally Tally, Estimate Score)
 
     /// <summary>A one-line summary such as <c>NPS 30.0 [14.0, 44.3] (95% score, n = 100)</c>.</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"NPS {Score.Value:0.0} [{Interval.Lower:0.0}, {Interval.Upper:0.0}] ({Interval.Level:P0} {Interval.Method}, n = {Count})");
+        $"NPS {Score.Value:0.0} [{Interval.Lower:0.0}, {Interval.Upper:0.0}] ({Interval.Level * 100:0.##}% {Interval.Method}, n = {Count})");
 }
