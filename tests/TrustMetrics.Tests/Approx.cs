@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace TrustMetrics.Tests;
+
+/// <summary>Tolerance assertions used by every reference-vector test.</summary>
+internal static class Approx
+{
+    /// <summary>
+    /// For closed-form values below 1 in magnitude printed to 10 significant digits in survey-metrics.md (shares, proportion
+    /// bounds): their rounding is at most 5e-11 absolute. The 1e-12 the notes recommend for closed forms (§7.1) can only be met
+    /// against full-precision values (hand-derived exact values and the full-precision formula checks use 1e-12 or tighter);
+    /// against the printed tables 1e-10 is the tightest honest bound.
+    /// </summary>
+    public const double ClosedForm = 1e-10;
+
+    /// <summary>
+    /// For any value printed to 10 significant digits, whatever its magnitude (points = 100 × share, z statistics, t quantiles):
+    /// the rounding is at most 5e-10 of the value, so relative 1e-9 (via max(1, |expected|)) is the tightest honest bound.
+    /// </summary>
+    public const double Printed = 1e-9;
+
+    /// <summary>Quantile-based bounds (inverse incomplete beta, t quantile): survey-metrics.md §7.1 recommends relative 1e-9.</summary>
+    public const double Quantile = 1e-9;
+
+    /// <summary>Asserts |actual − expected| ≤ tolerance · max(1, |expected|).</summary>
+    public static void Equal(double expected, double actual, double tolerance, string what = "value")
+    {
+        double bound = tolerance * Math.Max(1.0, Math.Abs(expected));
+        if (!(Math.Abs(actual - expected) <= bound))
+        {
+            Assert.Fail(string.Create(CultureInfo.InvariantCulture,
+                $"{what}: expected {expected:R} (± {bound:R}), got {actual:R}; difference {actual - expected:R}."));
+        }
+    }
+
+    /// <summary>Asserts both bounds of an interval with <see cref="Equal"/>.</summary>
+    public static void Interval(double expectedLower, double expectedUpper, Estimation.ConfidenceInterval actual, double tolerance, string what = "interval")
+    {
+        Equal(expectedLower, actual.Lower, tolerance, what + " lower");
+        Equal(expectedUpper, actual.Upper, tolerance, what + " upper");
+    }
+}
