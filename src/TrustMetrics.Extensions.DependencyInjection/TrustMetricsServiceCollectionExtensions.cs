@@ -33,10 +33,12 @@ public static class TrustMetricsServiceCollectionExtensions
         configure(options);
         options.Validate();
 
+        // Calculators copy the options when constructed, so build them now: a later change to the options object
+        // (which stays resolvable for reading the configured defaults) can never reach a calculator.
         services.TryAddSingleton(options);
-        services.TryAddSingleton<INpsCalculator>(_ => new NpsCalculator(options));
-        services.TryAddSingleton<ICsatCalculator>(_ => new CsatCalculator(options));
-        services.TryAddSingleton<ICesCalculator>(_ => new CesCalculator(options));
+        services.TryAddSingleton<INpsCalculator>(new NpsCalculator(options));
+        services.TryAddSingleton<ICsatCalculator>(new CsatCalculator(options));
+        services.TryAddSingleton<ICesCalculator>(new CesCalculator(options));
         return services;
     }
 }

@@ -26,14 +26,14 @@ public sealed class NpsCalculator : INpsCalculator
     /// <inheritdoc/>
     public NpsResult Calculate(NpsTally tally, double? confidenceLevel = null, NpsIntervalMethod? method = null)
     {
-        if (tally.IsEmpty)
-        {
-            throw Guard.Empty("NPS", nameof(tally));
-        }
-
         if (tally.Detractors < 0 || tally.Passives < 0 || tally.Promoters < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(tally), tally, "A tally count is negative.");
+        }
+
+        if (tally.IsEmpty)
+        {
+            throw Guard.Empty("NPS", nameof(tally));
         }
 
         double level = confidenceLevel ?? options.ConfidenceLevel;

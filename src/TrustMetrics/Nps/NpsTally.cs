@@ -151,8 +151,9 @@ public readonly record struct NpsTally(long Detractors, long Passives, long Prom
 
     /// <summary>
     /// SIMD count: per-lane byte counters are decremented by the all-ones compare masks and widened into
-    /// 64-bit totals every 255 vectors, before a lane can overflow. Out-of-range bytes are OR-ed into a flag and
-    /// located by a scalar rescan only when one exists, so the valid-data path has no branch per element.
+    /// 64-bit totals every 255 vectors, before a lane can overflow. A running lane-wise maximum (one instruction per
+    /// vector) detects out-of-range bytes, which a scalar rescan locates only when one exists, so the valid-data path
+    /// has no branch per element.
     /// </summary>
     private static (long Detractors, long Promoters, int Consumed) CountVectorised(ReadOnlySpan<byte> scores)
     {
@@ -161,7 +162,7 @@ public readonly record struct NpsTally(long Detractors, long Passives, long Prom
         var ten = new Vector<byte>(NpsScale.MaxScore);
         var bytes = MemoryMarshal.Cast<byte, Vector<byte>>(scores);
         long detractors = 0, promoters = 0;
-        var invalid = Vector<byte>.Zero;
+        var largest = Vector<byte>.Zero;
         int block = 0;
         while (block < bytes.Length)
         {
@@ -172,7 +173,7 @@ public readonly record struct NpsTally(long Detractors, long Passives, long Prom
                 var v = bytes[j];
                 d -= Vector.LessThan(v, seven);
                 p -= Vector.GreaterThan(v, eight);
-                invalid |= Vector.GreaterThan(v, ten);
+                largest = Vector.Max(largest, v);
             }
 
             detractors += SumLanes(d);
@@ -180,7 +181,7 @@ public readonly record struct NpsTally(long Detractors, long Passives, long Prom
             block = end;
         }
 
-        if (invalid != Vector<byte>.Zero)
+        if (Vector.GreaterThanAny(largest, ten))
         {
             for (int i = 0; i < scores.Length; i++)
             {
