@@ -56,7 +56,9 @@ public static class NpsSampleSize
         return Ceiling(z * z * v / (delta * delta));
     }
 
-    private static double PlanningVariance(double promoterShare, double detractorShare, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(promoterShare))] string? name = null)
+    private static double PlanningVariance(double promoterShare, double detractorShare,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(promoterShare))] string? name = null,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(detractorShare))] string? detractorName = null)
     {
         if (!(promoterShare >= 0 && promoterShare <= 1))
         {
@@ -65,8 +67,8 @@ public static class NpsSampleSize
 
         if (!(detractorShare >= 0 && detractorShare <= 1 - promoterShare + 1e-12))
         {
-            throw new ArgumentOutOfRangeException(nameof(detractorShare), detractorShare,
-                $"The detractor share must lie in [0, 1 − promoter share = {Guard.Format(1 - promoterShare)}]; got {Guard.Format(detractorShare)}.");
+            throw new ArgumentOutOfRangeException(detractorName, detractorShare,
+                $"{detractorName} must lie in [0, 1 − promoter share = {Guard.Format(1 - promoterShare)}]; got {Guard.Format(detractorShare)}.");
         }
 
         double v = promoterShare + detractorShare - (promoterShare - detractorShare) * (promoterShare - detractorShare);

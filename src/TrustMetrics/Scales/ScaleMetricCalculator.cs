@@ -60,6 +60,8 @@ public abstract class ScaleMetricCalculator : IScaleMetricCalculator
     {
         CheckScale(first, nameof(first));
         CheckScale(second, nameof(second));
+        CheckComparable(first, nameof(first));
+        CheckComparable(second, nameof(second));
         double level = confidenceLevel ?? this.confidenceLevel;
         var topBox = ProportionComparison.Compare(first.CountAtLeast(Threshold), first.Count, second.CountAtLeast(Threshold), second.Count, level);
         var mean = MeanIntervals.Welch(first.Count, first.Mean, first.SampleVariance, second.Count, second.Mean, second.SampleVariance, level);
@@ -87,6 +89,16 @@ public abstract class ScaleMetricCalculator : IScaleMetricCalculator
         return counter.Ordered()
             .Select(pair => new GroupResult<TKey, ScaleMetricResult>(pair.Key, Calculate(ScaleTally.FromCounts(Scale, pair.Value))))
             .ToList();
+    }
+
+    // The mean difference needs a variance estimate from each sample, so a comparison needs two answers per sample.
+    private void CheckComparable(ScaleTally tally, string paramName)
+    {
+        if (tally.Count < 2)
+        {
+            throw new ArgumentException(
+                $"Comparing two {metric.ToUpperInvariant()} samples needs at least 2 answers in each; {paramName} has {tally.Count}.", paramName);
+        }
     }
 
     private void CheckScale(ScaleTally tally, string paramName)
