@@ -35,7 +35,7 @@ internal static class ReportCommand
         command.Add(period);
         command.Add(common.Confidence);
         command.Add(common.Format);
-        command.Add(common.Output);
+        // No --output here: the full report (issue 7) takes --output DIR for report.md/json/html; keep that name free.
         command.SetAction(parse =>
         {
             var settings = new Settings(
@@ -46,7 +46,7 @@ internal static class ReportCommand
                 parse.GetValue(by) is { Length: > 0 } chosen ? chosen : null,
                 parse.GetValue(period)!,
                 parse.GetValue(common.Confidence));
-            return CommandOutput.Run(() => SurveyReport.Build(settings), common.ParseFormat(parse), parse.GetValue(common.Output), context);
+            return CommandOutput.Run(() => SurveyReport.Build(settings), common.ParseFormat(parse), output: null, context);
         });
         return command;
     }
