@@ -52,6 +52,7 @@ public readonly record struct ShiftedBetaGeometricParameters
     public double Survival(int t)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(t);
+        Checked();
         return t == 0 ? 1.0 : Math.Exp(LogSurvival(t));
     }
 
