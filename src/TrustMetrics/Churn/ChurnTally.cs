@@ -207,7 +207,7 @@ public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, Chur
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Period, AsOf, LatestDate, Customers, IgnoredAfterAsOf, buckets.Count);
 
-    /// <summary>"by Month as of 2025-06-30: 1234 customers in 18 periods".</summary>
+    /// <summary>"by Month as of 2025-06-30: 1234 customers in 18 periods with activity".</summary>
     public override string ToString() =>
         $"by {Period} as of {Render(EffectiveAsOf)}: {Customers} customers in {buckets.Count} periods with activity";
 

@@ -40,7 +40,7 @@ public sealed record ShiftedBetaGeometricFit(
         return (double)Survivors[t] / Survivors[0];
     }
 
-    /// <summary>"sBG(α = 0.668088 ± 0.103735, β = 3.8061 ± 0.785532), LL = −1611.158, n = 1000, T = 7".</summary>
+    /// <summary>"sBG(α = 0.668088 ± 0.103735, β = 3.80609 ± 0.785532), LL = -1611.158, n = 1000, T = 7" (invariant culture).</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"sBG(α = {Alpha.Value:G6} ± {Alpha.StandardError:G6}, β = {Beta.Value:G6} ± {Beta.StandardError:G6}), LL = {LogLikelihood:F3}, n = {CohortSize}, T = {Periods}");
 }

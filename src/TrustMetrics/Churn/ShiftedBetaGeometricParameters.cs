@@ -198,7 +198,7 @@ public readonly record struct ShiftedBetaGeometricParameters
         return last > 0 ? ll + last * LogSurvival(survivors.Length - 1) : ll;
     }
 
-    /// <summary>"sBG(α = 0.668088, β = 3.806095)".</summary>
+    /// <summary>"sBG(α = 0.668088, β = 3.80609)" (invariant culture).</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sBG(α = {Alpha:G6}, β = {Beta:G6})");
 
     /// <summary>Σ_{k≥0} q^k S_b(k + first) with S_b(m) = Π_{j=1..m} (b + j − 1)/(α + b + j − 1), first ∈ {0, 1}.</summary>
