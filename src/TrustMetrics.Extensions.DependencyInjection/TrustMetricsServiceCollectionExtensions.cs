@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustMetrics;
+using TrustMetrics.Churn;
 using TrustMetrics.Nps;
 using TrustMetrics.Scales;
 
@@ -10,7 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TrustMetricsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="INpsCalculator"/>, <see cref="ICsatCalculator"/> and <see cref="ICesCalculator"/> as singletons
+    /// Registers <see cref="INpsCalculator"/>, <see cref="ICsatCalculator"/>, <see cref="ICesCalculator"/>,
+    /// <see cref="IChurnCalculator"/> and <see cref="IRetentionModel"/> (shifted-beta-geometric) as singletons
     /// (TryAdd: existing registrations win) with the library defaults, and the options as a singleton.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -39,6 +41,8 @@ public static class TrustMetricsServiceCollectionExtensions
         services.TryAddSingleton<INpsCalculator>(new NpsCalculator(options));
         services.TryAddSingleton<ICsatCalculator>(new CsatCalculator(options));
         services.TryAddSingleton<ICesCalculator>(new CesCalculator(options));
+        services.TryAddSingleton<IChurnCalculator>(new ChurnCalculator(options));
+        services.TryAddSingleton<IRetentionModel>(new ShiftedBetaGeometric(options));
         return services;
     }
 }

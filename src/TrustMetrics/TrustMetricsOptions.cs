@@ -1,3 +1,4 @@
+using TrustMetrics.Churn;
 using TrustMetrics.Estimation;
 using TrustMetrics.Nps;
 using TrustMetrics.Scales;
@@ -34,6 +35,12 @@ public sealed class TrustMetricsOptions
     /// <summary>Lowest CES answer counted as easy. Default 5 (5–7 on 1–7).</summary>
     public int CesThreshold { get; set; } = 5;
 
+    /// <summary>
+    /// Definition of the period churn rate reported as <see cref="PeriodChurn.Rate"/>. Default
+    /// <see cref="Churn.ChurnRateDefinition.StartBased"/>, (L − L_new)/S (see docs/churn.md for the pitfalls of the others).
+    /// </summary>
+    public ChurnRateDefinition ChurnRateDefinition { get; set; } = ChurnRateDefinition.StartBased;
+
     /// <summary>Checks every option and throws naming the first invalid one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the parameter name is the option's name.</exception>
     public void Validate()
@@ -48,6 +55,7 @@ public sealed class TrustMetricsOptions
         CheckEnum(NpsIntervalMethod, prefix + nameof(NpsIntervalMethod));
         CheckEnum(NpsComparisonMethod, prefix + nameof(NpsComparisonMethod));
         CheckEnum(ProportionIntervalMethod, prefix + nameof(ProportionIntervalMethod));
+        CheckEnum(ChurnRateDefinition, prefix + nameof(ChurnRateDefinition));
         CheckScale(CsatScale, CsatThreshold, prefix + nameof(CsatScale), prefix + nameof(CsatThreshold));
         CheckScale(CesScale, CesThreshold, prefix + nameof(CesScale), prefix + nameof(CesThreshold));
     }

@@ -1,0 +1,144 @@
+using TrustMetrics.Churn;
+
+namespace TrustMetrics.Tests.Churn;
+
+/// <summary>Churn input validation (every message names the row or argument and the values) and empty-input semantics.</summary>
+public class ChurnBadInputTests
+{
+    private static readonly ChurnCalculator Calculator = new();
+
+    private static readonly CustomerSpan[] WithBadRow =
+    [
+        new(new DateOnly(2025, 1, 5), null),
+        new(new DateOnly(2025, 2, 1), new DateOnly(2025, 3, 1)),
+        new(new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 9)),
+    ];
+
+    [Fact]
+    public void End_before_start_names_the_row_and_both_dates_on_every_input_path()
+    {
+        const string expected = "customers[2]: the end 2025-03-09 is before the start 2025-03-10.";
+        var e = Assert.Throws<ArgumentException>(() => ChurnTally.FromCustomers(WithBadRow, ChurnPeriod.Month));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.Equal("customers", e.ParamName);
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => ChurnTally.FromCustomers(WithBadRow.ToList(), ChurnPeriod.Week)).Message, StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => ChurnTally.FromCustomers(WithBadRow.Select(c => c), ChurnPeriod.Day)).Message, StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => Calculator.PeriodChurn(WithBadRow.Select(c => c), ChurnPeriod.Month)).Message, StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => Calculator.CohortTable(WithBadRow, ChurnPeriod.Quarter)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dates_in_messages_are_iso_whatever_the_culture()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("th-TH"); // Buddhist calendar by default
+            var e = Assert.Throws<ArgumentException>(() => ChurnTally.FromCustomers(WithBadRow, ChurnPeriod.Month));
+            Assert.Contains("2025-03-09", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Empty_input_gives_no_periods_and_an_empty_table()
+    {
+        // Documented semantics: no records → no period rows and no cohort rows (not an exception, not zeros).
+        var empty = ChurnTally.FromCustomers([], ChurnPeriod.Month);
+        Assert.True(empty.IsEmpty);
+        Assert.Null(empty.EffectiveAsOf);
+        Assert.Equal(ChurnTally.Empty(ChurnPeriod.Month), empty);
+        Assert.Empty(Calculator.PeriodChurn(empty));
+        var table = Calculator.CohortTable(empty);
+        Assert.Empty(table.Rows);
+        Assert.Empty(table.Summary);
+        Assert.Equal(-1, table.MaxAge);
+        Assert.Null(table.AsOf);
+
+        // With an explicit as-of date the table still has no rows, and records after the as-of date are ignored (and counted).
+        var asOf = new DateOnly(2024, 12, 31);
+        var later = ChurnTally.FromCustomers([new CustomerSpan(new DateOnly(2025, 1, 2), null)], ChurnPeriod.Month, asOf);
+        Assert.True(later.IsEmpty);
+        Assert.Equal(1, later.IgnoredAfterAsOf);
+        Assert.Empty(Calculator.PeriodChurn(later));
+        Assert.Equal(asOf, Calculator.CohortTable(later).AsOf);
+    }
+
+    [Fact]
+    public void The_first_period_has_no_rate_because_nobody_was_there_at_its_start()
+    {
+        var rows = Calculator.PeriodChurn([new CustomerSpan(new DateOnly(2025, 1, 2), new DateOnly(2025, 1, 20))], ChurnPeriod.Month);
+        var only = Assert.Single(rows);
+        Assert.Equal((0L, 1L, 1L, 1L, 0L), (only.Counts.CustomersAtStart, only.Counts.Acquired, only.Counts.Lost, only.Counts.LostAcquiredInPeriod, only.Counts.CustomersAtEnd));
+        Assert.Null(only.Rate);
+        Assert.Null(only.Churn);
+        Assert.Null(only.Retention);
+        // The average-customers denominator (S + E)/2 is 0 too.
+        Assert.Null(only.Counts.Rate(ChurnRateDefinition.AverageCustomers));
+        Assert.False(only.IsComplete); // data end on 2025-01-20
+    }
+
+    [Fact]
+    public void Tallies_of_different_kinds_or_as_of_dates_do_not_merge()
+    {
+        var month = ChurnTally.Empty(ChurnPeriod.Month);
+        Assert.Throws<ArgumentException>(() => month + ChurnTally.Empty(ChurnPeriod.Week));
+        var e = Assert.Throws<ArgumentException>(() => month + ChurnTally.Empty(ChurnPeriod.Month, new DateOnly(2025, 1, 31)));
+        Assert.Contains("none and 2025-01-31", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChurnTally.Empty((ChurnPeriod)42));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChurnTally.FromCustomers([], (ChurnPeriod)42));
+    }
+
+    [Fact]
+    public void Inconsistent_period_counts_are_rejected()
+    {
+        var start = new DateOnly(2025, 1, 1);
+        var end = new DateOnly(2025, 1, 31);
+        Assert.Contains("lostAcquiredInPeriod = 6 exceeds acquired = 5", Assert.Throws<ArgumentOutOfRangeException>(() => ChurnPeriodCounts.Create(start, end, 10, 5, 8, 6)).Message, StringComparison.Ordinal);
+        Assert.Contains("exceeds customersAtStart = 10", Assert.Throws<ArgumentOutOfRangeException>(() => ChurnPeriodCounts.Create(start, end, 10, 5, 12, 1)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChurnPeriodCounts.Create(start, end, -1, 0, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChurnPeriodCounts.Create(end, start, 1, 0, 0, 0));
+        // A hand-built struct bypasses Create; the calculator re-validates it.
+        Assert.Throws<ArgumentOutOfRangeException>(() => Calculator.PeriodChurn(new ChurnPeriodCounts(start, end, true, 1, 0, 5, 0)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChurnPeriodCounts.Create(start, end, 10, 0, 1, 0).Rate((ChurnRateDefinition)9));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Calculator.PeriodChurn(ChurnPeriodCounts.Create(start, end, 10, 0, 1, 0), confidenceLevel: 1));
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void Conversions_reject_rates_outside_0_1(double rate)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ChurnConversions.AnnualFromMonthly(rate));
+        Assert.Contains("[0, 1]", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChurnConversions.MonthlyFromAnnual(rate));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChurnConversions.ExpectedLifetime(rate));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChurnConversions.Compound(0.1, 0));
+    }
+
+    [Fact]
+    public void Revenue_inputs_are_validated()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => RevenueRetention.Compute(new RevenueMovements(0, 0, 0, 0)));
+        Assert.Contains("Expansion", Assert.Throws<ArgumentOutOfRangeException>(() => RevenueRetention.Compute(new RevenueMovements(10, 0, 0, -1))).Message, StringComparison.Ordinal);
+        Assert.Contains("exceeds StartingRevenue", Assert.Throws<ArgumentOutOfRangeException>(() => RevenueRetention.Compute(new RevenueMovements(10, 6, 5, 0))).Message, StringComparison.Ordinal);
+        Assert.Contains("endRevenue[1] = NaN", Assert.Throws<ArgumentOutOfRangeException>(() => RevenueMovements.FromCustomerRevenue([1, 2], [1, double.NaN])).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => RevenueMovements.FromCustomerRevenue([1, 2], [1]));
+    }
+
+    [Fact]
+    public void Last_active_day_records_convert_to_the_exclusive_churn_date()
+    {
+        var span = CustomerSpan.FromLastActiveDay(new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31));
+        Assert.Equal(new DateOnly(2025, 4, 1), span.End);
+        Assert.True(span.IsActiveOn(new DateOnly(2025, 3, 31)));
+        Assert.False(span.IsActiveOn(new DateOnly(2025, 4, 1)));
+        Assert.Null(CustomerSpan.FromLastActiveDay(new DateOnly(2025, 1, 1), null).End);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => CustomerSpan.FromLastActiveDay(new DateOnly(2025, 1, 2), new DateOnly(2025, 1, 1)));
+        Assert.Contains("2025-01-01 is before the start 2025-01-02", e.Message, StringComparison.Ordinal);
+    }
+}
