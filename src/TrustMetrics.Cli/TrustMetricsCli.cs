@@ -14,6 +14,8 @@ internal static class TrustMetricsCli
             ScaleCommand.CreateCsat(context),
             ScaleCommand.CreateCes(context),
             ReportCommand.Create(context),
+            ChurnCommand.Create(context),
+            RetentionCommand.Create(context),
         };
         return root;
     }

@@ -50,4 +50,55 @@ internal static class ScoreParser
 
         return weight;
     }
+
+    /// <summary>A finite, non-negative duration (any unit); blank and non-numeric cells are errors naming the cell.</summary>
+    public static double Duration(CsvTable table, int column, string columnName)
+    {
+        var text = table.FieldSpan(column);
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double duration) || !double.IsFinite(duration) || duration < 0)
+        {
+            throw InputException.AtCell(table.Source.DisplayName, table.Line, columnName, text.ToString(), "is not a valid duration (a finite number ≥ 0).");
+        }
+
+        return duration;
+    }
+
+    /// <summary>An event flag: 1/true = the event (churn) happened, 0/false = censored (still active); anything else is an error.</summary>
+    public static bool EventFlag(CsvTable table, int column, string columnName)
+    {
+        var text = table.FieldSpan(column);
+        if (text is "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (text is "0" || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        throw InputException.AtCell(table.Source.DisplayName, table.Line, columnName, text.ToString(), "is not an event flag (1 = churned, 0 = censored; true/false also accepted).");
+    }
+
+    /// <summary>A calendar date (ISO 8601 yyyy-MM-dd; a time of day after it is ignored); null for a blank cell when <paramref name="allowBlank"/>.</summary>
+    public static DateOnly? Date(CsvTable table, int column, string columnName, bool allowBlank)
+    {
+        var text = table.FieldSpan(column);
+        if (text.IsEmpty && allowBlank)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment))
+        {
+            return DateOnly.FromDateTime(moment);
+        }
+
+        throw InputException.AtCell(table.Source.DisplayName, table.Line, columnName, text.ToString(), "is not a date (expected yyyy-MM-dd).");
+    }
 }
