@@ -1,6 +1,7 @@
 using TrustMetrics.Estimation;
 using TrustMetrics.Nps;
 using TrustMetrics.Scales;
+using TrustMetrics.Survival;
 
 namespace TrustMetrics;
 
@@ -34,6 +35,12 @@ public sealed class TrustMetricsOptions
     /// <summary>Lowest CES answer counted as easy. Default 5 (5–7 on 1–7).</summary>
     public int CesThreshold { get; set; } = 5;
 
+    /// <summary>
+    /// Pointwise interval method of Kaplan–Meier curves. Default <see cref="Survival.SurvivalIntervalMethod.LogLog"/> (lifelines,
+    /// SAS; see docs/survival.md for why).
+    /// </summary>
+    public SurvivalIntervalMethod SurvivalIntervalMethod { get; set; } = SurvivalIntervalMethod.LogLog;
+
     /// <summary>Checks every option and throws naming the first invalid one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the parameter name is the option's name.</exception>
     public void Validate()
@@ -48,6 +55,7 @@ public sealed class TrustMetricsOptions
         CheckEnum(NpsIntervalMethod, prefix + nameof(NpsIntervalMethod));
         CheckEnum(NpsComparisonMethod, prefix + nameof(NpsComparisonMethod));
         CheckEnum(ProportionIntervalMethod, prefix + nameof(ProportionIntervalMethod));
+        CheckEnum(SurvivalIntervalMethod, prefix + nameof(SurvivalIntervalMethod));
         CheckScale(CsatScale, CsatThreshold, prefix + nameof(CsatScale), prefix + nameof(CsatThreshold));
         CheckScale(CesScale, CesThreshold, prefix + nameof(CesScale), prefix + nameof(CesThreshold));
     }
