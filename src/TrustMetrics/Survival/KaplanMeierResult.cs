@@ -122,7 +122,7 @@ public sealed record KaplanMeierResult
             }
         }
 
-        double mean = area + next; // Ŝ = 1 on [0, t₁)
+        double mean = Math.Min(horizon, area + next); // Ŝ = 1 on [0, t₁); the telescoped sum may exceed τ by rounding
         double se = Math.Sqrt(variance), half = z * se;
         var interval = new ConfidenceInterval(Math.Max(0.0, mean - half), Math.Min(horizon, mean + half), ConfidenceLevel, "normal");
         return new Estimate(mean, se, interval);
