@@ -72,7 +72,7 @@ public sealed class SurvivalAnalyzer : ISurvivalAnalyzer
     {
         ArgumentNullException.ThrowIfNull(subjects);
         var (level, chosen) = Settings(confidenceLevel, method);
-        var buffers = new Dictionary<TKey, SurvivalTally.Buffer>();
+        var buffers = new Dictionary<TKey, SurvivalTally.Builder>();
         long index = 0;
         foreach (var (group, duration, churned) in subjects)
         {
@@ -84,7 +84,7 @@ public sealed class SurvivalAnalyzer : ISurvivalAnalyzer
 
             if (!buffers.TryGetValue(group, out var buffer))
             {
-                buffer = new SurvivalTally.Buffer();
+                buffer = new SurvivalTally.Builder();
                 buffers.Add(group, buffer);
             }
 

@@ -37,9 +37,9 @@ internal static class SurvivalIntervals
                 double log = Math.Log(survival);
                 return (Math.Exp(log - half), Math.Min(1.0, Math.Exp(log + half)));
             default:
-                // R: exp(-exp(log(-log(S)) ± z·σ̂/log(S))); log(S) < 0, so "+ z·σ̂/log S" is the upper bound.
-                double logS = Math.Log(survival), logMinusLog = Math.Log(-logS), shift = half / logS;
-                return (Math.Exp(-Math.Exp(logMinusLog - shift)), Math.Exp(-Math.Exp(logMinusLog + shift)));
+                // R: exp(−exp(ln(−ln Ŝ) ± z·σ̂/|ln Ŝ|)) = exp(ln Ŝ · e^{±k}), k = z·σ̂/|ln Ŝ|: one logarithm and three exponentials.
+                double logS = Math.Log(survival), growth = Math.Exp(half / -logS);
+                return (Math.Exp(logS * growth), Math.Exp(logS / growth));
         }
     }
 }

@@ -102,7 +102,7 @@ public sealed class SurvivalTally :
     public static SurvivalTally FromDurations(IEnumerable<(double Duration, bool Event)> subjects)
     {
         ArgumentNullException.ThrowIfNull(subjects);
-        var buffer = new Buffer();
+        var buffer = new Builder();
         long index = 0;
         foreach (var (duration, churned) in subjects)
         {
@@ -437,8 +437,8 @@ public sealed class SurvivalTally :
     private static ArgumentOutOfRangeException BadFlag(string paramName, long index, long value) =>
         new(paramName, value, $"{paramName}[{index}] = {value} is not an event flag: use 1 for an event (churned) and 0 for censored (still active).");
 
-    /// <summary>Growable buffer of durations and flags used while streaming; the flags are 0/1 bytes.</summary>
-    internal sealed class Buffer
+    /// <summary>Growable builder of durations and flags used while streaming; the flags are 0/1 bytes.</summary>
+    internal sealed class Builder
     {
         private readonly List<double> durations = [];
         private readonly List<byte> flags = [];
