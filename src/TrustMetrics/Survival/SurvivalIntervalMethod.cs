@@ -11,7 +11,7 @@ public enum SurvivalIntervalMethod
     /// <summary>
     /// Log-log ("exponential Greenwood"; R <c>conf.type = "log-log"</c>, lifelines' only interval, SAS PROC LIFETEST's default):
     /// exp(−exp(ln(−ln Ŝ) ± z·σ̂/|ln Ŝ|)), i.e. Ŝ^exp(∓z·σ̂/ln Ŝ). The default: it always stays inside (0, 1) without clipping
-    /// and has the best small-sample coverage of the three (Borgan &amp; Liestøl 1990).
+    /// and covers better than the plain interval in small samples (Borgan &amp; Liestøl 1990).
     /// </summary>
     LogLog = 0,
 
