@@ -16,6 +16,7 @@ internal static class TrustMetricsCli
             ReportCommand.Create(context),
             ChurnCommand.Create(context),
             RetentionCommand.Create(context),
+            SurvivalCommand.Create(context),
         };
         return root;
     }

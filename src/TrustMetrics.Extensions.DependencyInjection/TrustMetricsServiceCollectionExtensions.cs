@@ -3,6 +3,7 @@ using TrustMetrics;
 using TrustMetrics.Churn;
 using TrustMetrics.Nps;
 using TrustMetrics.Scales;
+using TrustMetrics.Survival;
 
 // The conventional namespace for AddXxx extensions, so they appear without an extra using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ public static class TrustMetricsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="INpsCalculator"/>, <see cref="ICsatCalculator"/>, <see cref="ICesCalculator"/>,
-    /// <see cref="IChurnCalculator"/> and <see cref="IRetentionModel"/> (shifted-beta-geometric) as singletons
+    /// <see cref="IChurnCalculator"/>, <see cref="IRetentionModel"/> (shifted-beta-geometric) and <see cref="ISurvivalAnalyzer"/> as singletons
     /// (TryAdd: existing registrations win) with the library defaults, and the options as a singleton.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -43,6 +44,7 @@ public static class TrustMetricsServiceCollectionExtensions
         services.TryAddSingleton<ICesCalculator>(new CesCalculator(options));
         services.TryAddSingleton<IChurnCalculator>(new ChurnCalculator(options));
         services.TryAddSingleton<IRetentionModel>(new ShiftedBetaGeometric(options));
+        services.TryAddSingleton<ISurvivalAnalyzer>(new SurvivalAnalyzer(options));
         return services;
     }
 }

@@ -2,6 +2,7 @@ using TrustMetrics.Churn;
 using TrustMetrics.Estimation;
 using TrustMetrics.Nps;
 using TrustMetrics.Scales;
+using TrustMetrics.Survival;
 
 namespace TrustMetrics;
 
@@ -41,6 +42,12 @@ public sealed class TrustMetricsOptions
     /// </summary>
     public ChurnRateDefinition ChurnRateDefinition { get; set; } = ChurnRateDefinition.StartBased;
 
+    /// <summary>
+    /// Pointwise interval method of Kaplan–Meier curves. Default <see cref="Survival.SurvivalIntervalMethod.LogLog"/> (lifelines,
+    /// SAS; see docs/survival.md for why).
+    /// </summary>
+    public SurvivalIntervalMethod SurvivalIntervalMethod { get; set; } = SurvivalIntervalMethod.LogLog;
+
     /// <summary>Checks every option and throws naming the first invalid one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the parameter name is the option's name.</exception>
     public void Validate()
@@ -56,6 +63,7 @@ public sealed class TrustMetricsOptions
         CheckEnum(NpsComparisonMethod, prefix + nameof(NpsComparisonMethod));
         CheckEnum(ProportionIntervalMethod, prefix + nameof(ProportionIntervalMethod));
         CheckEnum(ChurnRateDefinition, prefix + nameof(ChurnRateDefinition));
+        CheckEnum(SurvivalIntervalMethod, prefix + nameof(SurvivalIntervalMethod));
         CheckScale(CsatScale, CsatThreshold, prefix + nameof(CsatScale), prefix + nameof(CsatThreshold));
         CheckScale(CesScale, CesThreshold, prefix + nameof(CesScale), prefix + nameof(CesThreshold));
     }

@@ -1,0 +1,64 @@
+namespace TrustMetrics.Survival;
+
+/// <summary>
+/// Survival analysis of churn: durations with event flags (1 = churned, 0 = still active, i.e. right-censored) give Kaplan–Meier
+/// survival curves, Nelson–Aalen cumulative hazards and log-rank tests between groups. Implementations are stateless and
+/// thread-safe. Formulas, conventions and sources: docs/survival.md.
+/// </summary>
+public interface ISurvivalAnalyzer
+{
+    /// <summary>The Kaplan–Meier curve of a tally with Greenwood standard errors and pointwise intervals.</summary>
+    /// <param name="tally">A non-empty tally.</param>
+    /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
+    /// <param name="method">Pointwise interval method; null uses the configured default (log-log unless configured).</param>
+    /// <exception cref="ArgumentException">The tally is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The level is outside (0, 1) or the method unknown.</exception>
+    KaplanMeierResult KaplanMeier(SurvivalTally tally, double? confidenceLevel = null, SurvivalIntervalMethod? method = null);
+
+    /// <summary>The Kaplan–Meier curve of durations with 0/1 event flags stored one per byte.</summary>
+    /// <param name="durations">Durations, finite and ≥ 0.</param>
+    /// <param name="events">1 = churned, 0 = censored; one per duration.</param>
+    /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
+    /// <param name="method">Pointwise interval method; null uses the configured default.</param>
+    /// <exception cref="ArgumentException">The spans are empty or differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A duration or flag is invalid (the message names its index and value), or a setting is.</exception>
+    KaplanMeierResult KaplanMeier(ReadOnlySpan<double> durations, ReadOnlySpan<byte> events, double? confidenceLevel = null, SurvivalIntervalMethod? method = null);
+
+    /// <summary>The Kaplan–Meier curve of durations with Boolean event flags (true = churned).</summary>
+    /// <param name="durations">Durations, finite and ≥ 0.</param>
+    /// <param name="events">true = churned, false = censored; one per duration.</param>
+    /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
+    /// <param name="method">Pointwise interval method; null uses the configured default.</param>
+    /// <exception cref="ArgumentException">The spans are empty or differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A duration is invalid (the message names its index and value), or a setting is.</exception>
+    KaplanMeierResult KaplanMeier(ReadOnlySpan<double> durations, ReadOnlySpan<bool> events, double? confidenceLevel = null, SurvivalIntervalMethod? method = null);
+
+    /// <summary>The Nelson–Aalen cumulative hazard of a tally with its variance and interval.</summary>
+    /// <param name="tally">A non-empty tally.</param>
+    /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
+    /// <param name="ties">Tie handling; null uses <see cref="NelsonAalenTies.FlemingHarrington"/> (lifelines' default, R ctype 2).</param>
+    /// <exception cref="ArgumentException">The tally is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The level is outside (0, 1) or the tie method unknown.</exception>
+    NelsonAalenResult NelsonAalen(SurvivalTally tally, double? confidenceLevel = null, NelsonAalenTies? ties = null);
+
+    /// <summary>The log-rank test across named groups (k ≥ 2), groups reported in the order given.</summary>
+    /// <typeparam name="TKey">The group key type.</typeparam>
+    /// <param name="groups">(key, tally) pairs, for example a dictionary; keys distinct, tallies non-empty.</param>
+    /// <exception cref="ArgumentException">Fewer than two groups, an empty or repeated group, or no event while two groups were at risk.</exception>
+    LogRankResult<TKey> LogRank<TKey>(IEnumerable<KeyValuePair<TKey, SurvivalTally>> groups)
+        where TKey : notnull;
+
+    /// <summary>
+    /// Kaplan–Meier per group in one pass over (group, duration, event) rows, and the log-rank test between the groups when there
+    /// are two or more. Groups in ordinal key order for strings, <see cref="Comparer{T}.Default"/> otherwise.
+    /// </summary>
+    /// <typeparam name="TKey">The group key type.</typeparam>
+    /// <param name="subjects">(group, duration ≥ 0 and finite, event) rows; event true = churned.</param>
+    /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
+    /// <param name="method">Pointwise interval method; null uses the configured default.</param>
+    /// <exception cref="ArgumentException">There is no row, or the log-rank test is undefined (no event while two groups were at risk).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A duration is invalid (the message names its row and value), or a setting is.</exception>
+    SurvivalComparison<TKey> KaplanMeierByGroup<TKey>(IEnumerable<(TKey Group, double Duration, bool Event)> subjects,
+        double? confidenceLevel = null, SurvivalIntervalMethod? method = null)
+        where TKey : notnull;
+}

@@ -1,0 +1,32 @@
+namespace TrustMetrics.Survival;
+
+/// <summary>
+/// The log-rank test of equal hazards across k ≥ 2 groups (Mantel 1966; Peto &amp; Peto 1972), as R <c>survdiff(rho = 0)</c>:
+/// χ² = (O − E)ᵀV⁻¹(O − E) over all groups with Eₖ &gt; 0 but one, V the hypergeometric covariance with ties, on
+/// k′ − 1 degrees of freedom (k′ = groups with Eₖ &gt; 0), p = P(χ²_{k′−1} ≥ χ²).
+/// </summary>
+/// <typeparam name="TKey">The group key type.</typeparam>
+/// <param name="Groups">Observed and expected events per group, in the order the groups were given.</param>
+/// <param name="ChiSquare">The χ² statistic, ≥ 0.</param>
+/// <param name="DegreesOfFreedom">k′ − 1.</param>
+/// <param name="PValue">Upper-tail p-value of χ² (regularised upper incomplete gamma, accurate far below 10⁻¹⁶).</param>
+public sealed record LogRankResult<TKey>(IReadOnlyList<LogRankGroup<TKey>> Groups, double ChiSquare, int DegreesOfFreedom, double PValue)
+{
+    /// <summary>True when <see cref="PValue"/> is below <paramref name="alpha"/>.</summary>
+    /// <param name="alpha">Significance level, strictly between 0 and 1 (0.05 by default).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is outside (0, 1).</exception>
+    public bool IsSignificant(double alpha = 0.05)
+    {
+        if (!(alpha > 0.0 && alpha < 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha,
+                $"The significance level must lie strictly between 0 and 1 (for example 0.05); got {Guard.Format(alpha)}.");
+        }
+
+        return PValue < alpha;
+    }
+
+    /// <summary>A one-line summary such as <c>log-rank χ² = 122.249 (df 1), p = 2.04e-28</c>.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"log-rank χ² = {ChiSquare:0.###} (df {DegreesOfFreedom}), p = {PValue:G3}");
+}

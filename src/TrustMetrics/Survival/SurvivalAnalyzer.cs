@@ -1,0 +1,122 @@
+using TrustMetrics.Grouping;
+
+namespace TrustMetrics.Survival;
+
+/// <summary>The standard <see cref="ISurvivalAnalyzer"/>: formulas in docs/survival.md; stateless after construction and thread-safe.</summary>
+public sealed class SurvivalAnalyzer : ISurvivalAnalyzer
+{
+    private readonly TrustMetricsOptions options;
+
+    /// <summary>An analyzer with the library defaults (95%, log-log intervals).</summary>
+    public SurvivalAnalyzer()
+        : this(new TrustMetricsOptions())
+    {
+    }
+
+    /// <summary>An analyzer with the given defaults (validated and copied): <see cref="TrustMetricsOptions.ConfidenceLevel"/> and <see cref="TrustMetricsOptions.SurvivalIntervalMethod"/>.</summary>
+    /// <param name="options">Defaults for level and interval method.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is invalid.</exception>
+    public SurvivalAnalyzer(TrustMetricsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Snapshot();
+    }
+
+    /// <inheritdoc/>
+    public KaplanMeierResult KaplanMeier(SurvivalTally tally, double? confidenceLevel = null, SurvivalIntervalMethod? method = null)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        var (level, chosen) = Settings(confidenceLevel, method);
+        return KaplanMeierEstimator.Compute(NonEmpty(tally, "Kaplan–Meier", nameof(tally)), level, chosen);
+    }
+
+    /// <inheritdoc/>
+    public KaplanMeierResult KaplanMeier(ReadOnlySpan<double> durations, ReadOnlySpan<byte> events, double? confidenceLevel = null,
+        SurvivalIntervalMethod? method = null)
+    {
+        var (level, chosen) = Settings(confidenceLevel, method);
+        return KaplanMeierEstimator.Compute(NonEmpty(SurvivalTally.FromDurations(durations, events), "Kaplan–Meier", nameof(durations)), level, chosen);
+    }
+
+    /// <inheritdoc/>
+    public KaplanMeierResult KaplanMeier(ReadOnlySpan<double> durations, ReadOnlySpan<bool> events, double? confidenceLevel = null,
+        SurvivalIntervalMethod? method = null)
+    {
+        var (level, chosen) = Settings(confidenceLevel, method);
+        return KaplanMeierEstimator.Compute(NonEmpty(SurvivalTally.FromDurations(durations, events), "Kaplan–Meier", nameof(durations)), level, chosen);
+    }
+
+    /// <inheritdoc/>
+    public NelsonAalenResult NelsonAalen(SurvivalTally tally, double? confidenceLevel = null, NelsonAalenTies? ties = null)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        double level = confidenceLevel ?? options.ConfidenceLevel;
+        Guard.ConfidenceLevel(level, nameof(confidenceLevel));
+        var chosen = ties ?? NelsonAalenTies.FlemingHarrington;
+        Guard.Defined(chosen, nameof(ties));
+        return NelsonAalenEstimator.Compute(NonEmpty(tally, "Nelson–Aalen", nameof(tally)), level, chosen);
+    }
+
+    /// <inheritdoc/>
+    public LogRankResult<TKey> LogRank<TKey>(IEnumerable<KeyValuePair<TKey, SurvivalTally>> groups)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        return LogRankTest.Compute(groups.ToList(), nameof(groups));
+    }
+
+    /// <inheritdoc/>
+    public SurvivalComparison<TKey> KaplanMeierByGroup<TKey>(IEnumerable<(TKey Group, double Duration, bool Event)> subjects,
+        double? confidenceLevel = null, SurvivalIntervalMethod? method = null)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        var (level, chosen) = Settings(confidenceLevel, method);
+        var buffers = new Dictionary<TKey, SurvivalTally.Builder>();
+        long index = 0;
+        foreach (var (group, duration, churned) in subjects)
+        {
+            if (!(duration >= 0 && duration <= double.MaxValue))
+            {
+                throw new ArgumentOutOfRangeException(nameof(subjects), duration,
+                    $"{nameof(subjects)}[{index}].Duration = {Guard.Format(duration)} (group '{group}') is not a valid duration: durations must be finite and ≥ 0.");
+            }
+
+            if (!buffers.TryGetValue(group, out var buffer))
+            {
+                buffer = new SurvivalTally.Builder();
+                buffers.Add(group, buffer);
+            }
+
+            buffer.Add(duration, churned);
+            index++;
+        }
+
+        if (buffers.Count == 0)
+        {
+            throw new ArgumentException("Kaplan–Meier by group is undefined for an empty sample: there are no subjects.", nameof(subjects));
+        }
+
+        var comparer = typeof(TKey) == typeof(string) ? (IComparer<TKey>)(object)StringComparer.Ordinal : Comparer<TKey>.Default;
+        var tallies = buffers.OrderBy(pair => pair.Key, comparer)
+            .Select(pair => new KeyValuePair<TKey, SurvivalTally>(pair.Key, pair.Value.Build()))
+            .ToList();
+        var curves = tallies.Select(pair => new GroupResult<TKey, KaplanMeierResult>(pair.Key, KaplanMeierEstimator.Compute(pair.Value, level, chosen)))
+            .ToList();
+        var logRank = tallies.Count >= 2 ? LogRankTest.Compute(tallies, nameof(subjects)) : null;
+        return new SurvivalComparison<TKey>(curves, logRank);
+    }
+
+    private (double Level, SurvivalIntervalMethod Method) Settings(double? confidenceLevel, SurvivalIntervalMethod? method)
+    {
+        double level = confidenceLevel ?? options.ConfidenceLevel;
+        Guard.ConfidenceLevel(level, nameof(confidenceLevel));
+        var chosen = method ?? options.SurvivalIntervalMethod;
+        Guard.Defined(chosen, nameof(method));
+        return (level, chosen);
+    }
+
+    private static SurvivalTally NonEmpty(SurvivalTally tally, string metric, string paramName) => tally.IsEmpty
+        ? throw new ArgumentException($"{metric} is undefined for an empty sample: there are no subjects.", paramName)
+        : tally;
+}

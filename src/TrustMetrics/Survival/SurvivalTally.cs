@@ -1,0 +1,455 @@
+using System.Buffers;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace TrustMetrics.Survival;
+
+/// <summary>
+/// Right-censored durations reduced to their sufficient statistic: for each distinct time tᵢ (ascending), the number of events dᵢ
+/// (churned at tᵢ) and of censorings cᵢ (still active when last seen at tᵢ). Kaplan–Meier, Nelson–Aalen and the log-rank test
+/// need nothing else. Tallies merge by adding the counts per time, so tallies of partitions (shards, days, files) added together
+/// equal the tally of the whole: summarise each shard where it lives, combine later. The canonical form (strictly increasing
+/// times, every time with at least one subject) makes equal data give equal tallies. Immutable and thread-safe.
+/// </summary>
+public sealed class SurvivalTally :
+    IAdditionOperators<SurvivalTally, SurvivalTally, SurvivalTally>,
+    IAdditiveIdentity<SurvivalTally, SurvivalTally>,
+    IEquatable<SurvivalTally>
+{
+    private readonly double[] times;
+    private readonly long[] events;
+    private readonly long[] censored;
+
+    private SurvivalTally(double[] times, long[] events, long[] censored)
+    {
+        this.times = times;
+        this.events = events;
+        this.censored = censored;
+        long eventCount = 0, censoredCount = 0;
+        for (int i = 0; i < times.Length; i++)
+        {
+            eventCount = checked(eventCount + events[i]);
+            censoredCount = checked(censoredCount + censored[i]);
+        }
+
+        EventCount = eventCount;
+        Count = checked(eventCount + censoredCount);
+    }
+
+    /// <summary>The empty tally: no subject. The identity of <c>+</c>.</summary>
+    public static SurvivalTally Empty { get; } = new([], [], []);
+
+    /// <inheritdoc cref="Empty"/>
+    public static SurvivalTally AdditiveIdentity => Empty;
+
+    /// <summary>Number of subjects n = Σ(dᵢ + cᵢ).</summary>
+    public long Count { get; }
+
+    /// <summary>Number of events (churned subjects) Σdᵢ.</summary>
+    public long EventCount { get; }
+
+    /// <summary>Number of censored subjects (still active at their last observation) Σcᵢ.</summary>
+    public long CensoredCount => Count - EventCount;
+
+    /// <summary>True when the tally holds no subject.</summary>
+    public bool IsEmpty => times.Length == 0;
+
+    /// <summary>Number of distinct times.</summary>
+    public int DistinctTimeCount => times.Length;
+
+    /// <summary>The distinct times tᵢ, strictly increasing, all finite and ≥ 0.</summary>
+    public ReadOnlySpan<double> Times => times;
+
+    /// <summary>Events dᵢ at each time of <see cref="Times"/>.</summary>
+    public ReadOnlySpan<long> Events => events;
+
+    /// <summary>Censorings cᵢ at each time of <see cref="Times"/>.</summary>
+    public ReadOnlySpan<long> Censored => censored;
+
+    /// <summary>
+    /// Tallies one subject per index: <paramref name="durations"/>[i] is how long subject i was observed, <paramref name="events"/>[i]
+    /// is 1 if it churned then and 0 if it was still active (censored). Sorts a packed copy of the keys (radix sort; a counting
+    /// pass for whole-number times within 2n + 256), then one linear pass; no allocation per subject.
+    /// </summary>
+    /// <param name="durations">Durations, finite and ≥ 0.</param>
+    /// <param name="events">Event flags, 0 or 1, one per duration.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A duration is negative, NaN or infinite, or a flag is not 0/1; the message names its index and value.</exception>
+    public static SurvivalTally FromDurations(ReadOnlySpan<double> durations, ReadOnlySpan<byte> events) =>
+        Build(durations, events, nameof(durations), nameof(events));
+
+    /// <summary>Tallies one subject per index with integer event flags (1 = churned, 0 = censored); see the byte overload.</summary>
+    /// <param name="durations">Durations, finite and ≥ 0.</param>
+    /// <param name="events">Event flags, 0 or 1, one per duration.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A duration is negative, NaN or infinite, or a flag is not 0/1; the message names its index and value.</exception>
+    public static SurvivalTally FromDurations(ReadOnlySpan<double> durations, ReadOnlySpan<int> events) =>
+        Build(durations, events, nameof(durations), nameof(events));
+
+    /// <summary>Tallies one subject per index with Boolean event flags (true = churned, false = censored); see the byte overload.</summary>
+    /// <param name="durations">Durations, finite and ≥ 0.</param>
+    /// <param name="events">Event flags, one per duration.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A duration is negative, NaN or infinite; the message names its index and value.</exception>
+    public static SurvivalTally FromDurations(ReadOnlySpan<double> durations, ReadOnlySpan<bool> events) =>
+        Build(durations, MemoryMarshal.Cast<bool, byte>(events), nameof(durations), nameof(events));
+
+    /// <summary>Tallies a stream of (duration, event) pairs, buffering only the durations and flags.</summary>
+    /// <param name="subjects">(duration ≥ 0 and finite, event) pairs; event true = churned, false = censored.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="subjects"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A duration is negative, NaN or infinite; the message names its position and value.</exception>
+    public static SurvivalTally FromDurations(IEnumerable<(double Duration, bool Event)> subjects)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        var buffer = new Builder();
+        long index = 0;
+        foreach (var (duration, churned) in subjects)
+        {
+            CheckDuration(duration, nameof(subjects), index, ".Duration");
+            buffer.Add(duration, churned);
+            index++;
+        }
+
+        return buffer.Build();
+    }
+
+    /// <summary>
+    /// Builds a tally from counts per time, for example partial tallies computed in SQL (<c>GROUP BY time</c>). Times may come in
+    /// any order and repeat (their counts add); times with no subject are dropped.
+    /// </summary>
+    /// <param name="times">Times, finite and ≥ 0.</param>
+    /// <param name="events">Events at each time, ≥ 0.</param>
+    /// <param name="censored">Censorings at each time, ≥ 0.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A time is negative, NaN or infinite, or a count is negative; the message names its index and value.</exception>
+    public static SurvivalTally FromCounts(ReadOnlySpan<double> times, ReadOnlySpan<long> events, ReadOnlySpan<long> censored)
+    {
+        if (events.Length != times.Length || censored.Length != times.Length)
+        {
+            throw new ArgumentException(
+                $"times, events and censored must have one element per time; got {times.Length}, {events.Length} and {censored.Length}.",
+                events.Length != times.Length ? nameof(events) : nameof(censored));
+        }
+
+        var order = new int[times.Length];
+        var keys = new double[times.Length];
+        for (int i = 0; i < times.Length; i++)
+        {
+            CheckDuration(times[i], nameof(times), i, "");
+            if (events[i] < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(events), events[i], $"events[{i}] = {events[i]} is negative.");
+            }
+
+            if (censored[i] < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(censored), censored[i], $"censored[{i}] = {censored[i]} is negative.");
+            }
+
+            order[i] = i;
+            keys[i] = times[i] + 0.0; // −0.0 → +0.0
+        }
+
+        Array.Sort(keys, order);
+        var outTimes = new List<double>();
+        var outEvents = new List<long>();
+        var outCensored = new List<long>();
+        for (int j = 0; j < order.Length; j++)
+        {
+            int i = order[j];
+            if (events[i] == 0 && censored[i] == 0)
+            {
+                continue;
+            }
+
+            if (outTimes.Count > 0 && outTimes[^1] == keys[j])
+            {
+                outEvents[^1] = checked(outEvents[^1] + events[i]);
+                outCensored[^1] = checked(outCensored[^1] + censored[i]);
+            }
+            else
+            {
+                outTimes.Add(keys[j]);
+                outEvents.Add(events[i]);
+                outCensored.Add(censored[i]);
+            }
+        }
+
+        return outTimes.Count == 0 ? Empty : new SurvivalTally([.. outTimes], [.. outEvents], [.. outCensored]);
+    }
+
+    /// <summary>Merges two tallies: counts add per time (a sorted merge, linear in the number of distinct times). Associative, commutative, with <see cref="Empty"/> as identity.</summary>
+    /// <param name="left">A tally.</param>
+    /// <param name="right">Another tally.</param>
+    /// <exception cref="ArgumentNullException">A tally is null.</exception>
+    public static SurvivalTally operator +(SurvivalTally left, SurvivalTally right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (right.IsEmpty)
+        {
+            return left;
+        }
+
+        if (left.IsEmpty)
+        {
+            return right;
+        }
+
+        double[] a = left.times, b = right.times;
+        int i = 0, j = 0, m = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            if (j == b.Length || (i < a.Length && a[i] < b[j]))
+            {
+                i++;
+            }
+            else if (i == a.Length || b[j] < a[i])
+            {
+                j++;
+            }
+            else
+            {
+                i++;
+                j++;
+            }
+
+            m++;
+        }
+
+        var times = new double[m];
+        var events = new long[m];
+        var censored = new long[m];
+        i = j = 0;
+        for (int k = 0; k < m; k++)
+        {
+            if (j == b.Length || (i < a.Length && a[i] < b[j]))
+            {
+                (times[k], events[k], censored[k]) = (a[i], left.events[i], left.censored[i]);
+                i++;
+            }
+            else if (i == a.Length || b[j] < a[i])
+            {
+                (times[k], events[k], censored[k]) = (b[j], right.events[j], right.censored[j]);
+                j++;
+            }
+            else
+            {
+                (times[k], events[k], censored[k]) =
+                    (a[i], checked(left.events[i] + right.events[j]), checked(left.censored[i] + right.censored[j]));
+                i++;
+                j++;
+            }
+        }
+
+        return new SurvivalTally(times, events, censored);
+    }
+
+    /// <summary>Merges <paramref name="other"/> into a new tally (same as <c>+</c>).</summary>
+    /// <param name="other">The tally to merge.</param>
+    public SurvivalTally Merge(SurvivalTally other) => this + other;
+
+    /// <summary>True when both tallies have the same times and counts.</summary>
+    /// <param name="other">The other tally.</param>
+    public bool Equals(SurvivalTally? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (times.AsSpan().SequenceEqual(other.times) && events.AsSpan().SequenceEqual(other.events)
+                && censored.AsSpan().SequenceEqual(other.censored)));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as SurvivalTally);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Count);
+        hash.Add(EventCount);
+        for (int i = 0; i < times.Length; i++)
+        {
+            hash.Add(times[i]);
+            hash.Add(events[i]);
+            hash.Add(censored[i]);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <summary>"n = …, events = …, censored = …, distinct times = …".</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"n = {Count}, events = {EventCount}, censored = {CensoredCount}, distinct times = {DistinctTimeCount}");
+
+    private static SurvivalTally Build<TFlag>(ReadOnlySpan<double> durations, ReadOnlySpan<TFlag> flags, string durationsName, string eventsName)
+        where TFlag : unmanaged, IBinaryInteger<TFlag>
+    {
+        if (durations.Length != flags.Length)
+        {
+            throw new ArgumentException(
+                $"{durationsName} has {durations.Length} elements but {eventsName} has {flags.Length}: give one event flag per duration.", eventsName);
+        }
+
+        int n = durations.Length;
+        if (n == 0)
+        {
+            return Empty;
+        }
+
+        // Pass 1: validate, and learn whether every time is a whole number small enough to count directly.
+        double max = 0;
+        bool whole = true;
+        for (int i = 0; i < n; i++)
+        {
+            double d = durations[i];
+            if (!(d >= 0 && d <= double.MaxValue))
+            {
+                CheckDuration(d, durationsName, i, "");
+            }
+
+            TFlag f = flags[i];
+            if (f != TFlag.Zero && f != TFlag.One)
+            {
+                throw BadFlag(eventsName, i, long.CreateTruncating(f));
+            }
+
+            max = Math.Max(max, d);
+            whole &= d == Math.Floor(d);
+        }
+
+        if (whole && max <= CountingLimit(n))
+        {
+            return CountWholeTimes(durations, flags, (int)max);
+        }
+
+        ulong[] keys = ArrayPool<ulong>.Shared.Rent(n);
+        ulong[] scratch = ArrayPool<ulong>.Shared.Rent(n);
+        try
+        {
+            for (int i = 0; i < n; i++)
+            {
+                keys[i] = SurvivalSort.Key(durations[i], ulong.CreateTruncating(flags[i]));
+            }
+
+            return FromSortedKeys(SurvivalSort.Sort(keys.AsSpan(0, n), scratch.AsSpan(0, n)));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+            ArrayPool<ulong>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>Whole-number times up to this bound are counted in an array of 2·(max + 1) ints instead of sorted.</summary>
+    private static double CountingLimit(int n) => Math.Min((2.0 * n) + 256, (int.MaxValue / 2) - 1);
+
+    /// <summary>Counting sort for whole-number times in [0, max]: slot 2t holds censorings at t, slot 2t + 1 events.</summary>
+    private static SurvivalTally CountWholeTimes<TFlag>(ReadOnlySpan<double> durations, ReadOnlySpan<TFlag> flags, int max)
+        where TFlag : unmanaged, IBinaryInteger<TFlag>
+    {
+        int slots = 2 * (max + 1);
+        int[] rented = ArrayPool<int>.Shared.Rent(slots);
+        try
+        {
+            var counts = rented.AsSpan(0, slots);
+            counts.Clear();
+            for (int i = 0; i < durations.Length; i++)
+            {
+                counts[(2 * (int)durations[i]) + int.CreateTruncating(flags[i])]++;
+            }
+
+            int m = 0;
+            for (int t = 0; t <= max; t++)
+            {
+                m += (counts[2 * t] | counts[(2 * t) + 1]) != 0 ? 1 : 0;
+            }
+
+            var times = new double[m];
+            var events = new long[m];
+            var censored = new long[m];
+            int k = 0;
+            for (int t = 0; t <= max; t++)
+            {
+                int c = counts[2 * t], d = counts[(2 * t) + 1];
+                if ((c | d) != 0)
+                {
+                    times[k] = t;
+                    events[k] = d;
+                    censored[k] = c;
+                    k++;
+                }
+            }
+
+            return new SurvivalTally(times, events, censored);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>One pass over sorted keys: runs of equal time become one row; the low bit splits events from censorings.</summary>
+    private static SurvivalTally FromSortedKeys(ReadOnlySpan<ulong> keys)
+    {
+        int m = 1;
+        for (int i = 1; i < keys.Length; i++)
+        {
+            m += (keys[i] >> 1) != (keys[i - 1] >> 1) ? 1 : 0;
+        }
+
+        var times = new double[m];
+        var events = new long[m];
+        var censored = new long[m];
+        int k = -1;
+        ulong previous = ulong.MaxValue; // no valid key has all 63 time bits set (that would be a NaN)
+        foreach (ulong key in keys)
+        {
+            ulong time = key >> 1;
+            if (time != previous)
+            {
+                k++;
+                times[k] = SurvivalSort.Time(key);
+                previous = time;
+            }
+
+            if ((key & 1) != 0)
+            {
+                events[k]++;
+            }
+            else
+            {
+                censored[k]++;
+            }
+        }
+
+        return new SurvivalTally(times, events, censored);
+    }
+
+    private static void CheckDuration(double value, string paramName, long index, string member)
+    {
+        if (!(value >= 0 && value <= double.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value,
+                $"{paramName}[{index}]{member} = {Guard.Format(value)} is not a valid duration: durations must be finite and ≥ 0.");
+        }
+    }
+
+    private static ArgumentOutOfRangeException BadFlag(string paramName, long index, long value) =>
+        new(paramName, value, $"{paramName}[{index}] = {value} is not an event flag: use 1 for an event (churned) and 0 for censored (still active).");
+
+    /// <summary>Growable builder of durations and flags used while streaming; the flags are 0/1 bytes.</summary>
+    internal sealed class Builder
+    {
+        private readonly List<double> durations = [];
+        private readonly List<byte> flags = [];
+
+        public void Add(double duration, bool churned)
+        {
+            durations.Add(duration);
+            flags.Add(churned ? (byte)1 : (byte)0);
+        }
+
+        public SurvivalTally Build() =>
+            SurvivalTally.Build<byte>(CollectionsMarshal.AsSpan(durations), CollectionsMarshal.AsSpan(flags), "durations", "events");
+    }
+}
