@@ -6,7 +6,7 @@ namespace TrustMetrics.Clv;
 /// BG/NBD predictions at fixed parameters (Fader, Hardie &amp; Lee 2005; formulas as lifetimes computes them, ltv-churn.md §3),
 /// all in log space so frequencies in the thousands neither overflow nor return NaN. Immutable and thread-safe.
 /// </summary>
-public sealed class BgNbdModel
+public sealed class BgNbdModel : IPurchaseModel
 {
     private readonly double r, alpha, a, b, logBetaAB;
 

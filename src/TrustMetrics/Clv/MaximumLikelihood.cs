@@ -69,12 +69,14 @@ internal static class MaximumLikelihood
 
         int iterations = 0;
         string message;
+        double[]? found = null;
         try
         {
             var result = new BfgsMinimizer(o.GradientTolerance * 1e-2, 1e-14, 1e-15, o.MaxIterations)
                 .FindMinimum(objective, Vector<double>.Build.DenseOfArray(start));
             iterations = result.Iterations;
             message = "BFGS: " + result.ReasonForExit;
+            found = result.MinimizingPoint.ToArray();
         }
         catch (Exception e) when (e is OptimizationException or ArithmeticException)
         {
@@ -88,9 +90,20 @@ internal static class MaximumLikelihood
         }
 
         // Newton polish: a few steps on the exact-gradient, finite-difference Hessian take BFGS's answer to machine precision.
+        // Start from BFGS's own answer: near the optimum the smallest objective value seen is decided by rounding, not by the gradient.
         var u0 = (double[])best.Clone();
         var grad0 = new double[k];
         double f0 = Objective(u0, grad0);
+        if (found is not null && found.All(double.IsFinite))
+        {
+            var gradFound = new double[k];
+            double fFound = Objective(found, gradFound);
+            if (double.IsFinite(fFound) && fFound <= f0 + (1e-12 * Math.Max(1, Math.Abs(f0))))
+            {
+                (u0, grad0, f0) = (found, gradFound, fFound);
+            }
+        }
+
         double[] hessian = Hessian(Objective, u0, k);
         for (int step = 0; step < 8 && Norm(grad0) > 1e-13; step++)
         {
@@ -108,7 +121,7 @@ internal static class MaximumLikelihood
             }
 
             double f1 = Objective(u1, grad1);
-            if (!(f1 <= f0 + (1e-15 * Math.Abs(f0))) || !(Norm(grad1) < Norm(grad0)))
+            if (!(f1 <= f0 + (1e-12 * Math.Max(1, Math.Abs(f0)))) || !(Norm(grad1) < Norm(grad0)))
             {
                 break;
             }
