@@ -167,7 +167,7 @@ public sealed class BgNbdModel : IPurchaseModel
         return x == 0 ? numerator : numerator * AliveUnchecked(x, tx, T);
     }
 
-    private static void CheckHorizon(double t, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(t))] string? name = null)
+    internal static void CheckHorizon(double t, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(t))] string? name = null)
     {
         if (!(t >= 0 && double.IsFinite(t)))
         {
@@ -175,7 +175,7 @@ public sealed class BgNbdModel : IPurchaseModel
         }
     }
 
-    private static void CheckLengths(int histories, int destination)
+    internal static void CheckLengths(int histories, int destination)
     {
         if (histories != destination)
         {
