@@ -14,7 +14,7 @@ internal static class MaximumLikelihood
     public delegate double NegativeLogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient);
 
     public static ClvFitReport Fit(string model, string[] names, NegativeLogLikelihood nll, double[] start, double[] penaltyScale,
-        long customers, int rows, ClvFitOptions? options)
+        long customers, int rows, ClvFitOptions? options, double hessianStep = 1e-5)
     {
         var o = options ?? ClvFitOptions.Default;
         o.Validate();
@@ -104,7 +104,7 @@ internal static class MaximumLikelihood
             }
         }
 
-        double[] hessian = Hessian(Objective, u0, k);
+        double[] hessian = Hessian(Objective, u0, k, hessianStep);
         for (int step = 0; step < 8 && Norm(grad0) > 1e-13; step++)
         {
             var delta = Solve(hessian, grad0, k);
@@ -127,7 +127,7 @@ internal static class MaximumLikelihood
             }
 
             (u0, grad0, f0) = (u1, grad1, f1);
-            hessian = Hessian(Objective, u0, k);
+            hessian = Hessian(Objective, u0, k, hessianStep);
             iterations++;
         }
 
@@ -164,7 +164,7 @@ internal static class MaximumLikelihood
 
     private delegate double Function(ReadOnlySpan<double> u, Span<double> gradient);
 
-    private static double[] Hessian(Function f, double[] u, int k)
+    private static double[] Hessian(Function f, double[] u, int k, double relativeStep)
     {
         var h = new double[k * k];
         var plus = new double[k];
@@ -172,7 +172,7 @@ internal static class MaximumLikelihood
         var x = (double[])u.Clone();
         for (int j = 0; j < k; j++)
         {
-            double step = 1e-5 * Math.Max(1.0, Math.Abs(u[j]));
+            double step = relativeStep * Math.Max(1.0, Math.Abs(u[j]));
             x[j] = u[j] + step;
             f(x, plus);
             x[j] = u[j] - step;
