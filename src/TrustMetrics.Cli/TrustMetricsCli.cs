@@ -14,6 +14,7 @@ internal static class TrustMetricsCli
             ScaleCommand.CreateCsat(context),
             ScaleCommand.CreateCes(context),
             ReportCommand.Create(context),
+            ClvCommand.Create(context),
         };
         return root;
     }
