@@ -151,7 +151,8 @@ public sealed class BgNbdModel : IPurchaseModel
             return 1.0;
         }
 
-        double log = Math.Log(a) - Math.Log(b + x - 1) + ((r + x) * (Math.Log(alpha + T) - Math.Log(alpha + tx)));
+        // Two logarithms of ratios instead of four: ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+t_x)).
+        double log = Math.Log(a / (b + x - 1)) + ((r + x) * Math.Log((alpha + T) / (alpha + tx)));
         return 1.0 / (1.0 + Math.Exp(log));
     }
 

@@ -72,7 +72,7 @@ internal static class MaximumLikelihood
         double[]? found = null;
         try
         {
-            var result = new BfgsMinimizer(o.GradientTolerance * 1e-2, 1e-14, 1e-15, o.MaxIterations)
+            var result = new BfgsMinimizer(o.GradientTolerance * 10, 1e-14, 1e-15, o.MaxIterations)
                 .FindMinimum(objective, Vector<double>.Build.DenseOfArray(start));
             iterations = result.Iterations;
             message = "BFGS: " + result.ReasonForExit;
@@ -126,8 +126,9 @@ internal static class MaximumLikelihood
                 break;
             }
 
+            // The Hessian is kept: near the optimum a fixed-Hessian Newton step still shrinks the gradient by orders of magnitude,
+            // and the steps are far smaller than the difference step, so it remains the Hessian of the final point.
             (u0, grad0, f0) = (u1, grad1, f1);
-            hessian = Hessian(Objective, u0, k, hessianStep);
             iterations++;
         }
 

@@ -131,7 +131,7 @@ public sealed class MbgNbdModel : IPurchaseModel
 
     internal double AliveUnchecked(long x, double tx, double T)
     {
-        double log = Math.Log(a) - Math.Log(b + x) + ((r + x) * (Math.Log(alpha + T) - Math.Log(alpha + tx)));
+        double log = Math.Log(a / (b + x)) + ((r + x) * Math.Log((alpha + T) / (alpha + tx)));
         return 1.0 / (1.0 + Math.Exp(log));
     }
 
