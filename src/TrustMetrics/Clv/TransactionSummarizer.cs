@@ -9,7 +9,7 @@ namespace TrustMetrics.Clv;
 /// one purchase whose amount is their sum. Rows may arrive in any order; only one compact (period, amount, count) entry per
 /// customer and purchase period is kept, never the transaction objects.
 /// </summary>
-/// <remarks>Not thread-safe while adding (it is an accumulator); <see cref="Summarize"/> and <see cref="SummarizeCalibrationHoldout"/> do not change it.</remarks>
+/// <remarks>An accumulator: not thread-safe (summarizing merges the stored entries in place, which changes no result). Summaries can be taken, more transactions added and summaries taken again.</remarks>
 /// <typeparam name="TKey">Customer identifier type.</typeparam>
 public sealed class TransactionSummarizer<TKey>
     where TKey : notnull
@@ -167,7 +167,7 @@ public sealed class TransactionSummarizer<TKey>
         _ => (timestamp.Year * 12) + timestamp.Month - 1,
     };
 
-    private CustomerSummary<TKey> Summary(TKey key, Entry[] merged, int count, int end)
+    private CustomerSummary<TKey> Summary(TKey key, ReadOnlySpan<Entry> merged, int count, int end)
     {
         int first = merged[0].Period, last = merged[count - 1].Period;
         double repeatSum = 0;
@@ -192,6 +192,8 @@ public sealed class TransactionSummarizer<TKey>
 
         return order;
     }
+
+    private static readonly Comparer<Entry> ByPeriod = Comparer<Entry>.Create(static (x, y) => x.Period.CompareTo(y.Period));
 
     private readonly record struct Entry(int Period, double Amount, long Transactions);
 
@@ -223,11 +225,11 @@ public sealed class TransactionSummarizer<TKey>
             entries[count++] = new Entry(period, amount, 1);
         }
 
-        public Entry[] Merged()
+        /// <summary>The entries merged by period and sorted, in place (merging is idempotent, so this changes nothing observable).</summary>
+        public ReadOnlySpan<Entry> Merged()
         {
-            var copy = entries.AsSpan(0, count).ToArray();
-            Merge(copy, copy.Length, out int n);
-            return copy[..n];
+            Compact();
+            return entries.AsSpan(0, count);
         }
 
         private void Compact()
@@ -243,7 +245,11 @@ public sealed class TransactionSummarizer<TKey>
 
         private static void Merge(Entry[] buffer, int length, out int mergedLength)
         {
-            Array.Sort(buffer, 0, length, Comparer<Entry>.Create(static (x, y) => x.Period.CompareTo(y.Period)));
+            if (length > 1)
+            {
+                Array.Sort(buffer, 0, length, ByPeriod);
+            }
+
             int w = 0;
             for (int i = 0; i < length; i++)
             {
