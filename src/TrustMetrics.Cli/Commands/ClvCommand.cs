@@ -182,7 +182,8 @@ internal static class ClvCommand
                 throw new InputException($"--penalizer must be a finite number ≥ 0; got {ClvInput.Format(penalty)}.");
             }
 
-            var rows = ClvInput.ReadSummary(parse.GetRequiredValue(input).ToString(), columns.Get(parse), needMonetary: name == "gammagamma");
+            // Streamed straight into the compressed rows: a million-customer file is never held as row objects.
+            var rows = ClvInput.Stream(parse.GetRequiredValue(input).ToString(), columns.Get(parse), needMonetary: name == "gammagamma", withCustomer: false);
             var (report, skipped) = FitModel(name, rows, new ClvFitOptions(Penalizer: penalty));
             string text = parse.GetValue(format) == "json" ? Json(report, skipped) : Text(report, skipped);
             Write(context, parse.GetValue(output), text);
@@ -191,7 +192,7 @@ internal static class ClvCommand
         return command;
     }
 
-    private static (ClvFitReport Report, long Skipped) FitModel(string name, List<ClvInput.Row> rows, ClvFitOptions options)
+    private static (ClvFitReport Report, long Skipped) FitModel(string name, IEnumerable<ClvInput.Row> rows, ClvFitOptions options)
     {
         try
         {

@@ -15,13 +15,20 @@ internal static class ClvInput
 
     public static List<Row> ReadSummary(string path, Columns names, bool needMonetary)
     {
+        var rows = Stream(path, names, needMonetary, withCustomer: true).ToList();
+        return rows;
+    }
+
+    /// <summary>Streams the rows of a summary file (one pass, nothing buffered); customer ids are read only when asked for.</summary>
+    public static IEnumerable<Row> Stream(string path, Columns names, bool needMonetary, bool withCustomer)
+    {
         var source = SurveySource.FromFile(path);
         using var table = CsvTable.Open(source);
-        int? customer = table.Columns.Any(c => string.Equals(c.Trim(), names.Customer, StringComparison.OrdinalIgnoreCase)) ? table.Column(names.Customer) : null;
+        int? customer = withCustomer && table.Columns.Any(c => string.Equals(c.Trim(), names.Customer, StringComparison.OrdinalIgnoreCase)) ? table.Column(names.Customer) : null;
         int frequency = table.Column(names.Frequency), recency = table.Column(names.Recency), t = table.Column(names.T);
         int? monetary = needMonetary || table.Columns.Any(c => string.Equals(c.Trim(), names.Monetary, StringComparison.OrdinalIgnoreCase))
             ? table.Column(names.Monetary) : null;
-        var rows = new List<Row>();
+        long count = 0;
         while (table.Read())
         {
             double x = Number(table, frequency, names.Frequency);
@@ -52,16 +59,15 @@ internal static class ClvInput
                 throw InputException.AtCell(source.DisplayName, table.Line, names.Monetary, table.Field(monetary!.Value), "must be > 0 for a customer with repeat purchases.");
             }
 
-            rows.Add(new Row(customer is int c ? table.Field(c) : (table.Line - 1).ToString(CultureInfo.InvariantCulture),
-                new PurchaseHistory((long)x, r, age), m, table.Line));
+            count++;
+            string id = customer is int c ? table.Field(c) : withCustomer ? (table.Line - 1).ToString(CultureInfo.InvariantCulture) : string.Empty;
+            yield return new Row(id, new PurchaseHistory((long)x, r, age), m, table.Line);
         }
 
-        if (rows.Count == 0)
+        if (count == 0)
         {
             throw new InputException($"{source.DisplayName}: the file has a header but no customers.");
         }
-
-        return rows;
     }
 
     public static double Number(CsvTable table, int column, string name)
