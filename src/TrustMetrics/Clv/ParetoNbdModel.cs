@@ -96,7 +96,7 @@ public sealed class ParetoNbdModel : IPurchaseModel
         }
     }
 
-    /// <summary>ln A₀ (−∞ when t_x = T); public to tests through InternalsVisibleTo for the overflow checks of lifetimes.</summary>
+    /// <summary>ln A₀ (−∞ when t_x = T); internal, visible to the tests for lifetimes' overflow checks.</summary>
     internal double LogA0(long x, double tx, double T)
     {
         if (tx >= T)
