@@ -17,6 +17,7 @@ internal static class TrustMetricsCli
             ChurnCommand.Create(context),
             RetentionCommand.Create(context),
             SurvivalCommand.Create(context),
+            ClvCommand.Create(context),
         };
         return root;
     }

@@ -1,0 +1,93 @@
+using System.Globalization;
+using TrustMetrics.Cli.Input;
+using TrustMetrics.Clv;
+
+namespace TrustMetrics.Cli.Commands;
+
+/// <summary>Reads summary CSVs (lifetimes' columns by default) with file/line/column/value errors for every bad cell or row.</summary>
+internal static class ClvInput
+{
+    /// <summary>Column names of a summary file; the defaults are lifetimes' names.</summary>
+    public sealed record Columns(string Customer, string Frequency, string Recency, string T, string Monetary);
+
+    /// <summary>One parsed row: its customer id (or the line number when there is no id column) and values.</summary>
+    public sealed record Row(string Customer, PurchaseHistory History, double? Monetary, long Line);
+
+    public static List<Row> ReadSummary(string path, Columns names, bool needMonetary)
+    {
+        var rows = Stream(path, names, needMonetary, withCustomer: true).ToList();
+        return rows;
+    }
+
+    /// <summary>Streams the rows of a summary file (one pass, nothing buffered); customer ids are read only when asked for.</summary>
+    public static IEnumerable<Row> Stream(string path, Columns names, bool needMonetary, bool withCustomer)
+    {
+        var source = SurveySource.FromFile(path);
+        using var table = CsvTable.Open(source);
+        int? customer = withCustomer && table.Columns.Any(c => string.Equals(c.Trim(), names.Customer, StringComparison.OrdinalIgnoreCase)) ? table.Column(names.Customer) : null;
+        int frequency = table.Column(names.Frequency), recency = table.Column(names.Recency), t = table.Column(names.T);
+        int? monetary = needMonetary || table.Columns.Any(c => string.Equals(c.Trim(), names.Monetary, StringComparison.OrdinalIgnoreCase))
+            ? table.Column(names.Monetary) : null;
+        long count = 0;
+        while (table.Read())
+        {
+            double x = Number(table, frequency, names.Frequency);
+            if (x < 0 || x != Math.Floor(x) || x > long.MaxValue)
+            {
+                throw InputException.AtCell(source.DisplayName, table.Line, names.Frequency, table.Field(frequency), "is not a whole number ≥ 0 (repeat purchases).");
+            }
+
+            double r = Number(table, recency, names.Recency), age = Number(table, t, names.T);
+            if (r < 0)
+            {
+                throw InputException.AtCell(source.DisplayName, table.Line, names.Recency, table.Field(recency), "is negative.");
+            }
+
+            if (r > age)
+            {
+                throw InputException.AtCell(source.DisplayName, table.Line, names.Recency, table.Field(recency), $"exceeds {names.T} = {table.Field(t)}.");
+            }
+
+            if (x == 0 && r != 0)
+            {
+                throw InputException.AtCell(source.DisplayName, table.Line, names.Recency, table.Field(recency), $"must be 0 when {names.Frequency} is 0.");
+            }
+
+            double? m = monetary is int mc ? Number(table, mc, names.Monetary) : null;
+            if (m is double value && x > 0 && !(value > 0))
+            {
+                throw InputException.AtCell(source.DisplayName, table.Line, names.Monetary, table.Field(monetary!.Value), "must be > 0 for a customer with repeat purchases.");
+            }
+
+            count++;
+            string id = customer is int c ? table.Field(c) : withCustomer ? (table.Line - 1).ToString(CultureInfo.InvariantCulture) : string.Empty;
+            yield return new Row(id, new PurchaseHistory((long)x, r, age), m, table.Line);
+        }
+
+        if (count == 0)
+        {
+            throw new InputException($"{source.DisplayName}: the file has a header but no customers.");
+        }
+    }
+
+    public static double Number(CsvTable table, int column, string name)
+    {
+        var text = table.FieldSpan(column);
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        {
+            throw InputException.AtCell(table.Source.DisplayName, table.Line, name, text.ToString(), "is not a finite number.");
+        }
+
+        return value;
+    }
+
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes beside the target and renames, so readers never see a half-written file.</summary>
+    public static void WriteAtomically(string path, string text)
+    {
+        string temporary = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllText(temporary, text, new System.Text.UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,176 @@
+namespace TrustMetrics.Clv;
+
+/// <summary>
+/// Purchase histories compressed to unique (x, t_x, T) rows with customer counts (Fader–Hardie's weighted RFM matrix): every
+/// likelihood is Σ_rows count·ℓ(x, t_x, T), so compression changes no fit while CDNOW's 2,357 customers become 1,016 rows.
+/// Rows are sorted by (x, T, t_x). Immutable and thread-safe.
+/// </summary>
+public sealed class CompressedHistories
+{
+    private readonly long[] frequency;
+    private readonly double[] recency;
+    private readonly double[] age;
+    private readonly long[] counts;
+
+    private CompressedHistories(long[] frequency, double[] recency, double[] age, long[] counts)
+    {
+        this.frequency = frequency;
+        this.recency = recency;
+        this.age = age;
+        this.counts = counts;
+        foreach (long c in counts)
+        {
+            CustomerCount += c;
+        }
+
+        for (int i = 0; i < counts.Length; i++)
+        {
+            TotalFrequency += frequency[i] * counts[i];
+            MaxT = Math.Max(MaxT, age[i]);
+            MaxFrequency = Math.Max(MaxFrequency, frequency[i]);
+        }
+    }
+
+    /// <summary>Number of distinct (x, t_x, T) rows.</summary>
+    public int RowCount => counts.Length;
+
+    /// <summary>Number of customers Σ counts.</summary>
+    public long CustomerCount { get; }
+
+    /// <summary>Σ count·x, the total number of repeat purchases.</summary>
+    public long TotalFrequency { get; }
+
+    /// <summary>Largest T.</summary>
+    public double MaxT { get; }
+
+    /// <summary>Largest x.</summary>
+    public long MaxFrequency { get; }
+
+    /// <summary>x of each row.</summary>
+    public ReadOnlySpan<long> Frequency => frequency;
+
+    /// <summary>t_x of each row.</summary>
+    public ReadOnlySpan<double> Recency => recency;
+
+    /// <summary>T of each row.</summary>
+    public ReadOnlySpan<double> T => age;
+
+    /// <summary>Number of customers with each row's history.</summary>
+    public ReadOnlySpan<long> Counts => counts;
+
+    /// <summary>Compresses histories, one per customer.</summary>
+    /// <param name="histories">Valid histories: x ≥ 0; 0 ≤ t_x ≤ T finite; t_x = 0 when x = 0.</param>
+    /// <exception cref="ArgumentException">A history is invalid (message names its index and values) or there are none.</exception>
+    public static CompressedHistories From(ReadOnlySpan<PurchaseHistory> histories)
+    {
+        var builder = new Builder();
+        for (int i = 0; i < histories.Length; i++)
+        {
+            builder.Add(histories[i], 1, i, nameof(histories));
+        }
+
+        return builder.Build(nameof(histories));
+    }
+
+    /// <summary>Compresses a stream of histories, one per customer (one pass).</summary>
+    /// <param name="histories">Valid histories (see <see cref="From(ReadOnlySpan{PurchaseHistory})"/>).</param>
+    /// <exception cref="ArgumentException">A history is invalid (message names its index and values) or there are none.</exception>
+    public static CompressedHistories From(IEnumerable<PurchaseHistory> histories)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        var builder = new Builder();
+        long i = 0;
+        foreach (var h in histories)
+        {
+            builder.Add(h, 1, i++, nameof(histories));
+        }
+
+        return builder.Build(nameof(histories));
+    }
+
+    /// <summary>Compresses already-weighted histories (for example donations.csv-style tables).</summary>
+    /// <param name="histories">Histories with the number of customers having each (count ≥ 0; zero-count rows are dropped).</param>
+    /// <exception cref="ArgumentException">A history or count is invalid, or the total count is 0.</exception>
+    public static CompressedHistories FromCounts(IEnumerable<(PurchaseHistory History, long Count)> histories)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        var builder = new Builder();
+        long i = 0;
+        foreach (var (h, c) in histories)
+        {
+            if (c < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(histories), c, $"histories[{i}]: the count must not be negative; got {c}.");
+            }
+
+            builder.Add(h, c, i++, nameof(histories));
+        }
+
+        return builder.Build(nameof(histories));
+    }
+
+    /// <summary>Checks one history; the message names the argument, the index and the values.</summary>
+    internal static void Validate(PurchaseHistory h, long index, string paramName)
+    {
+        string? problem = null;
+        if (h.Frequency < 0)
+        {
+            problem = "frequency must not be negative";
+        }
+        else if (!double.IsFinite(h.Recency) || !double.IsFinite(h.T))
+        {
+            problem = "recency and T must be finite numbers";
+        }
+        else if (h.Recency < 0)
+        {
+            problem = "recency must not be negative";
+        }
+        else if (h.Recency > h.T)
+        {
+            problem = "recency must not exceed T";
+        }
+        else if (h.Frequency == 0 && h.Recency != 0)
+        {
+            problem = "recency must be 0 when frequency is 0";
+        }
+
+        if (problem is not null)
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{paramName}[{index}] = (frequency {h.Frequency}, recency {h.Recency:R}, T {h.T:R}): {problem}."), paramName);
+        }
+    }
+
+    private sealed class Builder
+    {
+        private readonly Dictionary<PurchaseHistory, long> rows = [];
+
+        public void Add(PurchaseHistory h, long count, long index, string paramName)
+        {
+            Validate(h, index, paramName);
+            if (count == 0)
+            {
+                return;
+            }
+
+            // +0.0 folds −0.0 into 0.0 so both land in one row.
+            var key = new PurchaseHistory(h.Frequency, h.Recency + 0.0, h.T + 0.0);
+            rows[key] = rows.GetValueOrDefault(key) + count;
+        }
+
+        public CompressedHistories Build(string paramName)
+        {
+            if (rows.Count == 0)
+            {
+                throw new ArgumentException("There are no customers: the histories are empty.", paramName);
+            }
+
+            var sorted = rows.OrderBy(p => p.Key.Frequency).ThenBy(p => p.Key.T).ThenBy(p => p.Key.Recency).ToArray();
+            return new CompressedHistories(
+                sorted.Select(p => p.Key.Frequency).ToArray(),
+                sorted.Select(p => p.Key.Recency).ToArray(),
+                sorted.Select(p => p.Key.T).ToArray(),
+                sorted.Select(p => p.Value).ToArray());
+        }
+    }
+}

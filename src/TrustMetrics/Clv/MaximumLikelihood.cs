@@ -1,0 +1,252 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace TrustMetrics.Clv;
+
+/// <summary>
+/// Shared maximum-likelihood machinery (ltv-churn.md §2): minimise f(u) = −LL(e^u)/N + penalizer·Σ(c_k e^{u_k})² over
+/// log-parameters u with MathNet's BFGS, polish with Newton steps on a central-difference Hessian of the analytic gradient,
+/// and report the covariance D·(N·H)⁻¹·D (D = diag θ) — the inverse observed information on the natural scale.
+/// </summary>
+internal static class MaximumLikelihood
+{
+    /// <summary>Total −LL at natural parameters θ; writes ∂(−LL)/∂θ into <c>gradient</c>.</summary>
+    public delegate double NegativeLogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient);
+
+    public static ClvFitReport Fit(string model, string[] names, NegativeLogLikelihood nll, double[] start, double[] penaltyScale,
+        long customers, int rows, ClvFitOptions? options, double hessianStep = 1e-5)
+    {
+        var o = options ?? ClvFitOptions.Default;
+        o.Validate();
+        int k = start.Length;
+        double n = customers;
+        var best = new double[k];
+        double bestValue = double.PositiveInfinity;
+        var theta = new double[k];
+        var g = new double[k];
+
+        double Objective(ReadOnlySpan<double> u, Span<double> gradient)
+        {
+            for (int i = 0; i < k; i++)
+            {
+                theta[i] = Math.Exp(u[i]);
+            }
+
+            double value = nll(theta, g) / n;
+            for (int i = 0; i < k; i++)
+            {
+                double scaled = penaltyScale[i] * theta[i];
+                value += o.Penalizer * scaled * scaled;
+                gradient[i] = (g[i] * theta[i] / n) + (2 * o.Penalizer * scaled * scaled);
+            }
+
+            if (!double.IsFinite(value))
+            {
+                return double.PositiveInfinity;
+            }
+
+            if (value < bestValue)
+            {
+                bestValue = value;
+                u.CopyTo(best);
+            }
+
+            return value;
+        }
+
+        var objective = ObjectiveFunction.Gradient(v =>
+        {
+            var grad = Vector<double>.Build.Dense(k);
+            double value = Objective(v.AsArray() ?? v.ToArray(), grad.AsArray());
+            if (!double.IsFinite(value))
+            {
+                // Steer the line search back: a large value with a zero gradient makes Wolfe conditions fail on this step only.
+                value = 1e300;
+            }
+
+            return (value, grad);
+        });
+
+        int iterations = 0;
+        string message;
+        double[]? found = null;
+        try
+        {
+            var result = new BfgsMinimizer(o.GradientTolerance * 10, 1e-14, 1e-15, o.MaxIterations)
+                .FindMinimum(objective, Vector<double>.Build.DenseOfArray(start));
+            iterations = result.Iterations;
+            message = "BFGS: " + result.ReasonForExit;
+            found = result.MinimizingPoint.ToArray();
+        }
+        catch (Exception e) when (e is OptimizationException or ArithmeticException)
+        {
+            message = "BFGS stopped (" + e.Message.TrimEnd('.') + "); continued from the best point";
+        }
+
+        if (!double.IsFinite(bestValue))
+        {
+            throw new InvalidOperationException(
+                $"The {model} fit failed: the log-likelihood is not finite at any point the optimiser tried ({message}). Check the data or add a penalizer.");
+        }
+
+        // Newton polish: a few steps on the exact-gradient, finite-difference Hessian take BFGS's answer to machine precision.
+        // Start from BFGS's own answer: near the optimum the smallest objective value seen is decided by rounding, not by the gradient.
+        var u0 = (double[])best.Clone();
+        var grad0 = new double[k];
+        double f0 = Objective(u0, grad0);
+        if (found is not null && found.All(double.IsFinite))
+        {
+            var gradFound = new double[k];
+            double fFound = Objective(found, gradFound);
+            if (double.IsFinite(fFound) && fFound <= f0 + (1e-12 * Math.Max(1, Math.Abs(f0))))
+            {
+                (u0, grad0, f0) = (found, gradFound, fFound);
+            }
+        }
+
+        double[] hessian = Hessian(Objective, u0, k, hessianStep);
+        for (int step = 0; step < 8 && Norm(grad0) > 1e-13; step++)
+        {
+            var delta = Solve(hessian, grad0, k);
+            if (delta is null)
+            {
+                break;
+            }
+
+            var u1 = new double[k];
+            var grad1 = new double[k];
+            for (int i = 0; i < k; i++)
+            {
+                u1[i] = u0[i] - delta[i];
+            }
+
+            double f1 = Objective(u1, grad1);
+            if (!(f1 <= f0 + (1e-12 * Math.Max(1, Math.Abs(f0)))) || !(Norm(grad1) < Norm(grad0)))
+            {
+                break;
+            }
+
+            // The Hessian is kept: near the optimum a fixed-Hessian Newton step still shrinks the gradient by orders of magnitude,
+            // and the steps are far smaller than the difference step, so it remains the Hessian of the final point.
+            (u0, grad0, f0) = (u1, grad1, f1);
+            iterations++;
+        }
+
+        var estimates = new double[k];
+        for (int i = 0; i < k; i++)
+        {
+            estimates[i] = Math.Exp(u0[i]);
+        }
+
+        double gradientNorm = Norm(grad0);
+        var inverse = Invert(hessian, k);
+        var covariance = new double[k * k];
+        bool positiveDefinite = inverse is not null;
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                covariance[(i * k) + j] = inverse is null ? double.PositiveInfinity : estimates[i] * estimates[j] * inverse[(i * k) + j] / n;
+            }
+
+            positiveDefinite &= inverse is not null && inverse[(i * k) + i] > 0;
+        }
+
+        bool converged = gradientNorm <= o.GradientTolerance && positiveDefinite;
+        if (!positiveDefinite)
+        {
+            message += "; the Hessian is not positive definite (flat or ill-defined likelihood), standard errors are not reliable";
+        }
+
+        theta.AsSpan().Clear();
+        double logLikelihood = -nll(estimates, g);
+        return new ClvFitReport(model, names, estimates, covariance, logLikelihood, customers, rows, iterations, gradientNorm, converged, message);
+    }
+
+    private delegate double Function(ReadOnlySpan<double> u, Span<double> gradient);
+
+    private static double[] Hessian(Function f, double[] u, int k, double relativeStep)
+    {
+        var h = new double[k * k];
+        var plus = new double[k];
+        var minus = new double[k];
+        var x = (double[])u.Clone();
+        for (int j = 0; j < k; j++)
+        {
+            double step = relativeStep * Math.Max(1.0, Math.Abs(u[j]));
+            x[j] = u[j] + step;
+            f(x, plus);
+            x[j] = u[j] - step;
+            f(x, minus);
+            x[j] = u[j];
+            for (int i = 0; i < k; i++)
+            {
+                h[(i * k) + j] = (plus[i] - minus[i]) / (2 * step);
+            }
+        }
+
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = i + 1; j < k; j++)
+            {
+                double mean = (h[(i * k) + j] + h[(j * k) + i]) / 2;
+                h[(i * k) + j] = h[(j * k) + i] = mean;
+            }
+        }
+
+        return h;
+    }
+
+    private static double[]? Solve(double[] h, double[] g, int k)
+    {
+        var m = Matrix<double>.Build.Dense(k, k, (i, j) => h[(i * k) + j]);
+        var cholesky = TryCholesky(m);
+        return cholesky?.Solve(Vector<double>.Build.DenseOfArray(g)).ToArray();
+    }
+
+    private static double[]? Invert(double[] h, int k)
+    {
+        var m = Matrix<double>.Build.Dense(k, k, (i, j) => h[(i * k) + j]);
+        var cholesky = TryCholesky(m);
+        if (cholesky is null)
+        {
+            return null;
+        }
+
+        var inverse = cholesky.Solve(Matrix<double>.Build.DenseIdentity(k));
+        var result = new double[k * k];
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                result[(i * k) + j] = inverse[i, j];
+            }
+        }
+
+        return result;
+    }
+
+    private static MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double>? TryCholesky(Matrix<double> m)
+    {
+        try
+        {
+            var c = m.Cholesky();
+            return c.Factor.Diagonal().All(d => d > 0 && double.IsFinite(d)) ? c : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static double Norm(double[] v)
+    {
+        double s = 0;
+        foreach (double x in v)
+        {
+            s += x * x;
+        }
+
+        return Math.Sqrt(s);
+    }
+}

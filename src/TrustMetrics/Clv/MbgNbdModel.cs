@@ -1,0 +1,148 @@
+using MathNet.Numerics;
+
+namespace TrustMetrics.Clv;
+
+/// <summary>
+/// MBG/NBD predictions at fixed parameters (Batislam, Denizel &amp; Filiztekin 2007; Wagner &amp; Hoppe 2008; formulas as lifetimes
+/// computes them, ltv-churn.md §4): BG/NBD where the customer may also drop out at time 0, so P(alive) &lt; 1 even for x = 0.
+/// Parameters as <see cref="BgNbdParameters"/>. Immutable and thread-safe.
+/// </summary>
+public sealed class MbgNbdModel : IPurchaseModel
+{
+    private readonly double r, alpha, a, b, logBetaAB;
+
+    /// <summary>A model with the given parameters.</summary>
+    /// <param name="parameters">r, α, a, b, all finite and &gt; 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and positive.</exception>
+    public MbgNbdModel(BgNbdParameters parameters)
+    {
+        parameters.Validate(nameof(parameters));
+        Parameters = parameters;
+        (r, alpha, a, b) = parameters;
+        logBetaAB = SpecialFunctions.BetaLn(a, b);
+    }
+
+    /// <summary>The parameters.</summary>
+    public BgNbdParameters Parameters { get; }
+
+    /// <summary>
+    /// One customer's log-likelihood ℓ = ln[Γ(r+x)α^r/Γ(r) · B(a,b+x+1)/B(a,b) · ((α+T)^{−(r+x)} + a/(b+x) (α+t_x)^{−(r+x)})].
+    /// </summary>
+    /// <param name="history">A valid history.</param>
+    public double LogLikelihood(PurchaseHistory history)
+    {
+        CompressedHistories.Validate(history, 0, nameof(history));
+        double x = history.Frequency;
+        double common = SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha))
+            + SpecialFunctions.BetaLn(a, b + x + 1) - logBetaAB;
+        double a3 = -(r + x) * Math.Log(alpha + history.T);
+        double a4 = Math.Log(a) - Math.Log(b + x) - ((r + x) * Math.Log(alpha + history.Recency));
+        double m = Math.Max(a3, a4);
+        return common + m + Math.Log(Math.Exp(a3 - m) + Math.Exp(a4 - m));
+    }
+
+    /// <summary>Total log-likelihood Σ count·ℓ over compressed histories.</summary>
+    /// <param name="data">Compressed histories.</param>
+    public double LogLikelihood(CompressedHistories data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Span<double> gradient = stackalloc double[4];
+        return -BetaGeometricLikelihood.Negative(data, r, alpha, a, b, 1, gradient);
+    }
+
+    /// <summary>P(alive | x, t_x, T) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^{r+x}), also for x = 0.</summary>
+    /// <param name="history">A valid history.</param>
+    public double ProbabilityAlive(PurchaseHistory history)
+    {
+        CompressedHistories.Validate(history, 0, nameof(history));
+        return AliveUnchecked(history.Frequency, history.Recency, history.T);
+    }
+
+    /// <summary>P(alive) for many customers; allocation-free.</summary>
+    /// <param name="histories">Valid histories.</param>
+    /// <param name="destination">Receives one probability per history.</param>
+    /// <exception cref="ArgumentException">Lengths differ or a history is invalid (named by index).</exception>
+    public void ProbabilityAlive(ReadOnlySpan<PurchaseHistory> histories, Span<double> destination)
+    {
+        BgNbdModel.CheckLengths(histories.Length, destination.Length);
+        for (int i = 0; i < histories.Length; i++)
+        {
+            var h = histories[i];
+            CompressedHistories.Validate(h, i, nameof(histories));
+            destination[i] = AliveUnchecked(h.Frequency, h.Recency, h.T);
+        }
+    }
+
+    /// <summary>
+    /// E[X(t)] = b/(a−1) · [1 − ₂F₁(r, b+1; a+b; t/(α+t)) (α/(α+t))^r], through Euler's transformation (a = 1 is the limit).
+    /// </summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    public double ExpectedPurchases(double t)
+    {
+        BgNbdModel.CheckHorizon(t);
+        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Hypergeometric.Log1P(t / alpha));
+    }
+
+    /// <summary>
+    /// E[Y(t) | x, t_x, T] = (a+b+x)/(a−1) · [1 − ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t)) ((α+T)/(α+T+t))^{r+x}] · P(alive).
+    /// </summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    /// <param name="history">A valid history.</param>
+    public double ConditionalExpectedPurchases(double t, PurchaseHistory history)
+    {
+        BgNbdModel.CheckHorizon(t);
+        CompressedHistories.Validate(history, 0, nameof(history));
+        return ConditionalUnchecked(t, history.Frequency, history.Recency, history.T);
+    }
+
+    /// <summary>E[Y(t) | x, t_x, T] for many customers; allocation-free.</summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    /// <param name="histories">Valid histories.</param>
+    /// <param name="destination">Receives one expectation per history.</param>
+    /// <exception cref="ArgumentException">Lengths differ or a history is invalid (named by index).</exception>
+    public void ConditionalExpectedPurchases(double t, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination)
+    {
+        BgNbdModel.CheckHorizon(t);
+        BgNbdModel.CheckLengths(histories.Length, destination.Length);
+        for (int i = 0; i < histories.Length; i++)
+        {
+            var h = histories[i];
+            CompressedHistories.Validate(h, i, nameof(histories));
+            destination[i] = ConditionalUnchecked(t, h.Frequency, h.Recency, h.T);
+        }
+    }
+
+    /// <summary>
+    /// P(X(t) = n) = B(a,b+n+1)/B(a,b) Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n + B(a+1,b+n)/B(a,b) · P(NBD ≥ n), the tail being
+    /// I_{t/(α+t)}(n, r) for n &gt; 0 and 1 for n = 0.
+    /// </summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    /// <param name="n">Number of purchases ≥ 0.</param>
+    public double ProbabilityOfPurchases(double t, long n)
+    {
+        BgNbdModel.CheckHorizon(t);
+        Guard.NonNegative(n);
+        double q = t / (alpha + t);
+        double first = SpecialFunctions.BetaLn(a, b + n + 1) - logBetaAB + SpecialFunctions.GammaLn(r + n) - SpecialFunctions.GammaLn(r)
+            - SpecialFunctions.GammaLn(n + 1.0) + (r * Math.Log(alpha / (alpha + t))) + (n == 0 ? 0 : n * Math.Log(q));
+        double tail = n == 0 ? 1.0 : t == 0 ? 0.0 : SpecialFunctions.BetaRegularized(n, r, q);
+        return Math.Exp(first) + (Math.Exp(SpecialFunctions.BetaLn(a + 1, b + n) - logBetaAB) * tail);
+    }
+
+    internal double AliveUnchecked(long x, double tx, double T)
+    {
+        double log = Math.Log(a / (b + x)) + ((r + x) * Math.Log((alpha + T) / (alpha + tx)));
+        return 1.0 / (1.0 + Math.Exp(log));
+    }
+
+    internal double ConditionalUnchecked(double t, long x, double tx, double T)
+    {
+        if (t == 0)
+        {
+            return 0.0;
+        }
+
+        double c = a + b + x;
+        return c * Hypergeometric.Tail(a + b - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T))) * AliveUnchecked(x, tx, T);
+    }
+}

@@ -1,0 +1,52 @@
+namespace TrustMetrics.Clv;
+
+/// <summary>
+/// The standard <see cref="IParetoNbdFitter"/>: BFGS on log(r, α, s, β) from a deterministic start (log θ = 0.1 in time scaled by
+/// 1/max T, like the BG family), Newton polish, observed-information standard errors. The gradient is a central difference of the
+/// exact log-likelihood (relative step 2e−6; the ₂F₁'s parameter derivatives have no closed form in its family), and the Hessian
+/// for the standard errors differences that gradient with a wider step (1e−4 in log θ) so its rounding noise stays below 1e−3 of the
+/// flat s–β direction. Stateless and thread-safe.
+/// </summary>
+public sealed class ParetoNbdFitter : IParetoNbdFitter
+{
+    private static readonly string[] Names = ["r", "alpha", "s", "beta"];
+
+    /// <inheritdoc/>
+    public ParetoNbdFit Fit(CompressedHistories data, ClvFitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        double scale = data.MaxT > 0 ? data.MaxT : 1.0;
+        var report = MaximumLikelihood.Fit("paretonbd", Names, (theta, gradient) => NegativeLogLikelihood(data, theta, gradient),
+            [0.1, 0.1 + Math.Log(scale), 0.1, 0.1 + Math.Log(scale)], [1.0, 1.0 / scale, 1.0, 1.0 / scale], data.CustomerCount, data.RowCount, options, hessianStep: 1e-4);
+        var e = report.Estimates;
+        var se = report.StandardErrors;
+        return new ParetoNbdFit(new ParetoNbdModel(new ParetoNbdParameters(e[0], e[1], e[2], e[3])), new ParetoNbdParameters(se[0], se[1], se[2], se[3]), report);
+    }
+
+    private static double NegativeLogLikelihood(CompressedHistories data, ReadOnlySpan<double> theta, Span<double> gradient)
+    {
+        const double h = 2e-6;
+        Span<double> shifted = stackalloc double[4];
+        for (int k = 0; k < 4; k++)
+        {
+            theta.CopyTo(shifted);
+            shifted[k] = theta[k] * (1 + h);
+            double up = Value(data, shifted);
+            shifted[k] = theta[k] * (1 - h);
+            double down = Value(data, shifted);
+            gradient[k] = (up - down) / (2 * h * theta[k]);
+        }
+
+        return Value(data, theta);
+    }
+
+    private static double Value(CompressedHistories data, ReadOnlySpan<double> theta)
+    {
+        if (!(theta[0] > 0 && theta[1] > 0 && theta[2] > 0 && theta[3] > 0 && double.IsFinite(theta[0] + theta[1] + theta[2] + theta[3])))
+        {
+            return double.PositiveInfinity;
+        }
+
+        return -new ParetoNbdModel(new ParetoNbdParameters(theta[0], theta[1], theta[2], theta[3])).LogLikelihood(data);
+    }
+}

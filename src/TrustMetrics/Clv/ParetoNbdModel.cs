@@ -1,0 +1,144 @@
+using MathNet.Numerics;
+
+namespace TrustMetrics.Clv;
+
+/// <summary>
+/// Pareto/NBD likelihood and predictions at fixed parameters (Fader &amp; Hardie note 009; formulas as lifetimes computes them,
+/// ltv-churn.md §5), in log space with an overflow-free ₂F₁. Immutable and thread-safe.
+/// </summary>
+public sealed class ParetoNbdModel : IPurchaseModel
+{
+    private readonly double r, alpha, s, beta;
+
+    /// <summary>A model with the given parameters.</summary>
+    /// <param name="parameters">r, α, s, β, all finite and &gt; 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and positive.</exception>
+    public ParetoNbdModel(ParetoNbdParameters parameters)
+    {
+        parameters.Validate(nameof(parameters));
+        Parameters = parameters;
+        (r, alpha, s, beta) = parameters;
+    }
+
+    /// <summary>The parameters.</summary>
+    public ParetoNbdParameters Parameters { get; }
+
+    /// <summary>
+    /// ℓ = lnΓ(r+x) − lnΓ(r) + r ln α + s ln β + ln[(α+T)^{−(r+x)}(β+T)^{−s} + s/(r+s+x)·A₀] (note 009 eqs. 18–22), where
+    /// A₀ = ₂F₁(r+s+x, t̃; r+s+x+1; d/(m+t_x))/(m+t_x)^{r+s+x} − ₂F₁(r+s+x, t̃; r+s+x+1; d/(m+T))/(m+T)^{r+s+x}, m = max(α, β),
+    /// d = |α − β|, t̃ = s+1 if α ≥ β else r+x. A₀ = 0 when t_x = T.
+    /// </summary>
+    /// <param name="history">A valid history.</param>
+    public double LogLikelihood(PurchaseHistory history)
+    {
+        CompressedHistories.Validate(history, 0, nameof(history));
+        return LogL(history.Frequency, history.Recency, history.T);
+    }
+
+    /// <summary>Total log-likelihood Σ count·ℓ over compressed histories.</summary>
+    /// <param name="data">Compressed histories.</param>
+    public double LogLikelihood(CompressedHistories data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        double total = 0;
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            total += data.Counts[i] * LogL(data.Frequency[i], data.Recency[i], data.T[i]);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) (α+T)^{r+x} (β+T)^s A₀) (note 009 eqs. 36–37); exactly 1 when t_x = T.
+    /// </summary>
+    /// <param name="history">A valid history.</param>
+    public double ProbabilityAlive(PurchaseHistory history)
+    {
+        CompressedHistories.Validate(history, 0, nameof(history));
+        return AliveUnchecked(history.Frequency, history.Recency, history.T);
+    }
+
+    /// <summary>E[X(t)] = rβ/(α(s−1)) · [1 − (β/(β+t))^{s−1}] (note 009 eq. 27); s = 1 is its limit (rβ/α) ln((β+t)/β).</summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    public double ExpectedPurchases(double t)
+    {
+        BgNbdModel.CheckHorizon(t);
+        return r * beta / alpha * PowerTail(s - 1, -Hypergeometric.Log1P(t / beta));
+    }
+
+    /// <summary>
+    /// E[Y(t) | x, t_x, T] = P(alive) · (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^{s−1}] (note 009 eq. 41); s = 1 is its limit.
+    /// </summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    /// <param name="history">A valid history.</param>
+    public double ConditionalExpectedPurchases(double t, PurchaseHistory history)
+    {
+        BgNbdModel.CheckHorizon(t);
+        CompressedHistories.Validate(history, 0, nameof(history));
+        return ConditionalUnchecked(t, history.Frequency, history.Recency, history.T);
+    }
+
+    /// <summary>E[Y(t) | x, t_x, T] for many customers.</summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    /// <param name="histories">Valid histories.</param>
+    /// <param name="destination">Receives one expectation per history.</param>
+    /// <exception cref="ArgumentException">Lengths differ or a history is invalid (named by index).</exception>
+    public void ConditionalExpectedPurchases(double t, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination)
+    {
+        BgNbdModel.CheckHorizon(t);
+        BgNbdModel.CheckLengths(histories.Length, destination.Length);
+        for (int i = 0; i < histories.Length; i++)
+        {
+            var h = histories[i];
+            CompressedHistories.Validate(h, i, nameof(histories));
+            destination[i] = ConditionalUnchecked(t, h.Frequency, h.Recency, h.T);
+        }
+    }
+
+    /// <summary>ln A₀ (−∞ when t_x = T); internal, visible to the tests for lifetimes' overflow checks.</summary>
+    internal double LogA0(long x, double tx, double T)
+    {
+        if (tx >= T)
+        {
+            return double.NegativeInfinity;
+        }
+
+        double a = r + s + x;
+        bool alphaLarger = alpha >= beta;
+        double m = alphaLarger ? alpha : beta, low = alphaLarger ? beta : alpha, d = m - low;
+        double tilde = alphaLarger ? s + 1 : r + x;
+        double l1 = LogPart(tx), l2 = LogPart(T);
+        // A₀ = e^{l1} − e^{l2} with l1 > l2 (A₀ is an integral of a positive function over (t_x, T)).
+        return l1 + Math.Log(-Hypergeometric.Expm1(Math.Min(l2 - l1, 0)));
+
+        double LogPart(double t)
+        {
+            double logM = Math.Log(m + t);
+            double logOneMinusZ = Math.Log(low + t) - logM;
+            return Hypergeometric.LogGaussAPlusOne(a, tilde, d / (m + t), logOneMinusZ) - (a * logM);
+        }
+    }
+
+    internal double LogL(long x, double tx, double T)
+    {
+        double a1 = SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta));
+        double first = (-(r + x) * Math.Log(alpha + T)) - (s * Math.Log(beta + T));
+        double second = Math.Log(s) - Math.Log(r + s + x) + LogA0(x, tx, T);
+        double m = Math.Max(first, second);
+        return a1 + m + Math.Log(Math.Exp(first - m) + Math.Exp(second - m));
+    }
+
+    internal double AliveUnchecked(long x, double tx, double T)
+    {
+        double log = Math.Log(s) - Math.Log(r + s + x) + ((r + x) * Math.Log(alpha + T)) + (s * Math.Log(beta + T)) + LogA0(x, tx, T);
+        return 1.0 / (1.0 + Math.Exp(log));
+    }
+
+    internal double ConditionalUnchecked(double t, long x, double tx, double T) =>
+        AliveUnchecked(x, tx, T) * (r + x) * (beta + T) / (alpha + T) * PowerTail(s - 1, -Hypergeometric.Log1P(t / (beta + T)));
+
+    /// <summary>[1 − e^{εL}]/ε = −expm1(εL)/ε, and −L at ε = 0.</summary>
+    private static double PowerTail(double epsilon, double logRatio) =>
+        epsilon == 0 ? -logRatio : -Hypergeometric.Expm1(epsilon * logRatio) / epsilon;
+}
