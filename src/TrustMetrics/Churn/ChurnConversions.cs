@@ -1,5 +1,6 @@
 using MathNet.Numerics;
 using TrustMetrics.Estimation;
+using TrustMetrics.Numerics;
 
 namespace TrustMetrics.Churn;
 
@@ -18,7 +19,7 @@ public static class ChurnConversions
     {
         CheckRate(rate);
         Guard.Positive(periods);
-        return rate == 1.0 ? 1.0 : -ExpMinusOne(periods * SpecialFunctions.Log1p(-rate));
+        return rate == 1.0 ? 1.0 : -PreciseMath.Expm1(periods * SpecialFunctions.Log1p(-rate));
     }
 
     /// <summary>
@@ -58,23 +59,6 @@ public static class ChurnConversions
     {
         CheckRate(rate);
         return rate == 0 ? double.PositiveInfinity : 1.0 / rate;
-    }
-
-    /// <summary>
-    /// e^x − 1 to full precision by Kahan's method (u = e^x; (u − 1)·x/ln u). MathNet 5.0's <c>SpecialFunctions.Expm1</c> truncates
-    /// its series and is off by about 1e-7 relative at |x| = 0.06 (annual 0.5 → monthly 0.0561256820 instead of 0.0561256873),
-    /// too coarse for §5.2's 10-digit vectors.
-    /// </summary>
-    private static double ExpMinusOne(double x)
-    {
-        double u = Math.Exp(x);
-        if (u == 1.0)
-        {
-            return x;
-        }
-
-        double um1 = u - 1.0;
-        return um1 == -1.0 ? -1.0 : um1 * x / Math.Log(u);
     }
 
     private static void CheckRate(double rate, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(rate))] string? paramName = null)

@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using TrustMetrics.Numerics;
 
 namespace TrustMetrics.Clv;
 
@@ -141,7 +142,7 @@ public sealed class BgBbModel
             double first = SpecialFunctions.GammaLn(1 + delta + n) - SpecialFunctions.GammaLn(g + delta + n);
             double second = SpecialFunctions.GammaLn(1 + delta + n + k) - SpecialFunctions.GammaLn(g + delta + n + k);
             // (e^{first} − e^{second})/(g − 1) = e^{first}·(−expm1(second − first))/(g − 1), without cancellation.
-            return Math.Exp(common + first) * -Hypergeometric.Expm1(second - first) / (g - 1);
+            return Math.Exp(common + first) * -PreciseMath.Expm1(second - first) / (g - 1);
         }
     }
 }

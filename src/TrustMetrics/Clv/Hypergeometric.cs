@@ -1,3 +1,5 @@
+using TrustMetrics.Numerics;
+
 namespace TrustMetrics.Clv;
 
 /// <summary>Gauss hypergeometric pieces the purchase models need, evaluated without overflow or cancellation.</summary>
@@ -36,7 +38,7 @@ internal static class Hypergeometric
         }
 
         double el = epsilon * logOneMinusZ;
-        double head = epsilon == 0 ? -logOneMinusZ : -Expm1(el) / epsilon;
+        double head = epsilon == 0 ? -logOneMinusZ : -PreciseMath.Expm1(el) / epsilon;
         return head - (Math.Exp(el) * s);
     }
 
@@ -78,24 +80,4 @@ internal static class Hypergeometric
         return ((1 - b) * logOneMinusZ) + Math.Log(s);
     }
 
-    /// <summary>
-    /// e^x − 1 to a few ulps (Kahan's formula (u − 1)·x / ln u with u = e^x). MathNet 5.0's <c>SpecialFunctions.Expm1</c> truncates its
-    /// series early and is off by about 1e−7 relatively for 1e−5 &lt; |x| &lt; 0.1, too coarse for likelihood differences.
-    /// </summary>
-    public static double Expm1(double x)
-    {
-        if (Math.Abs(x) >= 0.5)
-        {
-            return Math.Exp(x) - 1;
-        }
-
-        double u = Math.Exp(x);
-        if (u == 1.0)
-        {
-            return x;
-        }
-
-        double um1 = u - 1.0;
-        return um1 == -1.0 ? -1.0 : um1 * x / Math.Log(u);
-    }
 }

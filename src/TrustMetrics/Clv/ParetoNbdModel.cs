@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using TrustMetrics.Numerics;
 
 namespace TrustMetrics.Clv;
 
@@ -110,7 +111,7 @@ public sealed class ParetoNbdModel : IPurchaseModel
         double tilde = alphaLarger ? s + 1 : r + x;
         double l1 = LogPart(tx), l2 = LogPart(T);
         // A₀ = e^{l1} − e^{l2} with l1 > l2 (A₀ is an integral of a positive function over (t_x, T)).
-        return l1 + Math.Log(-Hypergeometric.Expm1(Math.Min(l2 - l1, 0)));
+        return l1 + Math.Log(-PreciseMath.Expm1(Math.Min(l2 - l1, 0)));
 
         double LogPart(double t)
         {
@@ -140,5 +141,5 @@ public sealed class ParetoNbdModel : IPurchaseModel
 
     /// <summary>[1 − e^{εL}]/ε = −expm1(εL)/ε, and −L at ε = 0.</summary>
     private static double PowerTail(double epsilon, double logRatio) =>
-        epsilon == 0 ? -logRatio : -Hypergeometric.Expm1(epsilon * logRatio) / epsilon;
+        epsilon == 0 ? -logRatio : -PreciseMath.Expm1(epsilon * logRatio) / epsilon;
 }
