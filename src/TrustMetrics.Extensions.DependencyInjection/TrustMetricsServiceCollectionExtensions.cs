@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustMetrics;
 using TrustMetrics.Churn;
+using TrustMetrics.Clv;
 using TrustMetrics.Nps;
 using TrustMetrics.Scales;
 using TrustMetrics.Survival;
@@ -13,7 +14,9 @@ public static class TrustMetricsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="INpsCalculator"/>, <see cref="ICsatCalculator"/>, <see cref="ICesCalculator"/>,
-    /// <see cref="IChurnCalculator"/>, <see cref="IRetentionModel"/> (shifted-beta-geometric) and <see cref="ISurvivalAnalyzer"/> as singletons
+    /// <see cref="IChurnCalculator"/>, <see cref="IRetentionModel"/> (shifted-beta-geometric), <see cref="ISurvivalAnalyzer"/> and the CLV fitters
+    /// (<see cref="IBgNbdFitter"/>, <see cref="IMbgNbdFitter"/>, <see cref="IParetoNbdFitter"/>, <see cref="IBgBbFitter"/>,
+    /// <see cref="IGammaGammaFitter"/>) as singletons
     /// (TryAdd: existing registrations win) with the library defaults, and the options as a singleton.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -45,6 +48,11 @@ public static class TrustMetricsServiceCollectionExtensions
         services.TryAddSingleton<IChurnCalculator>(new ChurnCalculator(options));
         services.TryAddSingleton<IRetentionModel>(new ShiftedBetaGeometric(options));
         services.TryAddSingleton<ISurvivalAnalyzer>(new SurvivalAnalyzer(options));
+        services.TryAddSingleton<IBgNbdFitter>(new BgNbdFitter());
+        services.TryAddSingleton<IMbgNbdFitter>(new MbgNbdFitter());
+        services.TryAddSingleton<IParetoNbdFitter>(new ParetoNbdFitter());
+        services.TryAddSingleton<IBgBbFitter>(new BgBbFitter());
+        services.TryAddSingleton<IGammaGammaFitter>(new GammaGammaFitter());
         return services;
     }
 }
