@@ -18,27 +18,3 @@ public readonly record struct BgBbParameters(double Alpha, double Beta, double G
         }
     }
 }
-
-/// <summary>A fitted BG/BB model with its standard errors and fit report.</summary>
-/// <param name="Model">The model at the maximum-likelihood estimates.</param>
-/// <param name="StandardErrors">Standard errors of α, β, γ, δ from the inverse observed information.</param>
-/// <param name="Report">Log-likelihood, convergence report, covariance.</param>
-public sealed record BgBbFit(BgBbModel Model, BgBbParameters StandardErrors, ClvFitReport Report)
-{
-    /// <summary>The estimates (α, β, γ, δ).</summary>
-    public BgBbParameters Parameters => Model.Parameters;
-}
-
-/// <summary>
-/// Maximum-likelihood BG/BB fits. Histories are (x transactions, t_x = opportunity of the last one, n = opportunities) given as
-/// <see cref="PurchaseHistory"/>(x, t_x, n) with whole numbers. Implementations are stateless and thread-safe.
-/// </summary>
-public interface IBgBbFitter
-{
-    /// <summary>Fits α, β, γ, δ by maximum likelihood.</summary>
-    /// <param name="data">Compressed histories with whole-number x ≤ t_x ≤ n (x = 0 ⇔ t_x = 0).</param>
-    /// <param name="options">Penalty and optimiser settings; null uses <see cref="ClvFitOptions.Default"/>.</param>
-    /// <exception cref="ArgumentException">A row is not a valid discrete history (named by row and values).</exception>
-    /// <exception cref="InvalidOperationException">The likelihood is not finite anywhere the optimiser went.</exception>
-    BgBbFit Fit(CompressedHistories data, ClvFitOptions? options = null);
-}

@@ -1,25 +1,5 @@
 namespace TrustMetrics.Clv;
 
-/// <summary>A fitted MBG/NBD model with its standard errors and fit report.</summary>
-/// <param name="Model">The model at the maximum-likelihood estimates.</param>
-/// <param name="StandardErrors">Standard errors of r, α, a, b from the inverse observed information.</param>
-/// <param name="Report">Log-likelihood, convergence report, covariance.</param>
-public sealed record MbgNbdFit(MbgNbdModel Model, BgNbdParameters StandardErrors, ClvFitReport Report)
-{
-    /// <summary>The estimates (r, α, a, b).</summary>
-    public BgNbdParameters Parameters => Model.Parameters;
-}
-
-/// <summary>Maximum-likelihood MBG/NBD fits on compressed histories (ltv-churn.md §4). Implementations are stateless and thread-safe.</summary>
-public interface IMbgNbdFitter
-{
-    /// <summary>Fits r, α, a, b by maximum likelihood.</summary>
-    /// <param name="data">Compressed histories.</param>
-    /// <param name="options">Penalty and optimiser settings; null uses <see cref="ClvFitOptions.Default"/>.</param>
-    /// <exception cref="InvalidOperationException">The likelihood is not finite anywhere the optimiser went.</exception>
-    MbgNbdFit Fit(CompressedHistories data, ClvFitOptions? options = null);
-}
-
 /// <summary>
 /// The standard <see cref="IMbgNbdFitter"/>: as <see cref="BgNbdFitter"/> (analytic gradient, BFGS from lifetimes' start, Newton
 /// polish, observed-information standard errors) on the MBG/NBD likelihood. Stateless and thread-safe.

@@ -40,9 +40,3 @@ public interface IScaleMetricCalculator
     IReadOnlyList<GroupResult<TKey, ScaleMetricResult>> CalculateByGroup<TKey>(IEnumerable<(TKey Group, int Score)> responses)
         where TKey : notnull;
 }
-
-/// <summary>Customer satisfaction (CSAT): percent satisfied (answers ≥ threshold, default 4–5 on 1–5) and mean answer.</summary>
-public interface ICsatCalculator : IScaleMetricCalculator;
-
-/// <summary>Customer effort score (CES): percent easy (answers ≥ threshold, default 5–7 on 1–7) and mean answer.</summary>
-public interface ICesCalculator : IScaleMetricCalculator;

@@ -110,39 +110,3 @@ public abstract class ScaleMetricCalculator : IScaleMetricCalculator
         }
     }
 }
-
-/// <summary>The standard <see cref="ICsatCalculator"/> (defaults: scale 1–5, satisfied = 4–5, Wilson interval).</summary>
-public sealed class CsatCalculator : ScaleMetricCalculator, ICsatCalculator
-{
-    /// <summary>A calculator with the library defaults.</summary>
-    public CsatCalculator()
-        : this(new TrustMetricsOptions())
-    {
-    }
-
-    /// <summary>A calculator using <see cref="TrustMetricsOptions.CsatScale"/> and <see cref="TrustMetricsOptions.CsatThreshold"/>.</summary>
-    /// <param name="options">Defaults (validated and copied).</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is invalid.</exception>
-    public CsatCalculator(TrustMetricsOptions options)
-        : base("csat", options, o => (o.CsatScale, o.CsatThreshold))
-    {
-    }
-}
-
-/// <summary>The standard <see cref="ICesCalculator"/> (defaults: scale 1–7, easy = 5–7, Wilson interval).</summary>
-public sealed class CesCalculator : ScaleMetricCalculator, ICesCalculator
-{
-    /// <summary>A calculator with the library defaults.</summary>
-    public CesCalculator()
-        : this(new TrustMetricsOptions())
-    {
-    }
-
-    /// <summary>A calculator using <see cref="TrustMetricsOptions.CesScale"/> and <see cref="TrustMetricsOptions.CesThreshold"/>.</summary>
-    /// <param name="options">Defaults (validated and copied).</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is invalid.</exception>
-    public CesCalculator(TrustMetricsOptions options)
-        : base("ces", options, o => (o.CesScale, o.CesThreshold))
-    {
-    }
-}
