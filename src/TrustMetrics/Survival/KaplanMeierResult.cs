@@ -141,17 +141,7 @@ public sealed record KaplanMeierResult
         static string Show(double? value) => value is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : "NA";
     }
 
-    /// <summary>Index of the last row with time ≤ <paramref name="time"/>, or −1.</summary>
-    private int RowAt(double time)
-    {
-        if (double.IsNaN(time))
-        {
-            throw new ArgumentOutOfRangeException(nameof(time), time, "The time must be a number; got NaN.");
-        }
-
-        int i = Tally.Times.BinarySearch(time);
-        return i >= 0 ? i : ~i - 1;
-    }
+    private int RowAt(double time) => Tally.LastIndexAtOrBefore(time);
 
     private SurvivalPoint Row(int i)
     {

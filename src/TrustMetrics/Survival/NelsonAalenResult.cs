@@ -73,16 +73,7 @@ public sealed record NelsonAalenResult
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"Nelson–Aalen n = {Count}, events = {EventCount}, H(end) = {(hazard.Length == 0 ? 0.0 : hazard[^1]):G4} ({(Ties == NelsonAalenTies.Discrete ? "discrete" : "fleming-harrington")} ties)");
 
-    private int RowAt(double time)
-    {
-        if (double.IsNaN(time))
-        {
-            throw new ArgumentOutOfRangeException(nameof(time), time, "The time must be a number; got NaN.");
-        }
-
-        int i = Tally.Times.BinarySearch(time);
-        return i >= 0 ? i : ~i - 1;
-    }
+    private int RowAt(double time) => Tally.LastIndexAtOrBefore(time);
 
     private CumulativeHazardPoint Row(int i)
     {

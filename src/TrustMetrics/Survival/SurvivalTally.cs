@@ -61,6 +61,21 @@ public sealed class SurvivalTally :
     /// <summary>The distinct times tᵢ, strictly increasing, all finite and ≥ 0.</summary>
     public ReadOnlySpan<double> Times => times;
 
+    /// <summary>
+    /// Index of the last distinct time ≤ <paramref name="time"/>, or −1 before the first: the row a right-continuous step
+    /// function (Kaplan–Meier, Nelson–Aalen) takes its value from.
+    /// </summary>
+    internal int LastIndexAtOrBefore(double time)
+    {
+        if (double.IsNaN(time))
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, "The time must be a number; got NaN.");
+        }
+
+        int i = Times.BinarySearch(time);
+        return i >= 0 ? i : ~i - 1;
+    }
+
     /// <summary>Events dᵢ at each time of <see cref="Times"/>.</summary>
     public ReadOnlySpan<long> Events => events;
 
