@@ -150,7 +150,7 @@ internal static class ChurnCommand
             json.WriteNumber("lost", p.Counts.Lost);
             json.WriteNumber("lostAcquiredInPeriod", p.Counts.LostAcquiredInPeriod);
             json.WriteNumber("customersAtEnd", p.Counts.CustomersAtEnd);
-            Optional(json, "rate", p.Rate);
+            MetricJson.Number(json, "rate", p.Rate);
             OptionalEstimate(json, "churn", p.Churn);
             OptionalEstimate(json, "retention", p.Retention);
             json.WriteEndObject();
@@ -196,18 +196,6 @@ internal static class ChurnCommand
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
-    }
-
-    private static void Optional(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is double v)
-        {
-            MetricJson.Number(json, name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static void OptionalEstimate(Utf8JsonWriter json, string name, Estimate? estimate)

@@ -139,9 +139,9 @@ internal static class SurvivalCommand
         json.WriteNumber("censored", result.CensoredCount);
         var median = result.Median;
         json.WriteStartObject("median");
-        Nullable(json, "time", median.Time);
-        Nullable(json, "lower", median.Lower);
-        Nullable(json, "upper", median.Upper);
+        MetricJson.Number(json, "time", median.Time);
+        MetricJson.Number(json, "lower", median.Lower);
+        MetricJson.Number(json, "upper", median.Upper);
         json.WriteNumber("level", median.Level);
         json.WriteString("method", MethodName(median.Method));
         json.WriteEndObject();
@@ -172,18 +172,6 @@ internal static class SurvivalCommand
         }
 
         json.WriteEndArray();
-    }
-
-    private static void Nullable(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is double v && double.IsFinite(v))
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static string MethodName(SurvivalIntervalMethod method) => Methods.First(pair => pair.Value == method).Key;

@@ -23,6 +23,19 @@ internal static class MetricJson
         }
     }
 
+    /// <summary>A value that may be absent (a rate with no base, a median not reached): null when absent or non-finite.</summary>
+    public static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is double v)
+        {
+            Number(json, name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
     public static void Interval(Utf8JsonWriter json, string name, ConfidenceInterval interval)
     {
         json.WriteStartObject(name);
