@@ -66,8 +66,15 @@ internal static class SurveyReport
                 }
             }
 
-            csatAll[(csatScore ?? csat.Scale.Min) - csat.Scale.Min] += csatScore is null ? 0 : 1;
-            cesAll[(cesScore ?? ces.Scale.Min) - ces.Scale.Min] += cesScore is null ? 0 : 1;
+            if (csatScore is int csatAnswer)
+            {
+                csatAll[csatAnswer - csat.Scale.Min]++;
+            }
+
+            if (cesScore is int cesAnswer)
+            {
+                cesAll[cesAnswer - ces.Scale.Min]++;
+            }
 
             for (int b = 0; b < breakdowns.Count; b++)
             {
