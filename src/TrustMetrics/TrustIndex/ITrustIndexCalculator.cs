@@ -1,0 +1,56 @@
+namespace TrustMetrics.TrustIndex;
+
+/// <summary>
+/// The trust index family: a composite 0–100 index of trust drivers built the OECD/JRC Handbook (2008) way, with reliability
+/// (Cronbach's alpha), seeded bootstrap intervals, key-driver analysis (Johnson's relative weights, Shapley R²), uncertainty
+/// and sensitivity analysis, and the trust breakdown alert. Implementations are stateless and thread-safe. Formulas, defaults
+/// and sources: docs/trust-index.md.
+/// </summary>
+public interface ITrustIndexCalculator
+{
+    /// <summary>
+    /// The index, dimensions and reliability of all respondents and of each segment, with bootstrap intervals; key drivers of
+    /// the survey's outcome when it has one; the sensitivity analysis when <see cref="TrustIndexOptions.SensitivityReplicates"/> &gt; 0.
+    /// </summary>
+    /// <param name="survey">The answers.</param>
+    /// <param name="options">Methodological choices; null = the defaults.</param>
+    /// <exception cref="ArgumentException">The survey is empty, a dimension names an unknown item, or a choice is undefined for this data
+    /// (benefit of the doubt without two segments, PCA weights or key drivers with a constant score).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An answer is off the scale (the message names row, item and value) or an option is invalid.</exception>
+    TrustIndexResult Calculate(TrustSurvey survey, TrustIndexOptions? options = null);
+
+    /// <summary>Cronbach's alpha (raw, standardised), alpha if deleted and item–total correlations of one item set.</summary>
+    /// <param name="responses">Row-major respondents × items (already reverse-coded), NaN = not answered; complete cases are used.</param>
+    /// <param name="itemNames">Item names, one per column.</param>
+    /// <param name="alphaWarningThreshold">Alpha below this sets <see cref="DimensionReliability.IsBelowThreshold"/>.</param>
+    /// <exception cref="ArgumentException">The lengths do not match.</exception>
+    DimensionReliability Reliability(ReadOnlySpan<double> responses, IReadOnlyList<string> itemNames, double alphaWarningThreshold = 0.7);
+
+    /// <summary>Johnson's relative weights and the exact Shapley decomposition of R² of an outcome on drivers, with bootstrap intervals.</summary>
+    /// <param name="drivers">Row-major respondents × drivers; rows with a NaN driver or outcome are left out.</param>
+    /// <param name="driverNames">Driver names, one per column, at most <see cref="TrustIndexCalculator.MaxShapleyDrivers"/>.</param>
+    /// <param name="outcome">The outcome per respondent.</param>
+    /// <param name="outcomeName">Name of the outcome.</param>
+    /// <param name="bootstrapReplicates">Replicates (0 = no intervals).</param>
+    /// <param name="seed">Seed of the bootstrap.</param>
+    /// <param name="confidenceLevel">Interval level; null = the configured default.</param>
+    /// <exception cref="ArgumentException">Lengths do not match, too few complete rows, a constant column or collinear drivers.</exception>
+    KeyDriverResult KeyDrivers(ReadOnlySpan<double> drivers, IReadOnlyList<string> driverNames, ReadOnlySpan<double> outcome,
+        string outcomeName = "outcome", int bootstrapReplicates = 1000, int seed = 20260501, double? confidenceLevel = null);
+
+    /// <summary>Monte Carlo uncertainty and sensitivity analysis of the segments' indices and ranks (see <see cref="SensitivityResult"/>).</summary>
+    /// <param name="survey">The answers, normally with segments.</param>
+    /// <param name="replicates">Monte Carlo draws, at least 1.</param>
+    /// <param name="options">Nominal choices, seed and weight perturbation; null = the defaults.</param>
+    SensitivityResult Sensitivity(TrustSurvey survey, int replicates, TrustIndexOptions? options = null);
+
+    /// <summary>
+    /// The trust breakdown alert: per segment (and overall), the change of the index and of every dimension from
+    /// <paramref name="previous"/> to <paramref name="current"/>, with tests, Hedges' g and Holm-adjusted p-values. Data-derived
+    /// normalisation parameters and weights come from the previous period, so both periods are measured on its yardstick.
+    /// </summary>
+    /// <param name="previous">The earlier (reference) period.</param>
+    /// <param name="current">The later period; same items.</param>
+    /// <param name="options">Choices; null = the defaults.</param>
+    TrustBreakdownResult CompareTrustPeriods(TrustSurvey previous, TrustSurvey current, TrustIndexOptions? options = null);
+}

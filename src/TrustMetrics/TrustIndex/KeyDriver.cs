@@ -1,0 +1,15 @@
+using TrustMetrics.Estimation;
+
+namespace TrustMetrics.TrustIndex;
+
+/// <summary>
+/// Importance of one driver for the outcome: Johnson's (2000) relative weight ε_j and the Shapley (LMG) share φ_j of R²,
+/// each with a bootstrap interval, and both also as a percentage of R². Both are non-negative and each set sums to R².
+/// </summary>
+/// <param name="Name">Driver (dimension) name.</param>
+/// <param name="Correlation">Zero-order correlation with the outcome (its sign is the direction of the relation).</param>
+/// <param name="RelativeWeight">Johnson's raw relative weight ε_j.</param>
+/// <param name="RelativeWeightPercent">100·ε_j / R².</param>
+/// <param name="Shapley">Shapley value φ_j of R² (= LMG, general dominance weight).</param>
+/// <param name="ShapleyPercent">100·φ_j / R².</param>
+public sealed record KeyDriver(string Name, double Correlation, Estimate RelativeWeight, double RelativeWeightPercent, Estimate Shapley, double ShapleyPercent);

@@ -1,0 +1,73 @@
+using TrustMetrics.Estimation;
+
+namespace TrustMetrics.TrustIndex;
+
+/// <summary>Sample quantiles (R's default type 7: linear interpolation between order statistics) and bootstrap summaries.</summary>
+internal static class Percentiles
+{
+    /// <summary>The type-7 quantile of already sorted values.</summary>
+    public static double OfSorted(ReadOnlySpan<double> sorted, double probability)
+    {
+        if (sorted.IsEmpty)
+        {
+            return double.NaN;
+        }
+
+        double h = (sorted.Length - 1) * probability;
+        int lo = (int)Math.Floor(h);
+        int hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+    }
+
+    /// <summary>Sorts in place and returns the type-7 quantile.</summary>
+    public static double Of(Span<double> values, double probability)
+    {
+        values.Sort();
+        return OfSorted(values, probability);
+    }
+
+    /// <summary>
+    /// An estimate from bootstrap replicates: the point value, the replicates' standard deviation as standard error and the
+    /// percentile interval [q(α/2), q(1 − α/2)] (method "bootstrap-percentile"). NaN replicates are ignored; with none the
+    /// standard error and bounds are NaN (method "none").
+    /// </summary>
+    public static Estimate Bootstrap(double value, Span<double> replicates, double level)
+    {
+        int count = 0;
+        for (int i = 0; i < replicates.Length; i++)
+        {
+            if (!double.IsNaN(replicates[i]))
+            {
+                replicates[count++] = replicates[i];
+            }
+        }
+
+        var valid = replicates[..count];
+        if (count < 2)
+        {
+            return new Estimate(value, double.NaN, new ConfidenceInterval(double.NaN, double.NaN, level, "none"));
+        }
+
+        double mean = 0;
+        foreach (double v in valid)
+        {
+            mean += v;
+        }
+
+        mean /= count;
+        double ss = 0;
+        foreach (double v in valid)
+        {
+            ss += (v - mean) * (v - mean);
+        }
+
+        valid.Sort();
+        double alpha = 1 - level;
+        return new Estimate(value, Math.Sqrt(ss / (count - 1)),
+            new ConfidenceInterval(OfSorted(valid, alpha / 2), OfSorted(valid, 1 - (alpha / 2)), level, "bootstrap-percentile"));
+    }
+
+    /// <summary>An estimate without interval (bootstrap turned off).</summary>
+    public static Estimate PointOnly(double value, double level) =>
+        new(value, double.NaN, new ConfidenceInterval(double.NaN, double.NaN, level, "none"));
+}

@@ -1,0 +1,129 @@
+namespace TrustMetrics.TrustIndex;
+
+/// <summary>
+/// Survey answers as a compact respondent × item matrix (row-major <c>double[]</c>: answer of respondent r to item i at
+/// <c>r·ItemCount + i</c>; NaN = not answered), with an optional segment label and an optional outcome (e.g. likelihood to
+/// recommend) per respondent. The arrays are copied, so later changes by the caller do not reach the survey.
+/// </summary>
+public sealed class TrustSurvey
+{
+    private readonly string[] itemNames;
+    private readonly double[] responses;
+    private readonly string[]? segments;
+    private readonly double[]? outcome;
+
+    /// <summary>Creates a survey. Answers are checked against the scale when the index is computed (the scale is an option).</summary>
+    /// <param name="itemNames">Item (column) names, distinct, at least one.</param>
+    /// <param name="responses">Answers, row-major, length = respondents × items; NaN = not answered; otherwise finite.</param>
+    /// <param name="segments">Optional segment (group) label per respondent; non-null.</param>
+    /// <param name="outcome">Optional outcome per respondent for key-driver analysis; NaN = missing; otherwise finite.</param>
+    /// <param name="outcomeName">Name of the outcome, used in results.</param>
+    /// <exception cref="ArgumentException">Names are empty or repeated, or a length does not match.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An answer or outcome is infinite; the message names row, item and value.</exception>
+    public TrustSurvey(IReadOnlyList<string> itemNames, ReadOnlySpan<double> responses, IReadOnlyList<string>? segments = null,
+        ReadOnlySpan<double> outcome = default, string outcomeName = "outcome")
+    {
+        ArgumentNullException.ThrowIfNull(itemNames);
+        ArgumentNullException.ThrowIfNull(outcomeName);
+        if (itemNames.Count == 0)
+        {
+            throw new ArgumentException("A survey needs at least one item name.", nameof(itemNames));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < itemNames.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(itemNames[i]) || !seen.Add(itemNames[i]))
+            {
+                throw new ArgumentException($"itemNames[{i}] = '{itemNames[i]}' is blank or repeated; item names must be distinct.", nameof(itemNames));
+            }
+        }
+
+        if (responses.Length % itemNames.Count != 0)
+        {
+            throw new ArgumentException(
+                $"responses has {responses.Length} values, not a multiple of the {itemNames.Count} items (row-major respondent × item matrix).", nameof(responses));
+        }
+
+        this.itemNames = [.. itemNames];
+        this.responses = responses.ToArray();
+        RespondentCount = responses.Length / itemNames.Count;
+        for (int k = 0; k < this.responses.Length; k++)
+        {
+            if (double.IsInfinity(this.responses[k]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(responses), this.responses[k],
+                    $"responses[row {k / ItemCount}, item '{this.itemNames[k % ItemCount]}'] = {Guard.Format(this.responses[k])} is not a finite answer (use NaN for not answered).");
+            }
+        }
+
+        if (segments is not null)
+        {
+            if (segments.Count != RespondentCount)
+            {
+                throw new ArgumentException($"segments has {segments.Count} labels for {RespondentCount} respondents.", nameof(segments));
+            }
+
+            this.segments = new string[RespondentCount];
+            for (int r = 0; r < RespondentCount; r++)
+            {
+                this.segments[r] = segments[r] ?? throw new ArgumentException($"segments[{r}] is null.", nameof(segments));
+            }
+        }
+
+        if (!outcome.IsEmpty)
+        {
+            if (outcome.Length != RespondentCount)
+            {
+                throw new ArgumentException($"outcome has {outcome.Length} values for {RespondentCount} respondents.", nameof(outcome));
+            }
+
+            for (int r = 0; r < outcome.Length; r++)
+            {
+                if (double.IsInfinity(outcome[r]))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(outcome), outcome[r], $"outcome[{r}] = {Guard.Format(outcome[r])} is not finite (use NaN for missing).");
+                }
+            }
+
+            this.outcome = outcome.ToArray();
+        }
+
+        OutcomeName = outcomeName;
+    }
+
+    /// <summary>Item names, in column order.</summary>
+    public IReadOnlyList<string> ItemNames => itemNames;
+
+    /// <summary>Number of items (columns).</summary>
+    public int ItemCount => itemNames.Length;
+
+    /// <summary>Number of respondents (rows).</summary>
+    public int RespondentCount { get; }
+
+    /// <summary>The answers, row-major; NaN = not answered.</summary>
+    public ReadOnlySpan<double> Responses => responses;
+
+    /// <summary>Segment label per respondent, or null when the survey has no segments.</summary>
+    public IReadOnlyList<string>? Segments => segments;
+
+    /// <summary>True when an outcome was given.</summary>
+    public bool HasOutcome => outcome is not null;
+
+    /// <summary>Outcome per respondent (NaN = missing); empty when there is none.</summary>
+    public ReadOnlySpan<double> Outcome => outcome;
+
+    /// <summary>Name of the outcome.</summary>
+    public string OutcomeName { get; }
+
+    /// <summary>Answer of respondent <paramref name="respondent"/> to item <paramref name="item"/> (NaN = not answered).</summary>
+    /// <param name="respondent">Row, 0-based.</param>
+    /// <param name="item">Column, 0-based.</param>
+    public double this[int respondent, int item] => responses[(respondent * itemNames.Length) + item];
+
+    internal double[] RawResponses => responses;
+
+    internal string[]? RawSegments => segments;
+
+    internal double[]? RawOutcome => outcome;
+}
