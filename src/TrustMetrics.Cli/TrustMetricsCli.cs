@@ -18,6 +18,7 @@ internal static class TrustMetricsCli
             RetentionCommand.Create(context),
             SurvivalCommand.Create(context),
             ClvCommand.Create(context),
+            TrustIndexCommand.Create(context),
         };
         return root;
     }

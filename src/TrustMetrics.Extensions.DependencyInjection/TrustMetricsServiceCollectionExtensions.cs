@@ -5,6 +5,7 @@ using TrustMetrics.Clv;
 using TrustMetrics.Nps;
 using TrustMetrics.Scales;
 using TrustMetrics.Survival;
+using TrustMetrics.TrustIndex;
 
 // The conventional namespace for AddXxx extensions, so they appear without an extra using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public static class TrustMetricsServiceCollectionExtensions
     /// Registers <see cref="INpsCalculator"/>, <see cref="ICsatCalculator"/>, <see cref="ICesCalculator"/>,
     /// <see cref="IChurnCalculator"/>, <see cref="IRetentionModel"/> (shifted-beta-geometric), <see cref="ISurvivalAnalyzer"/> and the CLV fitters
     /// (<see cref="IBgNbdFitter"/>, <see cref="IMbgNbdFitter"/>, <see cref="IParetoNbdFitter"/>, <see cref="IBgBbFitter"/>,
-    /// <see cref="IGammaGammaFitter"/>) as singletons
+    /// <see cref="IGammaGammaFitter"/>) and <see cref="ITrustIndexCalculator"/> as singletons
     /// (TryAdd: existing registrations win) with the library defaults, and the options as a singleton.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -53,6 +54,7 @@ public static class TrustMetricsServiceCollectionExtensions
         services.TryAddSingleton<IParetoNbdFitter>(new ParetoNbdFitter());
         services.TryAddSingleton<IBgBbFitter>(new BgBbFitter());
         services.TryAddSingleton<IGammaGammaFitter>(new GammaGammaFitter());
+        services.TryAddSingleton<ITrustIndexCalculator>(new TrustIndexCalculator(options));
         return services;
     }
 }

@@ -50,7 +50,7 @@ internal static class PeriodComparison
         }
 
         var adjusted = MultipleComparisons.HolmAdjust(rows.Select(r => r.Test.PValue).ToArray());
-        double alpha = 1 - level;
+        double alpha = Math.Round(1 - level, 12); // 0.05, not 0.050000000000000044
         var changes = rows.Select((r, i) => new TrustChange(r.Segment, r.Measure, r.N1, r.N2, r.Before, r.After, r.Test, r.G, adjusted[i],
             r.Test.Difference < 0 && adjusted[i] < alpha)).ToArray();
         return new TrustBreakdownResult(changes, alpha);
