@@ -107,6 +107,8 @@ internal sealed class RespondentScores
             }
         }
 
+        // Reverse-coding per column once, so the per-cell loop is a flag test rather than a hash lookup.
+        var reversedColumn = survey.ItemNames.Select(reverse.Contains).ToArray();
         var scores = new List<double>(n * p);
         var rows = new List<int>(n);
         var rowScores = new double[p];
@@ -122,7 +124,7 @@ internal sealed class RespondentScores
                     double v = values[(r * itemCount) + c];
                     if (!double.IsNaN(v))
                     {
-                        sum += reverse.Contains(survey.ItemNames[c]) ? min + max - v : v;
+                        sum += reversedColumn[c] ? min + max - v : v;
                         answered++;
                     }
                 }
