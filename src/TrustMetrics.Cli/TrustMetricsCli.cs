@@ -18,6 +18,11 @@ internal static class TrustMetricsCli
             RetentionCommand.Create(context),
             SurvivalCommand.Create(context),
             ClvCommand.Create(context),
+            ReviewsCommand.Create(context),
+            SentimentCommand.Create(context),
+            ServiceCommand.Create(context),
+            FunnelCommand.Create(context),
+            RepurchaseCommand.Create(context),
         };
         return root;
     }
