@@ -116,7 +116,8 @@ public static class SampleQuantiles
             return lower;
         }
 
-        return gamma == 1 ? upper : (1.0 - gamma) * lower + gamma * upper;
+        // x₍ⱼ₎ + γ(x₍ⱼ₊₁₎ − x₍ⱼ₎), the form of the notes (§4.1), monotone in γ.
+        return gamma == 1 ? upper : lower + gamma * (upper - lower);
     }
 
     private const double MachineEpsilon = 2.220446049250313e-16;
