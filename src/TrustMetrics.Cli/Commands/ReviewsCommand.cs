@@ -28,7 +28,7 @@ internal static class ReviewsCommand
         var item = new Option<string?>("--item") { Description = "Item (product) column; without it all ratings form one item 'All'." };
         var rating = new Option<string>("--rating") { Description = "Star-rating column (integers 1..scale).", Required = true };
         var scale = new Option<int>("--scale") { Description = "Highest rating; ratings run 1..scale.", DefaultValueFactory = _ => 5 };
-        var positive = new Option<int?>("--positive") { Description = "Lowest rating counted as positive (default 4 on 1–5, else the top 40% of the scale rounded up)." };
+        var positive = new Option<int?>("--positive") { Description = "Lowest rating counted as positive (default ⌊0.6·scale⌋ + 1: 4 on 1–5, 7 on 1–10)." };
         var priorMean = new Option<double?>("--prior-mean") { Description = "Prior mean C of the Bayesian average (default: the mean of all ratings in the file)." };
         var priorWeight = new Option<double?>("--prior-weight") { Description = "Prior weight m in pseudo-ratings (default: the median number of ratings per item)." };
         var sort = new Option<string>("--sort") { Description = "Item order: item (name, default), bayesian, wilson, dirichlet or mean (best first).", DefaultValueFactory = _ => "item" };
@@ -69,7 +69,8 @@ internal static class ReviewsCommand
         }
 
         var ratingScale = new RatingScale(1, request.Scale);
-        int threshold = request.Positive ?? (request.Scale == 5 ? 4 : (int)Math.Ceiling(request.Scale * 0.6 + 0.0001));
+        // The top 40% of the scale: 4–5 on 1–5, 7–10 on 1–10.
+        int threshold = request.Positive ?? request.Scale * 6 / 10 + 1;
         if (!ratingScale.Contains(threshold))
         {
             throw new InputException($"--positive must lie on the scale 1–{request.Scale}; got {threshold}.");
