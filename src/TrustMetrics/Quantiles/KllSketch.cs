@@ -23,6 +23,7 @@ public sealed class KllSketch
     private const int MinLevelWidth = 8;
 
     private readonly List<List<double>> levels = [[]];
+    private List<double> scratch = [];
     private ulong state;
     private int retained;
     private int[] capacities = [];
@@ -304,24 +305,43 @@ public sealed class KllSketch
             level.Sort();
         }
 
-        // An odd item stays behind (the smallest), so the promoted pairs have equal weight.
+        // An odd item stays behind (the smallest), so the promoted pairs have equal weight. The promoted items (every other one
+        // from a random start) merge with the sorted level above into a scratch list that then takes its place, so steady-state
+        // compaction allocates nothing.
         int start = level.Count % 2;
-        int offset = (int)(NextRandom() & 1);
-        var promoted = new List<double>((level.Count - start) / 2);
-        for (int i = start + offset; i < level.Count; i += 2)
+        int first = start + (int)(NextRandom() & 1);
+        var above = levels[h + 1];
+        scratch.Clear();
+        int i = first, j = 0;
+        while (i < level.Count && j < above.Count)
         {
-            promoted.Add(level[i]);
+            if (level[i] <= above[j])
+            {
+                scratch.Add(level[i]);
+                i += 2;
+            }
+            else
+            {
+                scratch.Add(above[j++]);
+            }
         }
 
-        double? kept = start == 1 ? level[0] : null;
-        retained -= level.Count - start - promoted.Count;
-        level.Clear();
-        if (kept is double k)
+        for (; i < level.Count; i += 2)
         {
-            level.Add(k);
+            scratch.Add(level[i]);
         }
 
-        levels[h + 1] = MergeSorted(levels[h + 1], promoted);
+        for (; j < above.Count; j++)
+        {
+            scratch.Add(above[j]);
+        }
+
+        int promoted = scratch.Count - above.Count;
+        retained -= level.Count - start - promoted;
+        levels[h + 1] = scratch;
+        above.Clear();
+        scratch = above;
+        level.RemoveRange(start, level.Count - start);
     }
 
     private static List<double> MergeSorted(List<double> a, List<double> b)
