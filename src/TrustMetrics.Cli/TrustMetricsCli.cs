@@ -19,6 +19,11 @@ internal static class TrustMetricsCli
             SurvivalCommand.Create(context),
             ClvCommand.Create(context),
             TrustIndexCommand.Create(context),
+            ReviewsCommand.Create(context),
+            SentimentCommand.Create(context),
+            ServiceCommand.Create(context),
+            FunnelCommand.Create(context),
+            RepurchaseCommand.Create(context),
         };
         return root;
     }

@@ -2,8 +2,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustMetrics;
 using TrustMetrics.Churn;
 using TrustMetrics.Clv;
+using TrustMetrics.Engagement;
+using TrustMetrics.Funnel;
 using TrustMetrics.Nps;
+using TrustMetrics.Repurchase;
+using TrustMetrics.Reviews;
 using TrustMetrics.Scales;
+using TrustMetrics.Sentiment;
+using TrustMetrics.Service;
 using TrustMetrics.Survival;
 using TrustMetrics.TrustIndex;
 
@@ -17,7 +23,9 @@ public static class TrustMetricsServiceCollectionExtensions
     /// Registers <see cref="INpsCalculator"/>, <see cref="ICsatCalculator"/>, <see cref="ICesCalculator"/>,
     /// <see cref="IChurnCalculator"/>, <see cref="IRetentionModel"/> (shifted-beta-geometric), <see cref="ISurvivalAnalyzer"/> and the CLV fitters
     /// (<see cref="IBgNbdFitter"/>, <see cref="IMbgNbdFitter"/>, <see cref="IParetoNbdFitter"/>, <see cref="IBgBbFitter"/>,
-    /// <see cref="IGammaGammaFitter"/>) and <see cref="ITrustIndexCalculator"/> as singletons
+    /// <see cref="IGammaGammaFitter"/>), <see cref="ITrustIndexCalculator"/>, and the voice-of-the-customer calculators (<see cref="IRatingCalculator"/>,
+    /// <see cref="ISentimentCalculator"/>, <see cref="IServiceMetricsCalculator"/>, <see cref="IFunnelCalculator"/>,
+    /// <see cref="IRepurchaseCalculator"/>, <see cref="IEngagementCalculator"/>) as singletons
     /// (TryAdd: existing registrations win) with the library defaults, and the options as a singleton.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -55,6 +63,12 @@ public static class TrustMetricsServiceCollectionExtensions
         services.TryAddSingleton<IBgBbFitter>(new BgBbFitter());
         services.TryAddSingleton<IGammaGammaFitter>(new GammaGammaFitter());
         services.TryAddSingleton<ITrustIndexCalculator>(new TrustIndexCalculator(options));
+        services.TryAddSingleton<IRatingCalculator>(new RatingCalculator(options));
+        services.TryAddSingleton<ISentimentCalculator>(new SentimentCalculator(options));
+        services.TryAddSingleton<IServiceMetricsCalculator>(new ServiceMetricsCalculator(options));
+        services.TryAddSingleton<IFunnelCalculator>(new FunnelCalculator(options));
+        services.TryAddSingleton<IRepurchaseCalculator>(new RepurchaseCalculator(options));
+        services.TryAddSingleton<IEngagementCalculator>(new EngagementCalculator(options));
         return services;
     }
 }

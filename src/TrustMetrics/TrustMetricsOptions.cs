@@ -36,6 +36,12 @@ public sealed class TrustMetricsOptions
     /// <summary>Lowest CES answer counted as easy. Default 5 (5–7 on 1–7).</summary>
     public int CesThreshold { get; set; } = 5;
 
+    /// <summary>Star-rating scale of reviews. Default 1–5.</summary>
+    public RatingScale RatingScale { get; set; } = RatingScale.FivePoint;
+
+    /// <summary>Lowest rating counted as positive in review metrics. Default 4 (4–5 stars on 1–5).</summary>
+    public int RatingPositiveThreshold { get; set; } = 4;
+
     /// <summary>
     /// Definition of the period churn rate reported as <see cref="PeriodChurn.Rate"/>. Default
     /// <see cref="Churn.ChurnRateDefinition.StartBased"/>, (L − L_new)/S (see docs/churn.md for the pitfalls of the others).
@@ -66,6 +72,7 @@ public sealed class TrustMetricsOptions
         CheckEnum(SurvivalIntervalMethod, prefix + nameof(SurvivalIntervalMethod));
         CheckScale(CsatScale, CsatThreshold, prefix + nameof(CsatScale), prefix + nameof(CsatThreshold));
         CheckScale(CesScale, CesThreshold, prefix + nameof(CesScale), prefix + nameof(CesThreshold));
+        CheckScale(RatingScale, RatingPositiveThreshold, prefix + nameof(RatingScale), prefix + nameof(RatingPositiveThreshold));
     }
 
     /// <summary>A validated copy, so later changes to this object do not leak into calculators.</summary>

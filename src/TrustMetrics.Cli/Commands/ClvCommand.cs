@@ -92,19 +92,19 @@ internal static class ClvCommand
             DateTime observationEnd;
             if (parse.GetValue(end) is string endText)
             {
-                observationEnd = ParseDate(endText) ?? throw new InputException($"--end: '{endText}' is not a date.");
+                observationEnd = ClvInput.ParseDate(endText) ?? throw new InputException($"--end: '{endText}' is not a date.");
             }
             else
             {
                 observationEnd = DateTime.MinValue;
-                foreach (var (_, when, _) in Transactions(path, customerName, dateName, amountName))
+                foreach (var (_, when, _) in ClvInput.Transactions(path, customerName, dateName, amountName))
                 {
                     observationEnd = when > observationEnd ? when : observationEnd;
                 }
             }
 
             var summarizer = new TransactionSummarizer<string>(observationEnd, timeUnit, factor, StringComparer.Ordinal);
-            foreach (var (id, when, value) in Transactions(path, customerName, dateName, amountName))
+            foreach (var (id, when, value) in ClvInput.Transactions(path, customerName, dateName, amountName))
             {
                 summarizer.Add(id, when, value);
             }
@@ -120,45 +120,6 @@ internal static class ClvCommand
             return CommandOutput.Success;
         }));
         return command;
-    }
-
-    private static IEnumerable<(string Id, DateTime When, double Amount)> Transactions(string path, string customerName, string dateName, string? amountName)
-    {
-        var source = SurveySource.FromFile(path);
-        using var table = CsvTable.Open(source);
-        int id = table.Column(customerName), date = table.Column(dateName);
-        int? amount = amountName is null ? null : table.Column(amountName);
-        long rows = 0;
-        while (table.Read())
-        {
-            string dateText = table.Field(date);
-            var when = ParseDate(dateText) ?? throw InputException.AtCell(source.DisplayName, table.Line, dateName, dateText, "is not a date.");
-            double value = amount is int a ? ClvInput.Number(table, a, amountName!) : 0.0;
-            string customerId = table.Field(id);
-            if (customerId.Length == 0)
-            {
-                throw InputException.AtCell(source.DisplayName, table.Line, customerName, customerId, "is empty: every transaction needs a customer id.");
-            }
-
-            rows++;
-            yield return (customerId, when, value);
-        }
-
-        if (rows == 0)
-        {
-            throw new InputException($"{source.DisplayName}: the file has a header but no transactions.");
-        }
-    }
-
-    private static DateTime? ParseDate(string text)
-    {
-        string[] formats = ["yyyy-MM-dd", "yyyyMMdd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
-        if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
-        {
-            return exact;
-        }
-
-        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var any) ? any : null;
     }
 
     private static Command Fit(CliContext context)

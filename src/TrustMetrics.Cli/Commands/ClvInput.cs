@@ -90,4 +90,45 @@ internal static class ClvInput
         File.WriteAllText(temporary, text, new System.Text.UTF8Encoding(false));
         File.Move(temporary, path, overwrite: true);
     }
+
+    /// <summary>Streams (customer, date, amount) rows of a transactions CSV with file/line/column errors; shared by clv summarize and repurchase.</summary>
+    public static IEnumerable<(string Id, DateTime When, double Amount)> Transactions(string path, string customerName, string dateName, string? amountName)
+    {
+        var source = SurveySource.FromFile(path);
+        using var table = CsvTable.Open(source);
+        int id = table.Column(customerName), date = table.Column(dateName);
+        int? amount = amountName is null ? null : table.Column(amountName);
+        long rows = 0;
+        while (table.Read())
+        {
+            string dateText = table.Field(date);
+            var when = ParseDate(dateText) ?? throw InputException.AtCell(source.DisplayName, table.Line, dateName, dateText, "is not a date.");
+            double value = amount is int a ? ClvInput.Number(table, a, amountName!) : 0.0;
+            string customerId = table.Field(id);
+            if (customerId.Length == 0)
+            {
+                throw InputException.AtCell(source.DisplayName, table.Line, customerName, customerId, "is empty: every transaction needs a customer id.");
+            }
+
+            rows++;
+            yield return (customerId, when, value);
+        }
+
+        if (rows == 0)
+        {
+            throw new InputException($"{source.DisplayName}: the file has a header but no transactions.");
+        }
+    }
+
+    /// <summary>ISO yyyy-MM-dd, yyyyMMdd, date-times, or any invariant date/time; null when unparseable.</summary>
+    public static DateTime? ParseDate(string text)
+    {
+        string[] formats = ["yyyy-MM-dd", "yyyyMMdd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
+        if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
+        {
+            return exact;
+        }
+
+        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var any) ? any : null;
+    }
 }

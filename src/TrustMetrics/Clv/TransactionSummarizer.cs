@@ -159,6 +159,35 @@ public sealed class TransactionSummarizer<TKey>
         return result;
     }
 
+    /// <summary>
+    /// Each customer's purchase periods (ascending, one per distinct period) with the number of transactions in each, in the order
+    /// of <see cref="Summarize"/>: the raw material of the repurchase metrics (Repurchase.RepurchaseCalculator).
+    /// </summary>
+    internal IEnumerable<(TKey Customer, int[] Periods, long[] Transactions)> PurchasePeriods()
+    {
+        foreach (int slot in Order())
+        {
+            var merged = periods[slot].Merged();
+            var when = new int[merged.Length];
+            var count = new long[merged.Length];
+            for (int i = 0; i < merged.Length; i++)
+            {
+                when[i] = merged[i].Period;
+                count[i] = merged[i].Transactions;
+            }
+
+            yield return (keys[slot], when, count);
+        }
+    }
+
+    /// <summary>The first day of period <paramref name="period"/> (inverse of <see cref="PeriodOf"/>).</summary>
+    internal static DateOnly StartOf(int period, ClvTimeUnit unit) => unit switch
+    {
+        ClvTimeUnit.Day => DateOnly.FromDayNumber(period),
+        ClvTimeUnit.Week => DateOnly.FromDayNumber(period * 7),
+        _ => new DateOnly(period / 12, period % 12 + 1, 1),
+    };
+
     /// <summary>Index of the period containing <paramref name="timestamp"/>: days since 0001-01-01 (a Monday), weeks since then, or months.</summary>
     internal static int PeriodOf(DateTime timestamp, ClvTimeUnit unit) => unit switch
     {

@@ -41,12 +41,7 @@ public sealed class NpsCalculator : INpsCalculator
         var chosen = method ?? options.NpsIntervalMethod;
         Guard.Defined(chosen, nameof(method));
 
-        double n = tally.Count;
-        double score = (tally.Promoters - tally.Detractors) / n;
-        double standardError = Math.Sqrt(NpsIntervals.Variance(tally.Detractors, tally.Promoters, n) / n);
-        var (lower, upper) = NpsIntervals.Compute(tally, level, chosen);
-        var estimate = new Estimate(score, standardError, new ConfidenceInterval(lower, upper, level, NpsIntervals.Name(chosen)));
-        return new NpsResult(tally, estimate.Scale(100.0));
+        return new NpsResult(tally, TrinomialNetScore.Estimate(tally, level, chosen));
     }
 
     /// <inheritdoc/>

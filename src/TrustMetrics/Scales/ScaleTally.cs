@@ -124,11 +124,17 @@ public sealed class ScaleTally : IAdditionOperators<ScaleTally, ScaleTally, Scal
     /// <exception cref="ArgumentOutOfRangeException">An answer is off the scale; the message names its index and value.</exception>
     public static ScaleTally FromScores(RatingScale scale, ReadOnlySpan<int> scores) => CountScores(scale, scores);
 
-    /// <summary>Tallies answers stored one per byte (scales within 0–255).</summary>
+    /// <summary>Tallies answers stored one per byte (scales within 0–255); vectorised and allocation-free apart from the result for scales of up to 16 points.</summary>
     /// <param name="scale">The answer scale.</param>
     /// <param name="scores">Answers on the scale.</param>
     /// <exception cref="ArgumentOutOfRangeException">An answer is off the scale; the message names its index and value.</exception>
-    public static ScaleTally FromScores(RatingScale scale, ReadOnlySpan<byte> scores) => CountScores(scale, scores);
+    public static ScaleTally FromScores(RatingScale scale, ReadOnlySpan<byte> scores)
+    {
+        // Vectorised for small scales (one compare per scale point per vector; see Numerics.ByteHistogram).
+        var result = new long[CheckScale(scale).Points];
+        long bad = Numerics.ByteHistogram.Count(scores, scale.Min, result);
+        return bad < 0 ? new ScaleTally(scale, result) : throw OffScale(scale, nameof(scores), bad, scores[(int)bad]);
+    }
 
     /// <summary>Tallies a stream of answers in one pass without buffering it.</summary>
     /// <param name="scale">The answer scale.</param>

@@ -1,0 +1,11 @@
+namespace TrustMetrics.Repurchase;
+
+/// <summary>Purchases in one calendar period: transactions per buying customer.</summary>
+/// <param name="Start">First day of the period.</param>
+/// <param name="Customers">Distinct customers who bought in the period.</param>
+/// <param name="Purchases">Transactions in the period.</param>
+public readonly record struct PurchaseFrequency(DateOnly Start, long Customers, long Purchases)
+{
+    /// <summary>Purchases / customers (≥ 1).</summary>
+    public double Frequency => (double)Purchases / Customers;
+}
