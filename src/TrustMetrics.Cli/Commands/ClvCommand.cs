@@ -150,7 +150,7 @@ internal static class ClvCommand
         }
     }
 
-    private static DateTime? ParseDate(string text)
+    internal static DateTime? ParseDate(string text)
     {
         string[] formats = ["yyyy-MM-dd", "yyyyMMdd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
         if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
