@@ -21,7 +21,7 @@ internal static class FullReport
         var labels = ReportLabels.For(request.Language);
         var now = DateTimeOffset.Now;
         var sections = context.IsTerminal && !Console.IsErrorRedirected
-            ? SpectreProgress.Run(TextRenderer.ConsoleFor(context.Error, terminal: true), progress => Build(inputs, settings, labels, progress))
+            ? SpectreProgress.Run(SpectreProgress.ConsoleFor(context.Error), progress => Build(inputs, settings, labels, progress))
             : Build(inputs, settings, labels, SilentProgress.Instance);
 
         var model = new ReportModel(labels, now, settings.Confidence, inputs.IsSample,

@@ -21,6 +21,15 @@ internal sealed class SpectreProgress(ProgressContext context, System.Collection
         return result;
     }
 
+    /// <summary>An interactive ANSI console on <paramref name="writer"/> (standard error: standard output stays the report's).</summary>
+    public static IAnsiConsole ConsoleFor(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(writer),
+        Ansi = AnsiSupport.Detect,
+        ColorSystem = ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.Yes,
+    });
+
     public IReportProgressStep Start(string description, string unit)
     {
         var task = context.AddTask(Markup.Escape(description), autoStart: true, maxValue: 1);
