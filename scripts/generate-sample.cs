@@ -1,11 +1,17 @@
 #!/usr/bin/env dotnet
-// Generates the sample survey embedded in the trustmetrics CLI (src/TrustMetrics.Cli/Sample/survey.csv).
+// Generates the sample data embedded in the trustmetrics CLI (src/TrustMetrics.Cli/Sample/): one fictional company,
+// "Hanbit Home Appliances", seen through five files:
+//   survey.csv        NPS (0-10), CSAT (1-5), CES (1-7) and 15 trust-driver items (1-5) by segment, channel and month
+//   transactions.csv  online-store purchases: the CDNOW 1/10 sample (real, anonymised), dates shifted to 2025-2026
+//   customers.csv     Hanbit Care subscriptions: start and end (churn) dates by segment
+//   tickets.csv       support tickets: opened, first response, resolved, first-contact resolution
+//   reviews.csv       product reviews: rating and sentiment by product and month
 //
-//   dotnet run scripts/generate-sample.cs [output-path]
+//   dotnet run scripts/generate-sample.cs [output-directory]
 //
-// The data is fictional: customers of "Hanbit Home Appliances" answering NPS (0-10), CSAT (1-5) and CES (1-7).
-// The output is fully determined by Seed: same seed, same bytes (invariant culture, "\n" line endings,
-// UTF-8 without BOM). Only the BCL is used. See src/TrustMetrics.Cli/Sample/README.md for the model.
+// The output is fully determined by the seeds below: same seeds, same bytes (invariant culture, "\n" line endings,
+// UTF-8 without BOM). Every file has its own seeded Random, so changing one file's model never changes another file.
+// Only the BCL is used. See src/TrustMetrics.Cli/Sample/README.md for the models.
 #:property GenerateDocumentationFile=false
 #:property InvariantGlobalization=true
 
@@ -13,8 +19,13 @@ using System.Globalization;
 using System.Text;
 
 const int Seed = 50;                       // see the README: how this seed was picked
+const int TrustSeed = 51;                  // the trust-driver items: a second stream, so the original columns never change
+const int CustomerSeed = 52;
+const int TicketSeed = 53;
+const int ReviewSeed = 54;
 const int Respondents = 4000;
-const string DefaultOutput = "src/TrustMetrics.Cli/Sample/survey.csv";
+const string DefaultOutput = "src/TrustMetrics.Cli/Sample";
+const string CdnowSample = "tests/TrustMetrics.Tests/Data/CDNOW_sample.txt";
 
 string[] segments = ["Consumer", "SMB", "Enterprise"];
 string[] channels = ["web", "app", "phone", "store"];
@@ -65,12 +76,12 @@ var random = new Random(Seed);
 var repositoryRoot = AppContext.GetData("EntryPointFileDirectoryPath") is string scriptDirectory
     ? Path.GetFullPath(Path.Combine(scriptDirectory, ".."))
     : Directory.GetCurrentDirectory();
-var output = args.Length > 0 ? args[0] : Path.Combine(repositoryRoot, DefaultOutput);
+var outputDirectory = args.Length > 0 ? args[0] : Path.Combine(repositoryRoot, DefaultOutput);
 var outputName = args.Length > 0 ? args[0] : DefaultOutput;
+Directory.CreateDirectory(outputDirectory);
 
-var csv = new StringBuilder();
-csv.Append("respondent_id,segment,channel,month,nps,csat,ces\n");
 var rows = new List<Row>(Respondents);
+var surveyLines = new List<string>(Respondents);
 
 for (var id = 1; id <= Respondents; id++)
 {
@@ -89,22 +100,25 @@ for (var id = 1; id <= Respondents; id++)
     int? csatAnswer = random.NextDouble() < CsatBlankRate ? null : csat;
     int? cesAnswer = random.NextDouble() < CesBlankRate ? null : ces;
 
-    rows.Add(new Row(segment, channel, month, nps, csatAnswer, cesAnswer));
-    csv.Append(CultureInfo.InvariantCulture,
-        $"{id},{segments[segment]},{channels[channel]},{months[month]},{nps},{csatAnswer},{cesAnswer}\n");
+    rows.Add(new Row(segment, channel, month, nps, csatAnswer, cesAnswer, z));
+    surveyLines.Add(string.Create(CultureInfo.InvariantCulture,
+        $"{id},{segments[segment]},{channels[channel]},{months[month]},{nps},{csatAnswer},{cesAnswer}"));
 }
 
-var directory = Path.GetDirectoryName(Path.GetFullPath(output));
-if (!string.IsNullOrEmpty(directory))
+// The trust-driver items, appended to each row from their own stream (TrustSeed), after the original columns.
+var trust = TrustDrivers.Generate(rows, new Random(TrustSeed));
+var csv = new StringBuilder();
+csv.Append("respondent_id,segment,channel,month,nps,csat,ces,").AppendJoin(',', TrustDrivers.ItemNames).Append('\n');
+for (var i = 0; i < rows.Count; i++)
 {
-    Directory.CreateDirectory(directory);
+    csv.Append(surveyLines[i]).Append(',').AppendJoin(',', trust[i]).Append('\n');
 }
 
-File.WriteAllText(output, csv.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+Write(outputDirectory, "survey.csv", csv.ToString());
 
 // Summary, computed from the rows written (the README quotes these figures).
 var summary = new StringBuilder();
-summary.Append(CultureInfo.InvariantCulture, $"Wrote {outputName}: {rows.Count} responses, seed {Seed}\n");
+summary.Append(CultureInfo.InvariantCulture, $"Wrote {outputName}/survey.csv: {rows.Count} responses, seed {Seed} (trust items seed {TrustSeed})\n");
 summary.Append(CultureInfo.InvariantCulture, $"NPS overall            {Nps(rows),6:+0.0;-0.0}\n");
 for (var s = 0; s < segments.Length; s++)
 {
@@ -150,44 +164,24 @@ var dip = rows.Where(r => r.Channel == DipChannel && r.Month == DipMonth).ToList
 var dipRest = rows.Where(r => r.Channel == DipChannel && r.Month != DipMonth).ToList();
 summary.Append(CultureInfo.InvariantCulture,
     $"Dip: app {months[DipMonth]} NPS {Nps(dip):+0.0;-0.0} (n={dip.Count}) vs app other months {Nps(dipRest):+0.0;-0.0} (n={dipRest.Count}): {Nps(dip) - Nps(dipRest):+0.0;-0.0} points\n");
+TrustDrivers.Summarize(summary, rows, trust, segments, months);
+
+// The other files: each from its own seed (transactions from the CDNOW sample, no randomness).
+var repositoryFile = (string relative) => Path.Combine(repositoryRoot, relative);
+Write(outputDirectory, "transactions.csv", Transactions.FromCdnow(repositoryFile(CdnowSample), summary));
+Write(outputDirectory, "customers.csv", Customers.Generate(new Random(CustomerSeed), segments, summary));
+Write(outputDirectory, "tickets.csv", Tickets.Generate(new Random(TicketSeed), segments, summary));
+Write(outputDirectory, "reviews.csv", Reviews.Generate(new Random(ReviewSeed), months, summary));
 Console.Out.Write(summary.ToString());
 
-// Index drawn with the given probabilities (they sum to 1).
-static int Pick(Random random, double[] weights)
-{
-    var u = random.NextDouble();
-    var cumulative = 0.0;
-    for (var i = 0; i < weights.Length - 1; i++)
-    {
-        cumulative += weights[i];
-        if (u < cumulative)
-        {
-            return i;
-        }
-    }
+static void Write(string directory, string name, string text) =>
+    File.WriteAllText(Path.Combine(directory, name), text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 
-    return weights.Length - 1;
-}
+static int Pick(Random random, double[] weights) => Draw.Pick(random, weights);
 
-// Standard normal draw, Box-Muller (one of the pair is used: simpler to keep the draw order obvious).
-static double Gaussian(Random random)
-{
-    var u1 = 1.0 - random.NextDouble(); // in (0, 1]: Log is finite
-    var u2 = random.NextDouble();
-    return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-}
+static double Gaussian(Random random) => Draw.Gaussian(random);
 
-// Number of cut points below x: the 0-based category on the answer scale.
-static int Cut(double x, double[] cuts)
-{
-    var category = 0;
-    while (category < cuts.Length && x > cuts[category])
-    {
-        category++;
-    }
-
-    return category;
-}
+static int Cut(double x, double[] cuts) => Draw.Cut(x, cuts);
 
 static double Nps(List<Row> rows) =>
     rows.Count == 0 ? double.NaN : 100.0 * (rows.Count(r => r.Nps >= 9) - rows.Count(r => r.Nps <= 6)) / rows.Count;
@@ -195,4 +189,354 @@ static double Nps(List<Row> rows) =>
 static double Percent(List<Row> rows, Func<Row, bool> predicate) =>
     rows.Count == 0 ? double.NaN : 100.0 * rows.Count(predicate) / rows.Count;
 
-internal sealed record Row(int Segment, int Channel, int Month, int Nps, int? Csat, int? Ces);
+internal sealed record Row(int Segment, int Channel, int Month, int Nps, int? Csat, int? Ces, double Z);
+
+
+/// <summary>The random draws every model shares.</summary>
+internal static class Draw
+{
+    // Index drawn with the given probabilities (they sum to 1).
+    public static int Pick(Random random, double[] weights)
+    {
+        var u = random.NextDouble();
+        var cumulative = 0.0;
+        for (var i = 0; i < weights.Length - 1; i++)
+        {
+            cumulative += weights[i];
+            if (u < cumulative)
+            {
+                return i;
+            }
+        }
+
+        return weights.Length - 1;
+    }
+
+    // Standard normal draw, Box-Muller (one of the pair is used: simpler to keep the draw order obvious).
+    public static double Gaussian(Random random)
+    {
+        var u1 = 1.0 - random.NextDouble(); // in (0, 1]: Log is finite
+        var u2 = random.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    // Number of cut points below x: the 0-based category on the answer scale.
+    public static int Cut(double x, double[] cuts)
+    {
+        var category = 0;
+        while (category < cuts.Length && x > cuts[category])
+        {
+            category++;
+        }
+
+        return category;
+    }
+
+    // Log-normal draw with the given median and log-scale spread.
+    public static double LogNormal(Random random, double median, double sigma) => median * Math.Exp(sigma * Gaussian(random));
+}
+
+/// <summary>
+/// Five trust drivers, three 1-5 Likert items each (no reverse-coded items). Each driver has its own latent score
+/// t = loading * z + effect + sqrt(1 - loading^2) * g (z: the respondent's satisfaction behind NPS/CSAT/CES, g: standard
+/// normal), and each item reads t through its own noise, item = t + ItemNoise * e, cut into 1..5. The shared t makes the
+/// three items of a driver agree (Cronbach's alpha about 0.8); the loading on z ties each driver to NPS, by a different
+/// amount per driver (so driver importance differs). The dip: SMB customers in 2026-05 (a surprise price rise on service
+/// contracts) lose trust in transparency and accountability.
+/// </summary>
+internal static class TrustDrivers
+{
+    public static readonly string[] Drivers = ["transparency", "consistency", "accountability", "expertise", "empathy"];
+    public static readonly string[] ItemNames = Drivers.SelectMany(d => new[] { d + "1", d + "2", d + "3" }).ToArray();
+
+    private static readonly double[] Loadings = [0.60, 0.70, 0.50, 0.40, 0.55];
+    private static readonly double[] DipEffect = [-0.70, 0.0, -0.50, 0.0, 0.0];
+    private const int DipSegment = 1;          // SMB
+    private const int DipMonth = 4;            // 2026-05
+    private const double ItemNoise = 0.75;
+    // 1..5 target 4, 9, 22, 40, 25 % for t ~ Normal(0, 1): normal quantiles scaled by sqrt(1 + 0.75^2) = 1.25.
+    private static readonly double[] Cuts = [-2.189, -1.408, -0.482, 0.843];
+
+    public static List<int[]> Generate(List<Row> rows, Random random)
+    {
+        var items = new List<int[]>(rows.Count);
+        foreach (var row in rows)
+        {
+            var answers = new int[ItemNames.Length];
+            for (var d = 0; d < Drivers.Length; d++)
+            {
+                var effect = row.Segment == DipSegment && row.Month == DipMonth ? DipEffect[d] : 0.0;
+                var t = Loadings[d] * row.Z + effect + Math.Sqrt(1 - Loadings[d] * Loadings[d]) * Draw.Gaussian(random);
+                for (var i = 0; i < 3; i++)
+                {
+                    answers[3 * d + i] = 1 + Draw.Cut(t + ItemNoise * Draw.Gaussian(random), Cuts);
+                }
+            }
+
+            items.Add(answers);
+        }
+
+        return items;
+    }
+
+    public static void Summarize(StringBuilder summary, List<Row> rows, List<int[]> items, string[] segments, string[] months)
+    {
+        var nps = rows.Select(r => (double)r.Nps).ToArray();
+        for (var d = 0; d < Drivers.Length; d++)
+        {
+            var columns = Enumerable.Range(0, 3).Select(i => items.Select(a => (double)a[3 * d + i]).ToArray()).ToArray();
+            var totals = Enumerable.Range(0, rows.Count).Select(r => columns.Sum(c => c[r])).ToArray();
+            var alpha = 3.0 / 2.0 * (1 - columns.Sum(Variance) / Variance(totals));
+            summary.Append(CultureInfo.InvariantCulture,
+                $"Trust {Drivers[d],-15} alpha {alpha:0.000}  mean {totals.Average() / 3:0.00}  r(driver mean, nps) {Correlation(totals, nps):0.000}\n");
+        }
+
+        var dip = Enumerable.Range(0, rows.Count).Where(r => rows[r].Segment == DipSegment && rows[r].Month == DipMonth).ToList();
+        var rest = Enumerable.Range(0, rows.Count).Where(r => rows[r].Segment == DipSegment && rows[r].Month != DipMonth).ToList();
+        summary.Append(CultureInfo.InvariantCulture,
+            $"Trust dip: {segments[DipSegment]} {months[DipMonth]} transparency mean {Mean(items, dip, 0):0.00} (n={dip.Count}) vs other months {Mean(items, rest, 0):0.00}\n");
+    }
+
+    private static double Mean(List<int[]> items, List<int> rows, int driver) => rows.Average(r => (items[r][3 * driver] + items[r][3 * driver + 1] + items[r][3 * driver + 2]) / 3.0);
+
+    private static double Variance(double[] x)
+    {
+        var mean = x.Average();
+        return x.Sum(v => (v - mean) * (v - mean)) / (x.Length - 1);
+    }
+
+    private static double Correlation(double[] x, double[] y)
+    {
+        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+
+        return sxy / Math.Sqrt(sxx * syy);
+    }
+}
+
+/// <summary>
+/// Online-store purchases: the CDNOW 1/10 sample (2,357 customers, 6,919 purchases, 1997-01-01..1998-06-30; Fader &amp; Hardie's
+/// teaching data, as shipped by the lifetimes package, MIT), relabelled as Hanbit's accessories store: customer_id = the
+/// sample id, the date shifted by a whole number of days so 1997-01-01 becomes 2025-01-01 (weekdays change, gaps between
+/// purchases do not), amount = the dollar value as written in the source. No randomness.
+/// </summary>
+internal static class Transactions
+{
+    public static string FromCdnow(string path, StringBuilder summary)
+    {
+        var shift = new DateOnly(2025, 1, 1).DayNumber - new DateOnly(1997, 1, 1).DayNumber;
+        var csv = new StringBuilder("customer_id,date,amount\n");
+        int rows = 0;
+        var customers = new HashSet<string>();
+        DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
+        foreach (var line in File.ReadLines(path))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (fields.Length == 0)
+            {
+                continue;
+            }
+
+            var id = int.Parse(fields[1], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+            var date = DateOnly.ParseExact(fields[2], "yyyyMMdd", CultureInfo.InvariantCulture).AddDays(shift);
+            csv.Append(CultureInfo.InvariantCulture, $"{id},{date:yyyy-MM-dd},{fields[4]}\n");
+            rows++;
+            customers.Add(id);
+            first = date < first ? date : first;
+            last = date > last ? date : last;
+        }
+
+        summary.Append(CultureInfo.InvariantCulture, $"transactions.csv: {rows} purchases by {customers.Count} customers, {first:yyyy-MM-dd}..{last:yyyy-MM-dd} (CDNOW sample shifted by {shift} days)\n");
+        return csv.ToString();
+    }
+}
+
+/// <summary>
+/// Hanbit Care (a monthly maintenance plan) subscriptions: starts uniform over 2025-01-01..2026-06-30, segment 60/30/10 %,
+/// then a daily churn hazard: monthly rate Consumer 3.5 %, SMB 4.5 %, Enterprise 1.5 %, doubled in a customer's first two
+/// months (onboarding churn), and for Consumers doubled again in 2026-04 and 2026-05 (the botched app update). The end date is
+/// the first day no longer subscribed (exclusive), blank while active on the observation date 2026-06-30.
+/// </summary>
+internal static class Customers
+{
+    private const int Count = 2400;
+    private static readonly double[] SegmentWeights = [0.60, 0.30, 0.10];
+    private static readonly double[] MonthlyChurn = [0.035, 0.045, 0.015];
+
+    public static string Generate(Random random, string[] segments, StringBuilder summary)
+    {
+        var first = new DateOnly(2025, 1, 1);
+        var asOf = new DateOnly(2026, 6, 30);
+        var span = asOf.DayNumber - first.DayNumber + 1;
+        var records = new List<(DateOnly Start, int Segment, DateOnly? End)>(Count);
+        for (var i = 0; i < Count; i++)
+        {
+            var start = first.AddDays(random.Next(span));
+            var segment = Draw.Pick(random, SegmentWeights);
+            DateOnly? end = null;
+            for (var day = start; day < asOf; day = day.AddDays(1))
+            {
+                var monthly = MonthlyChurn[segment];
+                if (day.DayNumber - start.DayNumber < 61)
+                {
+                    monthly *= 2;
+                }
+
+                if (segment == 0 && day.Year == 2026 && day.Month is 4 or 5)
+                {
+                    monthly *= 2;
+                }
+
+                if (random.NextDouble() < monthly / 30.4375)
+                {
+                    end = day.AddDays(1);
+                    break;
+                }
+            }
+
+            records.Add((start, segment, end));
+        }
+
+        // Ids in order of start date, as a billing system would number them.
+        var ordered = records.Select((r, i) => (r, i)).OrderBy(x => x.r.Start).ThenBy(x => x.i).Select(x => x.r).ToList();
+        var csv = new StringBuilder("customer_id,segment,start,end\n");
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var (start, segment, end) = ordered[i];
+            csv.Append(CultureInfo.InvariantCulture, $"C{i + 1:00000},{segments[segment]},{start:yyyy-MM-dd},{end?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\n");
+        }
+
+        summary.Append(CultureInfo.InvariantCulture,
+            $"customers.csv: {Count} subscriptions, {ordered.Count(r => r.End is not null)} ended by {asOf:yyyy-MM-dd}; active by segment: ");
+        summary.AppendJoin(", ", segments.Select((name, s) => $"{name} {ordered.Count(r => r.Segment == s && r.End is null)}/{ordered.Count(r => r.Segment == s)}")).Append('\n');
+        return csv.ToString();
+    }
+}
+
+/// <summary>
+/// Support tickets opened 2026-01-01..2026-06-30 (Korean time, +09:00) through phone, chat, email or the app, mostly in
+/// business hours. First response and resolution delays are log-normal by channel (Enterprise twice as fast); in 2026-04 the
+/// app channel gets three times its usual tickets, answered and resolved more slowly (the botched update). Resolved on first
+/// contact with a per-channel probability. Anything that would happen after the extract time 2026-07-01T00:00 is blank.
+/// </summary>
+internal static class Tickets
+{
+    private const int Count = 3000;
+    private static readonly string[] Channels = ["phone", "chat", "email", "app"];
+    private static readonly double[] SegmentWeights = [0.60, 0.30, 0.10];
+    private static readonly double[] ChannelWeights = [0.30, 0.30, 0.25, 0.15];
+    private static readonly double[] ResponseMinutes = [2, 4, 240, 120];     // median first-response delay
+    private static readonly double[] ResolveHours = [6, 8, 30, 24];          // median resolution delay after the first response
+    private static readonly double[] FirstContactRate = [0.72, 0.68, 0.45, 0.55];
+    private static readonly double[] HourWeights = [0.02, 0.06, 0.12, 0.12, 0.10, 0.08, 0.12, 0.12, 0.10, 0.08, 0.05, 0.03]; // 08:00..19:00
+
+    public static string Generate(Random random, string[] segments, StringBuilder summary)
+    {
+        var first = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var extract = new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var days = (int)(extract - first).TotalDays;
+        var tickets = new List<(DateTime Opened, int Segment, int Channel, DateTime? Response, DateTime? Resolved, bool FirstContact)>();
+        while (tickets.Count < Count)
+        {
+            var day = first.AddDays(random.Next(days));
+            var channel = Draw.Pick(random, ChannelWeights);
+            var segment = Draw.Pick(random, SegmentWeights);
+            // An April app ticket brings two more (below): three times the usual app volume that month.
+            var surge = channel == 3 && day.Month == 4;
+            var hour = 8 + Draw.Pick(random, HourWeights);
+            var opened = day.AddHours(hour).AddMinutes(random.Next(60)).AddSeconds(random.Next(60));
+            var speed = segment == 2 ? 0.5 : 1.0;
+            var slow = surge ? 3.0 : 1.0;
+            var response = opened.AddMinutes(Math.Round(Draw.LogNormal(random, ResponseMinutes[channel] * speed * slow, 0.9), 1));
+            var resolved = response.AddHours(Draw.LogNormal(random, ResolveHours[channel] * speed * slow, 1.0));
+            var firstContact = random.NextDouble() < FirstContactRate[channel] * (surge ? 0.6 : 1.0);
+            tickets.Add((opened, segment, channel, response < extract ? response : null, resolved < extract ? TruncateSeconds(resolved) : null, firstContact));
+            if (surge)
+            {
+                // Two extra app tickets per surge ticket: the same day's crash reports.
+                for (var extra = 0; extra < 2 && tickets.Count < Count; extra++)
+                {
+                    var openedExtra = day.AddHours(8 + Draw.Pick(random, HourWeights)).AddMinutes(random.Next(60));
+                    var responseExtra = openedExtra.AddMinutes(Math.Round(Draw.LogNormal(random, ResponseMinutes[3] * slow, 0.9), 1));
+                    var resolvedExtra = responseExtra.AddHours(Draw.LogNormal(random, ResolveHours[3] * slow, 1.0));
+                    tickets.Add((openedExtra, Draw.Pick(random, SegmentWeights), 3, responseExtra < extract ? responseExtra : null,
+                        resolvedExtra < extract ? TruncateSeconds(resolvedExtra) : null, random.NextDouble() < FirstContactRate[3] * 0.6));
+                }
+            }
+        }
+
+        var ordered = tickets.Select((t, i) => (t, i)).OrderBy(x => x.t.Opened).ThenBy(x => x.i).Select(x => x.t).ToList();
+        var csv = new StringBuilder("ticket_id,segment,channel,opened,first_response,resolved,first_contact\n");
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var t = ordered[i];
+            var resolvedFirst = t.Resolved is not null && t.FirstContact;
+            csv.Append(CultureInfo.InvariantCulture,
+                $"T{i + 1:00000},{segments[t.Segment]},{Channels[t.Channel]},{Iso(t.Opened)},{Iso(t.Response)},{Iso(t.Resolved)},{(resolvedFirst ? "true" : "false")}\n");
+        }
+
+        summary.Append(CultureInfo.InvariantCulture,
+            $"tickets.csv: {ordered.Count} tickets, {ordered.Count(t => t.Resolved is null)} unresolved, first-contact resolution {100.0 * ordered.Count(t => t.Resolved is not null && t.FirstContact) / ordered.Count:0.0}%; ");
+        summary.Append(CultureInfo.InvariantCulture,
+            $"app tickets in 2026-04 {ordered.Count(t => t.Channel == 3 && t.Opened.Month == 4)} vs 2026-03 {ordered.Count(t => t.Channel == 3 && t.Opened.Month == 3)}\n");
+        return csv.ToString();
+    }
+
+    private static DateTime TruncateSeconds(DateTime time) => new(time.Year, time.Month, time.Day, time.Hour, time.Minute, time.Second, DateTimeKind.Unspecified);
+
+    private static string Iso(DateTime? time) => time is { } t ? TruncateSeconds(t).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "+09:00" : string.Empty;
+}
+
+/// <summary>
+/// Product reviews 2026-01..2026-06: five products with their own quality (a latent mean), rating = latent + noise cut into
+/// 1..5; sentiment follows the rating (text classifiers disagree with stars now and then: 15 % of neutral-by-rating reviews and
+/// 8 % of the others get a neighbouring sentiment). The dip: air purifiers in 2026-03 (a filter batch that smelled).
+/// </summary>
+internal static class Reviews
+{
+    private const int Count = 1800;
+    private static readonly string[] Products = ["refrigerator", "washing_machine", "air_purifier", "rice_cooker", "robot_vacuum"];
+    private static readonly double[] ProductWeights = [0.22, 0.25, 0.18, 0.20, 0.15];
+    private static readonly double[] Quality = [0.25, 0.05, 0.15, 0.40, -0.15];
+    private const int DipProduct = 2;
+    private const int DipMonth = 2;            // 2026-03
+    // 1..5 target 6, 6, 12, 30, 46 % for a latent Normal(0, 1.2^2).
+    private static readonly double[] Cuts = [-1.866, -1.416, -0.834, 0.121];
+
+    public static string Generate(Random random, string[] months, StringBuilder summary)
+    {
+        var csv = new StringBuilder("review_id,product,month,rating,sentiment\n");
+        var ratings = new List<(int Product, int Month, int Rating)>();
+        for (var i = 1; i <= Count; i++)
+        {
+            var product = Draw.Pick(random, ProductWeights);
+            var month = random.Next(months.Length);
+            var latent = Quality[product] + (product == DipProduct && month == DipMonth ? -1.1 : 0.0) + 1.2 * Draw.Gaussian(random);
+            var rating = 1 + Draw.Cut(latent, Cuts);
+            var sentiment = rating >= 4 ? 2 : rating == 3 ? 1 : 0;
+            var flip = random.NextDouble();
+            if (sentiment == 1 && flip < 0.15)
+            {
+                sentiment = random.NextDouble() < 0.5 ? 0 : 2;
+            }
+            else if (sentiment != 1 && flip < 0.08)
+            {
+                sentiment = 1;
+            }
+
+            ratings.Add((product, month, rating));
+            csv.Append(CultureInfo.InvariantCulture, $"R{i:00000},{Products[product]},{months[month]},{rating},{(sentiment == 2 ? "positive" : sentiment == 1 ? "neutral" : "negative")}\n");
+        }
+
+        var dip = ratings.Where(r => r.Product == DipProduct && r.Month == DipMonth).ToList();
+        var rest = ratings.Where(r => r.Product == DipProduct && r.Month != DipMonth).ToList();
+        summary.Append(CultureInfo.InvariantCulture,
+            $"reviews.csv: {Count} reviews, mean rating {ratings.Average(r => r.Rating):0.00}; {Products[DipProduct]} {months[DipMonth]} {dip.Average(r => r.Rating):0.00} (n={dip.Count}) vs other months {rest.Average(r => r.Rating):0.00}\n");
+        return csv.ToString();
+    }
+}

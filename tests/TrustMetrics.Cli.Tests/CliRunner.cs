@@ -23,12 +23,39 @@ public sealed class CliRunner : IDisposable
 
     public string PathOf(string name) => Path.Combine(folder, name);
 
+    public string Folder => folder;
+
+    /// <summary>
+    /// Runs the command tree with a throw-away working folder (so <c>report</c>'s default output folder lands there, not in the
+    /// test's bin folder), deleted afterwards.
+    /// </summary>
     public static Run Invoke(params string[] args)
+    {
+        string scratch = Directory.CreateTempSubdirectory("trustmetrics-cli-run-").FullName;
+        try
+        {
+            return InvokeIn(scratch, args);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>Runs the command tree with <paramref name="workingDirectory"/> as the folder for default outputs.</summary>
+    public static Run InvokeIn(string workingDirectory, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = TrustMetricsCli.Run(args, new CliContext(output, error, IsTerminal: false));
+        int code = TrustMetricsCli.Run(args, new CliContext(output, error, IsTerminal: false, workingDirectory));
         return new Run(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Writes one file of the embedded sample company into the fixture folder and returns its path.</summary>
+    public string Sample(string file)
+    {
+        using var reader = Input.SurveySource.Embedded(file, file).Open();
+        return File(file, reader.ReadToEnd());
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using TrustMetrics.Cli.Input;
 using TrustMetrics.Cli.Output;
+using TrustMetrics.Cli.Report;
 using TrustMetrics.Estimation;
 using TrustMetrics.Nps;
 using TrustMetrics.Scales;
@@ -9,8 +10,9 @@ using TrustMetrics.Scales;
 namespace TrustMetrics.Cli.Commands;
 
 /// <summary>
-/// <c>trustmetrics report</c>: NPS, CSAT and CES of a survey file (by default the embedded sample) overall, broken down
-/// by segment-like columns, and period-over-period NPS changes with Holm-adjusted p-values (the trust-breakdown check).
+/// <c>trustmetrics report</c>: every metric family over the embedded sample company or the given files, written to a folder
+/// (report.md, report.json, report.html, data/*.csv, charts/*.svg); the terminal shows the survey report (NPS, CSAT and CES
+/// overall, by segment-like columns, period-over-period NPS changes with Holm-adjusted p-values) and a line per section.
 /// </summary>
 internal static class ReportCommand
 {
@@ -18,7 +20,14 @@ internal static class ReportCommand
 
     public static Command Create(CliContext context)
     {
-        var input = new Option<FileInfo?>("--input", "-i") { Description = "Survey CSV; without it the report runs on the sample survey embedded in the tool." };
+        var input = new Option<FileInfo?>("--survey", "--input", "-i") { Description = "Survey CSV (nps, csat, ces, segment, channel, month …)." };
+        var transactions = new Option<FileInfo?>("--transactions") { Description = "Transactions CSV (customer_id, date, amount) for customer lifetime value." };
+        var customers = new Option<FileInfo?>("--customers") { Description = "Customers CSV (customer_id, segment, start, end; blank end = active) for churn, cohorts and survival." };
+        var tickets = new Option<FileInfo?>("--tickets") { Description = "Support tickets CSV (ticket_id, segment, channel, opened, first_response, resolved, first_contact)." };
+        var reviews = new Option<FileInfo?>("--reviews") { Description = "Reviews CSV (review_id, product, month, rating, sentiment)." };
+        var outputFolder = new Option<string?>("--output", "-o") { Description = "Folder for report.md, report.json, report.html, data/ and charts/ (default: a new ./trustmetrics-report-YYYYMMDD-HHMMSS)." };
+        var language = new Option<string>("--lang") { Description = "Label language of the report: en or ko (Korean with the English terms).", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong([.. ReportLabels.Languages]);
         var npsColumn = new Option<string>("--nps-column") { Description = "0–10 NPS column.", DefaultValueFactory = _ => "nps" };
         var csatColumn = new Option<string>("--csat-column") { Description = "1–5 CSAT column.", DefaultValueFactory = _ => "csat" };
         var cesColumn = new Option<string>("--ces-column") { Description = "1–7 CES column.", DefaultValueFactory = _ => "ces" };
@@ -26,8 +35,14 @@ internal static class ReportCommand
         var period = new Option<string>("--period") { Description = "Column holding the period (sortable text such as 2026-04) for period-over-period changes.", DefaultValueFactory = _ => "month" };
         var common = new CommonOptions();
 
-        var command = new Command("report", "A survey report: NPS, CSAT and CES overall and by segment, with intervals and period-over-period NPS changes.");
+        var command = new Command("report", "The full report: every metric family over the embedded sample (or the files you give), written to a folder as Markdown, JSON and a self-contained HTML page with charts; without any file option every input is the embedded sample, with some only those are read.");
         command.Add(input);
+        command.Add(transactions);
+        command.Add(customers);
+        command.Add(tickets);
+        command.Add(reviews);
+        command.Add(outputFolder);
+        command.Add(language);
         command.Add(npsColumn);
         command.Add(csatColumn);
         command.Add(cesColumn);
@@ -35,7 +50,6 @@ internal static class ReportCommand
         command.Add(period);
         command.Add(common.Confidence);
         command.Add(common.Format);
-        // No --output here: the full report (issue 7) takes --output DIR for report.md/json/html; keep that name free.
         command.SetAction(parse =>
         {
             var settings = new Settings(
@@ -46,7 +60,16 @@ internal static class ReportCommand
                 parse.GetValue(by) is { Length: > 0 } chosen ? chosen : null,
                 parse.GetValue(period)!,
                 parse.GetValue(common.Confidence));
-            return CommandOutput.Run(() => SurveyReport.Build(settings), common.ParseFormat(parse), output: null, context);
+            var files = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                [ReportInputs.Survey] = parse.GetValue(input)?.ToString(),
+                [ReportInputs.Transactions] = parse.GetValue(transactions)?.ToString(),
+                [ReportInputs.Customers] = parse.GetValue(customers)?.ToString(),
+                [ReportInputs.Tickets] = parse.GetValue(tickets)?.ToString(),
+                [ReportInputs.Reviews] = parse.GetValue(reviews)?.ToString(),
+            };
+            var request = new FullReport.Request(files, parse.GetValue(outputFolder), parse.GetValue(language)!);
+            return CommandOutput.Run(() => FullReport.Run(settings, request, context), common.ParseFormat(parse), output: null, context);
         });
         return command;
     }

@@ -6,7 +6,7 @@ namespace TrustMetrics.Cli.Input;
 /// <summary>Where survey rows come from: a user's CSV file or the sample embedded in the tool.</summary>
 internal sealed class SurveySource
 {
-    private const string SampleResource = "TrustMetrics.Cli.Sample.survey.csv";
+    private const string SampleResourcePrefix = "TrustMetrics.Cli.Sample.";
 
     private readonly Func<TextReader> open;
 
@@ -31,10 +31,14 @@ internal sealed class SurveySource
     }
 
     /// <summary>The sample survey compiled into the tool (see Sample/README.md).</summary>
-    public static SurveySource EmbeddedSample() => new("embedded sample (Hanbit Home Appliances survey)", () =>
+    public static SurveySource EmbeddedSample() => Embedded("survey.csv", "embedded sample (Hanbit Home Appliances survey)");
+
+    /// <summary>One file of the sample company compiled into the tool (survey, transactions, customers, tickets, reviews).</summary>
+    public static SurveySource Embedded(string file, string displayName) => new(displayName, () =>
     {
-        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(SampleResource)
-            ?? throw new InvalidOperationException($"The embedded resource {SampleResource} is missing from the build.");
+        string resource = SampleResourcePrefix + file;
+        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The embedded resource {resource} is missing from the build.");
         return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
     });
 

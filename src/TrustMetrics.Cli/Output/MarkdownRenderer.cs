@@ -16,21 +16,28 @@ internal static class MarkdownRenderer
 
         foreach (var table in document.Tables)
         {
-            text.AppendLine().Append("## ").AppendLine(Escape(table.Title)).AppendLine();
-            text.Append("| ").AppendJoin(" | ", table.Headers.Select(Escape)).AppendLine(" |");
-            text.Append('|').AppendJoin('|', table.Headers.Select((_, i) => table.IsNumeric(i) ? "---:" : "---")).AppendLine("|");
-            foreach (var row in table.Rows)
-            {
-                text.Append("| ").AppendJoin(" | ", row.Select(Escape)).AppendLine(" |");
-            }
-
-            foreach (string note in table.Notes)
-            {
-                text.AppendLine().AppendLine(Escape(note));
-            }
+            text.AppendLine();
+            AppendTable(text, table, "##");
         }
 
         return text.ToString();
+    }
+
+    /// <summary>One table under a heading of the given level (## or ###), then its notes.</summary>
+    public static void AppendTable(StringBuilder text, Table table, string heading)
+    {
+        text.Append(heading).Append(' ').AppendLine(Escape(table.Title)).AppendLine();
+        text.Append("| ").AppendJoin(" | ", table.Headers.Select(Escape)).AppendLine(" |");
+        text.Append('|').AppendJoin('|', table.Headers.Select((_, i) => table.IsNumeric(i) ? "---:" : "---")).AppendLine("|");
+        foreach (var row in table.Rows)
+        {
+            text.Append("| ").AppendJoin(" | ", row.Select(Escape)).AppendLine(" |");
+        }
+
+        foreach (string note in table.Notes)
+        {
+            text.AppendLine().AppendLine(Escape(note));
+        }
     }
 
     // Pipes would split a cell; the rest of Markdown syntax is harmless in data values.

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using TrustMetrics.Cli.Commands;
+using TrustMetrics.Cli.Input;
+using TrustMetrics.Cli.Output;
+using TrustMetrics.Cli.Report.Sections;
+
+namespace TrustMetrics.Cli.Report;
+
+/// <summary>
+/// <c>trustmetrics report</c> end to end: build every section whose inputs are present, write the folder, and return the
+/// terminal result (the survey report as before, plus a table of sections and the folder's path).
+/// </summary>
+internal static class FullReport
+{
+    /// <summary>What the report command was asked for beyond the survey settings.</summary>
+    internal sealed record Request(IReadOnlyDictionary<string, string?> Files, string? Output, string Language);
+
+    public static CommandOutput.Result Run(ReportCommand.Settings settings, Request request, CliContext context)
+    {
+        var inputs = ReportInputs.From(request.Files);
+        var labels = ReportLabels.For(request.Language);
+        var now = DateTimeOffset.Now;
+        var sections = context.IsTerminal && !Console.IsErrorRedirected
+            ? SpectreProgress.Run(SpectreProgress.ConsoleFor(context.Error), progress => Build(inputs, settings, labels, progress))
+            : Build(inputs, settings, labels, SilentProgress.Instance);
+
+        var model = new ReportModel(labels, now, settings.Confidence, inputs.IsSample,
+            ReportInputs.Names.Select(name => new ReportInputRow(name, inputs[name]?.DisplayName,
+                ReportSections.All.Where(b => b.Inputs.Contains(name)).Select(b => b.Id).Where(id => sections.Sections.Any(s => s.Id == id)).ToList())).ToList(),
+            sections.Sections);
+        string folder = request.Output is { } output ? Path.GetFullPath(output, context.Directory) : ReportFolder.NewDefault(context.Directory, now);
+        ReportFolder.Write(folder, model);
+
+        string written = labels.Format("report.written", folder);
+        var sectionTable = new Table(labels["report.sections"], [labels["col.section"], labels["col.source"], labels["col.headline"]],
+            model.Sections.Select(s => (IReadOnlyList<string>)[s.Title, s.Source, s.Headline]).ToList(), [written]);
+        Document document;
+        if (sections.Survey is { } survey)
+        {
+            var surveyDocument = SurveyReport.Document(survey, labels);
+            document = surveyDocument with { Summary = [.. surveyDocument.Summary, written], Tables = [.. surveyDocument.Tables, sectionTable] };
+        }
+        else
+        {
+            document = new Document(labels["report.title"], [written], [sectionTable]);
+        }
+
+        void Extra(Utf8JsonWriter json)
+        {
+            json.WriteString("reportFolder", folder);
+            json.WriteStartArray("sections");
+            foreach (var section in model.Sections)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", section.Id);
+                json.WriteString("source", section.Source);
+                json.WriteString("headline", section.Headline);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return new CommandOutput.Result(document, json =>
+        {
+            if (sections.Survey is { } analysis)
+            {
+                SurveyReport.WriteJson(json, analysis, Extra);
+            }
+            else
+            {
+                json.WriteStartObject();
+                json.WriteString("metric", "report");
+                Extra(json);
+                json.WriteEndObject();
+            }
+        });
+    }
+
+    private static (List<ReportSection> Sections, SurveyReport.Analysis? Survey) Build(ReportInputs inputs, ReportCommand.Settings settings, ReportLabels labels, IReportProgress progress)
+    {
+        var context = new ReportContext(inputs, settings, labels, progress);
+        var sections = ReportSections.All.Where(b => b.Inputs.All(inputs.Has)).Select(b => b.Build(context)).ToList();
+        if (sections.Count == 0)
+        {
+            throw new InputException("no input to report on.");
+        }
+
+        return (sections, inputs.Has(ReportInputs.Survey) ? SurveySection.AnalysisFor(context) : null);
+    }
+}

@@ -1,0 +1,18 @@
+namespace TrustMetrics.Cli.Report;
+
+/// <summary>
+/// One metric family's part of <c>trustmetrics report</c>. A builder names the inputs it reads; the report runs it when all of
+/// them are available (given on the command line, or the embedded sample when no file is given at all). To add a family,
+/// implement this interface and add the builder to <see cref="ReportSections.All"/>: nothing else changes.
+/// </summary>
+internal interface IReportSectionBuilder
+{
+    /// <summary>Stable id: the HTML anchor and the key of the section in report.json (survey, churn, survival, clv, …).</summary>
+    string Id { get; }
+
+    /// <summary>The inputs it needs, by name (survey, transactions, customers, tickets, reviews).</summary>
+    IReadOnlyList<string> Inputs { get; }
+
+    /// <summary>Computes the section; bad data throws <see cref="Input.InputException"/> naming file, line, column and value.</summary>
+    ReportSection Build(ReportContext context);
+}

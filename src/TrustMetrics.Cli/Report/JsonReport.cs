@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace TrustMetrics.Cli.Report;
+
+/// <summary>
+/// report.json: metadata, inputs, sections (titles, headline, chart and table names) and <c>tables</c>: every data table as an
+/// array of flat records (the same rows as data/NAME.csv). Per-customer tables are only in their CSV; <c>files</c> names them.
+/// Keys are English whatever the language; titles follow the language.
+/// </summary>
+internal static class JsonReport
+{
+    public static string Render(ReportModel model)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("report", "trustmetrics");
+            json.WriteString("version", ReportModel.Version);
+            json.WriteString("generatedAt", model.Generated.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+            json.WriteString("language", model.Labels.Language);
+            json.WriteNumber("confidenceLevel", model.Confidence);
+            json.WriteBoolean("sample", model.IsSample);
+            json.WriteStartArray("inputs");
+            foreach (var input in model.Inputs)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", input.Name);
+                if (input.Source is null)
+                {
+                    json.WriteNull("source");
+                }
+                else
+                {
+                    json.WriteString("source", input.Source);
+                }
+
+                json.WriteStartArray("sections");
+                foreach (string section in input.Sections)
+                {
+                    json.WriteStringValue(section);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("sections");
+            foreach (var section in model.Sections)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", section.Id);
+                json.WriteString("title", section.Title);
+                json.WriteString("source", section.Source);
+                json.WriteString("headline", section.Headline);
+                json.WriteStartArray("tables");
+                foreach (var table in section.Data)
+                {
+                    json.WriteStringValue(table.Name);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("charts");
+                foreach (var chart in section.Charts)
+                {
+                    json.WriteStringValue("charts/" + chart.Id + ".svg");
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("tables");
+            foreach (var table in model.Sections.SelectMany(s => s.Data).Where(t => t.InJson))
+            {
+                table.WriteJson(json);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartObject("files");
+            foreach (var table in model.Sections.SelectMany(s => s.Data))
+            {
+                json.WriteString(table.Name, "data/" + table.Name + ".csv");
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+}

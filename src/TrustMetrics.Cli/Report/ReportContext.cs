@@ -1,0 +1,26 @@
+using TrustMetrics.Cli.Commands;
+
+namespace TrustMetrics.Cli.Report;
+
+/// <summary>What every section builder gets: the inputs, the survey options, the labels and the progress reporter.</summary>
+internal sealed record ReportContext(ReportInputs Inputs, ReportCommand.Settings Settings, ReportLabels Labels, IReportProgress Progress)
+{
+    private readonly Dictionary<string, object> shared = new(StringComparer.Ordinal);
+
+    public double Confidence => Settings.Confidence;
+
+    public string Level => Output.Formatting.Level(Settings.Confidence);
+
+    /// <summary>A value computed once per report and shared by sections (customers.csv feeds both churn and survival).</summary>
+    public T Shared<T>(string key, Func<T> create)
+        where T : class
+    {
+        if (!shared.TryGetValue(key, out var value))
+        {
+            value = create();
+            shared[key] = value;
+        }
+
+        return (T)value;
+    }
+}
