@@ -33,9 +33,10 @@ public readonly record struct DifferenceTest(
     public DifferenceTest Scale(double factor) =>
         this with { Difference = Difference * factor, StandardError = StandardError * factor, Interval = Interval.Scale(factor) };
 
-    /// <summary>"difference 5.2 (SE 2.1, 95% CI 1.1 to 9.3, wald), z = 2.476, p = 0.0133 (z-wald)": invariant culture.</summary>
+    /// <summary>"difference 5.2 (SE 2.1, 95% CI 1.1 to 9.3), z = 2.476, p = 0.0133 (z-wald)": invariant culture.</summary>
     public override string ToString() =>
-        $"difference {InvariantText.Significant(Difference)} (SE {InvariantText.Significant(StandardError)}, {InvariantText.Interval(Interval)}), " +
+        $"difference {InvariantText.Significant(Difference)} (SE {InvariantText.Significant(StandardError)}, " +
+        $"{InvariantText.IntervalHeader(Interval)} {InvariantText.Bounds(Interval)}), " +
         $"{DifferenceTable.Statistic(this)}, p = {InvariantText.PValue(PValue)} ({Test})";
 
     /// <summary>The comparison as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture).</summary>
