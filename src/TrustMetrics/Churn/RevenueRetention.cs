@@ -1,3 +1,6 @@
+using Microsoft.DotNet.Interactive.Formatting;
+using TrustMetrics.Presentation;
+
 namespace TrustMetrics.Churn;
 
 /// <summary>
@@ -13,13 +16,14 @@ namespace TrustMetrics.Churn;
 /// <param name="NetRevenueRetention">(M0 − C − D + X [+ R])/M0.</param>
 /// <param name="GrossRevenueChurn">(C + D)/M0.</param>
 /// <param name="NetRevenueChurn">(C + D − X [− R])/M0.</param>
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public readonly record struct RevenueRetention(
     RevenueMovements Movements,
     bool ReactivationIncluded,
     double GrossRevenueRetention,
     double NetRevenueRetention,
     double GrossRevenueChurn,
-    double NetRevenueChurn)
+    double NetRevenueChurn) : ITabularResult
 {
     /// <summary>Computes the four ratios.</summary>
     /// <param name="movements">M0 &gt; 0; C, D, X, R finite and ≥ 0; C + D ≤ M0 (customers cannot lose more than they paid).</param>
@@ -52,4 +56,24 @@ public readonly record struct RevenueRetention(
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite amount ≥ 0; got {Guard.Format(value)}.");
         }
     }
+
+    /// <summary>"GRR 91.2%, NRR 104.5%, gross revenue churn 8.8%, net revenue churn -4.5%" (invariant culture).</summary>
+    public override string ToString() =>
+        $"GRR {InvariantText.Percent(GrossRevenueRetention)}, NRR {InvariantText.Percent(NetRevenueRetention)}, " +
+        $"gross revenue churn {InvariantText.Percent(GrossRevenueChurn)}, net revenue churn {InvariantText.Percent(NetRevenueChurn)}";
+
+    /// <summary>The four revenue ratios and their inputs as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
+    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
+
+    /// <summary>The four revenue ratios and their inputs as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
+    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
+
+    ResultTable ITabularResult.ToTable() =>
+        new ResultTable("Revenue retention", "starting revenue", "churned", "contraction", "expansion", "reactivation", "GRR", "NRR",
+                "gross revenue churn", "net revenue churn")
+            .Row(InvariantText.Significant(Movements.StartingRevenue), InvariantText.Significant(Movements.Churned),
+                InvariantText.Significant(Movements.Contraction), InvariantText.Significant(Movements.Expansion),
+                InvariantText.Significant(Movements.Reactivation), InvariantText.Percent(GrossRevenueRetention),
+                InvariantText.Percent(NetRevenueRetention), InvariantText.Percent(GrossRevenueChurn), InvariantText.Percent(NetRevenueChurn))
+            .Note(ReactivationIncluded ? "Reactivation is counted in NRR and net churn." : "Reactivation is not counted in NRR and net churn.");
 }

@@ -1,4 +1,6 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Churn;
 
@@ -15,6 +17,7 @@ namespace TrustMetrics.Churn;
 /// <param name="LogLikelihood">The maximised log-likelihood LL(α̂, β̂) (Fader &amp; Hardie 2007 Appendix B; no multinomial constant).</param>
 /// <param name="Survivors">The fitted series (element 0 = cohort size).</param>
 /// <param name="Convergence">How the optimizer ended.</param>
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record ShiftedBetaGeometricFit(
     ShiftedBetaGeometricParameters Parameters,
     Estimate Alpha,
@@ -22,7 +25,7 @@ public sealed record ShiftedBetaGeometricFit(
     double AlphaBetaCovariance,
     double LogLikelihood,
     IReadOnlyList<long> Survivors,
-    FitConvergence Convergence)
+    FitConvergence Convergence) : ITabularResult
 {
     /// <summary>The cohort size (Survivors[0]).</summary>
     public long CohortSize => Survivors[0];
@@ -43,4 +46,17 @@ public sealed record ShiftedBetaGeometricFit(
     /// <summary>"sBG(α = 0.668088 ± 0.103735, β = 3.80609 ± 0.785532), LL = -1611.158, n = 1000, T = 7" (invariant culture).</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"sBG(α = {Alpha.Value:G6} ± {Alpha.StandardError:G6}, β = {Beta.Value:G6} ± {Beta.StandardError:G6}), LL = {LogLikelihood:F3}, n = {CohortSize}, T = {Periods}");
+
+    /// <summary>The fitted α and β with standard errors and intervals, and how the fit went as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
+    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
+
+    /// <summary>The fitted α and β with standard errors and intervals, and how the fit went as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
+    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
+
+    ResultTable ITabularResult.ToTable() =>
+        new ResultTable("Shifted-beta-geometric fit", "parameter", "estimate", "SE", InvariantText.IntervalHeader(Alpha.Interval))
+            .Row("α", InvariantText.Number(Alpha.Value, "G6"), InvariantText.Number(Alpha.StandardError, "G6"), InvariantText.Bounds(Alpha.Interval))
+            .Row("β", InvariantText.Number(Beta.Value, "G6"), InvariantText.Number(Beta.StandardError, "G6"), InvariantText.Bounds(Beta.Interval))
+            .Note($"Log-likelihood {InvariantText.Number(LogLikelihood, "F3")}, cohort of {InvariantText.Count(CohortSize)}, {InvariantText.Count(Periods)} periods; " +
+                $"{(Convergence.Converged ? "converged" : "NOT converged")} ({Convergence.Method}, {InvariantText.Count(Convergence.Iterations)} iterations).");
 }

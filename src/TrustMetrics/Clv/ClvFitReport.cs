@@ -1,3 +1,6 @@
+using Microsoft.DotNet.Interactive.Formatting;
+using TrustMetrics.Presentation;
+
 namespace TrustMetrics.Clv;
 
 /// <summary>
@@ -5,7 +8,8 @@ namespace TrustMetrics.Clv;
 /// papers, e.g. −9582.4 for BG/NBD on CDNOW; not lifetimes' scaled per-customer mean), the convergence report, and the
 /// covariance of the natural parameters = inverse observed information (Hessian of −LL, including the penalty if any).
 /// </summary>
-public sealed class ClvFitReport
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed class ClvFitReport : ITabularResult
 {
     private readonly double[] covariance;
 
@@ -78,5 +82,50 @@ public sealed class ClvFitReport
         ArgumentOutOfRangeException.ThrowIfNegative(column);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(column, k);
         return covariance[(row * k) + column];
+    }
+
+    /// <summary>The model's name as the papers write it: "BG/NBD", "MBG/NBD", "Pareto/NBD", "BG/BB", "Gamma–Gamma".</summary>
+    internal string DisplayName => Model switch
+    {
+        "bgnbd" => "BG/NBD",
+        "mbgnbd" => "MBG/NBD",
+        "paretonbd" => "Pareto/NBD",
+        "bgbb" => "BG/BB",
+        "gammagamma" => "Gamma–Gamma",
+        _ => Model,
+    };
+
+    /// <summary>"BG/NBD(r = 0.242593 ± 0.0125, alpha = 4.41359 ± 0.378, …), LL = -9582.429, n = 2,357" (invariant culture).</summary>
+    public override string ToString()
+    {
+        var parts = new string[Estimates.Count];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            parts[i] = $"{ParameterNames[i]} = {InvariantText.Number(Estimates[i], "G6")} ± {InvariantText.Number(StandardErrors[i], "G3")}";
+        }
+
+        return $"{DisplayName}({string.Join(", ", parts)}), LL = {InvariantText.Number(LogLikelihood, "F3")}, n = {InvariantText.Count(CustomerCount)}" +
+            (Converged ? "" : " (NOT converged)");
+    }
+
+    /// <summary>The estimates with standard errors and how the fit went as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
+    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
+
+    /// <summary>The estimates with standard errors and how the fit went as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
+    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
+
+    ResultTable ITabularResult.ToTable() => Table(DisplayName + " fit");
+
+    /// <summary>Parameter, estimate and standard error rows under <paramref name="caption"/>, with the log-likelihood and convergence as a note.</summary>
+    internal ResultTable Table(string caption)
+    {
+        var table = new ResultTable(caption, "parameter", "estimate", "SE");
+        for (int i = 0; i < Estimates.Count; i++)
+        {
+            table.Row(ParameterNames[i], InvariantText.Number(Estimates[i], "G6"), InvariantText.Number(StandardErrors[i], "G4"));
+        }
+
+        return table.Note($"Log-likelihood {InvariantText.Number(LogLikelihood, "F3")} over {InvariantText.Count(CustomerCount)} customers " +
+            $"({InvariantText.Count(RowCount)} distinct rows); {(Converged ? "converged" : "NOT converged")} after {InvariantText.Count(Iterations)} iterations: {Message}");
     }
 }

@@ -23,4 +23,7 @@ public readonly record struct ConfidenceInterval(double Lower, double Upper, dou
     /// <summary>Multiplies both bounds by <paramref name="factor"/> (&gt; 0), for example to turn shares into percentages.</summary>
     /// <param name="factor">A positive scale factor.</param>
     public ConfidenceInterval Scale(double factor) => this with { Lower = Lower * factor, Upper = Upper * factor };
+
+    /// <summary>"95% CI 18.1 to 28.6, wilson": bounds to four significant digits, invariant culture.</summary>
+    public override string ToString() => Presentation.InvariantText.Interval(this);
 }

@@ -1,4 +1,6 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Nps;
 
@@ -10,7 +12,8 @@ namespace TrustMetrics.Nps;
 /// <param name="Tally">The weighted counts the result was computed from.</param>
 /// <param name="Score">Weighted NPS in points with its linearization standard error and Wald interval.</param>
 /// <param name="KishStandardError">√(V_w / n_eff) in points, V_w = pP_w + pD_w − (pP_w − pD_w)².</param>
-public sealed record WeightedNpsResult(WeightedNpsTally Tally, Estimate Score, double KishStandardError)
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed record WeightedNpsResult(WeightedNpsTally Tally, Estimate Score, double KishStandardError) : ITabularResult
 {
     /// <summary>Number of responses n (unweighted).</summary>
     public long Count => Tally.Count;
@@ -29,4 +32,23 @@ public sealed record WeightedNpsResult(WeightedNpsTally Tally, Estimate Score, d
 
     /// <summary>Σw over promoters / Σw.</summary>
     public double PromoterShare => Tally.PromoterWeight / Tally.TotalWeight;
+
+    /// <summary>"Weighted NPS 12.3 [4.1, 20.5] (95% wald, n = 1,204, effective n = 980.5)": invariant culture.</summary>
+    public override string ToString() =>
+        $"Weighted NPS {InvariantText.Number(Score.Value, "0.0")} [{InvariantText.Number(Score.Interval.Lower, "0.0")}, {InvariantText.Number(Score.Interval.Upper, "0.0")}] " +
+        $"({InvariantText.Level(Score.Interval.Level)} {Score.Interval.Method}, n = {InvariantText.Count(Count)}, effective n = {InvariantText.Number(EffectiveSampleSize, "0.0")})";
+
+    /// <summary>The weighted score, its interval, the effective sample size and the weighted shares as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
+    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
+
+    /// <summary>The weighted score, its interval, the effective sample size and the weighted shares as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
+    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
+
+    ResultTable ITabularResult.ToTable() =>
+        new ResultTable("Weighted Net Promoter Score", "NPS", "SE", "Kish SE", InvariantText.IntervalHeader(Score.Interval), "n", "effective n",
+                "promoters", "passives", "detractors")
+            .Row(InvariantText.Number(Score.Value, "0.0"), InvariantText.Number(Score.StandardError, "0.0"), InvariantText.Number(KishStandardError, "0.0"),
+                InvariantText.Bounds(Score.Interval, "0.0"), InvariantText.Count(Count), InvariantText.Number(EffectiveSampleSize, "0.0"),
+                InvariantText.Percent(PromoterShare), InvariantText.Percent(PassiveShare), InvariantText.Percent(DetractorShare))
+            .Note($"Interval method: {Score.Interval.Method} on the linearization SE; shares are weighted.");
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.DotNet.Interactive.Formatting;
 using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Survival;
 
@@ -10,7 +12,8 @@ namespace TrustMetrics.Survival;
 /// and carried flat after the last time. Rows are computed from column arrays when read. Immutable and thread-safe.
 /// Formulas, conventions and sources: docs/survival.md.
 /// </summary>
-public sealed record KaplanMeierResult
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed record KaplanMeierResult : ITabularResult
 {
     /// <summary>R's tolerance for "Ŝ equals ½" in <c>quantile.survfit</c>: √ε.</summary>
     private const double MedianTolerance = 1.4901161193847656e-8;
@@ -139,6 +142,29 @@ public sealed record KaplanMeierResult
             $"Kaplan–Meier n = {Count}, events = {EventCount}, {text} ({ConfidenceLevel * 100:0.##}% {SurvivalIntervals.Name(IntervalMethod)})");
 
         static string Show(double? value) => value is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : "NA";
+    }
+
+    /// <summary>The summary and the survival table (its first <see cref="ResultTable.MaxRows"/> rows) as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
+    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
+
+    /// <summary>The summary and the survival table (its first <see cref="ResultTable.MaxRows"/> rows) as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
+    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
+
+    ResultTable ITabularResult.ToTable()
+    {
+        var table = new ResultTable("Kaplan–Meier survival", "time", "at risk", "events", "censored", "S(t)", "SE",
+            $"{InvariantText.Level(ConfidenceLevel)} CI ({SurvivalIntervals.Name(IntervalMethod)})");
+        int shown = Math.Min(Table.Count, ResultTable.MaxRows);
+        for (int i = 0; i < shown; i++)
+        {
+            var p = Table[i];
+            table.Row(InvariantText.Number(p.Time, "G6"), InvariantText.Count(p.AtRisk), InvariantText.Count(p.Events), InvariantText.Count(p.Censored),
+                InvariantText.Number(p.Survival, "0.0000"), InvariantText.Number(p.StandardError, "0.0000"),
+                $"{InvariantText.Number(p.Lower, "0.0000")} to {InvariantText.Number(p.Upper, "0.0000")}");
+        }
+
+        table.Note(ToString());
+        return shown < Table.Count ? table.Note(ResultTable.Truncated(shown, Table.Count, nameof(Table))) : table;
     }
 
     private int RowAt(double time) => Tally.LastIndexAtOrBefore(time);

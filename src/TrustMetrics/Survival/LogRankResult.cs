@@ -1,3 +1,6 @@
+using Microsoft.DotNet.Interactive.Formatting;
+using TrustMetrics.Presentation;
+
 namespace TrustMetrics.Survival;
 
 /// <summary>
@@ -10,7 +13,8 @@ namespace TrustMetrics.Survival;
 /// <param name="ChiSquare">The χ² statistic, ≥ 0.</param>
 /// <param name="DegreesOfFreedom">k′ − 1.</param>
 /// <param name="PValue">Upper-tail p-value of χ² (regularised upper incomplete gamma, accurate far below 10⁻¹⁶).</param>
-public sealed record LogRankResult<TKey>(IReadOnlyList<LogRankGroup<TKey>> Groups, double ChiSquare, int DegreesOfFreedom, double PValue)
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed record LogRankResult<TKey>(IReadOnlyList<LogRankGroup<TKey>> Groups, double ChiSquare, int DegreesOfFreedom, double PValue) : ITabularResult
 {
     /// <summary>True when <see cref="PValue"/> is below <paramref name="alpha"/>.</summary>
     /// <param name="alpha">Significance level, strictly between 0 and 1 (0.05 by default).</param>
@@ -29,4 +33,22 @@ public sealed record LogRankResult<TKey>(IReadOnlyList<LogRankGroup<TKey>> Group
     /// <summary>A one-line summary such as <c>log-rank χ² = 122.249 (df 1), p = 2.04e-28</c>.</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"log-rank χ² = {ChiSquare:0.###} (df {DegreesOfFreedom}), p = {PValue:G3}");
+
+    /// <summary>Observed and expected events per group, with the test as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
+    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
+
+    /// <summary>Observed and expected events per group, with the test as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
+    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
+
+    ResultTable ITabularResult.ToTable()
+    {
+        var table = new ResultTable("Log-rank test", "group", "n", "observed", "expected", "O/E");
+        foreach (var g in Groups)
+        {
+            table.Row(InvariantText.Key(g.Group), InvariantText.Count(g.Count), InvariantText.Count(g.Observed), InvariantText.Number(g.Expected, "0.00"),
+                g.Expected > 0 ? InvariantText.Number(g.Observed / g.Expected, "0.000") : "–");
+        }
+
+        return table.Note(ToString());
+    }
 }

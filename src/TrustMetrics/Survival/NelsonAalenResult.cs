@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.DotNet.Interactive.Formatting;
 using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Survival;
 
@@ -8,7 +10,8 @@ namespace TrustMetrics.Survival;
 /// variance and the interval Ĥ·exp(±z·√Var/Ĥ), one <see cref="CumulativeHazardPoint"/> per distinct time. A right-continuous step
 /// function, 0 before the first event and carried flat after the last time. Immutable and thread-safe. See docs/survival.md.
 /// </summary>
-public sealed record NelsonAalenResult
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed record NelsonAalenResult : ITabularResult
 {
     private readonly long[] atRisk;
     private readonly double[] hazard;
@@ -72,6 +75,29 @@ public sealed record NelsonAalenResult
     /// <summary>A one-line summary such as <c>Nelson–Aalen n = 129, events = 122, H(end) = 4.78 (fleming-harrington ties)</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"Nelson–Aalen n = {Count}, events = {EventCount}, H(end) = {(hazard.Length == 0 ? 0.0 : hazard[^1]):G4} ({(Ties == NelsonAalenTies.Discrete ? "discrete" : "fleming-harrington")} ties)");
+
+    /// <summary>The summary and the cumulative hazard table (its first <see cref="ResultTable.MaxRows"/> rows) as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
+    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
+
+    /// <summary>The summary and the cumulative hazard table (its first <see cref="ResultTable.MaxRows"/> rows) as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
+    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
+
+    ResultTable ITabularResult.ToTable()
+    {
+        var table = new ResultTable("Nelson–Aalen cumulative hazard", "time", "at risk", "events", "censored", "H(t)", "SE",
+            $"{InvariantText.Level(ConfidenceLevel)} CI (log)");
+        int shown = Math.Min(Table.Count, ResultTable.MaxRows);
+        for (int i = 0; i < shown; i++)
+        {
+            var p = Table[i];
+            table.Row(InvariantText.Number(p.Time, "G6"), InvariantText.Count(p.AtRisk), InvariantText.Count(p.Events), InvariantText.Count(p.Censored),
+                InvariantText.Number(p.CumulativeHazard, "0.0000"), InvariantText.Number(p.StandardError, "0.0000"),
+                $"{InvariantText.Number(p.Lower, "0.0000")} to {InvariantText.Number(p.Upper, "0.0000")}");
+        }
+
+        table.Note(ToString());
+        return shown < Table.Count ? table.Note(ResultTable.Truncated(shown, Table.Count, nameof(Table))) : table;
+    }
 
     private int RowAt(double time) => Tally.LastIndexAtOrBefore(time);
 

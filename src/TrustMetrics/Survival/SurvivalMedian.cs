@@ -16,4 +16,9 @@ public readonly record struct SurvivalMedian(double? Time, double? Lower, double
 {
     /// <summary>True when the curve falls to ½ within the follow-up.</summary>
     public bool IsReached => Time.HasValue;
+
+    /// <summary>"median 58 (95% CI 56 to 60, log-log)", "–" for a bound that is not reached, or "median not reached" (invariant culture).</summary>
+    public override string ToString() => Time is { } t
+        ? $"median {Presentation.InvariantText.Number(t, "G6")} ({Presentation.InvariantText.Level(Level)} CI {Presentation.InvariantText.Optional(Lower, "G6")} to {Presentation.InvariantText.Optional(Upper, "G6")}, {SurvivalIntervals.Name(Method)})"
+        : "median not reached";
 }
