@@ -92,6 +92,33 @@ public sealed class ParetoNbdModel : IPurchaseModel
         HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories));
     }
 
+    /// <summary>
+    /// P(X(t) = n) for a new customer: the conditional probability below at the empty history (x = 0, t_x = T = 0), where the
+    /// likelihood is 1 and the customer is alive.
+    /// </summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    /// <param name="n">Number of purchases ≥ 0.</param>
+    public double ProbabilityOfPurchases(double t, long n) => ConditionalProbabilityOfPurchases(t, n, new PurchaseHistory(0, 0, 0));
+
+    /// <summary>
+    /// P(Y(t) = n | x, t_x, T), the probability of exactly n purchases in (T, T+t] (the quantity of Fader &amp; Hardie note 028;
+    /// lifetimes' <c>conditional_probability_of_n_purchases_up_to_time</c>): δ_{n0}(1 − P(alive)) + (A_n + B_n)/L with
+    /// A_n = tⁿ/n!·Γ(r+x+n)α^rβ^s/(Γ(r)(α+T+t)^{r+x+n}(β+T+t)^s) for customers alive throughout and
+    /// B_n = s·Γ(r+x+n)α^rβ^s/(Γ(r)n!)·∫₀ᵗ τⁿ(α+T+τ)^{−(r+x+n)}(β+T+τ)^{−(s+1)}dτ for those who die in (T, T+t],
+    /// the integral by adaptive Gauss–Kronrod quadrature. Sums to 1 over n.
+    /// </summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    /// <param name="n">Number of purchases ≥ 0.</param>
+    /// <param name="history">A valid history.</param>
+    public double ConditionalProbabilityOfPurchases(double t, long n, PurchaseHistory history)
+    {
+        BgNbdModel.CheckHorizon(t);
+        Guard.NonNegative(n);
+        CompressedHistories.Validate(history, 0, nameof(history));
+        var (x, tx, T) = history;
+        return ParetoNbdPurchaseCount.Probability(Parameters, LogL(x, tx, T), AliveUnchecked(x, tx, T), t, n, x, T);
+    }
+
     /// <summary>ln A₀ (−∞ when t_x = T); internal, visible to the tests for lifetimes' overflow checks.</summary>
     internal double LogA0(long x, double tx, double T)
     {
