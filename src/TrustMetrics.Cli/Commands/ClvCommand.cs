@@ -143,9 +143,8 @@ internal static class ClvCommand
                 throw new InputException($"--penalizer must be a finite number ≥ 0; got {ClvInput.Format(penalty)}.");
             }
 
-            // Streamed straight into the compressed rows: a million-customer file is never held as row objects.
-            var rows = ClvInput.Stream(parse.GetRequiredValue(input).ToString(), columns.Get(parse), needMonetary: name == "gammagamma", withCustomer: false);
-            var (report, skipped) = FitModel(name, rows, new ClvFitOptions(Penalizer: penalty));
+            string path = parse.GetRequiredValue(input).ToString();
+            var (report, skipped) = FitModel(name, path, columns.Get(parse), new ClvFitOptions(Penalizer: penalty));
             string text = parse.GetValue(format) == "json" ? Json(report, skipped) : Text(report, skipped);
             Write(context, parse.GetValue(output), text);
             return CommandOutput.Success;
@@ -153,17 +152,19 @@ internal static class ClvCommand
         return command;
     }
 
-    private static (ClvFitReport Report, long Skipped) FitModel(string name, IEnumerable<ClvInput.Row> rows, ClvFitOptions options)
+    private static (ClvFitReport Report, long Skipped) FitModel(string name, string path, ClvInput.Columns columns, ClvFitOptions options)
     {
         try
         {
+            // Streamed straight into compressed rows: a million-customer file is never held as row objects.
             if (name == "gammagamma")
             {
+                var rows = ClvInput.Stream(path, columns, needMonetary: true, withCustomer: false);
                 var fit = new GammaGammaFitter().Fit(CompressedSpend.From(rows.Select(r => (r.History.Frequency, r.Monetary ?? 0))), options);
                 return (fit.Report, fit.SkippedCustomers);
             }
 
-            var data = CompressedHistories.From(rows.Select(r => r.History));
+            var data = ClvInput.ReadCompressed(path, columns);
             ClvFitReport report = name switch
             {
                 "bgnbd" => new BgNbdFitter().Fit(data, options).Report,

@@ -24,55 +24,119 @@ internal static class ClvInput
     {
         var source = SurveySource.FromFile(path);
         using var table = CsvTable.Open(source);
-        int? customer = withCustomer && table.Columns.Any(c => string.Equals(c.Trim(), names.Customer, StringComparison.OrdinalIgnoreCase)) ? table.Column(names.Customer) : null;
-        int frequency = table.Column(names.Frequency), recency = table.Column(names.Recency), t = table.Column(names.T);
-        int? monetary = needMonetary || table.Columns.Any(c => string.Equals(c.Trim(), names.Monetary, StringComparison.OrdinalIgnoreCase))
-            ? table.Column(names.Monetary) : null;
-        long count = 0;
-        while (table.Read())
+        var reader = new SummaryReader(table, names, needMonetary, withCustomer);
+        while (reader.Read(out var history, out double? monetary))
         {
+            string id = reader.Customer is int c ? table.Field(c) : withCustomer ? (table.Line - 1).ToString(CultureInfo.InvariantCulture) : string.Empty;
+            yield return new Row(id, history, monetary, table.Line);
+        }
+
+        reader.CheckNotEmpty();
+    }
+
+    /// <summary>
+    /// Reads a summary file straight into compressed (x, t_x, T) rows: no object per customer, so a million-customer file costs
+    /// memory for its distinct rows only.
+    /// </summary>
+    public static CompressedHistories ReadCompressed(string path, Columns names)
+    {
+        var source = SurveySource.FromFile(path);
+        using var table = CsvTable.Open(source);
+        var reader = new SummaryReader(table, names, needMonetary: false, withCustomer: false);
+        var builder = new CompressedHistoriesBuilder();
+        while (reader.Read(out var history, out _))
+        {
+            builder.Add(history);
+        }
+
+        reader.CheckNotEmpty();
+        return builder.Build();
+    }
+
+    /// <summary>Parses and checks one summary row at a time; every problem names the file, line, column and value.</summary>
+    private sealed class SummaryReader
+    {
+        private readonly CsvTable table;
+        private readonly Columns names;
+        private readonly int frequency, recency, t;
+        private readonly int? monetary;
+        private long count;
+
+        public SummaryReader(CsvTable table, Columns names, bool needMonetary, bool withCustomer)
+        {
+            this.table = table;
+            this.names = names;
+            Customer = withCustomer && HasColumn(names.Customer) ? table.Column(names.Customer) : null;
+            (frequency, recency, t) = (table.Column(names.Frequency), table.Column(names.Recency), table.Column(names.T));
+            monetary = needMonetary || HasColumn(names.Monetary) ? table.Column(names.Monetary) : null;
+        }
+
+        public int? Customer { get; }
+
+        public bool Read(out PurchaseHistory history, out double? monetaryValue)
+        {
+            history = default;
+            monetaryValue = null;
+            if (!table.Read())
+            {
+                return false;
+            }
+
+            string file = table.Source.DisplayName;
             double x = Number(table, frequency, names.Frequency);
             if (x < 0 || x != Math.Floor(x) || x > long.MaxValue)
             {
-                throw InputException.AtCell(source.DisplayName, table.Line, names.Frequency, table.Field(frequency), "is not a whole number ≥ 0 (repeat purchases).");
+                throw InputException.AtCell(file, table.Line, names.Frequency, table.Field(frequency), "is not a whole number ≥ 0 (repeat purchases).");
             }
 
             double r = Number(table, recency, names.Recency), age = Number(table, t, names.T);
             if (r < 0)
             {
-                throw InputException.AtCell(source.DisplayName, table.Line, names.Recency, table.Field(recency), "is negative.");
+                throw InputException.AtCell(file, table.Line, names.Recency, table.Field(recency), "is negative.");
             }
 
             if (r > age)
             {
-                throw InputException.AtCell(source.DisplayName, table.Line, names.Recency, table.Field(recency), $"exceeds {names.T} = {table.Field(t)}.");
+                throw InputException.AtCell(file, table.Line, names.Recency, table.Field(recency), $"exceeds {names.T} = {table.Field(t)}.");
             }
 
             if (x == 0 && r != 0)
             {
-                throw InputException.AtCell(source.DisplayName, table.Line, names.Recency, table.Field(recency), $"must be 0 when {names.Frequency} is 0.");
+                throw InputException.AtCell(file, table.Line, names.Recency, table.Field(recency), $"must be 0 when {names.Frequency} is 0.");
             }
 
-            double? m = monetary is int mc ? Number(table, mc, names.Monetary) : null;
-            if (m is double value && x > 0 && !(value > 0))
+            monetaryValue = monetary is int mc ? Number(table, mc, names.Monetary) : null;
+            if (monetaryValue is double value && x > 0 && !(value > 0))
             {
-                throw InputException.AtCell(source.DisplayName, table.Line, names.Monetary, table.Field(monetary!.Value), "must be > 0 for a customer with repeat purchases.");
+                throw InputException.AtCell(file, table.Line, names.Monetary, table.Field(monetary!.Value), "must be > 0 for a customer with repeat purchases.");
             }
 
             count++;
-            string id = customer is int c ? table.Field(c) : withCustomer ? (table.Line - 1).ToString(CultureInfo.InvariantCulture) : string.Empty;
-            yield return new Row(id, new PurchaseHistory((long)x, r, age), m, table.Line);
+            history = new PurchaseHistory((long)x, r, age);
+            return true;
         }
 
-        if (count == 0)
+        public void CheckNotEmpty()
         {
-            throw new InputException($"{source.DisplayName}: the file has a header but no customers.");
+            if (count == 0)
+            {
+                throw new InputException($"{table.Source.DisplayName}: the file has a header but no customers.");
+            }
         }
+
+        private bool HasColumn(string name) => table.Columns.Any(c => string.Equals(c.Trim(), name, StringComparison.OrdinalIgnoreCase));
     }
 
     public static double Number(CsvTable table, int column, string name)
     {
         var text = table.FieldSpan(column);
+
+        // Whole numbers (frequencies, day counts) take the integer parser, about twice as fast as the floating-point one.
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
+        {
+            return whole;
+        }
+
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
             throw InputException.AtCell(table.Source.DisplayName, table.Line, name, text.ToString(), "is not a finite number.");

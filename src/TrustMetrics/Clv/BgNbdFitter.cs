@@ -17,7 +17,8 @@ public sealed class BgNbdFitter : IBgNbdFitter
         double[] start = [0.1, 0.1 + Math.Log(scale), 0.1, 0.1];
         var report = MaximumLikelihood.Fit("bgnbd", Names,
             (theta, gradient) => NegativeLogLikelihood(data, theta[0], theta[1], theta[2], theta[3], gradient),
-            start, [1.0, 1.0 / scale, 1.0, 1.0], data.CustomerCount, data.RowCount, options);
+            start, [1.0, 1.0 / scale, 1.0, 1.0], data.CustomerCount, data.RowCount, options,
+            warmStart: PilotFit.Start(data, pilot => Fit(pilot, options).Report));
         var e = report.Estimates;
         var se = report.StandardErrors;
         return new BgNbdFit(new BgNbdModel(new BgNbdParameters(e[0], e[1], e[2], e[3])), new BgNbdParameters(se[0], se[1], se[2], se[3]), report);

@@ -72,13 +72,7 @@ public sealed class BgNbdModel : IPurchaseModel
     /// <exception cref="ArgumentException">Lengths differ or a history is invalid (named by index).</exception>
     public void ProbabilityAlive(ReadOnlySpan<PurchaseHistory> histories, Span<double> destination)
     {
-        CheckLengths(histories.Length, destination.Length);
-        for (int i = 0; i < histories.Length; i++)
-        {
-            var h = histories[i];
-            CompressedHistories.Validate(h, i, nameof(histories));
-            destination[i] = AliveUnchecked(h.Frequency, h.Recency, h.T);
-        }
+        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories));
     }
 
     /// <summary>
@@ -113,13 +107,7 @@ public sealed class BgNbdModel : IPurchaseModel
     public void ConditionalExpectedPurchases(double t, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination)
     {
         CheckHorizon(t);
-        CheckLengths(histories.Length, destination.Length);
-        for (int i = 0; i < histories.Length; i++)
-        {
-            var h = histories[i];
-            CompressedHistories.Validate(h, i, nameof(histories));
-            destination[i] = ConditionalUnchecked(t, h.Frequency, h.Recency, h.T);
-        }
+        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories));
     }
 
     /// <summary>
@@ -163,8 +151,9 @@ public sealed class BgNbdModel : IPurchaseModel
             return 0.0;
         }
 
+        // The factor c = a + b + x − 1 stays inside the series: at c = 0 (x = 0, a + b = 1) the product has a finite limit.
         double c = a + b + x - 1;
-        double numerator = c * Hypergeometric.Tail(a + b - 1 - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)));
+        double numerator = Hypergeometric.ScaledTail(a + b - 1 - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)));
         return x == 0 ? numerator : numerator * AliveUnchecked(x, tx, T);
     }
 
@@ -176,11 +165,13 @@ public sealed class BgNbdModel : IPurchaseModel
         }
     }
 
-    internal static void CheckLengths(int histories, int destination)
+    private readonly struct AliveFormula(BgNbdModel model) : IHistoryFormula
     {
-        if (histories != destination)
-        {
-            throw new ArgumentException($"destination has {destination} elements but histories has {histories}; they must match.", nameof(destination));
-        }
+        public double Evaluate(long x, double tx, double T) => model.AliveUnchecked(x, tx, T);
+    }
+
+    private readonly struct ConditionalFormula(BgNbdModel model, double t) : IHistoryFormula
+    {
+        public double Evaluate(long x, double tx, double T) => model.ConditionalUnchecked(t, x, tx, T);
     }
 }

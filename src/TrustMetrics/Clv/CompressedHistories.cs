@@ -63,13 +63,13 @@ public sealed class CompressedHistories
     /// <exception cref="ArgumentException">A history is invalid (message names its index and values) or there are none.</exception>
     public static CompressedHistories From(ReadOnlySpan<PurchaseHistory> histories)
     {
-        var builder = new Builder();
-        for (int i = 0; i < histories.Length; i++)
+        var builder = new CompressedHistoriesBuilder();
+        foreach (var h in histories)
         {
-            builder.Add(histories[i], 1, i, nameof(histories));
+            builder.Add(h);
         }
 
-        return builder.Build(nameof(histories));
+        return Build(builder, nameof(histories));
     }
 
     /// <summary>Compresses a stream of histories, one per customer (one pass).</summary>
@@ -78,14 +78,13 @@ public sealed class CompressedHistories
     public static CompressedHistories From(IEnumerable<PurchaseHistory> histories)
     {
         ArgumentNullException.ThrowIfNull(histories);
-        var builder = new Builder();
-        long i = 0;
+        var builder = new CompressedHistoriesBuilder();
         foreach (var h in histories)
         {
-            builder.Add(h, 1, i++, nameof(histories));
+            builder.Add(h);
         }
 
-        return builder.Build(nameof(histories));
+        return Build(builder, nameof(histories));
     }
 
     /// <summary>Compresses already-weighted histories (for example donations.csv-style tables).</summary>
@@ -94,20 +93,46 @@ public sealed class CompressedHistories
     public static CompressedHistories FromCounts(IEnumerable<(PurchaseHistory History, long Count)> histories)
     {
         ArgumentNullException.ThrowIfNull(histories);
-        var builder = new Builder();
-        long i = 0;
+        var builder = new CompressedHistoriesBuilder();
         foreach (var (h, c) in histories)
         {
             if (c < 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(histories), c, $"histories[{i}]: the count must not be negative; got {c}.");
+                throw new ArgumentOutOfRangeException(nameof(histories), c, $"histories[{builder.Added}]: the count must not be negative; got {c}.");
             }
 
-            builder.Add(h, c, i++, nameof(histories));
+            builder.Add(h, c);
         }
 
-        return builder.Build(nameof(histories));
+        return Build(builder, nameof(histories));
     }
+
+    /// <summary>Wraps already sorted, validated columns (the builder's output).</summary>
+    internal static CompressedHistories Create(long[] frequency, double[] recency, double[] age, long[] counts) =>
+        new(frequency, recency, age, counts);
+
+    /// <summary>
+    /// Every <paramref name="stride"/>-th row with its count: a systematic sample over the (x, T, t_x) order, so it spans the
+    /// frequencies and ages of the whole data. Used only as a pilot for a fit's starting point.
+    /// </summary>
+    internal CompressedHistories Thin(int stride)
+    {
+        int length = ((counts.Length - 1) / stride) + 1;
+        var x = new long[length];
+        var tx = new double[length];
+        var t = new double[length];
+        var n = new long[length];
+        for (int k = 0; k < length; k++)
+        {
+            int i = k * stride;
+            (x[k], tx[k], t[k], n[k]) = (frequency[i], recency[i], age[i], counts[i]);
+        }
+
+        return new CompressedHistories(x, tx, t, n);
+    }
+
+    private static CompressedHistories Build(CompressedHistoriesBuilder builder, string paramName) =>
+        builder.RowCount == 0 ? throw new ArgumentException("There are no customers: the histories are empty.", paramName) : builder.Build();
 
     /// <summary>Checks one history; the message names the argument, the index and the values.</summary>
     internal static void Validate(PurchaseHistory h, long index, string paramName)
@@ -138,39 +163,6 @@ public sealed class CompressedHistories
         {
             throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{paramName}[{index}] = (frequency {h.Frequency}, recency {h.Recency:R}, T {h.T:R}): {problem}."), paramName);
-        }
-    }
-
-    private sealed class Builder
-    {
-        private readonly Dictionary<PurchaseHistory, long> rows = [];
-
-        public void Add(PurchaseHistory h, long count, long index, string paramName)
-        {
-            Validate(h, index, paramName);
-            if (count == 0)
-            {
-                return;
-            }
-
-            // +0.0 folds −0.0 into 0.0 so both land in one row.
-            var key = new PurchaseHistory(h.Frequency, h.Recency + 0.0, h.T + 0.0);
-            rows[key] = rows.GetValueOrDefault(key) + count;
-        }
-
-        public CompressedHistories Build(string paramName)
-        {
-            if (rows.Count == 0)
-            {
-                throw new ArgumentException("There are no customers: the histories are empty.", paramName);
-            }
-
-            var sorted = rows.OrderBy(p => p.Key.Frequency).ThenBy(p => p.Key.T).ThenBy(p => p.Key.Recency).ToArray();
-            return new CompressedHistories(
-                sorted.Select(p => p.Key.Frequency).ToArray(),
-                sorted.Select(p => p.Key.Recency).ToArray(),
-                sorted.Select(p => p.Key.T).ToArray(),
-                sorted.Select(p => p.Value).ToArray());
         }
     }
 }

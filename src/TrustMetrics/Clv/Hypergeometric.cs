@@ -8,23 +8,32 @@ internal static class Hypergeometric
     private const int MaxTerms = 10_000_000;
 
     /// <summary>
-    /// [1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1, with ln(1−z) passed as <paramref name="logOneMinusZ"/>. Writing
-    /// ₂F₁(a₁, ε; c; z) = 1 + ε·S with S = Σ_{n≥1} (a₁)_n (1+ε)_{n−1} zⁿ / ((c)_n n!) gives −expm1(εL)/ε − e^{εL}·S exactly: no
-    /// division by ε → 0 (a = 1 in BG/NBD) and no large terms, since the BTYD expectations reach this form through Euler's
-    /// transformation ₂F₁(a, b; c; z) = (1−z)^{c−a−b} ₂F₁(c−a, c−b; c; z).
+    /// [1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1 and c &gt; 0, with ln(1−z) passed as <paramref name="logOneMinusZ"/>
+    /// (see <see cref="ScaledTail"/>, which this divides by c).
     /// </summary>
-    public static double Tail(double a1, double epsilon, double c, double z, double logOneMinusZ)
+    public static double Tail(double a1, double epsilon, double c, double z, double logOneMinusZ) =>
+        ScaledTail(a1, epsilon, c, z, logOneMinusZ) / c;
+
+    /// <summary>
+    /// c·[1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1 and c &gt; −1. Writing ₂F₁(a₁, ε; c; z) = 1 + (ε/c)·S′ with
+    /// S′ = Σ_{n≥1} (a₁)_n (1+ε)_{n−1} zⁿ / ((c+1)_{n−1} n!) gives −c·expm1(εL)/ε − e^{εL}·S′ exactly: no division by ε → 0 (a = 1
+    /// in BG/NBD) nor by c → 0 (a + b + x = 1 in BG/NBD, where the product has a finite limit), and no large terms, since the BTYD
+    /// expectations reach this form through Euler's transformation ₂F₁(a, b; c; z) = (1−z)^{c−a−b} ₂F₁(c−a, c−b; c; z).
+    /// </summary>
+    public static double ScaledTail(double a1, double epsilon, double c, double z, double logOneMinusZ)
     {
-        double s = 0, term = 1;
+        double s = 0;
         if (z > 0)
         {
-            for (int n = 0; ; n++)
+            double term = a1 * z;
+            s = term;
+            for (int n = 1; term != 0; n++)
             {
-                // term_{n+1} = term_n · (a₁+n)(ε+n)/((c+n)(n+1)) · z, with the first factor ε of (ε)_n taken out: (1+ε)_{n−1} → start at 1.
-                double ratio = (a1 + n) * (n == 0 ? 1.0 : epsilon + n) / ((c + n) * (n + 1)) * z;
+                // term_{n+1} = term_n · (a₁+n)(ε+n)/((c+n)(n+1)) · z.
+                double ratio = (a1 + n) * (epsilon + n) / ((c + n) * (n + 1)) * z;
                 term *= ratio;
                 s += term;
-                if ((Math.Abs(term) <= 1e-17 * Math.Abs(s) && Math.Abs(ratio) < 1) || term == 0)
+                if (Math.Abs(term) <= 1e-17 * Math.Abs(s) && Math.Abs(ratio) < 1)
                 {
                     break;
                 }
@@ -39,7 +48,7 @@ internal static class Hypergeometric
 
         double el = epsilon * logOneMinusZ;
         double head = epsilon == 0 ? -logOneMinusZ : -PreciseMath.Expm1(el) / epsilon;
-        return head - (Math.Exp(el) * s);
+        return (c * head) - (Math.Exp(el) * s);
     }
 
     /// <summary>ln(1 + x) accurate for small x (Goldberg's trick: the rounding of 1 + x cancels).</summary>

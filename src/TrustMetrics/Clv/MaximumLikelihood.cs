@@ -13,8 +13,11 @@ internal static class MaximumLikelihood
     /// <summary>Total −LL at natural parameters θ; writes ∂(−LL)/∂θ into <c>gradient</c>.</summary>
     public delegate double NegativeLogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient);
 
+    // warmStart: log-parameters close to the optimum (a pilot fit on a sample of the rows), or null. From a warm start Newton steps
+    // on the Hessian run first — about a dozen likelihood evaluations instead of BFGS's sixty on a million rows — and BFGS runs only
+    // if they do not converge.
     public static ClvFitReport Fit(string model, string[] names, NegativeLogLikelihood nll, double[] start, double[] penaltyScale,
-        long customers, int rows, ClvFitOptions? options, double hessianStep = 1e-5)
+        long customers, int rows, ClvFitOptions? options, double hessianStep = 1e-5, double[]? warmStart = null)
     {
         var o = options ?? ClvFitOptions.Default;
         o.Validate();
@@ -70,6 +73,13 @@ internal static class MaximumLikelihood
         int iterations = 0;
         string message;
         double[]? found = null;
+        if (warmStart is not null && TryNewtonFromWarmStart(Objective, warmStart, k, hessianStep, o.GradientTolerance, out var warm))
+        {
+            var (u, gradient, hessian0, steps) = warm;
+            return Report(model, names, nll, customers, rows, theta, g, u, gradient, hessian0, steps, "Newton from a pilot fit on a sample of the rows", o);
+        }
+
+        start = warmStart ?? start;
         try
         {
             var result = new BfgsMinimizer(o.GradientTolerance * 10, 1e-14, 1e-15, o.MaxIterations)
@@ -132,6 +142,78 @@ internal static class MaximumLikelihood
             iterations++;
         }
 
+        return Report(model, names, nll, customers, rows, theta, g, u0, grad0, hessian, iterations, message, o);
+    }
+
+    /// <summary>
+    /// Newton steps from a warm start, recomputing the Hessian whenever a step shrinks the gradient norm by less than 10×; succeeds
+    /// when the gradient norm reaches the tolerance at a positive-definite Hessian within 12 steps.
+    /// </summary>
+    private static bool TryNewtonFromWarmStart(Function objective, double[] start, int k, double hessianStep, double tolerance,
+        out (double[] U, double[] Gradient, double[] Hessian, int Steps) result)
+    {
+        result = default;
+        var u = (double[])start.Clone();
+        var gradient = new double[k];
+        double f = objective(u, gradient);
+        if (!double.IsFinite(f))
+        {
+            return false;
+        }
+
+        double[] hessian = Hessian(objective, u, k, hessianStep);
+        var hessianAt = (double[])u.Clone();
+        for (int step = 1; step <= 12; step++)
+        {
+            var delta = Solve(hessian, gradient, k);
+            if (delta is null)
+            {
+                return false;
+            }
+
+            var next = new double[k];
+            var nextGradient = new double[k];
+            for (int i = 0; i < k; i++)
+            {
+                next[i] = u[i] - delta[i];
+            }
+
+            double fNext = objective(next, nextGradient);
+            if (!(fNext <= f + (1e-12 * Math.Max(1, Math.Abs(f)))))
+            {
+                return false;
+            }
+
+            double before = Norm(gradient), after = Norm(nextGradient);
+            (u, gradient, f) = (next, nextGradient, fNext);
+            if (after <= Math.Min(tolerance, 1e-10))
+            {
+                // Converged. The standard errors need the Hessian here; the last one serves when it was taken within 1e−4 in log θ
+                // (its entries then differ by about that relative amount), otherwise one more difference pass gives it.
+                if (MaxDistance(u, hessianAt) > 1e-4)
+                {
+                    hessian = Hessian(objective, u, k, hessianStep);
+                }
+
+                result = (u, gradient, hessian, step);
+                return Invert(hessian, k) is not null;
+            }
+
+            if (after > before / 10)
+            {
+                hessian = Hessian(objective, u, k, hessianStep);
+                hessianAt = (double[])u.Clone();
+            }
+        }
+
+        return false;
+    }
+
+    private static ClvFitReport Report(string model, string[] names, NegativeLogLikelihood nll, long customers, int rows, double[] theta,
+        double[] g, double[] u0, double[] grad0, double[] hessian, int iterations, string message, ClvFitOptions o)
+    {
+        int k = u0.Length;
+        double n = customers;
         var estimates = new double[k];
         for (int i = 0; i < k; i++)
         {
@@ -237,6 +319,17 @@ internal static class MaximumLikelihood
         {
             return null;
         }
+    }
+
+    private static double MaxDistance(double[] u, double[] v)
+    {
+        double d = 0;
+        for (int i = 0; i < u.Length; i++)
+        {
+            d = Math.Max(d, Math.Abs(u[i] - v[i]));
+        }
+
+        return d;
     }
 
     private static double Norm(double[] v)

@@ -15,7 +15,8 @@ public sealed class MbgNbdFitter : IMbgNbdFitter
         double scale = data.MaxT > 0 ? data.MaxT : 1.0;
         var report = MaximumLikelihood.Fit("mbgnbd", Names,
             (theta, gradient) => BetaGeometricLikelihood.Negative(data, theta[0], theta[1], theta[2], theta[3], 1, gradient),
-            [0.1, 0.1 + Math.Log(scale), 0.1, 0.1], [1.0, 1.0 / scale, 1.0, 1.0], data.CustomerCount, data.RowCount, options);
+            [0.1, 0.1 + Math.Log(scale), 0.1, 0.1], [1.0, 1.0 / scale, 1.0, 1.0], data.CustomerCount, data.RowCount, options,
+            warmStart: PilotFit.Start(data, pilot => Fit(pilot, options).Report));
         var e = report.Estimates;
         var se = report.StandardErrors;
         return new MbgNbdFit(new MbgNbdModel(new BgNbdParameters(e[0], e[1], e[2], e[3])), new BgNbdParameters(se[0], se[1], se[2], se[3]), report);

@@ -64,13 +64,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     /// <exception cref="ArgumentException">Lengths differ or a history is invalid (named by index).</exception>
     public void ProbabilityAlive(ReadOnlySpan<PurchaseHistory> histories, Span<double> destination)
     {
-        BgNbdModel.CheckLengths(histories.Length, destination.Length);
-        for (int i = 0; i < histories.Length; i++)
-        {
-            var h = histories[i];
-            CompressedHistories.Validate(h, i, nameof(histories));
-            destination[i] = AliveUnchecked(h.Frequency, h.Recency, h.T);
-        }
+        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories));
     }
 
     /// <summary>
@@ -103,13 +97,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     public void ConditionalExpectedPurchases(double t, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination)
     {
         BgNbdModel.CheckHorizon(t);
-        BgNbdModel.CheckLengths(histories.Length, destination.Length);
-        for (int i = 0; i < histories.Length; i++)
-        {
-            var h = histories[i];
-            CompressedHistories.Validate(h, i, nameof(histories));
-            destination[i] = ConditionalUnchecked(t, h.Frequency, h.Recency, h.T);
-        }
+        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories));
     }
 
     /// <summary>
@@ -144,5 +132,15 @@ public sealed class MbgNbdModel : IPurchaseModel
 
         double c = a + b + x;
         return c * Hypergeometric.Tail(a + b - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T))) * AliveUnchecked(x, tx, T);
+    }
+
+    private readonly struct AliveFormula(MbgNbdModel model) : IHistoryFormula
+    {
+        public double Evaluate(long x, double tx, double T) => model.AliveUnchecked(x, tx, T);
+    }
+
+    private readonly struct ConditionalFormula(MbgNbdModel model, double t) : IHistoryFormula
+    {
+        public double Evaluate(long x, double tx, double T) => model.ConditionalUnchecked(t, x, tx, T);
     }
 }

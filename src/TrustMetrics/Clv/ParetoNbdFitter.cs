@@ -17,7 +17,8 @@ public sealed class ParetoNbdFitter : IParetoNbdFitter
         ArgumentNullException.ThrowIfNull(data);
         double scale = data.MaxT > 0 ? data.MaxT : 1.0;
         var report = MaximumLikelihood.Fit("paretonbd", Names, (theta, gradient) => NegativeLogLikelihood(data, theta, gradient),
-            [0.1, 0.1 + Math.Log(scale), 0.1, 0.1 + Math.Log(scale)], [1.0, 1.0 / scale, 1.0, 1.0 / scale], data.CustomerCount, data.RowCount, options, hessianStep: 1e-4);
+            [0.1, 0.1 + Math.Log(scale), 0.1, 0.1 + Math.Log(scale)], [1.0, 1.0 / scale, 1.0, 1.0 / scale], data.CustomerCount, data.RowCount, options, hessianStep: 1e-4,
+            warmStart: PilotFit.Start(data, pilot => Fit(pilot, options).Report));
         var e = report.Estimates;
         var se = report.StandardErrors;
         return new ParetoNbdFit(new ParetoNbdModel(new ParetoNbdParameters(e[0], e[1], e[2], e[3])), new ParetoNbdParameters(se[0], se[1], se[2], se[3]), report);

@@ -41,13 +41,7 @@ public sealed class ParetoNbdModel : IPurchaseModel
     public double LogLikelihood(CompressedHistories data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        double total = 0;
-        for (int i = 0; i < data.RowCount; i++)
-        {
-            total += data.Counts[i] * LogL(data.Frequency[i], data.Recency[i], data.T[i]);
-        }
-
-        return total;
+        return HistoryBatch.WeightedSum(new LogLikelihoodFormula(this), data);
     }
 
     /// <summary>
@@ -59,6 +53,13 @@ public sealed class ParetoNbdModel : IPurchaseModel
         CompressedHistories.Validate(history, 0, nameof(history));
         return AliveUnchecked(history.Frequency, history.Recency, history.T);
     }
+
+    /// <summary>P(alive) for many customers (see <see cref="ProbabilityAlive(PurchaseHistory)"/>); allocation-free per customer.</summary>
+    /// <param name="histories">Valid histories.</param>
+    /// <param name="destination">Receives one probability per history.</param>
+    /// <exception cref="ArgumentException">Lengths differ or a history is invalid (named by index).</exception>
+    public void ProbabilityAlive(ReadOnlySpan<PurchaseHistory> histories, Span<double> destination) =>
+        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories));
 
     /// <summary>E[X(t)] = rβ/(α(s−1)) · [1 − (β/(β+t))^{s−1}] (note 009 eq. 27); s = 1 is its limit (rβ/α) ln((β+t)/β).</summary>
     /// <param name="t">Horizon ≥ 0.</param>
@@ -88,13 +89,34 @@ public sealed class ParetoNbdModel : IPurchaseModel
     public void ConditionalExpectedPurchases(double t, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination)
     {
         BgNbdModel.CheckHorizon(t);
-        BgNbdModel.CheckLengths(histories.Length, destination.Length);
-        for (int i = 0; i < histories.Length; i++)
-        {
-            var h = histories[i];
-            CompressedHistories.Validate(h, i, nameof(histories));
-            destination[i] = ConditionalUnchecked(t, h.Frequency, h.Recency, h.T);
-        }
+        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories));
+    }
+
+    /// <summary>
+    /// P(X(t) = n) for a new customer: the conditional probability below at the empty history (x = 0, t_x = T = 0), where the
+    /// likelihood is 1 and the customer is alive.
+    /// </summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    /// <param name="n">Number of purchases ≥ 0.</param>
+    public double ProbabilityOfPurchases(double t, long n) => ConditionalProbabilityOfPurchases(t, n, new PurchaseHistory(0, 0, 0));
+
+    /// <summary>
+    /// P(Y(t) = n | x, t_x, T), the probability of exactly n purchases in (T, T+t] (the quantity of Fader &amp; Hardie note 028;
+    /// lifetimes' <c>conditional_probability_of_n_purchases_up_to_time</c>): δ_{n0}(1 − P(alive)) + (A_n + B_n)/L with
+    /// A_n = tⁿ/n!·Γ(r+x+n)α^rβ^s/(Γ(r)(α+T+t)^{r+x+n}(β+T+t)^s) for customers alive throughout and
+    /// B_n = s·Γ(r+x+n)α^rβ^s/(Γ(r)n!)·∫₀ᵗ τⁿ(α+T+τ)^{−(r+x+n)}(β+T+τ)^{−(s+1)}dτ for those who die in (T, T+t],
+    /// the integral by adaptive Gauss–Kronrod quadrature. Sums to 1 over n.
+    /// </summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    /// <param name="n">Number of purchases ≥ 0.</param>
+    /// <param name="history">A valid history.</param>
+    public double ConditionalProbabilityOfPurchases(double t, long n, PurchaseHistory history)
+    {
+        BgNbdModel.CheckHorizon(t);
+        Guard.NonNegative(n);
+        CompressedHistories.Validate(history, 0, nameof(history));
+        var (x, tx, T) = history;
+        return ParetoNbdPurchaseCount.Probability(Parameters, LogL(x, tx, T), AliveUnchecked(x, tx, T), t, n, x, T);
     }
 
     /// <summary>ln A₀ (−∞ when t_x = T); internal, visible to the tests for lifetimes' overflow checks.</summary>
@@ -142,4 +164,19 @@ public sealed class ParetoNbdModel : IPurchaseModel
     /// <summary>[1 − e^{εL}]/ε = −expm1(εL)/ε, and −L at ε = 0.</summary>
     private static double PowerTail(double epsilon, double logRatio) =>
         epsilon == 0 ? -logRatio : -PreciseMath.Expm1(epsilon * logRatio) / epsilon;
+
+    private readonly struct AliveFormula(ParetoNbdModel model) : IHistoryFormula
+    {
+        public double Evaluate(long x, double tx, double T) => model.AliveUnchecked(x, tx, T);
+    }
+
+    private readonly struct LogLikelihoodFormula(ParetoNbdModel model) : IHistoryFormula
+    {
+        public double Evaluate(long x, double tx, double T) => model.LogL(x, tx, T);
+    }
+
+    private readonly struct ConditionalFormula(ParetoNbdModel model, double t) : IHistoryFormula
+    {
+        public double Evaluate(long x, double tx, double T) => model.ConditionalUnchecked(t, x, tx, T);
+    }
 }

@@ -1,0 +1,114 @@
+namespace TrustMetrics.Clv;
+
+/// <summary>A per-customer formula f(x, t_x, T) of a purchase model, as a struct so the batch loops below specialise and inline it.</summary>
+internal interface IHistoryFormula
+{
+    double Evaluate(long x, double tx, double T);
+}
+
+/// <summary>
+/// The one batch loop of the purchase models: validate each history (naming the first bad index), evaluate the formula, and split
+/// large inputs over the cores in fixed chunks. Nothing is allocated per customer; a parallel call allocates a few small objects.
+/// </summary>
+internal static class HistoryBatch
+{
+    /// <summary>Below this many customers one core is faster than starting the others (measured: ~20 µs to wake a worker).</summary>
+    private const int ParallelThreshold = 16_384;
+
+    /// <summary>Fixed chunking, so sums are added in the same order on every machine.</summary>
+    private const int Chunks = 16;
+
+    /// <summary>destination[i] = f(histories[i]) after checking each history; lengths must match.</summary>
+    public static unsafe void Evaluate<TFormula>(TFormula formula, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, string paramName)
+        where TFormula : struct, IHistoryFormula
+    {
+        if (histories.Length != destination.Length)
+        {
+            throw new ArgumentException($"destination has {destination.Length} elements but {paramName} has {histories.Length}; they must match.", nameof(destination));
+        }
+
+        int n = histories.Length;
+        if (n < ParallelThreshold || Environment.ProcessorCount == 1)
+        {
+            Run(formula, histories, destination, 0, paramName);
+            return;
+        }
+
+        var errors = new ArgumentException?[Chunks];
+        fixed (PurchaseHistory* source = histories)
+        fixed (double* target = destination)
+        {
+            // Spans cannot cross into the workers; the pinned addresses can, and the call returns only after every chunk is done.
+            nint s = (nint)source, d = (nint)target;
+            Parallel.For(0, Chunks, chunk =>
+            {
+                int from = (int)((long)n * chunk / Chunks), to = (int)((long)n * (chunk + 1) / Chunks);
+                try
+                {
+                    Run(formula, new ReadOnlySpan<PurchaseHistory>((PurchaseHistory*)s + from, to - from), new Span<double>((double*)d + from, to - from), from, paramName);
+                }
+                catch (ArgumentException e)
+                {
+                    errors[chunk] = e;
+                }
+            });
+        }
+
+        // Each chunk stops at its first bad history, so the first failing chunk holds the lowest bad index, as a serial loop reports.
+        foreach (var error in errors)
+        {
+            if (error is not null)
+            {
+                throw error;
+            }
+        }
+    }
+
+    /// <summary>Σ count·f(x, t_x, T) over compressed rows, in fixed chunks on all cores when there are many rows.</summary>
+    public static double WeightedSum<TFormula>(TFormula formula, CompressedHistories data)
+        where TFormula : struct, IHistoryFormula
+    {
+        int n = data.RowCount;
+        if (n < ParallelThreshold || Environment.ProcessorCount == 1)
+        {
+            return Sum(formula, data, 0, n);
+        }
+
+        var sums = new double[Chunks];
+        Parallel.For(0, Chunks, chunk => sums[chunk] = Sum(formula, data, (int)((long)n * chunk / Chunks), (int)((long)n * (chunk + 1) / Chunks)));
+        double total = 0;
+        foreach (double s in sums)
+        {
+            total += s;
+        }
+
+        return total;
+    }
+
+    private static void Run<TFormula>(TFormula formula, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, int offset, string paramName)
+        where TFormula : struct, IHistoryFormula
+    {
+        for (int i = 0; i < histories.Length; i++)
+        {
+            var h = histories[i];
+            CompressedHistories.Validate(h, offset + i, paramName);
+            destination[i] = formula.Evaluate(h.Frequency, h.Recency, h.T);
+        }
+    }
+
+    private static double Sum<TFormula>(TFormula formula, CompressedHistories data, int from, int to)
+        where TFormula : struct, IHistoryFormula
+    {
+        var x = data.Frequency;
+        var tx = data.Recency;
+        var t = data.T;
+        var counts = data.Counts;
+        double total = 0;
+        for (int i = from; i < to; i++)
+        {
+            total += counts[i] * formula.Evaluate(x[i], tx[i], t[i]);
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,112 @@
+using TrustMetrics.Clv;
+using Xunit;
+
+namespace TrustMetrics.Tests.Clv;
+
+/// <summary>
+/// The paths taken only on large inputs — the streaming builder's hash table, the pilot-fit warm start and the two-core batch
+/// predictions — must give what the plain paths give.
+/// </summary>
+public class LargeDataPathTests
+{
+    private static readonly BgNbdParameters Truth = new(0.243, 4.414, 0.793, 2.426);
+
+    [Fact]
+    public void Builder_matches_From_and_merges_repeated_histories()
+    {
+        var histories = BgNbdSimulator.Simulate(Truth, 20_000, seed: 11, minT: 1, maxT: 39, wholeUnits: true);
+        var builder = new CompressedHistoriesBuilder();
+        foreach (var h in histories)
+        {
+            builder.Add(h);
+        }
+
+        builder.Add(new PurchaseHistory(0, -0.0, histories[0].T), 0);
+        var built = builder.Build();
+        var reference = CompressedHistories.From(histories.AsSpan());
+        Assert.Equal(20_001, builder.Added);
+        Assert.Equal(reference.RowCount, built.RowCount);
+        Assert.Equal(reference.Frequency.ToArray(), built.Frequency.ToArray());
+        Assert.Equal(reference.Recency.ToArray(), built.Recency.ToArray());
+        Assert.Equal(reference.T.ToArray(), built.T.ToArray());
+        Assert.Equal(reference.Counts.ToArray(), built.Counts.ToArray());
+        Assert.Equal(20_000, built.CustomerCount);
+    }
+
+    [Fact]
+    public void Builder_folds_negative_zero_and_names_a_bad_history_by_position()
+    {
+        var builder = new CompressedHistoriesBuilder();
+        builder.Add(new PurchaseHistory(0, 0.0, 5));
+        builder.Add(new PurchaseHistory(0, -0.0, 5), 2);
+        Assert.Equal(1, builder.RowCount);
+        Assert.Equal(3, builder.Build().Counts[0]);
+
+        var e = Assert.Throws<ArgumentException>(() => builder.Add(new PurchaseHistory(2, 6, 5)));
+        Assert.Contains("histories[2]", e.Message, StringComparison.Ordinal);
+        Assert.Contains("recency must not exceed T", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(new PurchaseHistory(1, 1, 5), -1));
+        Assert.Throws<InvalidOperationException>(() => new CompressedHistoriesBuilder().Build());
+    }
+
+    [Fact]
+    public void Warm_started_fit_on_many_distinct_rows_lands_on_the_cold_fit()
+    {
+        // Continuous times: every customer is a distinct row, above the pilot threshold of 65,536 rows.
+        var data = CompressedHistories.From(BgNbdSimulator.Simulate(Truth, 70_000, seed: 12, minT: 1, maxT: 39).AsSpan());
+        Assert.True(data.RowCount > 65_536);
+        var warm = new BgNbdFitter().Fit(data);
+        Assert.StartsWith("Newton from a pilot fit", warm.Report.Message, StringComparison.Ordinal);
+
+        double scale = data.MaxT;
+        var cold = MaximumLikelihood.Fit("bgnbd", ["r", "alpha", "a", "b"],
+            (theta, gradient) => BgNbdFitter.NegativeLogLikelihood(data, theta[0], theta[1], theta[2], theta[3], gradient),
+            [0.1, 0.1 + Math.Log(scale), 0.1, 0.1], [1.0, 1.0 / scale, 1.0, 1.0], data.CustomerCount, data.RowCount, null);
+        Assert.True(warm.Report.Converged && cold.Converged);
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.Equal(cold.Estimates[i], warm.Report.Estimates[i], cold.Estimates[i] * 1e-7);
+            Assert.Equal(cold.StandardErrors[i], warm.Report.StandardErrors[i], cold.StandardErrors[i] * 1e-3);
+        }
+
+        Assert.Equal(cold.LogLikelihood, warm.Report.LogLikelihood, Math.Abs(cold.LogLikelihood) * 1e-12);
+    }
+
+    [Fact]
+    public void Parallel_batch_predictions_equal_one_by_one_and_name_the_first_bad_index()
+    {
+        var histories = BgNbdSimulator.Simulate(Truth, 100_000, seed: 13, minT: 1, maxT: 39);
+        var models = new IPurchaseModel[]
+        {
+            new BgNbdModel(Truth),
+            new MbgNbdModel(Truth),
+            new ParetoNbdModel(new ParetoNbdParameters(0.553, 10.58, 0.606, 11.67)),
+        };
+        var batch = new double[histories.Length];
+        foreach (var model in models)
+        {
+            model.ConditionalExpectedPurchases(39, histories, batch);
+            for (int i = 0; i < histories.Length; i += 997)
+            {
+                Assert.Equal(model.ConditionalExpectedPurchases(39, histories[i]), batch[i]);
+            }
+        }
+
+        histories[70_001] = new PurchaseHistory(1, 5, 4);
+        histories[90_000] = new PurchaseHistory(-1, 0, 4);
+        var e = Assert.Throws<ArgumentException>(() => new BgNbdModel(Truth).ProbabilityAlive(histories, batch));
+        Assert.Contains("histories[70001]", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bg_nbd_expectation_is_continuous_where_a_plus_b_plus_x_minus_one_is_zero()
+    {
+        // c = a + b + x − 1 = 0 at x = 0, a + b = 1: formerly a division by zero; the product c·₂F₁(…; c; z) has a finite limit.
+        static double At(double b) => new BgNbdModel(new BgNbdParameters(0.243, 4.414, 0.4, b)).ExpectedPurchases(39);
+        double at = At(0.6), below = At(0.6 - 1e-7), above = At(0.6 + 1e-7);
+        Assert.True(double.IsFinite(at) && at > 0);
+        Assert.Equal((below + above) / 2, at, 1e-9 * at);
+        var model = new BgNbdModel(new BgNbdParameters(0.243, 4.414, 0.4, 0.6));
+        Assert.Equal(at, model.ConditionalExpectedPurchases(39, new PurchaseHistory(0, 0, 0)), 1e-12 * at);
+    }
+}
