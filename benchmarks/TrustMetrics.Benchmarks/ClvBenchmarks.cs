@@ -23,6 +23,12 @@ public class ClvBenchmarks
     private CompressedHistories millionDaysCompressed = null!;
     private CompressedHistories millionContinuous = null!;
     private (int Id, DateTime Date, double Amount)[] transactions = null!;
+    private (int Id, DateTime Date, double Amount)[] cdnowTransactions = null!;
+    private CompressedHistories mbgMillionDays = null!;
+    private CompressedHistories paretoMillionDays = null!;
+    private CompressedHistories paretoCdnowSized = null!;
+    private CompressedHistories bgbbMillion = null!;
+    private ParetoNbdModel paretoModel = null!;
     private BgNbdModel model = null!;
     private double[] destination = null!;
 
@@ -38,6 +44,16 @@ public class ClvBenchmarks
         millionDaysCompressed = CompressedHistories.From(millionDays);
         millionContinuous = CompressedHistories.From(Simulate(DailyTruth, Million, 43, wholeDays: false));
         transactions = SimulateTransactions(Million, 44);
+        cdnowTransactions = File.ReadLines(Path.Combine(data, "CDNOW_sample.txt"))
+            .Select(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Where(c => c.Length == 5)
+            .Select(c => (int.Parse(c[1], CultureInfo.InvariantCulture), DateTime.ParseExact(c[2], "yyyyMMdd", CultureInfo.InvariantCulture), D(c[4])))
+            .ToArray();
+        // MBG/NBD data are BG/NBD draws (the two differ only in who may drop out at the first purchase; a fit is a fit's cost).
+        mbgMillionDays = CompressedHistories.From(Simulate(DailyTruth, Million, 45, wholeDays: true));
+        paretoMillionDays = CompressedHistories.From(SimulatePareto(new ParetoNbdParameters(0.553, 10.58 * 7, 0.606, 11.67 * 7), Million, 46));
+        paretoCdnowSized = CompressedHistories.From(SimulatePareto(new ParetoNbdParameters(0.553, 10.58 * 7, 0.606, 11.67 * 7), 2_357, 47));
+        bgbbMillion = SimulateBgBb(new BgBbParameters(1.204, 0.750, 0.657, 2.783), Million, opportunities: 6, seed: 48);
+        paretoModel = new ParetoNbdModel(new ParetoNbdParameters(0.553, 10.58, 0.606, 11.67));
         model = new BgNbdModel(new BgNbdParameters(0.243, 4.414, 0.793, 2.426));
         destination = new double[Million];
         Console.WriteLine($"// 1M day-granular customers → {millionDaysCompressed.RowCount:N0} distinct rows; continuous → {millionContinuous.RowCount:N0}");
@@ -69,6 +85,37 @@ public class ClvBenchmarks
     {
         model.ConditionalExpectedPurchases(39, millionDays, destination);
         return destination;
+    }
+
+    [Benchmark]
+    public MbgNbdFit MbgNbdFitMillionDays() => new MbgNbdFitter().Fit(mbgMillionDays);
+
+    [Benchmark]
+    public ParetoNbdFit ParetoNbdFitCdnowSizedSimulation() => new ParetoNbdFitter().Fit(paretoCdnowSized);
+
+    [Benchmark]
+    public ParetoNbdFit ParetoNbdFitMillionDays() => new ParetoNbdFitter().Fit(paretoMillionDays);
+
+    [Benchmark]
+    public BgBbFit BgBbFitMillion() => new BgBbFitter().Fit(bgbbMillion);
+
+    [Benchmark]
+    public double[] ParetoConditionalExpectationMillion()
+    {
+        paretoModel.ConditionalExpectedPurchases(39, millionDays, destination);
+        return destination;
+    }
+
+    [Benchmark]
+    public int SummarizeCdnow()
+    {
+        var summarizer = new TransactionSummarizer<int>(new DateTime(1997, 9, 30), ClvTimeUnit.Day, 7);
+        foreach (var (id, date, amount) in cdnowTransactions)
+        {
+            summarizer.Add(id, date, amount);
+        }
+
+        return summarizer.Summarize().Count;
     }
 
     [Benchmark]
@@ -121,6 +168,56 @@ public class ClvBenchmarks
         }
 
         return result;
+    }
+
+    /// <summary>Pareto/NBD draws: Poisson purchases at rate λ ~ Γ(r, α) until an exponential death at rate μ ~ Γ(s, β); whole days.</summary>
+    private static PurchaseHistory[] SimulatePareto(ParetoNbdParameters p, int customers, int seed)
+    {
+        var random = new Random(seed);
+        var lambdas = new Gamma(p.R, p.Alpha, random);
+        var mus = new Gamma(p.S, p.Beta, random);
+        var result = new PurchaseHistory[customers];
+        for (int i = 0; i < customers; i++)
+        {
+            double T = random.Next(1, 366), lambda = lambdas.Sample(), death = -Math.Log(1 - random.NextDouble()) / mus.Sample();
+            double end = Math.Min(T, death), t = 0, tx = 0;
+            long x = 0;
+            while ((t += -Math.Log(1 - random.NextDouble()) / lambda) <= end)
+            {
+                x++;
+                tx = t;
+            }
+
+            result[i] = new PurchaseHistory(x, x == 0 ? 0 : Math.Floor(tx), T);
+        }
+
+        return result;
+    }
+
+    /// <summary>BG/BB draws over a fixed number of opportunities: purchase with probability p ~ B(α, β) while alive, die with θ ~ B(γ, δ).</summary>
+    private static CompressedHistories SimulateBgBb(BgBbParameters q, int customers, int opportunities, int seed)
+    {
+        var random = new Random(seed);
+        var ps = new Beta(q.Alpha, q.Beta, random);
+        var thetas = new Beta(q.Gamma, q.Delta, random);
+        var builder = new CompressedHistoriesBuilder();
+        for (int i = 0; i < customers; i++)
+        {
+            double p = ps.Sample(), theta = thetas.Sample();
+            long x = 0, last = 0;
+            for (int k = 1; k <= opportunities && random.NextDouble() >= theta; k++)
+            {
+                if (random.NextDouble() < p)
+                {
+                    x++;
+                    last = k;
+                }
+            }
+
+            builder.Add(new PurchaseHistory(x, last, opportunities));
+        }
+
+        return builder.Build();
     }
 
     private static (int, DateTime, double)[] SimulateTransactions(int count, int seed)
