@@ -118,17 +118,7 @@ internal static class NpsCommand
             view.Write(json, overallRow);
             if (request.Group is not null)
             {
-                json.WriteString("groupBy", request.Group);
-                json.WriteStartArray("groups");
-                foreach (var (group, row) in groupRows)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("group", group);
-                    view.Write(json, row);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
+                MetricJson.Groups(json, request.Group, groupRows, view.Write);
             }
 
             json.WriteEndObject();

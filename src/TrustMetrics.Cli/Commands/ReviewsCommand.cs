@@ -211,17 +211,7 @@ internal static class ReviewsCommand
             WriteItems(json, overall);
             if (request.Group is not null)
             {
-                json.WriteString("groupBy", request.Group);
-                json.WriteStartArray("groups");
-                foreach (var (group, rows) in groupRows)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("group", group);
-                    WriteItems(json, rows);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
+                MetricJson.Groups(json, request.Group, groupRows, WriteItems);
             }
 
             json.WriteEndObject();

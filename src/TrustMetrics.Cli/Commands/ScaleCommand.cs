@@ -144,17 +144,7 @@ internal static class ScaleCommand
             MetricJson.Scale(json, overallResult);
             if (request.Group is not null)
             {
-                json.WriteString("groupBy", request.Group);
-                json.WriteStartArray("groups");
-                foreach (var (group, result) in groupResults)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("group", group);
-                    MetricJson.Scale(json, result);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
+                MetricJson.Groups(json, request.Group, groupResults, MetricJson.Scale);
             }
 
             json.WriteEndObject();

@@ -142,17 +142,7 @@ internal static class SentimentCommand
             Write(json, all);
             if (request.Group is not null)
             {
-                json.WriteString("groupBy", request.Group);
-                json.WriteStartArray("groups");
-                foreach (var (group, result) in groupRows)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("group", group);
-                    Write(json, result);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
+                MetricJson.Groups(json, request.Group, groupRows, Write);
             }
 
             json.WriteEndObject();

@@ -23,6 +23,25 @@ internal static class MetricJson
         }
     }
 
+    /// <summary>
+    /// The <c>"groupBy"</c> name and the <c>"groups"</c> array every grouped command writes: one object per group with its
+    /// <c>"group"</c> label followed by the fields <paramref name="write"/> adds.
+    /// </summary>
+    public static void Groups<T>(Utf8JsonWriter json, string groupBy, IEnumerable<(string Group, T Value)> groups, Action<Utf8JsonWriter, T> write)
+    {
+        json.WriteString("groupBy", groupBy);
+        json.WriteStartArray("groups");
+        foreach (var (group, value) in groups)
+        {
+            json.WriteStartObject();
+            json.WriteString("group", group);
+            write(json, value);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     /// <summary>A value that may be absent (a rate with no base, a median not reached): null when absent or non-finite.</summary>
     public static void Number(Utf8JsonWriter json, string name, double? value)
     {
