@@ -127,20 +127,21 @@ public sealed class ParetoNbdModel : IPurchaseModel
             return double.NegativeInfinity;
         }
 
+        double l1 = LogPart(x, tx), l2 = LogPart(x, T);
+        // A₀ = e^{l1} − e^{l2} with l1 > l2 (A₀ is an integral of a positive function over (t_x, T)).
+        return l1 + Math.Log(-PreciseMath.Expm1(Math.Min(l2 - l1, 0)));
+    }
+
+    /// <summary>ln[₂F₁(r+s+x, t̃; r+s+x+1; d/(m+t)) / (m+t)^{r+s+x}], one of A₀'s two terms.</summary>
+    private double LogPart(long x, double t)
+    {
         double a = r + s + x;
         bool alphaLarger = alpha >= beta;
         double m = alphaLarger ? alpha : beta, low = alphaLarger ? beta : alpha, d = m - low;
         double tilde = alphaLarger ? s + 1 : r + x;
-        double l1 = LogPart(tx), l2 = LogPart(T);
-        // A₀ = e^{l1} − e^{l2} with l1 > l2 (A₀ is an integral of a positive function over (t_x, T)).
-        return l1 + Math.Log(-PreciseMath.Expm1(Math.Min(l2 - l1, 0)));
-
-        double LogPart(double t)
-        {
-            double logM = Math.Log(m + t);
-            double logOneMinusZ = Math.Log(low + t) - logM;
-            return Hypergeometric.LogGaussAPlusOne(a, tilde, d / (m + t), logOneMinusZ) - (a * logM);
-        }
+        double logM = Math.Log(m + t);
+        double logOneMinusZ = Math.Log(low + t) - logM;
+        return Hypergeometric.LogGaussAPlusOne(a, tilde, d / (m + t), logOneMinusZ) - (a * logM);
     }
 
     internal double LogL(long x, double tx, double T)
@@ -170,9 +171,46 @@ public sealed class ParetoNbdModel : IPurchaseModel
         public double Evaluate(long x, double tx, double T) => model.AliveUnchecked(x, tx, T);
     }
 
-    private readonly struct LogLikelihoodFormula(ParetoNbdModel model) : IHistoryFormula
+    /// <summary>
+    /// ℓ row by row, with the parts that do not depend on t_x cached: rows come sorted by (x, T, t_x), so lnΓ(r+x) changes only
+    /// with x, and (α+T)^{−(r+x)}(β+T)^{−s} and the ₂F₁ term at T only with (x, T) — one series per row instead of two. Mutable:
+    /// each chunk of the batch sum works on its own copy.
+    /// </summary>
+    private struct LogLikelihoodFormula(ParetoNbdModel model) : IHistoryFormula
     {
-        public double Evaluate(long x, double tx, double T) => model.LogL(x, tx, T);
+        private readonly double constant = (model.r * Math.Log(model.alpha)) + (model.s * Math.Log(model.beta)) - SpecialFunctions.GammaLn(model.r);
+        private readonly double logS = Math.Log(model.s);
+        private long lastX = -1;
+        private double lastT = double.NaN, xTerms, first, logPartT;
+
+        public double Evaluate(long x, double tx, double T)
+        {
+            var m = model;
+            if (x != lastX)
+            {
+                lastX = x;
+                lastT = double.NaN;
+                xTerms = constant + SpecialFunctions.GammaLn(m.r + x) + logS - Math.Log(m.r + m.s + x);
+            }
+
+            if (T != lastT)
+            {
+                lastT = T;
+                first = (-(m.r + x) * Math.Log(m.alpha + T)) - (m.s * Math.Log(m.beta + T)) - logS + Math.Log(m.r + m.s + x);
+                logPartT = m.LogPart(x, T);
+            }
+
+            // ℓ = A₁ + logaddexp(first, ln s − ln(r+s+x) + ln A₀), with ln A₀ = l₁ + ln(1 − e^{l₂ − l₁}); both shifted by ln s − ln(r+s+x).
+            if (tx >= T)
+            {
+                return xTerms + first;
+            }
+
+            double l1 = m.LogPart(x, tx);
+            double second = l1 + Math.Log(-PreciseMath.Expm1(Math.Min(logPartT - l1, 0)));
+            double top = Math.Max(first, second);
+            return xTerms + top + Math.Log(Math.Exp(first - top) + Math.Exp(second - top));
+        }
     }
 
     private readonly struct ConditionalFormula(ParetoNbdModel model, double t) : IHistoryFormula

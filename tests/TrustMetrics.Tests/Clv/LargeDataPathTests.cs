@@ -52,9 +52,9 @@ public class LargeDataPathTests
     [Fact]
     public void Warm_started_fit_on_many_distinct_rows_lands_on_the_cold_fit()
     {
-        // Continuous times: every customer is a distinct row, above the pilot threshold of 65,536 rows.
-        var data = CompressedHistories.From(BgNbdSimulator.Simulate(Truth, 70_000, seed: 12, minT: 1, maxT: 39).AsSpan());
-        Assert.True(data.RowCount > 65_536);
+        // Continuous times: every customer is a distinct row, above the pilot threshold of 16,384 rows (so the pilot itself is warm-started too).
+        var data = CompressedHistories.From(BgNbdSimulator.Simulate(Truth, 140_000, seed: 12, minT: 1, maxT: 39).AsSpan());
+        Assert.True(data.RowCount > 8 * 16_384);
         var warm = new BgNbdFitter().Fit(data);
         Assert.StartsWith("Newton from a pilot fit", warm.Report.Message, StringComparison.Ordinal);
 
