@@ -20,6 +20,9 @@ internal sealed class ReviewsSection : IReportSectionBuilder
 {
     private const int Stars = 5;
 
+    /// <summary>5★ … 1★: green through grey to red, so the good and the bad ends read at a glance.</summary>
+    private static readonly string[] StarColors = ["#009E73", "#56B4E9", "#BBBBBB", "#E69F00", "#D55E00"];
+
     public string Id => "reviews";
 
     public IReadOnlyList<string> Inputs { get; } = [ReportInputs.Reviews];
@@ -205,10 +208,10 @@ internal sealed class ReviewsSection : IReportSectionBuilder
         var charts = new List<ReportChart>();
         string starsTitle = labels["chart.stars"];
         var shown = items.Take(15).ToList();
-        var series = Enumerable.Range(1, Stars).Reverse().Select(star => new BarSeries(new string('★', star),
+        var series = Enumerable.Range(1, Stars).Reverse().Select(star => new BarSeries(star.ToString(System.Globalization.CultureInfo.InvariantCulture) + "★",
             shown.Select(r => 100.0 * r.Result.Tally.Counts[star - 1] / r.Result.Count).ToList())).ToList();
         var distributionChart = HorizontalBarChart.Render(starsTitle, shown.Select(r => r.Item).ToList(), series, labels["axis.sharePercent"], 0, 100, stacked: true,
-            notes: shown.Select(r => "n = " + Formatting.Count(r.Result.Count)).ToList());
+            notes: shown.Select(r => "n = " + Formatting.Count(r.Result.Count)).ToList(), seriesColors: StarColors);
         charts.Add(new ReportChart("review-stars", starsTitle, distributionChart));
 
         var months = cells.Keys.Select(k => k.Month).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

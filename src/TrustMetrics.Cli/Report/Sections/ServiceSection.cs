@@ -90,7 +90,7 @@ internal sealed class ServiceSection : IReportSectionBuilder
     {
         var labels = context.Labels;
         static string Rate(Estimate? e) => e is Estimate v ? $"{Formatting.Number(100 * v.Value, 1)} {Formatting.Interval(v.Interval.Scale(100), 1)}" : "–";
-        static string Hours(DurationSummary? d, double? p) => d is null ? "–" : Formatting.Number((p is double q ? d.Percentile(q) : d.Mean).TotalHours, 1);
+        static string Hours(DurationSummary? d, double? p) => d is null ? "–" : Formatting.Number((p is double q ? d.Percentile(q) : d.Mean).TotalHours, 2);
         string Name((string By, string Group, ServiceResult Result) r) => r.By == SurveyReport.AllGroup ? labels["label.all"] : $"{r.By} = {r.Group}";
         return
         [

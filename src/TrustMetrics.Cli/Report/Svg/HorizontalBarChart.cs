@@ -11,7 +11,8 @@ internal static class HorizontalBarChart
     private const double Top = 44, Bottom = 40, Right = 20, NoteWidth = 86;
 
     public static string Render(string title, IReadOnlyList<string> categories, IReadOnlyList<BarSeries> series, string xLabel,
-        double? xMin = null, double? xMax = null, bool stacked = false, IReadOnlyList<string>? notes = null, IReadOnlyList<string>? categoryColors = null, bool dots = false)
+        double? xMin = null, double? xMax = null, bool stacked = false, IReadOnlyList<string>? notes = null, IReadOnlyList<string>? categoryColors = null, bool dots = false,
+        IReadOnlyList<string>? seriesColors = null)
     {
         var finite = stacked
             ? categories.Select((_, c) => series.Sum(s => double.IsFinite(s.Values[c]) ? s.Values[c] : 0)).ToList()
@@ -34,7 +35,7 @@ internal static class HorizontalBarChart
             double lx = left;
             for (int s = 0; s < series.Count; s++)
             {
-                svg.Rect(lx, 26, 10, 10, ChartStyle.Color(s));
+                svg.Rect(lx, 26, 10, 10, seriesColors?[s] ?? ChartStyle.Color(s));
                 svg.Text(lx + 14, 35, series[s].Name, size: 11, extra: "fill=\"" + ChartStyle.Ink + "\"");
                 lx += 24 + 6.5 * series[s].Name.Length;
             }
@@ -92,7 +93,7 @@ internal static class HorizontalBarChart
                     continue;
                 }
 
-                string color = categoryColors?[c] ?? ChartStyle.Color(s);
+                string color = categoryColors?[c] ?? seriesColors?[s] ?? ChartStyle.Color(s);
                 double y = stacked ? rowTop + (rowHeight - barHeight) / 2 : rowTop + 5 + barHeight * s;
                 string tooltip = $"{categories[c]} · {series[s].Name}: {Label(value)}";
                 if (stacked)
