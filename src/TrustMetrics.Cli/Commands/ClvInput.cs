@@ -155,10 +155,14 @@ internal static class ClvInput
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>Streams (customer, date, amount) rows of a transactions CSV with file/line/column errors; shared by clv summarize and repurchase.</summary>
-    public static IEnumerable<(string Id, DateTime When, double Amount)> Transactions(string path, string customerName, string dateName, string? amountName)
+    /// <summary>
+    /// Streams (customer, date, amount) rows of a transactions CSV with file/line/column errors; the one reader of transactions,
+    /// shared by clv summarize, repurchase and the report. <paramref name="progress"/>, when given, receives the running row
+    /// count every 65,536 rows and once at the end.
+    /// </summary>
+    public static IEnumerable<(string Id, DateTime When, double Amount)> Transactions(SurveySource source, string customerName, string dateName, string? amountName,
+        Action<long>? progress = null)
     {
-        var source = SurveySource.FromFile(path);
         using var table = CsvTable.Open(source);
         int id = table.Column(customerName), date = table.Column(dateName);
         int? amount = amountName is null ? null : table.Column(amountName);
@@ -167,7 +171,7 @@ internal static class ClvInput
         {
             string dateText = table.Field(date);
             var when = ParseDate(dateText) ?? throw InputException.AtCell(source.DisplayName, table.Line, dateName, dateText, "is not a date.");
-            double value = amount is int a ? ClvInput.Number(table, a, amountName!) : 0.0;
+            double value = amount is int a ? Number(table, a, amountName!) : 0.0;
             string customerId = table.Field(id);
             if (customerId.Length == 0)
             {
@@ -175,14 +179,24 @@ internal static class ClvInput
             }
 
             rows++;
+            if (progress is not null && (rows & 0xFFFF) == 0)
+            {
+                progress(rows);
+            }
+
             yield return (customerId, when, value);
         }
 
+        progress?.Invoke(rows);
         if (rows == 0)
         {
             throw new InputException($"{source.DisplayName}: the file has a header but no transactions.");
         }
     }
+
+    /// <summary>The transactions of a file on disk (see the <see cref="SurveySource"/> overload).</summary>
+    public static IEnumerable<(string Id, DateTime When, double Amount)> Transactions(string path, string customerName, string dateName, string? amountName) =>
+        Transactions(SurveySource.FromFile(path), customerName, dateName, amountName);
 
     /// <summary>ISO yyyy-MM-dd, yyyyMMdd, date-times, or any invariant date/time; null when unparseable.</summary>
     public static DateTime? ParseDate(string text)

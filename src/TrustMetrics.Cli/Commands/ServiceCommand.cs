@@ -72,46 +72,12 @@ internal static class ServiceCommand
         }
 
         var source = SurveySource.FromFile(request.Input);
-        var tickets = new List<(string Group, SupportTicket Ticket)>();
-        using (var table = CsvTable.Open(source))
-        {
-            int openedColumn = table.Column(request.Opened), responseColumn = table.Column(request.FirstResponse), resolvedColumn = table.Column(request.Resolved);
-            int? contactColumn = request.FirstContact is null ? null : table.Column(request.FirstContact);
-            int? groupColumn = request.Group is null ? null : table.Column(request.Group);
-            while (table.Read())
-            {
-                var openedAt = TimestampParser.Parse(table, openedColumn, request.Opened, allowBlank: false)!.Value;
-                var answered = TimestampParser.Parse(table, responseColumn, request.FirstResponse, allowBlank: true);
-                var done = TimestampParser.Parse(table, resolvedColumn, request.Resolved, allowBlank: true);
-                bool? first = contactColumn is int cc ? Flag(table, cc, request.FirstContact!) : null;
-                if (answered < openedAt)
-                {
-                    throw InputException.AtCell(source.DisplayName, table.Line, request.FirstResponse, table.Field(responseColumn), $"is before the opening time {table.Field(openedColumn)}.");
-                }
-
-                if (done < openedAt)
-                {
-                    throw InputException.AtCell(source.DisplayName, table.Line, request.Resolved, table.Field(resolvedColumn), $"is before the opening time {table.Field(openedColumn)}.");
-                }
-
-                if (first == true && done is null)
-                {
-                    throw InputException.AtCell(source.DisplayName, table.Line, request.FirstContact!, table.Field(contactColumn!.Value),
-                        $"says resolved on first contact, but '{request.Resolved}' is blank (not resolved).");
-                }
-
-                string group = groupColumn is int gc ? table.Field(gc) : string.Empty;
-                tickets.Add((group.Length == 0 ? GroupedTallies<int>.BlankGroup : group, new SupportTicket(openedAt, answered, done, first)));
-            }
-        }
-
-        if (tickets.Count == 0)
-        {
-            throw new InputException($"{source.DisplayName}: the file has a header but no tickets.");
-        }
+        var tickets = TicketInput.Read(source, new TicketInput.Columns(request.Opened, request.FirstResponse, request.Resolved, request.FirstContact),
+                request.Group is null ? [] : [request.Group])
+            .Select(r => (Group: request.Group is null ? string.Empty : r.Labels[0], r.Ticket)).ToList();
 
         // One as-of moment for every group: the latest timestamp in the whole file unless given.
-        asOf ??= tickets.Max(t => Latest(t.Ticket));
+        asOf ??= tickets.Max(t => TicketInput.Latest(t.Ticket));
         var settings = new ServiceMetricsSettings
         {
             Percentiles = Probabilities, PercentileType = (QuantileType)request.PercentileType, Targets = targets, AsOf = asOf, ConfidenceLevel = request.Confidence,
@@ -190,17 +156,6 @@ internal static class ServiceCommand
         ], [rates, times]);
     }
 
-    private static DateTime Latest(SupportTicket t)
-    {
-        var latest = t.Opened;
-        if (t.FirstResponse is DateTime r && r > latest)
-        {
-            latest = r;
-        }
-
-        return t.Resolved is DateTime d && d > latest ? d : latest;
-    }
-
     private static TimeSpan? Hours(double? hours, string option)
     {
         if (hours is not double h)
@@ -210,32 +165,5 @@ internal static class ServiceCommand
 
         return h > 0 && double.IsFinite(h) ? TimeSpan.FromHours(h)
             : throw new InputException($"{option} must be a positive number of hours; got {h.ToString(CultureInfo.InvariantCulture)}.");
-    }
-
-    private static bool? Flag(CsvTable table, int column, string name)
-    {
-        var text = table.FieldSpan(column);
-        if (text.IsEmpty)
-        {
-            return null;
-        }
-
-        foreach (var yes in (string[])["1", "true", "yes", "y"])
-        {
-            if (text.Equals(yes, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        foreach (var no in (string[])["0", "false", "no", "n"])
-        {
-            if (text.Equals(no, StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-        }
-
-        throw InputException.AtCell(table.Source.DisplayName, table.Line, name, text.ToString(), "is not a first-contact flag (1/0, true/false, yes/no, or blank).");
     }
 }

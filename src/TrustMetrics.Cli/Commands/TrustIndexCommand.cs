@@ -255,7 +255,8 @@ internal static class TrustIndexCommand
         return (previousLabel, currentLabel);
     }
 
-    private static TrustSurvey Subset(TrustSurvey survey, string[] labels, string label)
+    /// <summary>The respondents of one period (segments and outcome kept), for the breakdown alert.</summary>
+    internal static TrustSurvey Subset(TrustSurvey survey, string[] labels, string label)
     {
         int k = survey.ItemCount;
         var rows = Enumerable.Range(0, survey.RespondentCount).Where(r => labels[r] == label).ToArray();

@@ -27,22 +27,23 @@ internal static class FullReport
         var model = new ReportModel(labels, now, settings.Confidence, inputs.IsSample,
             ReportInputs.Names.Select(name => new ReportInputRow(name, inputs[name]?.DisplayName,
                 ReportSections.All.Where(b => b.Inputs.Contains(name)).Select(b => b.Id).Where(id => sections.Sections.Any(s => s.Id == id)).ToList())).ToList(),
-            sections.Sections);
+            sections.Sections, sections.Notes);
         string folder = request.Output is { } output ? Path.GetFullPath(output, context.Directory) : ReportFolder.NewDefault(context.Directory, now);
         ReportFolder.Write(folder, model);
 
         string written = labels.Format("report.written", folder);
+        var notes = model.Notes.Select(n => labels.Format("report.note", n.Title, n.Reason)).ToList();
         var sectionTable = new Table(labels["report.sections"], [labels["col.section"], labels["col.source"], labels["col.headline"]],
             model.Sections.Select(s => (IReadOnlyList<string>)[s.Title, s.Source, s.Headline]).ToList(), [written]);
         Document document;
         if (sections.Survey is { } survey)
         {
             var surveyDocument = SurveyReport.Document(survey, labels);
-            document = surveyDocument with { Summary = [.. surveyDocument.Summary, written], Tables = [.. surveyDocument.Tables, sectionTable] };
+            document = surveyDocument with { Summary = [.. surveyDocument.Summary, .. notes, written], Tables = [.. surveyDocument.Tables, sectionTable] };
         }
         else
         {
-            document = new Document(labels["report.title"], [written], [sectionTable]);
+            document = new Document(labels["report.title"], [.. notes, written], [sectionTable]);
         }
 
         void Extra(Utf8JsonWriter json)
@@ -59,6 +60,7 @@ internal static class FullReport
             }
 
             json.WriteEndArray();
+            JsonReport.WriteNotes(json, model.Notes);
         }
 
         return new CommandOutput.Result(document, json =>
@@ -77,15 +79,16 @@ internal static class FullReport
         });
     }
 
-    private static (List<ReportSection> Sections, SurveyReport.Analysis? Survey) Build(ReportInputs inputs, ReportCommand.Settings settings, ReportLabels labels, IReportProgress progress)
+    private static (List<ReportSection> Sections, SurveyReport.Analysis? Survey, IReadOnlyList<ReportNote> Notes) Build(ReportInputs inputs, ReportCommand.Settings settings,
+        ReportLabels labels, IReportProgress progress)
     {
         var context = new ReportContext(inputs, settings, labels, progress);
-        var sections = ReportSections.All.Where(b => b.Inputs.All(inputs.Has)).Select(b => b.Build(context)).ToList();
+        var sections = ReportSections.All.Where(b => b.Inputs.All(inputs.Has)).Select(b => b.Build(context)).OfType<ReportSection>().ToList();
         if (sections.Count == 0)
         {
-            throw new InputException("no input to report on.");
+            throw new InputException("no input to report on" + (context.Notes.Count > 0 ? ": " + string.Join(" ", context.Notes.Select(n => n.Reason)) : "."));
         }
 
-        return (sections, inputs.Has(ReportInputs.Survey) ? SurveySection.AnalysisFor(context) : null);
+        return (sections, inputs.Has(ReportInputs.Survey) ? SurveySection.AnalysisFor(context) : null, context.Notes);
     }
 }

@@ -60,6 +60,11 @@ internal static class HtmlReport
         html.Append("</ul></nav>\n</header>\n<main>\n");
         html.Append("<section id=\"inputs\">\n");
         AppendTable(html, MarkdownReport.InputsTable(model), "h2");
+        foreach (string note in MarkdownReport.NoteLines(model))
+        {
+            html.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
+        }
+
         html.Append("</section>\n");
         foreach (var section in model.Sections)
         {

@@ -13,6 +13,10 @@ internal interface IReportSectionBuilder
     /// <summary>The inputs it needs, by name (survey, transactions, customers, tickets, reviews).</summary>
     IReadOnlyList<string> Inputs { get; }
 
-    /// <summary>Computes the section; bad data throws <see cref="Input.InputException"/> naming file, line, column and value.</summary>
-    ReportSection Build(ReportContext context);
+    /// <summary>
+    /// Computes the section; bad data throws <see cref="Input.InputException"/> naming file, line, column and value. Returns null
+    /// when the input lacks what the section needs (a survey without trust-driver items, tickets without timestamps) after
+    /// saying why with <see cref="ReportContext.Skip"/>: the rest of the report goes on.
+    /// </summary>
+    ReportSection? Build(ReportContext context);
 }

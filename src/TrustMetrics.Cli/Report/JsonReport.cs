@@ -74,6 +74,7 @@ internal static class JsonReport
             }
 
             json.WriteEndArray();
+            WriteNotes(json, model.Notes);
             json.WriteStartObject("tables");
             foreach (var table in model.Sections.SelectMany(s => s.Data).Where(t => t.InJson))
             {
@@ -92,5 +93,20 @@ internal static class JsonReport
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary><c>notes</c>: sections or parts left out, <c>[{ section, reason }]</c> (English reasons; empty when nothing was skipped).</summary>
+    public static void WriteNotes(Utf8JsonWriter json, IReadOnlyList<ReportNote> notes)
+    {
+        json.WriteStartArray("notes");
+        foreach (var note in notes)
+        {
+            json.WriteStartObject();
+            json.WriteString("section", note.Section);
+            json.WriteString("reason", note.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

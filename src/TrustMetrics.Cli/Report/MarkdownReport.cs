@@ -13,6 +13,11 @@ internal static class MarkdownReport
         text.Append("# ").AppendLine(labels["report.title"]).AppendLine();
         text.AppendLine(model.Subtitle).AppendLine();
         MarkdownRenderer.AppendTable(text, InputsTable(model), "##");
+        foreach (string note in NoteLines(model))
+        {
+            text.AppendLine().Append("> ").AppendLine(note);
+        }
+
         foreach (var section in model.Sections)
         {
             text.AppendLine().Append("## ").AppendLine(section.Title).AppendLine();
@@ -36,6 +41,9 @@ internal static class MarkdownReport
         text.AppendLine().AppendLine(labels.Format("report.footer", ReportModel.Version));
         return text.ToString();
     }
+
+    /// <summary>One line per skipped section or part: "Trust index skipped: …".</summary>
+    public static IEnumerable<string> NoteLines(ReportModel model) => model.Notes.Select(n => model.Labels.Format("report.note", n.Title, n.Reason));
 
     /// <summary>The inputs table shared by every format: data, source, the sections that read it.</summary>
     public static Table InputsTable(ReportModel model)

@@ -6,6 +6,13 @@ namespace TrustMetrics.Cli.Report;
 internal sealed record ReportContext(ReportInputs Inputs, ReportCommand.Settings Settings, ReportLabels Labels, IReportProgress Progress)
 {
     private readonly Dictionary<string, object> shared = new(StringComparer.Ordinal);
+    private readonly List<ReportNote> notes = [];
+
+    /// <summary>Sections skipped and parts left out, with the reason, in the order they happened.</summary>
+    public IReadOnlyList<ReportNote> Notes => notes;
+
+    /// <summary>Records why a section (or a part of one) was left out; the note is shown under the inputs and in report.json.</summary>
+    public void Skip(string section, string title, string reason) => notes.Add(new ReportNote(section, title, reason));
 
     public double Confidence => Settings.Confidence;
 

@@ -5,7 +5,7 @@ internal sealed record ReportInputRow(string Name, string? Source, IReadOnlyList
 
 /// <summary>The whole report, ready to render: the same model feeds report.md, report.json and report.html.</summary>
 internal sealed record ReportModel(ReportLabels Labels, DateTimeOffset Generated, double Confidence, bool IsSample, IReadOnlyList<ReportInputRow> Inputs,
-    IReadOnlyList<ReportSection> Sections)
+    IReadOnlyList<ReportSection> Sections, IReadOnlyList<ReportNote> Notes)
 {
     /// <summary>The tool's version, as the package has it.</summary>
     public static string Version { get; } = typeof(ReportModel).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

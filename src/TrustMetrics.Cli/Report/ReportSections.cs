@@ -6,15 +6,18 @@ namespace TrustMetrics.Cli.Report;
 internal static class ReportSections
 {
     /// <summary>
-    /// Every section builder. Extension points: the trust index (issue 5) reads the survey's driver items
-    /// (transparency1 … empathy3) and adds dimensions with reliability flags and driver importance; service metrics (issue 6)
-    /// read tickets and reviews and add service-time percentiles and review sentiment. Each is one more builder here.
+    /// Every section builder: the survey, the trust index (the survey's driver items), churn and survival (customers), CLV and
+    /// repurchase (transactions), service (tickets) and reviews. A new family is one more builder here.
     /// </summary>
     public static IReadOnlyList<IReportSectionBuilder> All { get; } =
     [
         new SurveySection(),
+        new TrustSection(),
         new ChurnSection(),
         new SurvivalSection(),
         new ClvSection(),
+        new RepurchaseSection(),
+        new ServiceSection(),
+        new ReviewsSection(),
     ];
 }

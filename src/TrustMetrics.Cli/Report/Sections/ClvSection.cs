@@ -28,7 +28,7 @@ internal sealed class ClvSection : IReportSectionBuilder
     public ReportSection Build(ReportContext context)
     {
         var labels = context.Labels;
-        var (source, summaries, end) = Summarize(context.Inputs[ReportInputs.Transactions]!, context.Progress);
+        var (source, summaries, end) = Summarize(context);
         var histories = CompressedHistories.From(summaries.Select(s => s.History));
         BgNbdFit purchases;
         using (context.Progress.Start("Fitting BG/NBD", "customers"))
@@ -158,47 +158,17 @@ internal sealed class ClvSection : IReportSectionBuilder
         return new ReportSection(Id, labels["section.clv"], source.DisplayName, headline, summary, charts, tables, [parameters, fits, distribution, histogram, customers]);
     }
 
-    /// <summary>Reads transactions (customer_id, date, amount) into weekly per-customer summaries ending at the last transaction date.</summary>
-    public static (SurveySource Source, IReadOnlyList<CustomerSummary<string>> Summaries, DateTime End) Summarize(SurveySource source, IReportProgress progress)
+    /// <summary>The report's transactions as weekly per-customer summaries ending at the last transaction date.</summary>
+    public static (SurveySource Source, IReadOnlyList<CustomerSummary<string>> Summaries, DateTime End) Summarize(ReportContext context)
     {
-        var rows = new List<(string Id, DateTime When, double Amount)>();
-        using (var step = progress.Start($"Reading {source.DisplayName}", "rows"))
-        {
-            using var table = CsvTable.Open(source);
-            int id = table.Column("customer_id"), date = table.Column("date"), amount = table.Column("amount");
-            while (table.Read())
-            {
-                string customer = table.Field(id);
-                if (customer.Length == 0)
-                {
-                    throw InputException.AtCell(source.DisplayName, table.Line, "customer_id", customer, "is empty: every transaction needs a customer id.");
-                }
-
-                string dateText = table.Field(date);
-                var when = ClvInput.ParseDate(dateText) ?? throw InputException.AtCell(source.DisplayName, table.Line, "date", dateText, "is not a date.");
-                rows.Add((customer, when, ClvInput.Number(table, amount, "amount")));
-                if ((rows.Count & 0xFFFF) == 0)
-                {
-                    step.Report(rows.Count);
-                }
-            }
-
-            step.Report(rows.Count);
-        }
-
-        if (rows.Count == 0)
-        {
-            throw new InputException($"{source.DisplayName}: the file has a header but no transactions.");
-        }
-
-        var end = rows.Max(r => r.When);
-        var summarizer = new TransactionSummarizer<string>(end, ClvTimeUnit.Day, 7, StringComparer.Ordinal);
-        foreach (var (customer, when, value) in rows)
+        var transactions = TransactionRecords.For(context);
+        var summarizer = new TransactionSummarizer<string>(transactions.End, ClvTimeUnit.Day, 7, StringComparer.Ordinal);
+        foreach (var (customer, when, value) in transactions.Rows)
         {
             summarizer.Add(customer, when, value);
         }
 
-        return (source, summarizer.Summarize(), end);
+        return (transactions.Source, summarizer.Summarize(), transactions.End);
     }
 
     private static T Fit<T>(Func<T> fit)
