@@ -27,7 +27,7 @@ public sealed record FunnelResult(FunnelTally Tally, IReadOnlyList<FunnelStage> 
     ResultTable ITabularResult.ToTable()
     {
         string ci = InvariantText.IntervalHeader(Overall.Interval);
-        var table = new ResultTable("Journey funnel", "stage", "reached", "step conversion", ci, "drop-off", "cumulative conversion", ci + " ");
+        var table = new ResultTable("Journey funnel", "stage", "reached", "step conversion", ci, "drop-off", "cumulative conversion", ci);
         foreach (var s in Stages.Take(ResultTable.MaxRows))
         {
             table.Row(s.Name, InvariantText.Count(s.Reached),

@@ -11,7 +11,7 @@ internal static class RatingTables
     public static ResultTable Create(string caption, ConfidenceInterval level, bool rank)
     {
         string ci = InvariantText.IntervalHeader(level);
-        string[] values = ["n", "mean", ci, "Bayesian average", "positive", ci + " ", "Wilson lower bound", "Dirichlet score"];
+        string[] values = ["n", "mean", ci, "Bayesian average", "positive", ci, "Wilson lower bound", "Dirichlet score"];
         return new ResultTable(caption, rank ? ["rank", "item", .. values] : values);
     }
 

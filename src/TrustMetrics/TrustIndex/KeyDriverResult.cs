@@ -40,7 +40,7 @@ public sealed record KeyDriverResult(string Outcome, long Count, Estimate RSquar
     ResultTable ITabularResult.ToTable()
     {
         string ci = InvariantText.IntervalHeader(RSquared.Interval);
-        var table = new ResultTable($"Key drivers of {Outcome}", "driver", "r", "Shapley", ci, "% of R²", "relative weight", ci, "% of R² ");
+        var table = new ResultTable($"Key drivers of {Outcome}", "driver", "r", "Shapley", ci, "% of R²", "relative weight", ci, "% of R²");
         foreach (var d in Drivers.OrderByDescending(d => d.Shapley.Value))
         {
             table.Row(d.Name, InvariantText.Number(d.Correlation, "0.000"),
