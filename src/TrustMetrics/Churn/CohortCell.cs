@@ -1,4 +1,5 @@
 using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Churn;
 
@@ -11,4 +12,10 @@ namespace TrustMetrics.Churn;
 /// <param name="Active">Customers active at age k.</param>
 /// <param name="CohortSize">Customers acquired in the cohort's period.</param>
 /// <param name="Retention">Active / CohortSize with standard error and interval.</param>
-public readonly record struct CohortCell(int Age, long Active, long CohortSize, Estimate Retention);
+public readonly record struct CohortCell(int Age, long Active, long CohortSize, Estimate Retention)
+{
+    /// <summary>"age 2: 61.2% [55.1%, 67.0%] (112 of 183)", invariant culture.</summary>
+    public override string ToString() =>
+        $"age {InvariantText.Count(Age)}: {InvariantText.Percent(Retention.Value)} [{InvariantText.PercentBounds(Retention.Interval).Replace(" to ", ", ", StringComparison.Ordinal)}] " +
+        $"({InvariantText.Count(Active)} of {InvariantText.Count(CohortSize)})";
+}

@@ -1,3 +1,5 @@
+using TrustMetrics.Presentation;
+
 namespace TrustMetrics.Churn;
 
 /// <summary>
@@ -23,4 +25,10 @@ public sealed record CohortRow(DateOnly Start, DateOnly LastDay, bool IsComplete
         ArgumentOutOfRangeException.ThrowIfNegative(age);
         return age < Cells.Count ? Cells[age] : null;
     }
+
+    /// <summary>"cohort 2025-01-01: 183 customers, 40.4% retained at age 17" ("(period still running)" when incomplete), invariant culture.</summary>
+    public override string ToString() =>
+        $"cohort {InvariantText.Date(Start)}: {InvariantText.Count(Size)} customers" +
+        (Cells.Count > 0 ? $", {InvariantText.Percent(Cells[^1].Retention.Value)} retained at age {InvariantText.Count(MaxAge)}" : "") +
+        (IsComplete ? "" : " (period still running)");
 }

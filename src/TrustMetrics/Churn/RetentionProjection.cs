@@ -1,3 +1,5 @@
+using TrustMetrics.Presentation;
+
 namespace TrustMetrics.Churn;
 
 /// <summary>
@@ -8,4 +10,9 @@ namespace TrustMetrics.Churn;
 /// <param name="Survival">S(t) = P(T &gt; t).</param>
 /// <param name="RetentionRate">r_t = S(t)/S(t − 1).</param>
 /// <param name="ChurnProbability">P(T = t) = S(t − 1) − S(t).</param>
-public readonly record struct RetentionProjection(int Period, double Survival, double RetentionRate, double ChurnProbability);
+public readonly record struct RetentionProjection(int Period, double Survival, double RetentionRate, double ChurnProbability)
+{
+    /// <summary>"period 3: survival 65.3%, retention 87.9%, churn 8.9%", invariant culture.</summary>
+    public override string ToString() =>
+        $"period {InvariantText.Count(Period)}: survival {InvariantText.Percent(Survival)}, retention {InvariantText.Percent(RetentionRate)}, churn {InvariantText.Percent(ChurnProbability)}";
+}

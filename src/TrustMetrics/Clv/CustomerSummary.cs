@@ -1,3 +1,5 @@
+using TrustMetrics.Presentation;
+
 namespace TrustMetrics.Clv;
 
 /// <summary>
@@ -16,4 +18,9 @@ public readonly record struct CustomerSummary<TKey>(TKey CustomerId, long Freque
 {
     /// <summary>The (frequency, recency, T) triple the purchase models need.</summary>
     public PurchaseHistory History => new(Frequency, Recency, T);
+
+    /// <summary>"customer 1: frequency 3, recency 49.3, T 78, monetary value 26.73", invariant culture (times in the summarizer's unit).</summary>
+    public override string ToString() =>
+        $"customer {InvariantText.Key(CustomerId)}: frequency {InvariantText.Count(Frequency)}, recency {InvariantText.Number(Recency, "0.##")}, " +
+        $"T {InvariantText.Number(T, "0.##")}, monetary value {InvariantText.Number(MonetaryValue, "0.00")}";
 }

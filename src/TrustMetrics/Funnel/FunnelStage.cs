@@ -1,4 +1,5 @@
 using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Funnel;
 
@@ -15,4 +16,10 @@ public sealed record FunnelStage(string Name, long Reached, Estimate? StepConver
 {
     /// <summary>Drop-off 1 − c_i; null when the step conversion is.</summary>
     public double? DropOff => StepConversion is Estimate c ? 1.0 - c.Value : null;
+
+    /// <summary>"checkout: 1,200 reached, step 30.0% [28.6%, 31.4%], cumulative 12.0% [11.4%, 12.7%]", invariant culture.</summary>
+    public override string ToString() =>
+        $"{Name}: {InvariantText.Count(Reached)} reached" +
+        (StepConversion is { } step ? $", step {InvariantText.Percent(step.Value)} [{InvariantText.PercentBounds(step.Interval).Replace(" to ", ", ", StringComparison.Ordinal)}]" : "") +
+        $", cumulative {InvariantText.Percent(CumulativeConversion.Value)} [{InvariantText.PercentBounds(CumulativeConversion.Interval).Replace(" to ", ", ", StringComparison.Ordinal)}]";
 }

@@ -65,6 +65,37 @@ internal static class InvariantText
     /// <summary>An optional number: the value with <paramref name="format"/>, or "–" when absent.</summary>
     public static string Optional(double? value, string format) => value is { } v ? Number(v, format) : "–";
 
+    /// <summary>A share interval as percentages, "38.2% to 42.2%"; "–" when the bounds are not numbers (no interval computed).</summary>
+    public static string PercentBounds(ConfidenceInterval interval) =>
+        double.IsNaN(interval.Lower) || double.IsNaN(interval.Upper) ? "–" : $"{Percent(interval.Lower)} to {Percent(interval.Upper)}";
+
+    /// <summary>
+    /// Bounds with <paramref name="format"/> as <see cref="Bounds"/>, but "–" when they are not numbers (an index computed without
+    /// bootstrap replicates has NaN bounds and method "none").
+    /// </summary>
+    public static string OptionalBounds(ConfidenceInterval interval, string format) =>
+        double.IsNaN(interval.Lower) || double.IsNaN(interval.Upper) ? "–" : Bounds(interval, format);
+
+    /// <summary>
+    /// A duration in the unit a person would say it in: seconds under a minute, minutes under an hour, hours under two days,
+    /// days beyond ("45 s", "3.5 min", "14 h", "91 d"); one decimal below 10 of the unit, none above.
+    /// </summary>
+    public static string Duration(TimeSpan duration)
+    {
+        double seconds = duration.TotalSeconds;
+        var (value, unit) = Math.Abs(seconds) switch
+        {
+            < 60 => (seconds, "s"),
+            < 3600 => (duration.TotalMinutes, "min"),
+            < 48 * 3600 => (duration.TotalHours, "h"),
+            _ => (duration.TotalDays, "d"),
+        };
+        return Number(value, Math.Abs(value) < 10 ? "0.0" : "0") + " " + unit;
+    }
+
+    /// <summary>A percentile's label: 0.5 → "P50", 0.995 → "P99.5".</summary>
+    public static string PercentileLabel(double probability) => "P" + Number(probability * 100, "0.##");
+
     /// <summary>A date as yyyy-MM-dd.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

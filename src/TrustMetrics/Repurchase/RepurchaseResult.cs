@@ -1,4 +1,6 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 using TrustMetrics.Service;
 
 namespace TrustMetrics.Repurchase;
@@ -14,10 +16,52 @@ namespace TrustMetrics.Repurchase;
 /// <param name="Transactions">All transactions kept.</param>
 /// <param name="InterPurchaseIntervals">Gaps between consecutive purchase periods of every customer; null when nobody bought twice.</param>
 /// <param name="Periods">Purchases per buying customer per calendar period, in time order (periods without purchases are left out).</param>
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record RepurchaseResult(
     long Customers, long RepeatCustomers, Estimate RepeatRate, long Transactions, DurationSummary? InterPurchaseIntervals,
-    IReadOnlyList<PurchaseFrequency> Periods)
+    IReadOnlyList<PurchaseFrequency> Periods) : ITabularResult
 {
     /// <summary>Transactions / customers over the whole window.</summary>
     public double PurchasesPerCustomer => (double)Transactions / Customers;
+
+    /// <summary>"2,357 customers: repeat rate 40.2% [38.2%, 42.2%], 2.94 purchases per customer, median gap 91 d", invariant culture.</summary>
+    public override string ToString() =>
+        $"{InvariantText.Count(Customers)} customers: repeat rate {InvariantText.Percent(RepeatRate.Value)} [{InvariantText.PercentBounds(RepeatRate.Interval).Replace(" to ", ", ", StringComparison.Ordinal)}], " +
+        $"{InvariantText.Number(PurchasesPerCustomer, "0.00")} purchases per customer" +
+        (InterPurchaseIntervals?.Percentiles.Where(p => p.Probability == 0.5).Select(p => (TimeSpan?)p.Value).FirstOrDefault() is { } median
+            ? $", median gap {InvariantText.Duration(median)}"
+            : "");
+
+    /// <summary>
+    /// Customers, repeat rate with its interval, purchases per customer and the gaps between purchases as a measure/value table in
+    /// HTML (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture); the per-period frequencies stay in <see cref="Periods"/>.
+    /// </summary>
+    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
+
+    /// <summary>The same table as <see cref="ToHtml"/> as a markdown pipe table (cells escaped, invariant culture).</summary>
+    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
+
+    ResultTable ITabularResult.ToTable()
+    {
+        var table = new ResultTable("Repurchase", "measure", "value", InvariantText.IntervalHeader(RepeatRate.Interval))
+            .Row("customers", InvariantText.Count(Customers), "–")
+            .Row("repeat customers", InvariantText.Count(RepeatCustomers), "–")
+            .Row("repeat rate", InvariantText.Percent(RepeatRate.Value), InvariantText.PercentBounds(RepeatRate.Interval))
+            .Row("transactions", InvariantText.Count(Transactions), "–")
+            .Row("purchases per customer", InvariantText.Number(PurchasesPerCustomer, "0.00"), "–");
+        if (InterPurchaseIntervals is { } gaps)
+        {
+            table.Row($"gap between purchases, mean (n = {InvariantText.Count(gaps.Count)})", InvariantText.Duration(gaps.Mean), "–");
+            foreach (var p in gaps.Percentiles)
+            {
+                table.Row($"gap between purchases, {InvariantText.PercentileLabel(p.Probability)}", InvariantText.Duration(p.Value), "–");
+            }
+        }
+
+        table.Note($"Repeat rate: {RepeatRate.Interval.Method} interval; a repeat customer bought in at least two distinct periods.");
+        return Periods.Count == 0
+            ? table
+            : table.Note($"Purchases per buying customer for {InvariantText.Count(Periods.Count)} periods " +
+                $"({InvariantText.Date(Periods[0].Start)} to {InvariantText.Date(Periods[^1].Start)}) are in Periods.");
+    }
 }

@@ -35,7 +35,7 @@ public interface IRatingCalculator
     /// <param name="key">Ranking key.</param>
     /// <param name="prior">Shared prior; null for the pooled default.</param>
     /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
-    IReadOnlyList<RatedItem<TKey>> Rank<TKey>(IEnumerable<KeyValuePair<TKey, ScaleTally>> items, RatingRankKey key = RatingRankKey.BayesianAverage,
+    RatingRanking<TKey> Rank<TKey>(IEnumerable<KeyValuePair<TKey, ScaleTally>> items, RatingRankKey key = RatingRankKey.BayesianAverage,
         RatingPrior? prior = null, double? confidenceLevel = null)
         where TKey : notnull;
 
@@ -44,7 +44,7 @@ public interface IRatingCalculator
     /// <param name="ratings">(item, rating) pairs; ratings on <see cref="Scale"/>.</param>
     /// <param name="key">Ranking key.</param>
     /// <param name="prior">Shared prior; null for the pooled default.</param>
-    IReadOnlyList<RatedItem<TKey>> RankRatings<TKey>(IEnumerable<(TKey Item, int Rating)> ratings, RatingRankKey key = RatingRankKey.BayesianAverage,
+    RatingRanking<TKey> RankRatings<TKey>(IEnumerable<(TKey Item, int Rating)> ratings, RatingRankKey key = RatingRankKey.BayesianAverage,
         RatingPrior? prior = null)
         where TKey : notnull;
 

@@ -59,7 +59,7 @@ public sealed class RatingCalculator : IRatingCalculator
     public RatingResult Calculate(ReadOnlySpan<byte> ratings, RatingPrior? prior = null) => Calculate(ScaleTally.FromScores(Scale, ratings), prior);
 
     /// <inheritdoc/>
-    public IReadOnlyList<RatedItem<TKey>> Rank<TKey>(IEnumerable<KeyValuePair<TKey, ScaleTally>> items, RatingRankKey key = RatingRankKey.BayesianAverage,
+    public RatingRanking<TKey> Rank<TKey>(IEnumerable<KeyValuePair<TKey, ScaleTally>> items, RatingRankKey key = RatingRankKey.BayesianAverage,
         RatingPrior? prior = null, double? confidenceLevel = null)
         where TKey : notnull
     {
@@ -77,7 +77,7 @@ public sealed class RatingCalculator : IRatingCalculator
 
         if (list.Count == 0)
         {
-            return [];
+            return new RatingRanking<TKey>([], key, prior);
         }
 
         var shared = prior ?? RatingPrior.Pooled(list.Select(pair => pair.Value));
@@ -91,13 +91,14 @@ public sealed class RatingCalculator : IRatingCalculator
         };
 
         // OrderByDescending is stable: ties keep the input order.
-        return results.OrderByDescending(r => sortKey(r.Result))
+        var ranked = results.OrderByDescending(r => sortKey(r.Result))
             .Select((r, index) => new RatedItem<TKey>(index + 1, r.Key, r.Result))
             .ToList();
+        return new RatingRanking<TKey>(ranked, key, shared);
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<RatedItem<TKey>> RankRatings<TKey>(IEnumerable<(TKey Item, int Rating)> ratings, RatingRankKey key = RatingRankKey.BayesianAverage,
+    public RatingRanking<TKey> RankRatings<TKey>(IEnumerable<(TKey Item, int Rating)> ratings, RatingRankKey key = RatingRankKey.BayesianAverage,
         RatingPrior? prior = null)
         where TKey : notnull
     {

@@ -1,4 +1,6 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Reviews;
 
@@ -9,4 +11,23 @@ namespace TrustMetrics.Reviews;
 /// </summary>
 /// <param name="Mean">first − second mean rating (Welch).</param>
 /// <param name="PositiveShare">first − second positive share (pooled z, Newcombe interval).</param>
-public sealed record RatingComparison(DifferenceTest Mean, DifferenceTest PositiveShare);
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed record RatingComparison(DifferenceTest Mean, DifferenceTest PositiveShare) : ITabularResult
+{
+    /// <summary>"mean difference 0.31 (95% CI 0.12 to 0.5, welch-t, p = 0.0014); positive share difference 0.08 (…)", invariant culture.</summary>
+    public override string ToString() =>
+        $"mean difference {InvariantText.Significant(Mean.Difference)} ({InvariantText.Interval(Mean.Interval)}, p = {InvariantText.PValue(Mean.PValue)}); " +
+        $"positive share difference {InvariantText.Significant(PositiveShare.Difference)} ({InvariantText.Interval(PositiveShare.Interval)}, p = {InvariantText.PValue(PositiveShare.PValue)})";
+
+    /// <summary>The mean and positive-share differences as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture).</summary>
+    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
+
+    /// <summary>The same table as <see cref="ToHtml"/> as a markdown pipe table (cells escaped, invariant culture).</summary>
+    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
+
+    ResultTable ITabularResult.ToTable() =>
+        DifferenceTable.Create("Ratings compared (first − second)", Mean.Interval)
+            .AddRow("mean rating", Mean)
+            .AddRow("positive share", PositiveShare)
+            .Note("Mean rating: Welch's t test, in stars. Positive share: pooled two-proportion z test with Newcombe's interval, as a share (0.05 = 5 points).");
+}

@@ -1,4 +1,6 @@
+using Microsoft.DotNet.Interactive.Formatting;
 using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Sentiment;
 
@@ -10,7 +12,8 @@ namespace TrustMetrics.Sentiment;
 /// <param name="Tally">The counts.</param>
 /// <param name="Score">NSS in points with its SE and interval.</param>
 /// <param name="ExcludingNeutral">(positive − negative)/(positive + negative) in points with the mapped Wilson interval; null when there are only neutrals.</param>
-public sealed record SentimentResult(SentimentTally Tally, Estimate Score, Estimate? ExcludingNeutral)
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed record SentimentResult(SentimentTally Tally, Estimate Score, Estimate? ExcludingNeutral) : ITabularResult
 {
     /// <summary>Number of mentions n.</summary>
     public long Count => Tally.Count;
@@ -24,7 +27,27 @@ public sealed record SentimentResult(SentimentTally Tally, Estimate Score, Estim
     /// <summary>Negative / n.</summary>
     public double NegativeShare => (double)Tally.Negative / Tally.Count;
 
-    /// <summary>A one-line summary.</summary>
-    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"Net sentiment {Score.Value:0.0} [{Score.Interval.Lower:0.0}, {Score.Interval.Upper:0.0}] ({Score.Interval.Level * 100:0.##}% {Score.Interval.Method}, n = {Count})");
+    /// <summary>"Net sentiment 30.0 [21.1, 38.9] (95% score, n = 200)", invariant culture.</summary>
+    public override string ToString() =>
+        $"Net sentiment {InvariantText.Number(Score.Value, "0.0")} [{InvariantText.Number(Score.Interval.Lower, "0.0")}, {InvariantText.Number(Score.Interval.Upper, "0.0")}] " +
+        $"({InvariantText.Level(Score.Interval.Level)} {Score.Interval.Method}, n = {InvariantText.Count(Count)})";
+
+    /// <summary>The score, its interval and the three classes (with the score excluding neutrals as a note) as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture).</summary>
+    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
+
+    /// <summary>The same table as <see cref="ToHtml"/> as a markdown pipe table (cells escaped, invariant culture).</summary>
+    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
+
+    ResultTable ITabularResult.ToTable()
+    {
+        var table = new ResultTable("Net sentiment", "net sentiment", "SE", InvariantText.IntervalHeader(Score.Interval), "n", "positive", "neutral", "negative")
+            .Row(InvariantText.Number(Score.Value, "0.0"), InvariantText.Number(Score.StandardError, "0.0"), InvariantText.Bounds(Score.Interval, "0.0"),
+                InvariantText.Count(Count), Group(Tally.Positive), Group(Tally.Neutral), Group(Tally.Negative))
+            .Note($"Interval method: {Score.Interval.Method}. Net sentiment = % positive − % negative, neutrals in n, in points.");
+        return ExcludingNeutral is { } excluding
+            ? table.Note($"Excluding neutrals: {InvariantText.Number(excluding.Value, "0.0")} ({InvariantText.Interval(excluding.Interval, "0.0")}).")
+            : table.Note("Excluding neutrals: undefined (every mention is neutral).");
+    }
+
+    private string Group(long count) => $"{InvariantText.Count(count)} ({InvariantText.Percent((double)count / Count)})";
 }

@@ -1,3 +1,6 @@
+using Microsoft.DotNet.Interactive.Formatting;
+using TrustMetrics.Presentation;
+
 namespace TrustMetrics.TrustIndex;
 
 /// <summary>
@@ -14,6 +17,7 @@ namespace TrustMetrics.TrustIndex;
 /// <param name="UndefinedReason">Why a coefficient is null; null when both are defined.</param>
 /// <param name="IsBelowThreshold">True when raw alpha is defined and below the warning threshold (default 0.7).</param>
 /// <param name="Items">Per-item statistics in the dimension's item order.</param>
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed record DimensionReliability(
     long CompleteCases,
     double? CronbachAlpha,
@@ -21,4 +25,31 @@ public sealed record DimensionReliability(
     double? MeanInterItemCorrelation,
     string? UndefinedReason,
     bool IsBelowThreshold,
-    IReadOnlyList<ItemStatistics> Items);
+    IReadOnlyList<ItemStatistics> Items) : ITabularResult
+{
+    /// <summary>"Cronbach's α 0.812 (standardised 0.813, mean inter-item r 0.59; 3 items, 4,000 complete cases)", invariant culture.</summary>
+    public override string ToString() =>
+        $"Cronbach's α {InvariantText.Optional(CronbachAlpha, "0.000")}{(IsBelowThreshold ? " (below threshold)" : "")} " +
+        $"(standardised {InvariantText.Optional(StandardizedAlpha, "0.000")}, mean inter-item r {InvariantText.Optional(MeanInterItemCorrelation, "0.000")}; " +
+        $"{InvariantText.Count(Items.Count)} items, {InvariantText.Count(CompleteCases)} complete cases)";
+
+    /// <summary>Item analysis (mean, corrected and raw item–total r, alpha if deleted) as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture).</summary>
+    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
+
+    /// <summary>The same table as <see cref="ToHtml"/> as a markdown pipe table (cells escaped, invariant culture).</summary>
+    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
+
+    ResultTable ITabularResult.ToTable()
+    {
+        var table = new ResultTable("Reliability: " + ToString(), "item", "mean", "corrected item–total r", "item–total r", "α if deleted", "standardised α if deleted");
+        foreach (var item in Items)
+        {
+            table.Row(item.Name + (item.ReverseCoded ? " (reversed)" : ""), InvariantText.Number(item.Mean, "0.00"),
+                InvariantText.Optional(item.ItemTotalCorrelation, "0.000"), InvariantText.Optional(item.RawItemTotalCorrelation, "0.000"),
+                InvariantText.Optional(item.AlphaIfDeleted, "0.000"), InvariantText.Optional(item.StandardizedAlphaIfDeleted, "0.000"));
+        }
+
+        table.Note("Raw α = k/(k−1)·(1 − Σ s_i²/s_T²) (Cronbach 1951); an item whose deletion raises α is a candidate to reword or drop.");
+        return UndefinedReason is { } reason ? table.Note("Undefined: " + reason) : table;
+    }
+}

@@ -1,3 +1,5 @@
+using TrustMetrics.Presentation;
+
 namespace TrustMetrics.TrustIndex;
 
 /// <summary>
@@ -19,4 +21,10 @@ public sealed record ItemStatistics(
     double? ItemTotalCorrelation,
     double? RawItemTotalCorrelation,
     double? AlphaIfDeleted,
-    double? StandardizedAlphaIfDeleted);
+    double? StandardizedAlphaIfDeleted)
+{
+    /// <summary>"transparency2: mean 3.71, corrected item–total r 0.672, α if deleted 0.741", invariant culture.</summary>
+    public override string ToString() =>
+        $"{Name}{(ReverseCoded ? " (reversed)" : "")}: mean {InvariantText.Number(Mean, "0.00")}, corrected item–total r " +
+        $"{InvariantText.Optional(ItemTotalCorrelation, "0.000")}, α if deleted {InvariantText.Optional(AlphaIfDeleted, "0.000")}";
+}

@@ -1,3 +1,5 @@
+using TrustMetrics.Presentation;
+
 namespace TrustMetrics.TrustIndex;
 
 /// <summary>
@@ -25,4 +27,11 @@ public sealed record SegmentSensitivity(
     double MedianRank,
     double RankP5,
     double RankP95,
-    double MedianRankShift);
+    double MedianRankShift)
+{
+    /// <summary>"SMB: index 68.1 (5–95%: 66.0 to 70.2), rank 3 (5–95%: 3 to 3), median rank shift 0", invariant culture.</summary>
+    public override string ToString() =>
+        $"{Segment}: index {InvariantText.Number(NominalIndex, "0.0")} (5–95%: {InvariantText.Number(IndexP5, "0.0")} to {InvariantText.Number(IndexP95, "0.0")}), " +
+        $"rank {InvariantText.Number(NominalRank, "0.#")} (5–95%: {InvariantText.Number(RankP5, "0.#")} to {InvariantText.Number(RankP95, "0.#")}), " +
+        $"median rank shift {InvariantText.Number(MedianRankShift, "0.#")}";
+}

@@ -1,4 +1,5 @@
 using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 
 namespace TrustMetrics.TrustIndex;
 
@@ -27,4 +28,10 @@ public sealed record TrustChange(
     DifferenceTest Test,
     double HedgesG,
     double AdjustedPValue,
-    bool IsAlert);
+    bool IsAlert)
+{
+    /// <summary>"SMB transparency: 65.2 → 57.1 (Δ -8.1, Holm p = 1.2E-05, g −0.52, alert)", invariant culture.</summary>
+    public override string ToString() =>
+        $"{Segment} {Measure}: {InvariantText.Number(Previous, "0.0")} → {InvariantText.Number(Current, "0.0")} (Δ {InvariantText.Number(Current - Previous, "+0.0;-0.0;0.0")}, " +
+        $"Holm p = {InvariantText.PValue(AdjustedPValue)}, g {InvariantText.Number(HedgesG, "0.00")}{(IsAlert ? ", alert" : "")})";
+}

@@ -1,10 +1,16 @@
 using TrustMetrics.Churn;
 using TrustMetrics.Clv;
 using TrustMetrics.Estimation;
+using TrustMetrics.Funnel;
 using TrustMetrics.Nps;
+using TrustMetrics.Repurchase;
+using TrustMetrics.Reviews;
 using TrustMetrics.Scales;
+using TrustMetrics.Sentiment;
+using TrustMetrics.Service;
 using TrustMetrics.Survival;
 using TrustMetrics.Tests.Survival;
+using TrustMetrics.TrustIndex;
 
 namespace TrustMetrics.Tests.Presentation;
 
@@ -43,6 +49,24 @@ internal static class RenderedResults
             .ToArray();
         var periods = churn.PeriodChurn(customers, ChurnPeriod.Month, new DateOnly(2024, 9, 30));
         var bgNbd = new BgNbdFitter().Fit(CompressedHistories.From(Clv.ClvData.CdnowHistories));
+        var trust = new TrustIndexCalculator();
+        var trustOptions = new TrustIndexOptions { BootstrapReplicates = 100, SensitivityReplicates = 40 };
+        var trustIndex = trust.Calculate(Survey(seed: 1, dip: 0), trustOptions);
+        var ratings = new RatingCalculator();
+        var stars = ScaleTally.FromCounts(ratings.Scale, [4, 3, 10, 30, 53]);
+        var funnels = new FunnelCalculator();
+        var tickets = Enumerable.Range(0, 40).Select(i =>
+        {
+            var opened = new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc).AddHours(i * 7);
+            return new SupportTicket(opened, opened.AddMinutes(5 + (i * 37 % 300)), i % 9 == 4 ? null : opened.AddHours(1 + (i * 13 % 70)), i % 9 == 4 ? false : i % 3 != 0);
+        }).ToList();
+        var service = new ServiceMetricsCalculator().Calculate(tickets, new ServiceMetricsSettings { Targets = new(TimeSpan.FromHours(2), TimeSpan.FromHours(24)) });
+        var purchases = new TransactionSummarizer<string>(new DateTime(2024, 6, 30));
+        foreach (var (customer, day) in new[] { ("a", 1), ("a", 40), ("a", 95), ("b", 10), ("c", 20), ("c", 140), ("d", 33) })
+        {
+            purchases.Add(customer, new DateTime(2024, 1, 1).AddDays(day));
+        }
+
         return
         [
             nps.Calculate(NpsTally.FromCounts(20, 35, 45)),
@@ -66,6 +90,50 @@ internal static class RenderedResults
             bgNbd,
             bgNbd.Report,
             new GammaGammaFitter().Fit(CompressedSpend.From(Clv.ClvData.CdnowSpend.Select(r => (r.X, r.Zbar)))),
+            trustIndex,
+            trustIndex.Dimensions[0],
+            trustIndex.Dimensions[0].Reliability,
+            trustIndex.Segments[0],
+            trustIndex.KeyDrivers!,
+            trustIndex.Sensitivity!,
+            trust.CompareTrustPeriods(Survey(seed: 2, dip: 0), Survey(seed: 3, dip: 1.2), new TrustIndexOptions { BootstrapReplicates = 100 }),
+            ratings.Calculate(stars, new RatingPrior(4.1, 50)),
+            ratings.RankRatings(new[] { ("<kettle>", 5), ("<kettle>", 4), ("fan", 2), ("fan", 5), ("fan", 4), ("lamp", 3) }),
+            ratings.Compare(stars, ScaleTally.FromCounts(ratings.Scale, [8, 6, 12, 30, 44])),
+            new SentimentCalculator().Calculate(new SentimentTally(20, 100, 80)),
+            service,
+            service.TimeToResolution!,
+            new RepurchaseCalculator().Calculate(purchases),
+            funnels.Calculate(FunnelTally.FromReached(["visit", "cart", "checkout", "purchase"], [10000, 4000, 1200, 300])),
+            funnels.Compare(FunnelTally.FromReached(["a", "b", "c"], [2000, 200, 45]), FunnelTally.FromReached(["a", "b", "c"], [2100, 260, 30])),
         ];
+    }
+
+    /// <summary>
+    /// A seeded survey on the five default drivers (3 items each, 1–5), three segments and an NPS-like outcome; <paramref name="dip"/>
+    /// lowers segment "B"'s transparency, so a period comparison has something to flag.
+    /// </summary>
+    private static TrustSurvey Survey(int seed, double dip)
+    {
+        const int Respondents = 90;
+        var random = new Random(seed);
+        var items = TrustDrivers.Default().SelectMany(d => d.Items).ToArray();
+        var answers = new double[Respondents * items.Length];
+        var segments = new string[Respondents];
+        var outcome = new double[Respondents];
+        for (int r = 0; r < Respondents; r++)
+        {
+            segments[r] = ((char)('A' + (r % 3))).ToString();
+            double z = (random.NextDouble() * 2) - 1;
+            for (int i = 0; i < items.Length; i++)
+            {
+                double shift = i < 3 && segments[r] == "B" ? dip : 0;
+                answers[(r * items.Length) + i] = Math.Clamp(Math.Round(3.4 + (1.3 * z) - shift + (random.NextDouble() - 0.5)), 1, 5);
+            }
+
+            outcome[r] = Math.Clamp(Math.Round(7 + (3 * z) + (random.NextDouble() * 2) - 1), 0, 10);
+        }
+
+        return new TrustSurvey(items, answers, segments, outcome, "nps");
     }
 }
