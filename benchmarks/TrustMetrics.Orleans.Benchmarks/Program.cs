@@ -8,6 +8,9 @@ using TrustMetrics.Orleans;
 // Ingestion throughput and query latency of TrustMetrics.Orleans on one machine, 1 and 3 in-process silos (TestingHost), against
 // the in-process baseline (the same events counted into per-key NpsTally with a de-duplication set, no Orleans).
 // Usage: dotnet run -c Release --project benchmarks/TrustMetrics.Orleans.Benchmarks -- [events=200000] [keys=100] [batch=100] [clients=8]
+// TestingHost writes one log file per silo and client under ./logs: keep them out of the working tree.
+Directory.SetCurrentDirectory(Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "trustmetrics-orleans-benchmark")).FullName);
+
 int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
 int events = Arg(0, 200_000), keyCount = Arg(1, 100), batchSize = Arg(2, 100), clients = Arg(3, 8);
 
