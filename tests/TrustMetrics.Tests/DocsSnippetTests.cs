@@ -12,7 +12,7 @@ namespace TrustMetrics.Tests;
 public partial class DocsSnippetTests
 {
     /// <summary>Pages that must show a compiled example; a new family adds its page here.</summary>
-    public static TheoryData<string> FamilyPages => new() { "nps", "csat", "ces", "intervals", "churn", "retention-sbg", "survival", "clv", "trust-index", "voice-of-customer" };
+    public static TheoryData<string> FamilyPages => new() { "nps", "csat", "ces", "intervals", "churn", "retention-sbg", "survival", "clv", "trust-index", "voice-of-customer", "distributed" };
 
     public static TheoryData<string, int, string, string> Snippets()
     {

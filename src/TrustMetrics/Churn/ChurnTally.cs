@@ -152,6 +152,82 @@ public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, Chur
     /// <param name="other">A tally with the same period kind and as-of date.</param>
     public ChurnTally Merge(ChurnTally other) => this + other;
 
+    /// <summary>The serialisable, versioned state of this tally (version <see cref="ChurnTallyState.CurrentVersion"/>); periods named by their first day.</summary>
+    public ChurnTallyState ToState()
+    {
+        var result = new ChurnBucketState[buckets.Count];
+        int k = 0;
+        foreach (var (index, bucket) in buckets)
+        {
+            result[k++] = new ChurnBucketState(ChurnPeriodCalendar.FromIndex(Period, index), bucket.Acquired, bucket.Lost,
+                bucket.LostAcquiredInPeriod, [.. bucket.Stayed.Keys], [.. bucket.Stayed.Values]);
+        }
+
+        return new ChurnTallyState(ChurnTallyState.CurrentVersion, Period, AsOf, LatestDate, Customers, IgnoredAfterAsOf, result);
+    }
+
+    /// <summary>The tally a state describes; <c>FromState(t.ToState())</c> equals <c>t</c>.</summary>
+    /// <param name="state">A state of version <see cref="ChurnTallyState.CurrentVersion"/>.</param>
+    /// <exception cref="ArgumentException">The version or period kind is unknown, a bucket is missing, not on a period start, out of order or has negative or unpaired counts; the message names the field, index and value.</exception>
+    public static ChurnTally FromState(ChurnTallyState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        const string type = nameof(ChurnTallyState);
+        Serialization.StateGuard.Version(state.Version, ChurnTallyState.CurrentVersion, type);
+        if (!Enum.IsDefined(state.Period))
+        {
+            throw Serialization.StateGuard.Invalid(type, nameof(state.Period), $"{state.Period} is not a period kind.");
+        }
+
+        Serialization.StateGuard.NonNegative(state.Customers, type, nameof(state.Customers));
+        Serialization.StateGuard.NonNegative(state.IgnoredAfterAsOf, type, nameof(state.IgnoredAfterAsOf));
+        var source = Serialization.StateGuard.Required(state.Buckets, type, nameof(state.Buckets));
+        var buckets = new SortedDictionary<int, Bucket>();
+        int? previous = null;
+        for (int b = 0; b < source.Length; b++)
+        {
+            string field = $"{nameof(state.Buckets)}[{b}]";
+            var s = source[b] ?? throw Serialization.StateGuard.Invalid(type, field, "the bucket is null.");
+            int index = ChurnPeriodCalendar.Index(state.Period, s.Start);
+            if (ChurnPeriodCalendar.FromIndex(state.Period, index) != s.Start)
+            {
+                throw Serialization.StateGuard.Invalid(type, $"{field}.Start", $"{ChurnText.Date(s.Start)} is not the first day of a {state.Period} period.");
+            }
+
+            if (previous is { } p && index <= p)
+            {
+                throw Serialization.StateGuard.Invalid(type, $"{field}.Start", $"{ChurnText.Date(s.Start)} does not come after the previous bucket's period.");
+            }
+
+            previous = index;
+            Serialization.StateGuard.NonNegative(s.Acquired, type, $"{field}.Acquired");
+            Serialization.StateGuard.NonNegative(s.Lost, type, $"{field}.Lost");
+            Serialization.StateGuard.NonNegative(s.LostAcquiredInPeriod, type, $"{field}.LostAcquiredInPeriod");
+            var periods = Serialization.StateGuard.Required(s.StayedPeriods, type, $"{field}.StayedPeriods");
+            var counts = Serialization.StateGuard.Required(s.StayedCounts, type, $"{field}.StayedCounts");
+            Serialization.StateGuard.SameLength(periods.Length, counts.Length, type, $"{field}.StayedPeriods", $"{field}.StayedCounts");
+            var bucket = new Bucket { Acquired = s.Acquired, Lost = s.Lost, LostAcquiredInPeriod = s.LostAcquiredInPeriod };
+            for (int i = 0; i < periods.Length; i++)
+            {
+                if (periods[i] < 0 || (i > 0 && periods[i] <= periods[i - 1]))
+                {
+                    throw Serialization.StateGuard.Invalid(type, $"{field}.StayedPeriods[{i}]", $"{periods[i]} is not ≥ 0 and above the one before it.");
+                }
+
+                if (counts[i] <= 0)
+                {
+                    throw Serialization.StateGuard.Invalid(type, $"{field}.StayedCounts[{i}]", $"{counts[i]} is not a positive count.");
+                }
+
+                bucket.Stayed[periods[i]] = counts[i];
+            }
+
+            buckets[index] = bucket;
+        }
+
+        return new ChurnTally(state.Period, state.AsOf, state.LatestDate, state.Customers, state.IgnoredAfterAsOf, buckets);
+    }
+
     /// <summary>
     /// S, N, L, L_new and E of every period from the first acquisition's period to the period containing the as-of date,
     /// in order; S of a period is E of the one before (the first has S = 0: every customer is acquired somewhere in the records).

@@ -5,7 +5,7 @@ namespace TrustMetrics.Clv;
 /// likelihood is Σ_rows count·ℓ(x, t_x, T), so compression changes no fit while CDNOW's 2,357 customers become 1,016 rows.
 /// Rows are sorted by (x, T, t_x). Immutable and thread-safe.
 /// </summary>
-public sealed class CompressedHistories
+public sealed class CompressedHistories : System.Numerics.IAdditionOperators<CompressedHistories, CompressedHistories, CompressedHistories>
 {
     private readonly long[] frequency;
     private readonly double[] recency;
@@ -105,6 +105,81 @@ public sealed class CompressedHistories
         }
 
         return Build(builder, nameof(histories));
+    }
+
+    /// <summary>
+    /// Merges the rows of two customer partitions: counts of equal (x, t_x, T) rows add. Valid when every customer is summarised in
+    /// exactly one partition, with the same observation end and time unit (split transactions by customer, not by time: x and t_x
+    /// need all of a customer's purchase periods). Associative and commutative; there is no empty instance, so a partition
+    /// without customers is simply left out.
+    /// </summary>
+    /// <param name="left">Rows of one partition.</param>
+    /// <param name="right">Rows of another partition.</param>
+    public static CompressedHistories operator +(CompressedHistories left, CompressedHistories right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var builder = new CompressedHistoriesBuilder();
+        foreach (var part in (ReadOnlySpan<CompressedHistories>)[left, right])
+        {
+            for (int i = 0; i < part.counts.Length; i++)
+            {
+                builder.Add(new PurchaseHistory(part.frequency[i], part.recency[i], part.age[i]), part.counts[i]);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Same as <c>+</c>: the rows of both customer partitions with counts of equal rows added.</summary>
+    /// <param name="other">Rows of another customer partition.</param>
+    public CompressedHistories Merge(CompressedHistories other) => this + other;
+
+    /// <summary>The serialisable, versioned state of these rows (version <see cref="CompressedHistoriesState.CurrentVersion"/>).</summary>
+    public CompressedHistoriesState ToState() => new(CompressedHistoriesState.CurrentVersion,
+        (long[])frequency.Clone(), (double[])recency.Clone(), (double[])age.Clone(), (long[])counts.Clone());
+
+    /// <summary>The rows a state describes; <c>FromState(h.ToState())</c> has the same rows as <c>h</c>.</summary>
+    /// <param name="state">A state of version <see cref="CompressedHistoriesState.CurrentVersion"/> with at least one row.</param>
+    /// <exception cref="ArgumentException">The version is unknown, an array is missing or of another length, there is no row, a row is an invalid history, repeats or is out of (x, T, t_x) order, or a count is below 1; the message names the field, index and values.</exception>
+    public static CompressedHistories FromState(CompressedHistoriesState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        const string type = nameof(CompressedHistoriesState);
+        Serialization.StateGuard.Version(state.Version, CompressedHistoriesState.CurrentVersion, type);
+        var x = Serialization.StateGuard.Required(state.Frequency, type, nameof(state.Frequency));
+        var tx = Serialization.StateGuard.Required(state.Recency, type, nameof(state.Recency));
+        var t = Serialization.StateGuard.Required(state.T, type, nameof(state.T));
+        var n = Serialization.StateGuard.Required(state.Counts, type, nameof(state.Counts));
+        Serialization.StateGuard.SameLength(x.Length, tx.Length, type, nameof(state.Frequency), nameof(state.Recency));
+        Serialization.StateGuard.SameLength(x.Length, t.Length, type, nameof(state.Frequency), nameof(state.T));
+        Serialization.StateGuard.SameLength(x.Length, n.Length, type, nameof(state.Frequency), nameof(state.Counts));
+        if (x.Length == 0)
+        {
+            throw Serialization.StateGuard.Invalid(type, nameof(state.Counts), "there is no row; compressed histories hold at least one customer.");
+        }
+
+        for (int i = 0; i < x.Length; i++)
+        {
+            Validate(new PurchaseHistory(x[i], tx[i], t[i]), i, "state");
+            if (n[i] < 1)
+            {
+                throw Serialization.StateGuard.Invalid(type, $"{nameof(state.Counts)}[{i}]", $"{n[i]} is not a positive count.");
+            }
+
+            if (i > 0)
+            {
+                int order = x[i - 1].CompareTo(x[i]);
+                order = order != 0 ? order : t[i - 1].CompareTo(t[i]);
+                order = order != 0 ? order : tx[i - 1].CompareTo(tx[i]);
+                if (order >= 0)
+                {
+                    throw Serialization.StateGuard.Invalid(type, $"rows[{i}]", "the row repeats or comes before the previous one; rows are sorted by (Frequency, T, Recency) without repeats.");
+                }
+            }
+        }
+
+        return new CompressedHistories((long[])x.Clone(), tx.Select(v => v + 0.0).ToArray(), t.Select(v => v + 0.0).ToArray(), (long[])n.Clone());
     }
 
     /// <summary>Wraps already sorted, validated columns (the builder's output).</summary>

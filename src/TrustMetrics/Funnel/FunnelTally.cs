@@ -5,7 +5,7 @@ namespace TrustMetrics.Funnel;
 /// passed every earlier stage (a closed funnel), so the number reaching stage i is the sum over stages ≥ i. Tallies over the same
 /// stages merge by adding counts (the tally of a concatenation is the sum). Immutable.
 /// </summary>
-public sealed class FunnelTally
+public sealed class FunnelTally : System.Numerics.IAdditionOperators<FunnelTally, FunnelTally, FunnelTally>, IEquatable<FunnelTally>
 {
     private readonly string[] stages;
     private readonly long[] furthest;
@@ -95,6 +95,62 @@ public sealed class FunnelTally
         var copy = (long[])furthest.Clone();
         copy[stage]++;
         return new FunnelTally(stages, copy);
+    }
+
+    /// <summary>The serialisable, versioned state of this tally (version <see cref="FunnelTallyState.CurrentVersion"/>).</summary>
+    public FunnelTallyState ToState() => new(FunnelTallyState.CurrentVersion, (string[])stages.Clone(), (long[])furthest.Clone());
+
+    /// <summary>The tally a state describes; <c>FromState(t.ToState())</c> equals <c>t</c>.</summary>
+    /// <param name="state">A state of version <see cref="FunnelTallyState.CurrentVersion"/>.</param>
+    /// <exception cref="ArgumentException">The version is unknown, the stages invalid, or the counts missing, of the wrong length or negative; the message names the field and value.</exception>
+    public static FunnelTally FromState(FunnelTallyState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        const string type = nameof(FunnelTallyState);
+        Serialization.StateGuard.Version(state.Version, FunnelTallyState.CurrentVersion, type);
+        var names = Serialization.StateGuard.Required(state.Stages, type, nameof(state.Stages));
+        var counts = Serialization.StateGuard.Required(state.FurthestCounts, type, nameof(state.FurthestCounts));
+        try
+        {
+            names = CheckStages(names);
+        }
+        catch (ArgumentException e)
+        {
+            throw Serialization.StateGuard.Invalid(type, nameof(state.Stages), e.Message);
+        }
+
+        Serialization.StateGuard.SameLength(names.Length, counts.Length, type, nameof(state.Stages), nameof(state.FurthestCounts));
+        for (int i = 0; i < counts.Length; i++)
+        {
+            Serialization.StateGuard.NonNegative(counts[i], type, nameof(state.FurthestCounts), i);
+        }
+
+        return new FunnelTally(names, (long[])counts.Clone());
+    }
+
+    /// <summary>True when both tallies have the same stages and counts.</summary>
+    /// <param name="other">The other tally.</param>
+    public bool Equals(FunnelTally? other) =>
+        other is not null && stages.AsSpan().SequenceEqual(other.stages) && furthest.AsSpan().SequenceEqual(other.furthest);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as FunnelTally);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (string s in stages)
+        {
+            hash.Add(s, StringComparer.Ordinal);
+        }
+
+        foreach (long c in furthest)
+        {
+            hash.Add(c);
+        }
+
+        return hash.ToHashCode();
     }
 
     /// <summary>Counts furthest stages given as indices.</summary>

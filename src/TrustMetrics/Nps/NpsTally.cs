@@ -49,6 +49,22 @@ public readonly record struct NpsTally(long Detractors, long Passives, long Prom
     /// <param name="other">The tally to merge.</param>
     public NpsTally Merge(NpsTally other) => this + other;
 
+    /// <summary>The serialisable, versioned state of this tally (version <see cref="NpsTallyState.CurrentVersion"/>).</summary>
+    public NpsTallyState ToState() => new(NpsTallyState.CurrentVersion, Detractors, Passives, Promoters);
+
+    /// <summary>The tally a state describes; <c>FromState(t.ToState()) == t</c>.</summary>
+    /// <param name="state">A state of version <see cref="NpsTallyState.CurrentVersion"/>.</param>
+    /// <exception cref="ArgumentException">The version is unknown or a count is negative; the message names the field and value.</exception>
+    public static NpsTally FromState(NpsTallyState state)
+    {
+        const string type = nameof(NpsTallyState);
+        Serialization.StateGuard.Version(state.Version, NpsTallyState.CurrentVersion, type);
+        Serialization.StateGuard.NonNegative(state.Detractors, type, nameof(state.Detractors));
+        Serialization.StateGuard.NonNegative(state.Passives, type, nameof(state.Passives));
+        Serialization.StateGuard.NonNegative(state.Promoters, type, nameof(state.Promoters));
+        return new NpsTally(state.Detractors, state.Passives, state.Promoters);
+    }
+
     /// <summary>This tally with one more response of <paramref name="score"/> (0–10).</summary>
     /// <param name="score">A score in 0–10.</param>
     /// <exception cref="ArgumentOutOfRangeException">The score is outside 0–10.</exception>

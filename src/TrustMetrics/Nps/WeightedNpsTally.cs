@@ -58,6 +58,31 @@ public readonly record struct WeightedNpsTally(
     /// <param name="other">The tally to merge.</param>
     public WeightedNpsTally Merge(WeightedNpsTally other) => this + other;
 
+    /// <summary>The serialisable, versioned state of this tally (version <see cref="WeightedNpsTallyState.CurrentVersion"/>).</summary>
+    public WeightedNpsTallyState ToState() => new(WeightedNpsTallyState.CurrentVersion, Counts.Detractors, Counts.Passives, Counts.Promoters,
+        DetractorWeight, PassiveWeight, PromoterWeight, DetractorWeightSquares, PassiveWeightSquares, PromoterWeightSquares);
+
+    /// <summary>The tally a state describes; <c>FromState(t.ToState()) == t</c>.</summary>
+    /// <param name="state">A state of version <see cref="WeightedNpsTallyState.CurrentVersion"/>.</param>
+    /// <exception cref="ArgumentException">The version is unknown, a count is negative or a weight sum is negative, NaN or infinite; the message names the field and value.</exception>
+    public static WeightedNpsTally FromState(WeightedNpsTallyState state)
+    {
+        const string type = nameof(WeightedNpsTallyState);
+        Serialization.StateGuard.Version(state.Version, WeightedNpsTallyState.CurrentVersion, type);
+        Serialization.StateGuard.NonNegative(state.Detractors, type, nameof(state.Detractors));
+        Serialization.StateGuard.NonNegative(state.Passives, type, nameof(state.Passives));
+        Serialization.StateGuard.NonNegative(state.Promoters, type, nameof(state.Promoters));
+        Serialization.StateGuard.FiniteNonNegative(state.DetractorWeight, type, nameof(state.DetractorWeight));
+        Serialization.StateGuard.FiniteNonNegative(state.PassiveWeight, type, nameof(state.PassiveWeight));
+        Serialization.StateGuard.FiniteNonNegative(state.PromoterWeight, type, nameof(state.PromoterWeight));
+        Serialization.StateGuard.FiniteNonNegative(state.DetractorWeightSquares, type, nameof(state.DetractorWeightSquares));
+        Serialization.StateGuard.FiniteNonNegative(state.PassiveWeightSquares, type, nameof(state.PassiveWeightSquares));
+        Serialization.StateGuard.FiniteNonNegative(state.PromoterWeightSquares, type, nameof(state.PromoterWeightSquares));
+        return new WeightedNpsTally(new NpsTally(state.Detractors, state.Passives, state.Promoters),
+            state.DetractorWeight, state.PassiveWeight, state.PromoterWeight,
+            state.DetractorWeightSquares, state.PassiveWeightSquares, state.PromoterWeightSquares);
+    }
+
     /// <summary>This tally with one more response of <paramref name="score"/> carrying <paramref name="weight"/>.</summary>
     /// <param name="score">A score in 0–10.</param>
     /// <param name="weight">A finite, non-negative survey weight.</param>

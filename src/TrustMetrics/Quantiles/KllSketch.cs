@@ -164,6 +164,76 @@ public sealed class KllSketch
         Compress();
     }
 
+    /// <summary>The serialisable, versioned state of this sketch (version <see cref="KllSketchState.CurrentVersion"/>): a copy, later additions do not change it.</summary>
+    public KllSketchState ToState() =>
+        new(KllSketchState.CurrentVersion, K, Count, Min, Max, state, levels.Select(level => level.ToArray()).ToArray());
+
+    /// <summary>
+    /// The sketch a state describes: it answers every query as the original did and, given the same further values, continues
+    /// identically (same levels, same coin flips).
+    /// </summary>
+    /// <param name="state">A state of version <see cref="KllSketchState.CurrentVersion"/>.</param>
+    /// <exception cref="ArgumentException">The version or k is invalid, a level is missing, holds NaN, is unsorted (above level 0) or lies outside [Min, Max], or the weights Σ 2ʰ·|level h| differ from Count; the message names the field and value.</exception>
+    public static KllSketch FromState(KllSketchState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        const string type = nameof(KllSketchState);
+        Serialization.StateGuard.Version(state.Version, KllSketchState.CurrentVersion, type);
+        if (state.K < MinLevelWidth || state.K > ushort.MaxValue)
+        {
+            throw Serialization.StateGuard.Invalid(type, nameof(state.K), $"{state.K} is not in [{MinLevelWidth}, {ushort.MaxValue}].");
+        }
+
+        var source = Serialization.StateGuard.Required(state.Levels, type, nameof(state.Levels));
+        if (source.Length == 0 || source.Length > 62)
+        {
+            throw Serialization.StateGuard.Invalid(type, nameof(state.Levels), $"{source.Length} levels; a sketch has between 1 and 62.");
+        }
+
+        bool empty = state.Count == 0;
+        if (state.Count < 0 || (!empty && !(state.Min <= state.Max)) || (empty && !(double.IsNaN(state.Min) && double.IsNaN(state.Max))))
+        {
+            throw Serialization.StateGuard.Invalid(type, "Count/Min/Max",
+                $"Count = {state.Count}, Min = {Guard.Format(state.Min)}, Max = {Guard.Format(state.Max)}: an empty sketch has NaN extremes, a non-empty one Min ≤ Max.");
+        }
+
+        var sketch = new KllSketch(state.K, state.RandomState);
+        long weight = 0;
+        for (int h = 0; h < source.Length; h++)
+        {
+            var values = Serialization.StateGuard.Required(source[h], type, $"{nameof(state.Levels)}[{h}]");
+            for (int i = 0; i < values.Length; i++)
+            {
+                double v = values[i];
+                if (!(v >= state.Min && v <= state.Max) || (h > 0 && i > 0 && v < values[i - 1]))
+                {
+                    throw Serialization.StateGuard.Invalid(type, $"{nameof(state.Levels)}[{h}][{i}]",
+                        $"{Guard.Format(v)} is NaN, outside [Min, Max] or out of order (levels above 0 are sorted).");
+                }
+            }
+
+            weight = checked(weight + ((long)values.Length << h));
+            if (h > 0)
+            {
+                sketch.levels.Add([]);
+            }
+
+            sketch.levels[h].AddRange(values);
+        }
+
+        if (weight != state.Count)
+        {
+            throw Serialization.StateGuard.Invalid(type, nameof(state.Count), $"{state.Count} differs from the levels' total weight Σ 2^h·|level h| = {weight}.");
+        }
+
+        sketch.Count = state.Count;
+        sketch.Min = state.Min;
+        sketch.Max = state.Max;
+        sketch.retained = source.Sum(level => level.Length);
+        sketch.UpdateCapacities();
+        return sketch;
+    }
+
     /// <summary>
     /// The value whose estimated rank first reaches p·n (the inverse of the estimated CDF, like type 1); p = 0 and 1 give the exact
     /// minimum and maximum.

@@ -118,6 +118,33 @@ public sealed class ScaleTally : IAdditionOperators<ScaleTally, ScaleTally, Scal
         return new ScaleTally(scale, counts.ToArray());
     }
 
+    /// <summary>The serialisable, versioned state of this tally (version <see cref="ScaleTallyState.CurrentVersion"/>).</summary>
+    public ScaleTallyState ToState() => new(ScaleTallyState.CurrentVersion, Scale.Min, Scale.Max, (long[])counts.Clone());
+
+    /// <summary>The tally a state describes; <c>FromState(t.ToState())</c> equals <c>t</c>.</summary>
+    /// <param name="state">A state of version <see cref="ScaleTallyState.CurrentVersion"/>.</param>
+    /// <exception cref="ArgumentException">The version is unknown, the scale invalid, the counts missing, of the wrong length or negative; the message names the field and value.</exception>
+    public static ScaleTally FromState(ScaleTallyState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        const string type = nameof(ScaleTallyState);
+        Serialization.StateGuard.Version(state.Version, ScaleTallyState.CurrentVersion, type);
+        var counts = Serialization.StateGuard.Required(state.Counts, type, nameof(state.Counts));
+        if (state.Max <= state.Min || (long)state.Max - state.Min + 1 > RatingScale.MaxPoints)
+        {
+            throw Serialization.StateGuard.Invalid(type, "Min/Max", $"{state.Min}–{state.Max} is not a scale (max > min, at most {RatingScale.MaxPoints} points).");
+        }
+
+        var scale = new RatingScale(state.Min, state.Max);
+        Serialization.StateGuard.SameLength(scale.Points, counts.Length, type, "Min/Max (points)", nameof(state.Counts));
+        for (int i = 0; i < counts.Length; i++)
+        {
+            Serialization.StateGuard.NonNegative(counts[i], type, nameof(state.Counts), i);
+        }
+
+        return new ScaleTally(scale, (long[])counts.Clone());
+    }
+
     /// <summary>Tallies answers stored as <see cref="int"/>.</summary>
     /// <param name="scale">The answer scale.</param>
     /// <param name="scores">Answers on the scale.</param>

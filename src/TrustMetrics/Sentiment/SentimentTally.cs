@@ -48,6 +48,22 @@ public readonly record struct SentimentTally(long Negative, long Neutral, long P
     /// <param name="other">The tally to merge.</param>
     public SentimentTally Merge(SentimentTally other) => this + other;
 
+    /// <summary>The serialisable, versioned state of this tally (version <see cref="SentimentTallyState.CurrentVersion"/>).</summary>
+    public SentimentTallyState ToState() => new(SentimentTallyState.CurrentVersion, Negative, Neutral, Positive);
+
+    /// <summary>The tally a state describes; <c>FromState(t.ToState()) == t</c>.</summary>
+    /// <param name="state">A state of version <see cref="SentimentTallyState.CurrentVersion"/>.</param>
+    /// <exception cref="ArgumentException">The version is unknown or a count is negative; the message names the field and value.</exception>
+    public static SentimentTally FromState(SentimentTallyState state)
+    {
+        const string type = nameof(SentimentTallyState);
+        Serialization.StateGuard.Version(state.Version, SentimentTallyState.CurrentVersion, type);
+        Serialization.StateGuard.NonNegative(state.Negative, type, nameof(state.Negative));
+        Serialization.StateGuard.NonNegative(state.Neutral, type, nameof(state.Neutral));
+        Serialization.StateGuard.NonNegative(state.Positive, type, nameof(state.Positive));
+        return new SentimentTally(state.Negative, state.Neutral, state.Positive);
+    }
+
     /// <summary>This tally with one more mention of <paramref name="label"/>.</summary>
     /// <param name="label">The mention's polarity.</param>
     /// <exception cref="ArgumentOutOfRangeException">The label is not a defined <see cref="SentimentLabel"/>.</exception>

@@ -194,6 +194,42 @@ public sealed class SurvivalTally :
         return outTimes.Count == 0 ? Empty : new SurvivalTally([.. outTimes], [.. outEvents], [.. outCensored]);
     }
 
+    /// <summary>The serialisable, versioned state of this tally in canonical form (version <see cref="SurvivalTallyState.CurrentVersion"/>).</summary>
+    public SurvivalTallyState ToState() =>
+        new(SurvivalTallyState.CurrentVersion, (double[])times.Clone(), (long[])events.Clone(), (long[])censored.Clone());
+
+    /// <summary>The tally a canonical state describes; <c>FromState(t.ToState())</c> equals <c>t</c>.</summary>
+    /// <param name="state">A state of version <see cref="SurvivalTallyState.CurrentVersion"/>: times strictly increasing, finite and ≥ 0; every time with at least one subject.</param>
+    /// <exception cref="ArgumentException">The version is unknown, an array is missing or of another length, a time is out of order or invalid, or a count is negative or a row empty; the message names the field, index and value.</exception>
+    public static SurvivalTally FromState(SurvivalTallyState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        const string type = nameof(SurvivalTallyState);
+        Serialization.StateGuard.Version(state.Version, SurvivalTallyState.CurrentVersion, type);
+        var t = Serialization.StateGuard.Required(state.Times, type, nameof(state.Times));
+        var d = Serialization.StateGuard.Required(state.Events, type, nameof(state.Events));
+        var c = Serialization.StateGuard.Required(state.Censored, type, nameof(state.Censored));
+        Serialization.StateGuard.SameLength(t.Length, d.Length, type, nameof(state.Times), nameof(state.Events));
+        Serialization.StateGuard.SameLength(t.Length, c.Length, type, nameof(state.Times), nameof(state.Censored));
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (!(t[i] >= 0 && t[i] <= double.MaxValue) || (i > 0 && !(t[i] > t[i - 1])))
+            {
+                throw Serialization.StateGuard.Invalid(type, $"{nameof(state.Times)}[{i}]",
+                    $"{Guard.Format(t[i])} is not a valid next time: times are finite, ≥ 0 and strictly increasing.");
+            }
+
+            Serialization.StateGuard.NonNegative(d[i], type, nameof(state.Events), i);
+            Serialization.StateGuard.NonNegative(c[i], type, nameof(state.Censored), i);
+            if (d[i] == 0 && c[i] == 0)
+            {
+                throw Serialization.StateGuard.Invalid(type, $"{nameof(state.Events)}[{i}]", $"the time {Guard.Format(t[i])} has no subject; a canonical state lists only times with a subject.");
+            }
+        }
+
+        return t.Length == 0 ? Empty : new SurvivalTally(t.Select(x => x + 0.0).ToArray(), (long[])d.Clone(), (long[])c.Clone());
+    }
+
     /// <summary>Merges two tallies: counts add per time (a sorted merge, linear in the number of distinct times). Associative, commutative, with <see cref="Empty"/> as identity.</summary>
     /// <param name="left">A tally.</param>
     /// <param name="right">Another tally.</param>
