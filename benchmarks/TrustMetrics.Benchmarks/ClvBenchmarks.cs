@@ -22,6 +22,7 @@ public class ClvBenchmarks
     private PurchaseHistory[] millionDays = null!;
     private CompressedHistories millionDaysCompressed = null!;
     private CompressedHistories millionContinuous = null!;
+    private PurchaseHistory[] millionContinuousHistories = null!;
     private (int Id, DateTime Date, double Amount)[] transactions = null!;
     private (int Id, DateTime Date, double Amount)[] cdnowTransactions = null!;
     private CompressedHistories mbgMillionDays = null!;
@@ -42,7 +43,8 @@ public class ClvBenchmarks
         cdnowSpend = CompressedSpend.From(rows.Select(r => (r.H.Frequency, r.M)));
         millionDays = Simulate(DailyTruth, Million, 42, wholeDays: true);
         millionDaysCompressed = CompressedHistories.From(millionDays);
-        millionContinuous = CompressedHistories.From(Simulate(DailyTruth, Million, 43, wholeDays: false));
+        millionContinuousHistories = Simulate(DailyTruth, Million, 43, wholeDays: false);
+        millionContinuous = CompressedHistories.From(millionContinuousHistories);
         transactions = SimulateTransactions(Million, 44);
         cdnowTransactions = File.ReadLines(Path.Combine(data, "CDNOW_sample.txt"))
             .Select(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Where(c => c.Length == 5)
@@ -116,6 +118,14 @@ public class ClvBenchmarks
         }
 
         return summarizer.Summarize().Count;
+    }
+
+    /// <summary>The worst case for the (x, T) cache: continuous times, every customer distinct.</summary>
+    [Benchmark]
+    public double[] ConditionalExpectationMillionContinuous()
+    {
+        model.ConditionalExpectedPurchases(39, millionContinuousHistories, destination);
+        return destination;
     }
 
     [Benchmark]

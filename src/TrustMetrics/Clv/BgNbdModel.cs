@@ -151,10 +151,16 @@ public sealed class BgNbdModel : IPurchaseModel
             return 0.0;
         }
 
+        double numerator = Numerator(t, x, T);
+        return x == 0 ? numerator : numerator * AliveUnchecked(x, tx, T);
+    }
+
+    /// <summary>E[Y(t) | x, t_x, T] / P(alive): the part that depends on (x, T) only.</summary>
+    private double Numerator(double t, long x, double T)
+    {
         // The factor c = a + b + x − 1 stays inside the series: at c = 0 (x = 0, a + b = 1) the product has a finite limit.
         double c = a + b + x - 1;
-        double numerator = Hypergeometric.ScaledTail(a + b - 1 - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)));
-        return x == 0 ? numerator : numerator * AliveUnchecked(x, tx, T);
+        return Hypergeometric.ScaledTail(a + b - 1 - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)));
     }
 
     internal static void CheckHorizon(double t, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(t))] string? name = null)
@@ -170,8 +176,26 @@ public sealed class BgNbdModel : IPurchaseModel
         public double Evaluate(long x, double tx, double T) => model.AliveUnchecked(x, tx, T);
     }
 
-    private readonly struct ConditionalFormula(BgNbdModel model, double t) : IHistoryFormula
+    /// <summary>E[Y(t)] per customer with the (x, T) part cached (see <see cref="ExpectationCache"/>); one copy per chunk.</summary>
+    private struct ConditionalFormula(BgNbdModel model, double t) : IHistoryFormula
     {
-        public double Evaluate(long x, double tx, double T) => model.ConditionalUnchecked(t, x, tx, T);
+        private ExpectationCache? cache;
+
+        public double Evaluate(long x, double tx, double T)
+        {
+            if (t == 0)
+            {
+                return 0.0;
+            }
+
+            cache ??= ExpectationCache.For(0, model.r, model.alpha, model.a, model.b, t);
+            if (!cache.TryGet(x, T, out double numerator, out int slot))
+            {
+                numerator = model.Numerator(t, x, T);
+                cache.Set(slot, x, T, numerator);
+            }
+
+            return x == 0 ? numerator : numerator * model.AliveUnchecked(x, tx, T);
+        }
     }
 }

@@ -130,8 +130,14 @@ public sealed class MbgNbdModel : IPurchaseModel
             return 0.0;
         }
 
+        return Numerator(t, x, T) * AliveUnchecked(x, tx, T);
+    }
+
+    /// <summary>E[Y(t) | x, t_x, T] / P(alive): the part that depends on (x, T) only.</summary>
+    private double Numerator(double t, long x, double T)
+    {
         double c = a + b + x;
-        return c * Hypergeometric.Tail(a + b - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T))) * AliveUnchecked(x, tx, T);
+        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)));
     }
 
     private readonly struct AliveFormula(MbgNbdModel model) : IHistoryFormula
@@ -139,8 +145,26 @@ public sealed class MbgNbdModel : IPurchaseModel
         public double Evaluate(long x, double tx, double T) => model.AliveUnchecked(x, tx, T);
     }
 
-    private readonly struct ConditionalFormula(MbgNbdModel model, double t) : IHistoryFormula
+    /// <summary>E[Y(t)] per customer with the (x, T) part cached (see <see cref="ExpectationCache"/>); one copy per chunk.</summary>
+    private struct ConditionalFormula(MbgNbdModel model, double t) : IHistoryFormula
     {
-        public double Evaluate(long x, double tx, double T) => model.ConditionalUnchecked(t, x, tx, T);
+        private ExpectationCache? cache;
+
+        public double Evaluate(long x, double tx, double T)
+        {
+            if (t == 0)
+            {
+                return 0.0;
+            }
+
+            cache ??= ExpectationCache.For(1, model.r, model.alpha, model.a, model.b, t);
+            if (!cache.TryGet(x, T, out double numerator, out int slot))
+            {
+                numerator = model.Numerator(t, x, T);
+                cache.Set(slot, x, T, numerator);
+            }
+
+            return numerator * model.AliveUnchecked(x, tx, T);
+        }
     }
 }

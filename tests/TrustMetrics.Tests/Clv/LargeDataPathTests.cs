@@ -99,6 +99,30 @@ public class LargeDataPathTests
     }
 
     [Fact]
+    public void Cached_batch_expectations_match_one_by_one_across_models_and_horizons()
+    {
+        // Whole weeks repeat (x, T) pairs, so the per-thread cache serves most customers; switching the model or the horizon
+        // between calls on the same threads must never serve a stale value.
+        var histories = BgNbdSimulator.Simulate(Truth, 50_000, seed: 14, minT: 1, maxT: 39, wholeUnits: true);
+        var batch = new double[histories.Length];
+        var models = new IPurchaseModel[]
+        {
+            new BgNbdModel(Truth), new BgNbdModel(Truth with { B = 2.5 }), new MbgNbdModel(Truth), new MbgNbdModel(Truth with { A = 0.8 }),
+        };
+        foreach (double t in new[] { 39.0, 10.0 })
+        {
+            foreach (var model in models)
+            {
+                model.ConditionalExpectedPurchases(t, histories, batch);
+                for (int i = 0; i < histories.Length; i += 101)
+                {
+                    Assert.Equal(model.ConditionalExpectedPurchases(t, histories[i]), batch[i]);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Bg_nbd_expectation_is_continuous_where_a_plus_b_plus_x_minus_one_is_zero()
     {
         // c = a + b + x − 1 = 0 at x = 0, a + b = 1: formerly a division by zero; the product c·₂F₁(…; c; z) has a finite limit.
