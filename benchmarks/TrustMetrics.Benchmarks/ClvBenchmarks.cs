@@ -11,7 +11,6 @@ namespace TrustMetrics.Benchmarks;
 /// E[X(t)] for 1,000,000 customers 0.52–0.61 s. Simulated data are seeded (BG/NBD at the CDNOW estimates, α in days).
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
 public class ClvBenchmarks
 {
     private const int Million = 1_000_000;
