@@ -169,15 +169,7 @@ internal static class ClvInput
         long rows = 0;
         while (table.Read())
         {
-            string dateText = table.Field(date);
-            var when = ParseDate(dateText) ?? throw InputException.AtCell(source.DisplayName, table.Line, dateName, dateText, "is not a date.");
-            double value = amount is int a ? Number(table, a, amountName!) : 0.0;
-            string customerId = table.Field(id);
-            if (customerId.Length == 0)
-            {
-                throw InputException.AtCell(source.DisplayName, table.Line, customerName, customerId, "is empty: every transaction needs a customer id.");
-            }
-
+            var (customerId, when, value) = TransactionRow(table, id, customerName, date, dateName, amount, amountName);
             rows++;
             if (progress is not null && (rows & 0xFFFF) == 0)
             {
@@ -192,6 +184,45 @@ internal static class ClvInput
         {
             throw new InputException($"{source.DisplayName}: the file has a header but no transactions.");
         }
+    }
+
+    /// <summary>
+    /// The (customer, date) rows of a transactions CSV with each row's <paramref name="groupName"/> cell (blank = "(blank)", as every
+    /// grouped command) and its line; the same checks as <see cref="Transactions(SurveySource, string, string, string?, Action{long}?)"/>.
+    /// </summary>
+    public static IEnumerable<(string Id, DateTime When, string Group, long Line)> GroupedTransactions(SurveySource source, string customerName, string dateName, string groupName)
+    {
+        using var table = CsvTable.Open(source);
+        int id = table.Column(customerName), date = table.Column(dateName), group = table.Column(groupName);
+        long rows = 0;
+        while (table.Read())
+        {
+            var (customerId, when, _) = TransactionRow(table, id, customerName, date, dateName, null, null);
+            string label = table.Field(group);
+            rows++;
+            yield return (customerId, when, label.Length == 0 ? GroupedTallies<int>.BlankGroup : label, table.Line);
+        }
+
+        if (rows == 0)
+        {
+            throw new InputException($"{source.DisplayName}: the file has a header but no transactions.");
+        }
+    }
+
+    /// <summary>Parses and checks the current row of a transactions table: a date, an optional finite amount, a non-empty customer id.</summary>
+    private static (string Id, DateTime When, double Amount) TransactionRow(CsvTable table, int id, string customerName, int date, string dateName, int? amount, string? amountName)
+    {
+        string file = table.Source.DisplayName;
+        string dateText = table.Field(date);
+        var when = ParseDate(dateText) ?? throw InputException.AtCell(file, table.Line, dateName, dateText, "is not a date.");
+        double value = amount is int a ? Number(table, a, amountName!) : 0.0;
+        string customerId = table.Field(id);
+        if (customerId.Length == 0)
+        {
+            throw InputException.AtCell(file, table.Line, customerName, customerId, "is empty: every transaction needs a customer id.");
+        }
+
+        return (customerId, when, value);
     }
 
     /// <summary>The transactions of a file on disk (see the <see cref="SurveySource"/> overload).</summary>
