@@ -6,7 +6,8 @@ namespace TrustMetrics.Clv;
 /// <summary>
 /// Shared maximum-likelihood machinery (ltv-churn.md §2): minimise f(u) = −LL(e^u)/N + penalizer·Σ(c_k e^{u_k})² over
 /// log-parameters u with MathNet's BFGS, polish with Newton steps on a central-difference Hessian of the analytic gradient,
-/// and report the covariance D·(N·H)⁻¹·D (D = diag θ) — the inverse observed information on the natural scale.
+/// and report the covariance D·(N·H)⁻¹·D (D = diag θ) — the inverse observed information on the natural scale. On many rows a
+/// pilot fit (<see cref="PilotFit"/>) replaces BFGS by a few Newton steps from the pilot's optimum and inverse Hessian.
 /// </summary>
 internal static class MaximumLikelihood
 {
