@@ -105,7 +105,7 @@ internal static class MaximumLikelihood
         if (warmStart is not null && TryNewtonFromWarmStart(Objective, HessianAt, warmStart, k, o.GradientTolerance, out var warm))
         {
             var (u, gradient, hessian0, steps) = warm;
-            return Report(model, names, nll, customers, rows, theta, g, u, gradient, hessian0, steps, "Newton from a pilot fit on a sample of the rows", o);
+            return Report(model, names, nll, value, customers, rows, theta, g, u, gradient, hessian0, steps, "Newton from a pilot fit on a sample of the rows", o);
         }
 
         start = warmStart?.LogParameters ?? start;
@@ -171,7 +171,7 @@ internal static class MaximumLikelihood
             iterations++;
         }
 
-        return Report(model, names, nll, customers, rows, theta, g, u0, grad0, hessian, iterations, message, o);
+        return Report(model, names, nll, value, customers, rows, theta, g, u0, grad0, hessian, iterations, message, o);
     }
 
     /// <summary>
@@ -360,7 +360,7 @@ internal static class MaximumLikelihood
         return result;
     }
 
-    private static ClvFitReport Report(string model, string[] names, NegativeLogLikelihood nll, long customers, int rows, double[] theta,
+    private static ClvFitReport Report(string model, string[] names, NegativeLogLikelihood nll, NegativeLogLikelihoodValue? value, long customers, int rows, double[] theta,
         double[] g, double[] u0, double[] grad0, double[] hessian, int iterations, string message, ClvFitOptions o)
     {
         int k = u0.Length;
@@ -392,7 +392,8 @@ internal static class MaximumLikelihood
         }
 
         theta.AsSpan().Clear();
-        double logLikelihood = -nll(estimates, g);
+        // Without the gradient where the model can (Pareto/NBD's gradient is eight more likelihood evaluations).
+        double logLikelihood = value is not null ? -value(estimates) : -nll(estimates, g);
         return new ClvFitReport(model, names, estimates, covariance, logLikelihood, customers, rows, iterations, gradientNorm, converged, message);
     }
 
