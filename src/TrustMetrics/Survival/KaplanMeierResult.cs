@@ -150,22 +150,9 @@ public sealed record KaplanMeierResult : ITabularResult
     /// <summary>The summary and the survival table (its first <see cref="ResultTable.MaxRows"/> rows) as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
     public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
-    ResultTable ITabularResult.ToTable()
-    {
-        var table = new ResultTable("Kaplan–Meier survival", "time", "at risk", "events", "censored", "S(t)", "SE",
-            $"{InvariantText.Level(ConfidenceLevel)} CI ({SurvivalIntervals.Name(IntervalMethod)})");
-        int shown = Math.Min(Table.Count, ResultTable.MaxRows);
-        for (int i = 0; i < shown; i++)
-        {
-            var p = Table[i];
-            table.Row(InvariantText.Number(p.Time, "G6"), InvariantText.Count(p.AtRisk), InvariantText.Count(p.Events), InvariantText.Count(p.Censored),
-                InvariantText.Number(p.Survival, "0.0000"), InvariantText.Number(p.StandardError, "0.0000"),
-                $"{InvariantText.Number(p.Lower, "0.0000")} to {InvariantText.Number(p.Upper, "0.0000")}");
-        }
-
-        table.Note(ToString());
-        return shown < Table.Count ? table.Note(ResultTable.Truncated(shown, Table.Count, nameof(Table))) : table;
-    }
+    ResultTable ITabularResult.ToTable() => StepTableRendering.ToTable("Kaplan–Meier survival", "S(t)",
+        $"{InvariantText.Level(ConfidenceLevel)} CI ({SurvivalIntervals.Name(IntervalMethod)})", Table,
+        p => new(p.Time, p.AtRisk, p.Events, p.Censored, p.Survival, p.StandardError, p.Lower, p.Upper), ToString(), nameof(Table));
 
     private int RowAt(double time) => Tally.LastIndexAtOrBefore(time);
 

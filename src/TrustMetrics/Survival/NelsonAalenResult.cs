@@ -82,22 +82,9 @@ public sealed record NelsonAalenResult : ITabularResult
     /// <summary>The summary and the cumulative hazard table (its first <see cref="ResultTable.MaxRows"/> rows) as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
     public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
-    ResultTable ITabularResult.ToTable()
-    {
-        var table = new ResultTable("Nelson–Aalen cumulative hazard", "time", "at risk", "events", "censored", "H(t)", "SE",
-            $"{InvariantText.Level(ConfidenceLevel)} CI (log)");
-        int shown = Math.Min(Table.Count, ResultTable.MaxRows);
-        for (int i = 0; i < shown; i++)
-        {
-            var p = Table[i];
-            table.Row(InvariantText.Number(p.Time, "G6"), InvariantText.Count(p.AtRisk), InvariantText.Count(p.Events), InvariantText.Count(p.Censored),
-                InvariantText.Number(p.CumulativeHazard, "0.0000"), InvariantText.Number(p.StandardError, "0.0000"),
-                $"{InvariantText.Number(p.Lower, "0.0000")} to {InvariantText.Number(p.Upper, "0.0000")}");
-        }
-
-        table.Note(ToString());
-        return shown < Table.Count ? table.Note(ResultTable.Truncated(shown, Table.Count, nameof(Table))) : table;
-    }
+    ResultTable ITabularResult.ToTable() => StepTableRendering.ToTable("Nelson–Aalen cumulative hazard", "H(t)",
+        $"{InvariantText.Level(ConfidenceLevel)} CI (log)", Table,
+        p => new(p.Time, p.AtRisk, p.Events, p.Censored, p.CumulativeHazard, p.StandardError, p.Lower, p.Upper), ToString(), nameof(Table));
 
     private int RowAt(double time) => Tally.LastIndexAtOrBefore(time);
 
