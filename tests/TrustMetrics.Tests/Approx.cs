@@ -33,6 +33,27 @@ internal static class Approx
         }
     }
 
+    /// <summary>Asserts |actual − expected| ≤ tolerance · |expected| (pure relative; for expected = 0 this demands exactness).</summary>
+    public static void Relative(double expected, double actual, double tolerance, string what = "value")
+    {
+        double bound = tolerance * Math.Abs(expected);
+        if (!(Math.Abs(actual - expected) <= bound))
+        {
+            Assert.Fail(string.Create(CultureInfo.InvariantCulture,
+                $"{what}: expected {expected:R} (relative ± {tolerance:R}, i.e. ± {bound:R}), got {actual:R}; relative difference {(actual - expected) / expected:R}."));
+        }
+    }
+
+    /// <summary>Asserts |actual − expected| ≤ tolerance (pure absolute, whatever the magnitude).</summary>
+    public static void Absolute(double expected, double actual, double tolerance, string what = "value")
+    {
+        if (!(Math.Abs(actual - expected) <= tolerance))
+        {
+            Assert.Fail(string.Create(CultureInfo.InvariantCulture,
+                $"{what}: expected {expected:R} (absolute ± {tolerance:R}), got {actual:R}; difference {actual - expected:R}."));
+        }
+    }
+
     /// <summary>Asserts both bounds of an interval with <see cref="Equal"/>.</summary>
     public static void Interval(double expectedLower, double expectedUpper, Estimation.ConfidenceInterval actual, double tolerance, string what = "interval")
     {
