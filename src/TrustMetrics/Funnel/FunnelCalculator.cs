@@ -36,13 +36,13 @@ public sealed class FunnelCalculator : IFunnelCalculator
 
         double level = confidenceLevel ?? this.confidenceLevel;
         Guard.ConfidenceLevel(level, nameof(confidenceLevel));
-        var stages = new List<FunnelStage>(tally.Stages.Count);
+        var stages = new FunnelStage[tally.Stages.Count];
         long previous = 0;
         for (int i = 0; i < tally.Stages.Count; i++)
         {
             long reached = tally.Reached(i);
             Estimate? step = i > 0 && previous > 0 ? ProportionIntervals.Estimate(reached, previous, level, method) : null;
-            stages.Add(new FunnelStage(tally.Stages[i], reached, step, ProportionIntervals.Estimate(reached, n0, level, method)));
+            stages[i] = new FunnelStage(tally.Stages[i], reached, step, ProportionIntervals.Estimate(reached, n0, level, method));
             previous = reached;
         }
 
@@ -56,7 +56,8 @@ public sealed class FunnelCalculator : IFunnelCalculator
         ArgumentNullException.ThrowIfNull(second);
         if (!first.Stages.SequenceEqual(second.Stages, StringComparer.Ordinal))
         {
-            throw new ArgumentException("Both funnels must have the same stages in the same order.", nameof(second));
+            throw new ArgumentException(
+                $"Both funnels must have the same stages in the same order: [{string.Join(", ", first.Stages)}] and [{string.Join(", ", second.Stages)}].", nameof(second));
         }
 
         if (first.Count == 0)
@@ -86,7 +87,7 @@ public sealed class FunnelCalculator : IFunnelCalculator
         }
 
         var adjusted = MultipleComparisons.HolmAdjust(tests.Select(t => t.PValue).ToArray());
-        var steps = tests.Select((t, i) => new FunnelStageComparison(names[i], t, adjusted[i])).ToList();
+        var steps = tests.Select((t, i) => new FunnelStageComparison(names[i], t, adjusted[i])).ToArray();
         int last = first.Stages.Count - 1;
         var overall = ProportionComparison.Compare(first.Reached(last), first.Count, second.Reached(last), second.Count, level);
         return new FunnelComparison(steps, overall);

@@ -4,29 +4,35 @@ using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Funnel;
 
-/// <summary>Two funnels (variants A/B or two periods) compared step by step (Holm-adjusted) and overall.</summary>
-/// <param name="Steps">One comparison per step (stage 1 … K), skipping steps where either funnel has nobody at the previous stage.</param>
-/// <param name="Overall">The overall conversion n_K/n₀ compared (pooled z, Newcombe interval).</param>
+/// <summary>
+/// Two funnels (variants A/B or two periods) compared step by step (Holm-adjusted) and overall. Rendered by
+/// <see cref="ResultFormatter"/> with each difference in percentage points, its SE, interval, z, p and Holm-adjusted p.
+/// </summary>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record FunnelComparison(IReadOnlyList<FunnelStageComparison> Steps, DifferenceTest Overall) : ITabularResult
+public sealed class FunnelComparison : ITabularResult
 {
+    private readonly FunnelStageComparison[] steps;
+
+    internal FunnelComparison(FunnelStageComparison[] steps, DifferenceTest overall)
+    {
+        this.steps = steps;
+        Overall = overall;
+    }
+
+    /// <summary>One comparison per step (stage 1 … K), skipping steps where either funnel has nobody at the previous stage.</summary>
+    public IReadOnlyList<FunnelStageComparison> Steps => steps;
+
+    /// <summary>The overall conversion n_K/n₀ compared (pooled z, Newcombe interval).</summary>
+    public DifferenceTest Overall { get; }
+
     /// <summary>"Funnels compared: overall +1.2 pp (p = 0.003), 1 of 3 steps significant after Holm", invariant culture.</summary>
     public override string ToString()
     {
         double alpha = 1 - Overall.Interval.Level;
-        int significant = Steps.Count(s => s.HolmPValue < alpha);
+        int significant = steps.Count(s => s.HolmPValue < alpha);
         return $"Funnels compared: overall {Points(Overall.Difference)} (p = {InvariantText.PValue(Overall.PValue)}), " +
             $"{InvariantText.Count(significant)} of {InvariantText.Count(Steps.Count)} steps significant after Holm";
     }
-
-    /// <summary>
-    /// Each step's and the overall conversion difference (first − second, in percentage points) with SE, interval, z, p and
-    /// Holm-adjusted p, as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture).
-    /// </summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The same table as <see cref="ToHtml"/> as a markdown pipe table (cells escaped, invariant culture).</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable()
     {

@@ -4,12 +4,27 @@ using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Funnel;
 
-/// <summary>A funnel's stages and its overall conversion n_K/n₀ (= the last stage's cumulative conversion).</summary>
-/// <param name="Tally">The counts.</param>
-/// <param name="Stages">One entry per stage, in order.</param>
+/// <summary>
+/// A funnel's stages and its overall conversion n_K/n₀ (= the last stage's cumulative conversion). Rendered by
+/// <see cref="ResultFormatter"/> as one row per stage (reached, step conversion, drop-off, cumulative conversion, intervals).
+/// </summary>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record FunnelResult(FunnelTally Tally, IReadOnlyList<FunnelStage> Stages) : ITabularResult
+public sealed class FunnelResult : ITabularResult
 {
+    private readonly FunnelStage[] stages;
+
+    internal FunnelResult(FunnelTally tally, FunnelStage[] stages)
+    {
+        Tally = tally;
+        this.stages = stages;
+    }
+
+    /// <summary>The counts.</summary>
+    public FunnelTally Tally { get; }
+
+    /// <summary>One entry per stage, in funnel order.</summary>
+    public IReadOnlyList<FunnelStage> Stages => stages;
+
     /// <summary>Overall conversion n_K/n₀ with its Wilson interval.</summary>
     public Estimate Overall => Stages[^1].CumulativeConversion;
 
@@ -17,12 +32,6 @@ public sealed record FunnelResult(FunnelTally Tally, IReadOnlyList<FunnelStage> 
     public override string ToString() =>
         $"Funnel {string.Join(" → ", Stages.Select(s => s.Name))}: {InvariantText.Count(Stages[0].Reached)} → {InvariantText.Count(Stages[^1].Reached)}, " +
         $"overall {InvariantText.Percent(Overall.Value)} [{InvariantText.PercentBounds(Overall.Interval).Replace(" to ", ", ", StringComparison.Ordinal)}]";
-
-    /// <summary>Per stage: reached, step conversion with its interval, drop-off and cumulative conversion with its interval, as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture).</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The same table as <see cref="ToHtml"/> as a markdown pipe table (cells escaped, invariant culture).</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable()
     {

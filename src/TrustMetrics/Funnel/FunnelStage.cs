@@ -8,12 +8,28 @@ namespace TrustMetrics.Funnel;
 /// interval and drop-off 1 − c_i (null for the first stage), and cumulative conversion n_i/n₀ with its Wilson interval
 /// (computed directly, not as a product of the step intervals; survey-metrics.md §6.1). Shares in [0, 1].
 /// </summary>
-/// <param name="Name">Stage name.</param>
-/// <param name="Reached">n_i.</param>
-/// <param name="StepConversion">n_i/n_{i−1}; null for the first stage or when n_{i−1} = 0.</param>
-/// <param name="CumulativeConversion">n_i/n₀.</param>
-public sealed record FunnelStage(string Name, long Reached, Estimate? StepConversion, Estimate CumulativeConversion)
+public sealed class FunnelStage
 {
+    internal FunnelStage(string name, long reached, Estimate? stepConversion, Estimate cumulativeConversion)
+    {
+        Name = name;
+        Reached = reached;
+        StepConversion = stepConversion;
+        CumulativeConversion = cumulativeConversion;
+    }
+
+    /// <summary>Stage name.</summary>
+    public string Name { get; }
+
+    /// <summary>n_i, the users who reached the stage.</summary>
+    public long Reached { get; }
+
+    /// <summary>n_i/n_{i−1}; null for the first stage or when n_{i−1} = 0.</summary>
+    public Estimate? StepConversion { get; }
+
+    /// <summary>n_i/n₀.</summary>
+    public Estimate CumulativeConversion { get; }
+
     /// <summary>Drop-off 1 − c_i; null when the step conversion is.</summary>
     public double? DropOff => StepConversion is Estimate c ? 1.0 - c.Value : null;
 

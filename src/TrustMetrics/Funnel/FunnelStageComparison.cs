@@ -1,4 +1,5 @@
 using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Funnel;
 
@@ -6,7 +7,25 @@ namespace TrustMetrics.Funnel;
 /// One step of two funnels compared: the step conversion difference (first − second, a share) by the pooled two-proportion
 /// z test with Newcombe's interval, and its Holm-adjusted p-value across all steps of the funnel.
 /// </summary>
-/// <param name="Name">The stage the step leads to.</param>
-/// <param name="Test">The comparison of n_i/n_{i−1} between the funnels.</param>
-/// <param name="HolmPValue">p adjusted by Holm across the steps.</param>
-public sealed record FunnelStageComparison(string Name, DifferenceTest Test, double HolmPValue);
+public sealed class FunnelStageComparison
+{
+    internal FunnelStageComparison(string name, DifferenceTest test, double holmPValue)
+    {
+        Name = name;
+        Test = test;
+        HolmPValue = holmPValue;
+    }
+
+    /// <summary>The stage the step leads to.</summary>
+    public string Name { get; }
+
+    /// <summary>The comparison of n_i/n_{i−1} between the funnels.</summary>
+    public DifferenceTest Test { get; }
+
+    /// <summary>p adjusted by Holm across the steps.</summary>
+    public double HolmPValue { get; }
+
+    /// <summary>"step to checkout: +1.2 pp, p = 0.003, Holm p = 0.009", invariant culture.</summary>
+    public override string ToString() =>
+        $"step to {Name}: {InvariantText.Number(Test.Difference * 100, "+0.0;-0.0;0.0")} pp, p = {InvariantText.PValue(Test.PValue)}, Holm p = {InvariantText.PValue(HolmPValue)}";
+}

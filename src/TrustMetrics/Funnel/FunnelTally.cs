@@ -1,11 +1,14 @@
+using TrustMetrics.Serialization;
+
 namespace TrustMetrics.Funnel;
 
 /// <summary>
 /// A journey funnel's counts: for each ordered stage, the number of users whose furthest stage it is. A user who reached stage i
 /// passed every earlier stage (a closed funnel), so the number reaching stage i is the sum over stages ≥ i. Tallies over the same
-/// stages merge by adding counts (the tally of a concatenation is the sum). Immutable.
+/// stages merge by adding counts (the tally of a concatenation is the sum) and travel as versioned JSON
+/// (<c>{"version":1,"stages":[…],"furthestCounts":[…]}</c>). Immutable.
 /// </summary>
-public sealed class FunnelTally : System.Numerics.IAdditionOperators<FunnelTally, FunnelTally, FunnelTally>, IEquatable<FunnelTally>
+public sealed class FunnelTally : IAccumulator<FunnelTally>, System.Numerics.IAdditionOperators<FunnelTally, FunnelTally, FunnelTally>, IEquatable<FunnelTally>
 {
     private readonly string[] stages;
     private readonly long[] furthest;
@@ -97,13 +100,21 @@ public sealed class FunnelTally : System.Numerics.IAdditionOperators<FunnelTally
         return new FunnelTally(stages, copy);
     }
 
+    /// <summary>The tally as compact versioned JSON: <c>{"version":1,"stages":["visit","cart"],"furthestCounts":[70,30]}</c>.</summary>
+    public string ToJson() => AccumulatorJson.Serialize(ToState());
+
+    /// <summary>Reads and validates a tally written by <see cref="ToJson"/>; <c>FromJson(t.ToJson())</c> equals <c>t</c>.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed, of an unknown version, or its stages or counts are invalid; the message names the field and value.</exception>
+    public static FunnelTally FromJson(string json) => FromState(AccumulatorJson.Deserialize<FunnelTallyState>(json));
+
     /// <summary>The serialisable, versioned state of this tally (version <see cref="FunnelTallyState.CurrentVersion"/>).</summary>
-    public FunnelTallyState ToState() => new(FunnelTallyState.CurrentVersion, (string[])stages.Clone(), (long[])furthest.Clone());
+    internal FunnelTallyState ToState() => new(FunnelTallyState.CurrentVersion, (string[])stages.Clone(), (long[])furthest.Clone());
 
     /// <summary>The tally a state describes; <c>FromState(t.ToState())</c> equals <c>t</c>.</summary>
     /// <param name="state">A state of version <see cref="FunnelTallyState.CurrentVersion"/>.</param>
     /// <exception cref="ArgumentException">The version is unknown, the stages invalid, or the counts missing, of the wrong length or negative; the message names the field and value.</exception>
-    public static FunnelTally FromState(FunnelTallyState state)
+    internal static FunnelTally FromState(FunnelTallyState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         const string type = nameof(FunnelTallyState);
@@ -185,7 +196,8 @@ public sealed class FunnelTally : System.Numerics.IAdditionOperators<FunnelTally
         ArgumentNullException.ThrowIfNull(right);
         if (!left.stages.AsSpan().SequenceEqual(right.stages))
         {
-            throw new ArgumentException("Cannot merge funnels with different stages.", nameof(right));
+            throw new ArgumentException(
+                $"Cannot merge funnels with different stages: [{string.Join(", ", left.stages)}] and [{string.Join(", ", right.stages)}].", nameof(right));
         }
 
         var sum = new long[left.furthest.Length];
@@ -197,8 +209,9 @@ public sealed class FunnelTally : System.Numerics.IAdditionOperators<FunnelTally
         return new FunnelTally(left.stages, sum);
     }
 
-    /// <summary>Same as <c>+</c>.</summary>
+    /// <summary>The tally of both inputs: counts add (same as <c>+</c>).</summary>
     /// <param name="other">A tally over the same stages.</param>
+    /// <exception cref="ArgumentException">The stages differ.</exception>
     public FunnelTally Merge(FunnelTally other) => this + other;
 
     private static string[] CheckStages(IEnumerable<string> stages)

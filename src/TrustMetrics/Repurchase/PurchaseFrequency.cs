@@ -2,12 +2,25 @@ using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Repurchase;
 
-/// <summary>Purchases in one calendar period: transactions per buying customer.</summary>
-/// <param name="Start">First day of the period.</param>
-/// <param name="Customers">Distinct customers who bought in the period.</param>
-/// <param name="Purchases">Transactions in the period.</param>
-public readonly record struct PurchaseFrequency(DateOnly Start, long Customers, long Purchases)
+/// <summary>Purchases in one calendar period: transactions per buying customer (one row of <see cref="RepurchaseResult.Periods"/>).</summary>
+public sealed class PurchaseFrequency
 {
+    internal PurchaseFrequency(DateOnly start, long customers, long purchases)
+    {
+        Start = start;
+        Customers = customers;
+        Purchases = purchases;
+    }
+
+    /// <summary>First day of the period.</summary>
+    public DateOnly Start { get; }
+
+    /// <summary>Distinct customers who bought in the period (≥ 1).</summary>
+    public long Customers { get; }
+
+    /// <summary>Transactions in the period.</summary>
+    public long Purchases { get; }
+
     /// <summary>Purchases / customers (≥ 1).</summary>
     public double Frequency => (double)Purchases / Customers;
 

@@ -82,17 +82,17 @@ public sealed class RepurchaseCalculator : IRepurchaseCalculator
         {
             var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(gaps);
             sorted.Sort();
-            var points = new List<DurationPercentile>(Probabilities.Length);
-            foreach (double p in Probabilities)
+            var points = new DurationPercentile[Probabilities.Length];
+            for (int i = 0; i < points.Length; i++)
             {
-                points.Add(new DurationPercentile(p, TimeSpan.FromDays(SampleQuantiles.Compute(sorted, p, QuantileType.Type7))));
+                points[i] = new DurationPercentile(Probabilities[i], TimeSpan.FromDays(SampleQuantiles.Compute(sorted, Probabilities[i], QuantileType.Type7)));
             }
 
             intervals = new DurationSummary(gaps.Count, TimeSpan.FromDays((double)(gapSum / gaps.Count)), points, "exact-type7");
         }
 
         var table = byPeriod.Select(pair => new PurchaseFrequency(
-            TransactionSummarizer<TKey>.StartOf(pair.Key, frequencyUnit), pair.Value.Customers, pair.Value.Purchases)).ToList();
+            TransactionSummarizer<TKey>.StartOf(pair.Key, frequencyUnit), pair.Value.Customers, pair.Value.Purchases)).ToArray();
         return new RepurchaseResult(customers, repeaters, ProportionIntervals.Estimate(repeaters, customers, level, method), total, intervals, table);
     }
 }

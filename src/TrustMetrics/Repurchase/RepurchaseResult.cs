@@ -9,18 +9,41 @@ namespace TrustMetrics.Repurchase;
 /// Repurchase behaviour of a set of customers: the repeat-purchase rate (customers with purchases in at least two distinct periods
 /// of the summarizer's unit / all customers, Wilson interval), the distribution of the gaps between consecutive purchase periods
 /// (exact type-7 percentiles), overall purchases per customer, and purchases per buying customer in each calendar period.
+/// Rendered as a measure/value table by <see cref="ResultFormatter"/> (the per-period frequencies stay in <see cref="Periods"/>).
 /// </summary>
-/// <param name="Customers">Customers with at least one purchase.</param>
-/// <param name="RepeatCustomers">Customers with at least two purchase periods (CLV frequency ≥ 1).</param>
-/// <param name="RepeatRate">RepeatCustomers / Customers.</param>
-/// <param name="Transactions">All transactions kept.</param>
-/// <param name="InterPurchaseIntervals">Gaps between consecutive purchase periods of every customer; null when nobody bought twice.</param>
-/// <param name="Periods">Purchases per buying customer per calendar period, in time order (periods without purchases are left out).</param>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record RepurchaseResult(
-    long Customers, long RepeatCustomers, Estimate RepeatRate, long Transactions, DurationSummary? InterPurchaseIntervals,
-    IReadOnlyList<PurchaseFrequency> Periods) : ITabularResult
+public sealed class RepurchaseResult : ITabularResult
 {
+    private readonly PurchaseFrequency[] periods;
+
+    internal RepurchaseResult(long customers, long repeatCustomers, Estimate repeatRate, long transactions, DurationSummary? interPurchaseIntervals, PurchaseFrequency[] periods)
+    {
+        Customers = customers;
+        RepeatCustomers = repeatCustomers;
+        RepeatRate = repeatRate;
+        Transactions = transactions;
+        InterPurchaseIntervals = interPurchaseIntervals;
+        this.periods = periods;
+    }
+
+    /// <summary>Customers with at least one purchase.</summary>
+    public long Customers { get; }
+
+    /// <summary>Customers with at least two purchase periods (CLV frequency ≥ 1).</summary>
+    public long RepeatCustomers { get; }
+
+    /// <summary>RepeatCustomers / Customers, with its interval.</summary>
+    public Estimate RepeatRate { get; }
+
+    /// <summary>All transactions kept.</summary>
+    public long Transactions { get; }
+
+    /// <summary>Gaps between consecutive purchase periods of every customer; null when nobody bought twice.</summary>
+    public DurationSummary? InterPurchaseIntervals { get; }
+
+    /// <summary>Purchases per buying customer per calendar period, in time order (periods without purchases are left out).</summary>
+    public IReadOnlyList<PurchaseFrequency> Periods => periods;
+
     /// <summary>Transactions / customers over the whole window.</summary>
     public double PurchasesPerCustomer => (double)Transactions / Customers;
 
@@ -28,18 +51,9 @@ public sealed record RepurchaseResult(
     public override string ToString() =>
         $"{InvariantText.Count(Customers)} customers: repeat rate {InvariantText.Percent(RepeatRate.Value)} [{InvariantText.PercentBounds(RepeatRate.Interval).Replace(" to ", ", ", StringComparison.Ordinal)}], " +
         $"{InvariantText.Number(PurchasesPerCustomer, "0.00")} purchases per customer" +
-        (InterPurchaseIntervals?.Percentiles.Where(p => p.Probability == 0.5).Select(p => (TimeSpan?)p.Value).FirstOrDefault() is { } median
+        (InterPurchaseIntervals?.Find(0.5) is { } median
             ? $", median gap {InvariantText.Duration(median)}"
             : "");
-
-    /// <summary>
-    /// Customers, repeat rate with its interval, purchases per customer and the gaps between purchases as a measure/value table in
-    /// HTML (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture); the per-period frequencies stay in <see cref="Periods"/>.
-    /// </summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The same table as <see cref="ToHtml"/> as a markdown pipe table (cells escaped, invariant culture).</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable()
     {

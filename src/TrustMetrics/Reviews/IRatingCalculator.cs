@@ -15,16 +15,11 @@ public interface IRatingCalculator
     /// <summary>The lowest rating counted as positive (default 4).</summary>
     int PositiveThreshold { get; }
 
-    /// <summary>The result of one item.</summary>
+    /// <summary>The result of one item (of ratings stored one per byte: <c>Calculate(ScaleTally.FromScores(Scale, ratings))</c>).</summary>
     /// <param name="tally">A non-empty distribution on <see cref="Scale"/>.</param>
     /// <param name="prior">Prior of the Bayesian average; null for none (the Bayesian average then equals the mean).</param>
     /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
     RatingResult Calculate(ScaleTally tally, RatingPrior? prior = null, double? confidenceLevel = null);
-
-    /// <summary>The result of ratings stored one per byte (vectorised tally).</summary>
-    /// <param name="ratings">Ratings on <see cref="Scale"/>.</param>
-    /// <param name="prior">Prior of the Bayesian average; null for none.</param>
-    RatingResult Calculate(ReadOnlySpan<byte> ratings, RatingPrior? prior = null);
 
     /// <summary>
     /// Results of several items ranked best first by <paramref name="key"/>. With no prior given, every item shares

@@ -18,7 +18,6 @@ public static class RatingAggregation
     public static double BayesianAverage(double mean, long count, RatingPrior prior)
     {
         Guard.NonNegative(count);
-        prior.Validate(nameof(prior));
         if (count == 0)
         {
             return prior.Weight > 0 ? prior.Mean

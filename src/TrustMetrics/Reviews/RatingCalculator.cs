@@ -46,7 +46,6 @@ public sealed class RatingCalculator : IRatingCalculator
         Guard.ConfidenceLevel(level, nameof(confidenceLevel));
         double mean = tally.Mean;
         var chosen = prior ?? new RatingPrior(mean, 0.0);
-        chosen.Validate(nameof(prior));
 
         var meanEstimate = MeanIntervals.StudentT(tally.Count, mean, tally.SampleVariance, level, Scale.Min, Scale.Max);
         var positive = ProportionIntervals.Estimate(tally.CountAtLeast(PositiveThreshold), tally.Count, level);
@@ -54,9 +53,6 @@ public sealed class RatingCalculator : IRatingCalculator
         double dirichlet = RatingAggregation.DirichletScore(tally.Counts, Scale.Min, CriticalValues.OneSidedZ(level));
         return new RatingResult(tally, PositiveThreshold, meanEstimate, positive, chosen, bayesian, dirichlet);
     }
-
-    /// <inheritdoc/>
-    public RatingResult Calculate(ReadOnlySpan<byte> ratings, RatingPrior? prior = null) => Calculate(ScaleTally.FromScores(Scale, ratings), prior);
 
     /// <inheritdoc/>
     public RatingRanking<TKey> Rank<TKey>(IEnumerable<KeyValuePair<TKey, ScaleTally>> items, RatingRankKey key = RatingRankKey.BayesianAverage,
@@ -92,8 +88,8 @@ public sealed class RatingCalculator : IRatingCalculator
 
         // OrderByDescending is stable: ties keep the input order.
         var ranked = results.OrderByDescending(r => sortKey(r.Result))
-            .Select((r, index) => new RatedItem<TKey>(index + 1, r.Key, r.Result))
-            .ToList();
+            .Select(r => KeyValuePair.Create(r.Key, r.Result))
+            .ToArray();
         return new RatingRanking<TKey>(ranked, key, shared);
     }
 

@@ -5,11 +5,32 @@ namespace TrustMetrics.Reviews;
 /// <summary>
 /// The prior of the Bayesian average (IMDb weighted rating): worth <see cref="Weight"/> pseudo-ratings at <see cref="Mean"/>.
 /// WR = (v·R + m·C)/(v + m) with C = <see cref="Mean"/> and m = <see cref="Weight"/> (survey-metrics.md §3.1).
+/// The constructor checks both numbers; <c>default</c> is (0, 0), no shrinkage.
 /// </summary>
-/// <param name="Mean">C, the prior mean rating (typically the mean of all ratings across items).</param>
-/// <param name="Weight">m ≥ 0, the number of pseudo-ratings the prior is worth; 0 means no shrinkage.</param>
-public readonly record struct RatingPrior(double Mean, double Weight)
+public readonly struct RatingPrior
 {
+    /// <summary>A prior worth <paramref name="weight"/> ratings at <paramref name="mean"/>.</summary>
+    /// <param name="mean">C, the prior mean rating (typically the mean of all ratings across items); finite.</param>
+    /// <param name="weight">m ≥ 0, the number of pseudo-ratings the prior is worth; 0 means no shrinkage; finite.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is NaN or infinite, or <paramref name="weight"/> is negative, NaN or infinite.</exception>
+    public RatingPrior(double mean, double weight)
+    {
+        Guard.Finite(mean);
+        if (!(weight >= 0) || !double.IsFinite(weight))
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), weight, $"The prior weight must be a finite number ≥ 0; got {Guard.Format(weight)}.");
+        }
+
+        Mean = mean;
+        Weight = weight;
+    }
+
+    /// <summary>C, the prior mean rating.</summary>
+    public double Mean { get; }
+
+    /// <summary>m ≥ 0, the number of pseudo-ratings the prior is worth.</summary>
+    public double Weight { get; }
+
     /// <summary>
     /// The default prior of a set of items: C = the mean of all their ratings pooled, m = the median number of ratings per item
     /// (so an item with a typical number of ratings is pulled halfway to C; the median keeps one very popular item from setting m).
@@ -51,16 +72,7 @@ public readonly record struct RatingPrior(double Mean, double Weight)
         return new RatingPrior(sum / total, median);
     }
 
-    internal void Validate(string paramName)
-    {
-        if (!double.IsFinite(Mean))
-        {
-            throw new ArgumentOutOfRangeException(paramName, Mean, $"The prior mean must be finite; got {Guard.Format(Mean)}.");
-        }
-
-        if (!(Weight >= 0) || !double.IsFinite(Weight))
-        {
-            throw new ArgumentOutOfRangeException(paramName, Weight, $"The prior weight must be a finite number ≥ 0; got {Guard.Format(Weight)}.");
-        }
-    }
+    /// <summary>"C = 4.14, m = 120", invariant culture.</summary>
+    public override string ToString() =>
+        $"C = {Presentation.InvariantText.Number(Mean, "0.###")}, m = {Presentation.InvariantText.Number(Weight, "0.###")}";
 }

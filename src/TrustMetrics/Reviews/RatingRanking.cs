@@ -6,21 +6,17 @@ namespace TrustMetrics.Reviews;
 
 /// <summary>
 /// Items ranked best first by <see cref="Key"/>, each with its <see cref="RatingResult"/> under the shared <see cref="Prior"/>: a
-/// read-only list of <see cref="RatedItem{TKey}"/> that also renders itself as a table (notebooks, markdown, HTML).
+/// read-only list of (item, result) pairs — the item at index i has rank i + 1 — that <see cref="ResultFormatter"/> renders as a
+/// table (notebooks, markdown, HTML). <c>foreach (var (item, result) in ranking)</c> reads it in rank order.
 /// </summary>
 /// <typeparam name="TKey">Item key type.</typeparam>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed class RatingRanking<TKey> : IReadOnlyList<RatedItem<TKey>>, ITabularResult
+public sealed class RatingRanking<TKey> : IReadOnlyList<KeyValuePair<TKey, RatingResult>>, ITabularResult
 {
-    private readonly IReadOnlyList<RatedItem<TKey>> items;
+    private readonly KeyValuePair<TKey, RatingResult>[] items;
 
-    /// <summary>A ranking of <paramref name="items"/> (already in rank order) by <paramref name="key"/> under <paramref name="prior"/>.</summary>
-    /// <param name="items">The ranked items, best first.</param>
-    /// <param name="key">What the items were sorted by.</param>
-    /// <param name="prior">The prior every item's Bayesian average used; null for an empty ranking.</param>
-    public RatingRanking(IReadOnlyList<RatedItem<TKey>> items, RatingRankKey key, RatingPrior? prior)
+    internal RatingRanking(KeyValuePair<TKey, RatingResult>[] items, RatingRankKey key, RatingPrior? prior)
     {
-        ArgumentNullException.ThrowIfNull(items);
         this.items = items;
         Key = key;
         Prior = prior;
@@ -33,35 +29,30 @@ public sealed class RatingRanking<TKey> : IReadOnlyList<RatedItem<TKey>>, ITabul
     public RatingPrior? Prior { get; }
 
     /// <inheritdoc/>
-    public int Count => items.Count;
+    public int Count => items.Length;
+
+    /// <summary>The item of rank <paramref name="index"/> + 1 and its result.</summary>
+    /// <param name="index">0 for the best item.</param>
+    public KeyValuePair<TKey, RatingResult> this[int index] => items[index];
 
     /// <inheritdoc/>
-    public RatedItem<TKey> this[int index] => items[index];
-
-    /// <inheritdoc/>
-    public IEnumerator<RatedItem<TKey>> GetEnumerator() => items.GetEnumerator();
+    public IEnumerator<KeyValuePair<TKey, RatingResult>> GetEnumerator() => ((IEnumerable<KeyValuePair<TKey, RatingResult>>)items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>"Ranking of 5 items by BayesianAverage: 1. rice_cooker (4.33), 2. refrigerator (4.21), …", invariant culture.</summary>
     public override string ToString() =>
         $"Ranking of {InvariantText.Count(Count)} items by {Key}" + (Count == 0 ? "" : ": " +
-            string.Join(", ", items.Take(3).Select(i => $"{InvariantText.Count(i.Rank)}. {InvariantText.Key(i.Item)} ({InvariantText.Number(SortValue(i.Result), "0.00")})")) +
+            string.Join(", ", items.Take(3).Select((i, k) => $"{InvariantText.Count(k + 1)}. {InvariantText.Key(i.Key)} ({InvariantText.Number(SortValue(i.Value), "0.00")})")) +
             (Count > 3 ? ", …" : ""));
-
-    /// <summary>One row per item in rank order (n, mean, Bayesian average, positive share, Wilson lower bound, Dirichlet score) as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture).</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The same table as <see cref="ToHtml"/> as a markdown pipe table (cells escaped, invariant culture).</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable()
     {
-        var level = Count > 0 ? items[0].Result.Mean.Interval : new Estimation.ConfidenceInterval(0, 0, 0.95, "none");
+        var level = Count > 0 ? items[0].Value.Mean.Interval : new Estimation.ConfidenceInterval(0, 0, 0.95, "none");
         var table = RatingTables.Create($"Ratings ranked by {Key}", level, rank: true);
-        foreach (var item in items.Take(ResultTable.MaxRows))
+        for (int i = 0; i < Math.Min(Count, ResultTable.MaxRows); i++)
         {
-            RatingTables.AddRow(table, item.Rank, InvariantText.Key(item.Item), item.Result);
+            RatingTables.AddRow(table, i + 1, InvariantText.Key(items[i].Key), items[i].Value);
         }
 
         if (Count > ResultTable.MaxRows)
@@ -71,7 +62,7 @@ public sealed class RatingRanking<TKey> : IReadOnlyList<RatedItem<TKey>>, ITabul
 
         return Count == 0
             ? table.Note("No items.")
-            : RatingTables.Notes(table, items[0].Result.Tally.Scale, items[0].Result.PositiveThreshold, Prior);
+            : RatingTables.Notes(table, items[0].Value.Tally.Scale, items[0].Value.PositiveThreshold, Prior);
     }
 
     private double SortValue(RatingResult result) => Key switch

@@ -8,24 +8,46 @@ namespace TrustMetrics.Reviews;
 /// <summary>
 /// One item's ratings: the mean with a Student-t interval (x̄ ± t_{n−1}·s/√n, clipped to the scale), the positive share
 /// (ratings ≥ <see cref="PositiveThreshold"/>, a share in [0, 1]) with a Wilson interval, the Bayesian average under
-/// <see cref="Prior"/> (survey-metrics.md §3.1), the Dirichlet sort key (§3.4) and the distribution in <see cref="Tally"/>.
+/// <see cref="Prior"/> (survey-metrics.md §3.1), the Dirichlet sort key (§3.4) and the distribution in <see cref="Tally"/>. Rendered
+/// by <see cref="ResultFormatter"/>.
 /// </summary>
-/// <param name="Tally">The rating distribution.</param>
-/// <param name="PositiveThreshold">Lowest rating counted as positive.</param>
-/// <param name="Mean">Mean rating with its t interval.</param>
-/// <param name="PositiveShare">Share of ratings ≥ the threshold with its Wilson interval.</param>
-/// <param name="Prior">The prior the Bayesian average used.</param>
-/// <param name="BayesianAverage">(n·x̄ + m·C)/(n + m).</param>
-/// <param name="DirichletScore">Posterior mean of the expected rating minus z posterior SDs, z = Φ⁻¹(level) (one-sided).</param>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record RatingResult(
-    ScaleTally Tally, int PositiveThreshold, Estimate Mean, Estimate PositiveShare, RatingPrior Prior, double BayesianAverage, double DirichletScore) : ITabularResult
+public sealed class RatingResult : ITabularResult
 {
-    /// <summary>Number of ratings n.</summary>
-    public long Count => Tally.Count;
+    internal RatingResult(ScaleTally tally, int positiveThreshold, Estimate mean, Estimate positiveShare, RatingPrior prior, double bayesianAverage, double dirichletScore)
+    {
+        Tally = tally;
+        PositiveThreshold = positiveThreshold;
+        Mean = mean;
+        PositiveShare = positiveShare;
+        Prior = prior;
+        BayesianAverage = bayesianAverage;
+        DirichletScore = dirichletScore;
+    }
 
-    /// <summary>Number of ratings ≥ <see cref="PositiveThreshold"/>.</summary>
-    public long PositiveCount => Tally.CountAtLeast(PositiveThreshold);
+    /// <summary>The rating distribution (n = <c>Tally.Count</c>; positive ratings = <c>Tally.CountAtLeast(PositiveThreshold)</c>).</summary>
+    public ScaleTally Tally { get; }
+
+    /// <summary>Lowest rating counted as positive.</summary>
+    public int PositiveThreshold { get; }
+
+    /// <summary>Mean rating with its t interval.</summary>
+    public Estimate Mean { get; }
+
+    /// <summary>Share of ratings ≥ the threshold with its Wilson interval.</summary>
+    public Estimate PositiveShare { get; }
+
+    /// <summary>The prior the Bayesian average used.</summary>
+    public RatingPrior Prior { get; }
+
+    /// <summary>(n·x̄ + m·C)/(n + m).</summary>
+    public double BayesianAverage { get; }
+
+    /// <summary>Posterior mean of the expected rating minus z posterior SDs, z = Φ⁻¹(level) (one-sided).</summary>
+    public double DirichletScore { get; }
+
+    /// <summary>Number of ratings n.</summary>
+    internal long Count => Tally.Count;
 
     /// <summary>The Wilson lower bound of the positive share (Evan Miller's sort key): <c>PositiveShare.Interval.Lower</c>.</summary>
     public double WilsonLowerBound => PositiveShare.Interval.Lower;
@@ -35,15 +57,6 @@ public sealed record RatingResult(
         $"mean {InvariantText.Number(Mean.Value, "0.00")} [{InvariantText.Number(Mean.Interval.Lower, "0.00")}, {InvariantText.Number(Mean.Interval.Upper, "0.00")}], " +
         $"Bayesian {InvariantText.Number(BayesianAverage, "0.00")}, positive {InvariantText.Percent(PositiveShare.Value)} [{InvariantText.Percent(PositiveShare.Interval.Lower)}, " +
         $"{InvariantText.Percent(PositiveShare.Interval.Upper)}] ({InvariantText.Level(Mean.Interval.Level)}, n = {InvariantText.Count(Count)})";
-
-    /// <summary>
-    /// Count, mean with its t interval, Bayesian average, positive share with its Wilson interval, Wilson lower bound and Dirichlet
-    /// score, with the distribution and prior as notes, as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture).
-    /// </summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The same table as <see cref="ToHtml"/> as a markdown pipe table (cells escaped, invariant culture).</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable()
     {

@@ -11,15 +11,11 @@ namespace TrustMetrics.Sentiment;
 /// </summary>
 public interface ISentimentCalculator
 {
-    /// <summary>Net sentiment of a tally.</summary>
+    /// <summary>Net sentiment of a tally (of labels: <c>Calculate(SentimentTally.FromLabels(labels))</c>).</summary>
     /// <param name="tally">A non-empty tally.</param>
     /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
     /// <param name="method">Interval method (the NPS methods); null uses the configured NPS default (score).</param>
     SentimentResult Calculate(SentimentTally tally, double? confidenceLevel = null, NpsIntervalMethod? method = null);
-
-    /// <summary>Net sentiment of labels.</summary>
-    /// <param name="labels">Polarities.</param>
-    SentimentResult Calculate(ReadOnlySpan<SentimentLabel> labels);
 
     /// <summary>Compares two independent samples: Δ = NSS(first) − NSS(second) in points, as <see cref="NpsComparison"/>.</summary>
     /// <param name="first">First sample.</param>

@@ -26,11 +26,6 @@ public sealed class SentimentCalculator : ISentimentCalculator
     /// <inheritdoc/>
     public SentimentResult Calculate(SentimentTally tally, double? confidenceLevel = null, NpsIntervalMethod? method = null)
     {
-        if (tally.Negative < 0 || tally.Neutral < 0 || tally.Positive < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(tally), tally, "A tally count is negative.");
-        }
-
         if (tally.IsEmpty)
         {
             throw Guard.Empty("Net sentiment", nameof(tally));
@@ -57,13 +52,6 @@ public sealed class SentimentCalculator : ISentimentCalculator
     }
 
     /// <inheritdoc/>
-    public SentimentResult Calculate(ReadOnlySpan<SentimentLabel> labels)
-    {
-        var tally = SentimentTally.FromLabels(labels);
-        return tally.IsEmpty ? throw Guard.Empty("Net sentiment", nameof(labels)) : Calculate(tally);
-    }
-
-    /// <inheritdoc/>
     public DifferenceTest Compare(SentimentTally first, SentimentTally second, double? confidenceLevel = null, NpsComparisonMethod? method = null)
     {
         if (first.IsEmpty)
@@ -76,8 +64,11 @@ public sealed class SentimentCalculator : ISentimentCalculator
             throw Guard.Empty("A net sentiment comparison", nameof(second));
         }
 
-        return NpsComparison.Compare(first.AsTrinomial, second.AsTrinomial, confidenceLevel ?? options.ConfidenceLevel,
-            method ?? options.NpsComparisonMethod);
+        double level = confidenceLevel ?? options.ConfidenceLevel;
+        Guard.ConfidenceLevel(level, nameof(confidenceLevel));
+        var chosen = method ?? options.NpsComparisonMethod;
+        Guard.Defined(chosen, nameof(method));
+        return NpsComparison.Compare(first.AsTrinomial, second.AsTrinomial, level, chosen);
     }
 
     /// <inheritdoc/>

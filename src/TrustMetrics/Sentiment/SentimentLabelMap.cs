@@ -30,27 +30,29 @@ public sealed class SentimentLabelMap
     /// <param name="label">The polarity when found.</param>
     public bool TryMap(ReadOnlySpan<char> text, out SentimentLabel label) => lookup.TryGetValue(text.Trim(), out label);
 
-    /// <summary>"positive: …; neutral: …; negative: …".</summary>
-    public override string ToString() => string.Join("; ",
+    /// <summary>"positive: …; neutral: …; negative: …" (for error messages).</summary>
+    internal string Describe() => string.Join("; ",
         new[] { SentimentLabel.Positive, SentimentLabel.Neutral, SentimentLabel.Negative }.Select(l =>
             $"{l.ToString().ToLowerInvariant()}: {string.Join(", ", labels.Where(p => p.Value == l).Select(p => p.Key))}"));
 
     private void AddAll(IEnumerable<string> texts, SentimentLabel label, string paramName)
     {
+        int index = 0;
         foreach (string text in texts)
         {
             string key = text?.Trim() ?? string.Empty;
             if (key.Length == 0)
             {
-                throw new ArgumentException("A sentiment label text must not be blank.", paramName);
+                throw new ArgumentException($"{paramName}[{index}] is blank: a sentiment label text must not be.", paramName);
             }
 
             if (labels.TryGetValue(key, out var existing) && existing != label)
             {
-                throw new ArgumentException($"The label '{key}' is given as both {existing} and {label}.", paramName);
+                throw new ArgumentException($"{paramName}[{index}] = '{key}' is also given as {existing}.", paramName);
             }
 
             labels[key] = label;
+            index++;
         }
     }
 }

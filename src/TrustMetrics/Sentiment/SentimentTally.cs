@@ -1,66 +1,98 @@
-using System.Numerics;
 using TrustMetrics.Nps;
+using TrustMetrics.Presentation;
+using TrustMetrics.Serialization;
 
 namespace TrustMetrics.Sentiment;
 
 /// <summary>
 /// Counts of negative, neutral and positive mentions: the sufficient statistic of net sentiment. Tallies merge by addition
-/// (the tally of a concatenation is the sum of the tallies). The default value is the empty tally.
+/// (the tally of a concatenation is the sum of the tallies) and travel as versioned JSON
+/// (<c>{"version":1,"negative":12,"neutral":30,"positive":58}</c>). The default value is the empty tally.
 /// </summary>
-/// <param name="Negative">Negative mentions.</param>
-/// <param name="Neutral">Neutral mentions.</param>
-/// <param name="Positive">Positive mentions.</param>
-public readonly record struct SentimentTally(long Negative, long Neutral, long Positive)
-    : IAdditionOperators<SentimentTally, SentimentTally, SentimentTally>, IAdditiveIdentity<SentimentTally, SentimentTally>
+public readonly struct SentimentTally : IAccumulator<SentimentTally>, IEquatable<SentimentTally>
 {
-    /// <summary>The empty tally.</summary>
-    public static SentimentTally Empty => default;
+    /// <summary>A tally of the given counts.</summary>
+    /// <param name="negative">Negative mentions ≥ 0.</param>
+    /// <param name="neutral">Neutral mentions ≥ 0.</param>
+    /// <param name="positive">Positive mentions ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative; the message names it and its value.</exception>
+    public SentimentTally(long negative, long neutral, long positive)
+    {
+        Guard.NonNegative(negative);
+        Guard.NonNegative(neutral);
+        Guard.NonNegative(positive);
+        Negative = negative;
+        Neutral = neutral;
+        Positive = positive;
+    }
 
-    /// <inheritdoc cref="Empty"/>
-    public static SentimentTally AdditiveIdentity => default;
+    /// <summary>Negative mentions.</summary>
+    public long Negative { get; }
+
+    /// <summary>Neutral mentions.</summary>
+    public long Neutral { get; }
+
+    /// <summary>Positive mentions.</summary>
+    public long Positive { get; }
 
     /// <summary>n = negative + neutral + positive.</summary>
     public long Count => Negative + Neutral + Positive;
 
     /// <summary>True when the tally holds no mention.</summary>
-    public bool IsEmpty => Count == 0;
+    internal bool IsEmpty => Count == 0;
 
-    /// <summary>Builds a tally from validated counts.</summary>
-    /// <param name="negative">Negative count ≥ 0.</param>
-    /// <param name="neutral">Neutral count ≥ 0.</param>
-    /// <param name="positive">Positive count ≥ 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
-    public static SentimentTally FromCounts(long negative, long neutral, long positive)
-    {
-        Guard.NonNegative(negative);
-        Guard.NonNegative(neutral);
-        Guard.NonNegative(positive);
-        return new SentimentTally(negative, neutral, positive);
-    }
-
-    /// <summary>Merges two tallies: counts add.</summary>
+    /// <summary>Two tallies are equal when all three counts are.</summary>
     /// <param name="left">A tally.</param>
     /// <param name="right">Another tally.</param>
-    public static SentimentTally operator +(SentimentTally left, SentimentTally right) =>
-        new(checked(left.Negative + right.Negative), checked(left.Neutral + right.Neutral), checked(left.Positive + right.Positive));
+    public static bool operator ==(SentimentTally left, SentimentTally right) => left.Equals(right);
 
-    /// <summary>Merges <paramref name="other"/> into a new tally (same as <c>+</c>).</summary>
+    /// <summary>True when any count differs.</summary>
+    /// <param name="left">A tally.</param>
+    /// <param name="right">Another tally.</param>
+    public static bool operator !=(SentimentTally left, SentimentTally right) => !left.Equals(right);
+
+    /// <summary>The tally of both inputs: counts add.</summary>
     /// <param name="other">The tally to merge.</param>
-    public SentimentTally Merge(SentimentTally other) => this + other;
+    /// <exception cref="ArgumentOutOfRangeException">A merged count would exceed <see cref="long.MaxValue"/>.</exception>
+    public SentimentTally Merge(SentimentTally other) =>
+        new(Sum(Negative, other.Negative, nameof(Negative), nameof(other)), Sum(Neutral, other.Neutral, nameof(Neutral), nameof(other)),
+            Sum(Positive, other.Positive, nameof(Positive), nameof(other)));
+
+    /// <summary>The tally as compact versioned JSON: <c>{"version":1,"negative":12,"neutral":30,"positive":58}</c>.</summary>
+    public string ToJson() => AccumulatorJson.Serialize(ToState());
+
+    /// <summary>Reads and validates a tally written by <see cref="ToJson"/>; <c>FromJson(t.ToJson()) == t</c>.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed, of an unknown version or holds a negative count; the message names the field and value.</exception>
+    public static SentimentTally FromJson(string json) => FromState(AccumulatorJson.Deserialize<SentimentTallyState>(json));
+
+    /// <summary>True when all three counts are equal.</summary>
+    /// <param name="other">Another tally.</param>
+    public bool Equals(SentimentTally other) => Negative == other.Negative && Neutral == other.Neutral && Positive == other.Positive;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is SentimentTally other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Negative, Neutral, Positive);
+
+    /// <summary>"12 negative, 30 neutral, 58 positive", invariant culture.</summary>
+    public override string ToString() =>
+        $"{InvariantText.Count(Negative)} negative, {InvariantText.Count(Neutral)} neutral, {InvariantText.Count(Positive)} positive";
 
     /// <summary>The serialisable, versioned state of this tally (version <see cref="SentimentTallyState.CurrentVersion"/>).</summary>
-    public SentimentTallyState ToState() => new(SentimentTallyState.CurrentVersion, Negative, Neutral, Positive);
+    internal SentimentTallyState ToState() => new(SentimentTallyState.CurrentVersion, Negative, Neutral, Positive);
 
     /// <summary>The tally a state describes; <c>FromState(t.ToState()) == t</c>.</summary>
     /// <param name="state">A state of version <see cref="SentimentTallyState.CurrentVersion"/>.</param>
     /// <exception cref="ArgumentException">The version is unknown or a count is negative; the message names the field and value.</exception>
-    public static SentimentTally FromState(SentimentTallyState state)
+    internal static SentimentTally FromState(SentimentTallyState state)
     {
         const string type = nameof(SentimentTallyState);
-        Serialization.StateGuard.Version(state.Version, SentimentTallyState.CurrentVersion, type);
-        Serialization.StateGuard.NonNegative(state.Negative, type, nameof(state.Negative));
-        Serialization.StateGuard.NonNegative(state.Neutral, type, nameof(state.Neutral));
-        Serialization.StateGuard.NonNegative(state.Positive, type, nameof(state.Positive));
+        StateGuard.Version(state.Version, SentimentTallyState.CurrentVersion, type);
+        StateGuard.NonNegative(state.Negative, type, nameof(state.Negative));
+        StateGuard.NonNegative(state.Neutral, type, nameof(state.Neutral));
+        StateGuard.NonNegative(state.Positive, type, nameof(state.Positive));
         return new SentimentTally(state.Negative, state.Neutral, state.Positive);
     }
 
@@ -69,9 +101,9 @@ public readonly record struct SentimentTally(long Negative, long Neutral, long P
     /// <exception cref="ArgumentOutOfRangeException">The label is not a defined <see cref="SentimentLabel"/>.</exception>
     public SentimentTally Add(SentimentLabel label) => label switch
     {
-        SentimentLabel.Negative => this with { Negative = Negative + 1 },
-        SentimentLabel.Neutral => this with { Neutral = Neutral + 1 },
-        SentimentLabel.Positive => this with { Positive = Positive + 1 },
+        SentimentLabel.Negative => new(Sum(Negative, 1, nameof(Negative), nameof(label)), Neutral, Positive),
+        SentimentLabel.Neutral => new(Negative, Sum(Neutral, 1, nameof(Neutral), nameof(label)), Positive),
+        SentimentLabel.Positive => new(Negative, Neutral, Sum(Positive, 1, nameof(Positive), nameof(label))),
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, $"{label} is not a sentiment label."),
     };
 
@@ -103,17 +135,21 @@ public readonly record struct SentimentTally(long Negative, long Neutral, long P
     {
         ArgumentNullException.ThrowIfNull(labels);
         map ??= SentimentLabelMap.Default;
-        var tally = Empty;
+        var tally = default(SentimentTally);
         long index = 0;
         foreach (string text in labels)
         {
             tally = tally.Add(map.TryMap(text, out var label) ? label
-                : throw new ArgumentOutOfRangeException(nameof(labels), text, $"labels[{index}] = '{text}' is not a known sentiment label ({map})."));
+                : throw new ArgumentOutOfRangeException(nameof(labels), text, $"labels[{index}] = '{text}' is not a known sentiment label ({map.Describe()})."));
             index++;
         }
 
         return tally;
     }
+
+    private static long Sum(long count, long more, string field, string paramName) =>
+        count <= long.MaxValue - more ? count + more
+            : throw new ArgumentOutOfRangeException(paramName, $"{field}: {count} + {more} exceeds the largest count ({long.MaxValue}).");
 
     /// <summary>The counts in the trinomial order the shared net-score core uses (negative ↔ detractor, positive ↔ promoter).</summary>
     internal NpsTally AsTrinomial => new(Negative, Neutral, Positive);

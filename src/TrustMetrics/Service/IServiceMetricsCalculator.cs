@@ -10,7 +10,7 @@ public interface IServiceMetricsCalculator
     /// <summary>The metrics of a set of tickets in one pass, percentiles exact (the durations are buffered: 8 bytes per ticket).</summary>
     /// <param name="tickets">At least one ticket.</param>
     /// <param name="settings">Percentiles, type, targets, as-of time and level; null for the defaults.</param>
-    /// <exception cref="ArgumentException">No tickets, or a ticket's times are inconsistent (the message names its index and values).</exception>
+    /// <exception cref="ArgumentException">No tickets (each ticket checked its own times when it was built).</exception>
     ServiceResult Calculate(IEnumerable<SupportTicket> tickets, ServiceMetricsSettings? settings = null);
 
     /// <summary>

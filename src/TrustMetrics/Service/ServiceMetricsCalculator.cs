@@ -29,7 +29,6 @@ public sealed class ServiceMetricsCalculator : IServiceMetricsCalculator
     public ServiceResult Calculate(IEnumerable<SupportTicket> tickets, ServiceMetricsSettings? settings = null)
     {
         settings ??= new ServiceMetricsSettings();
-        Guard.Defined(settings.PercentileType, nameof(settings));
         return Run(tickets, settings, () => new ExactDurations(settings.PercentileType));
     }
 
@@ -47,10 +46,9 @@ public sealed class ServiceMetricsCalculator : IServiceMetricsCalculator
     public long OpenBacklog(IEnumerable<SupportTicket> tickets, DateTime at)
     {
         ArgumentNullException.ThrowIfNull(tickets);
-        long open = 0, index = 0;
+        long open = 0;
         foreach (var ticket in tickets)
         {
-            Check(ticket, index++);
             open += IsOpenAt(ticket, at) ? 1 : 0;
         }
 
@@ -60,27 +58,18 @@ public sealed class ServiceMetricsCalculator : IServiceMetricsCalculator
     private ServiceResult Run(IEnumerable<SupportTicket> tickets, ServiceMetricsSettings settings, Func<IDurations> durations)
     {
         ArgumentNullException.ThrowIfNull(tickets);
-        ArgumentNullException.ThrowIfNull(settings.Percentiles, nameof(settings));
-        for (int i = 0; i < settings.Percentiles.Count; i++)
-        {
-            SampleQuantiles.CheckProbability(settings.Percentiles[i], $"{nameof(settings)}.{nameof(settings.Percentiles)}[{i}]");
-        }
-
-        settings.Targets.Validate(nameof(settings));
         double level = settings.ConfidenceLevel ?? confidenceLevel;
-        Guard.ConfidenceLevel(level, nameof(settings));
 
         var response = durations();
         var resolution = durations();
         long count = 0, resolved = 0, firstContactKnown = 0, firstContactYes = 0;
-        var responseSla = new SlaCounter(settings.Targets.FirstResponse);
-        var resolutionSla = new SlaCounter(settings.Targets.Resolution);
+        var responseSla = new SlaCounter(settings.FirstResponseTarget);
+        var resolutionSla = new SlaCounter(settings.ResolutionTarget);
         var stillOpen = new List<DateTime>();
         long backlogAtGivenTime = 0;
         DateTime latest = DateTime.MinValue;
         foreach (var ticket in tickets)
         {
-            Check(ticket, count);
             count++;
             latest = Max(latest, ticket.Opened, ticket.FirstResponse, ticket.Resolved);
             if (ticket.FirstResponse is DateTime answered)
@@ -135,25 +124,6 @@ public sealed class ServiceMetricsCalculator : IServiceMetricsCalculator
     }
 
     private static bool IsOpenAt(SupportTicket ticket, DateTime at) => ticket.Opened <= at && !(ticket.Resolved is DateTime done && done <= at);
-
-    private static void Check(SupportTicket ticket, long index)
-    {
-        if (ticket.FirstResponse is DateTime answered && answered < ticket.Opened)
-        {
-            throw new ArgumentException(
-                $"tickets[{index}]: first response {answered:O} is before opening {ticket.Opened:O}.", "tickets");
-        }
-
-        if (ticket.Resolved is DateTime done && done < ticket.Opened)
-        {
-            throw new ArgumentException($"tickets[{index}]: resolution {done:O} is before opening {ticket.Opened:O}.", "tickets");
-        }
-
-        if (ticket.ResolvedOnFirstContact == true && ticket.Resolved is null)
-        {
-            throw new ArgumentException($"tickets[{index}]: marked resolved on first contact but has no resolution time.", "tickets");
-        }
-    }
 
     private static DateTime Max(DateTime latest, DateTime opened, DateTime? response, DateTime? resolved)
     {
@@ -241,10 +211,10 @@ public sealed class ServiceMetricsCalculator : IServiceMetricsCalculator
 
             var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ticks);
             sorted.Sort();
-            var points = new List<DurationPercentile>(probabilities.Count);
-            foreach (double p in probabilities)
+            var points = new DurationPercentile[probabilities.Count];
+            for (int i = 0; i < points.Length; i++)
             {
-                points.Add(new DurationPercentile(p, Ticks(SampleQuantiles.Compute(sorted, p, type))));
+                points[i] = new DurationPercentile(probabilities[i], Ticks(SampleQuantiles.Compute(sorted, probabilities[i], type)));
             }
 
             return new DurationSummary(ticks.Count, Ticks((double)(sum / ticks.Count)), points, "exact-type" + (int)type);
@@ -268,7 +238,7 @@ public sealed class ServiceMetricsCalculator : IServiceMetricsCalculator
                 return null;
             }
 
-            var points = probabilities.Select(p => new DurationPercentile(p, Ticks(sketch.Quantile(p)))).ToList();
+            var points = probabilities.Select(p => new DurationPercentile(p, Ticks(sketch.Quantile(p)))).ToArray();
             return new DurationSummary(sketch.Count, Ticks((double)(sum / sketch.Count)), points, "kll");
         }
     }

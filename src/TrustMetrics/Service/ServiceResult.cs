@@ -8,30 +8,56 @@ namespace TrustMetrics.Service;
 /// Support and complaint metrics of a set of tickets (docs/voice-of-customer.md). Rates are shares in [0, 1] with Wilson
 /// intervals. Unresolved tickets count in the resolution rate (as not resolved) and are left out of the resolution times,
 /// which therefore describe resolved tickets only (biased short while many are open; see the docs for the survival alternative).
+/// Rendered as a measure/value table by <see cref="ResultFormatter"/>.
 /// </summary>
-/// <param name="Tickets">Number of tickets n.</param>
-/// <param name="Resolved">Tickets with a resolution time.</param>
-/// <param name="ResolutionRate">Resolved / n.</param>
-/// <param name="FirstContactResolution">Resolved on first contact / tickets with the flag recorded; null when no ticket has it.</param>
-/// <param name="TimeToFirstResponse">Opened → first response over answered tickets; null when none is answered.</param>
-/// <param name="TimeToResolution">Opened → resolved over resolved tickets; null when none is resolved.</param>
-/// <param name="FirstResponseSlaAttainment">Share answered within the target among tickets whose outcome is known at <paramref name="AsOf"/>; null without a target or such tickets.</param>
-/// <param name="ResolutionSlaAttainment">Share resolved within the target among tickets whose outcome is known at <paramref name="AsOf"/>; null without a target or such tickets.</param>
-/// <param name="AsOf">The moment open tickets were judged at.</param>
-/// <param name="OpenBacklog">Tickets opened at or before <paramref name="AsOf"/> and not resolved by then.</param>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record ServiceResult(
-    long Tickets,
-    long Resolved,
-    Estimate ResolutionRate,
-    Estimate? FirstContactResolution,
-    DurationSummary? TimeToFirstResponse,
-    DurationSummary? TimeToResolution,
-    Estimate? FirstResponseSlaAttainment,
-    Estimate? ResolutionSlaAttainment,
-    DateTime AsOf,
-    long OpenBacklog) : ITabularResult
+public sealed class ServiceResult : ITabularResult
 {
+    internal ServiceResult(long tickets, long resolved, Estimate resolutionRate, Estimate? firstContactResolution, DurationSummary? timeToFirstResponse,
+        DurationSummary? timeToResolution, Estimate? firstResponseSlaAttainment, Estimate? resolutionSlaAttainment, DateTime asOf, long openBacklog)
+    {
+        Tickets = tickets;
+        Resolved = resolved;
+        ResolutionRate = resolutionRate;
+        FirstContactResolution = firstContactResolution;
+        TimeToFirstResponse = timeToFirstResponse;
+        TimeToResolution = timeToResolution;
+        FirstResponseSlaAttainment = firstResponseSlaAttainment;
+        ResolutionSlaAttainment = resolutionSlaAttainment;
+        AsOf = asOf;
+        OpenBacklog = openBacklog;
+    }
+
+    /// <summary>Number of tickets n.</summary>
+    public long Tickets { get; }
+
+    /// <summary>Tickets with a resolution time.</summary>
+    public long Resolved { get; }
+
+    /// <summary>Resolved / n, with its interval.</summary>
+    public Estimate ResolutionRate { get; }
+
+    /// <summary>Resolved on first contact / tickets with the flag recorded; null when no ticket has it.</summary>
+    public Estimate? FirstContactResolution { get; }
+
+    /// <summary>Opened → first response over answered tickets; null when none is answered.</summary>
+    public DurationSummary? TimeToFirstResponse { get; }
+
+    /// <summary>Opened → resolved over resolved tickets; null when none is resolved.</summary>
+    public DurationSummary? TimeToResolution { get; }
+
+    /// <summary>Share answered within the target among tickets whose outcome is known at <see cref="AsOf"/>; null without a target or such tickets.</summary>
+    public Estimate? FirstResponseSlaAttainment { get; }
+
+    /// <summary>Share resolved within the target among tickets whose outcome is known at <see cref="AsOf"/>; null without a target or such tickets.</summary>
+    public Estimate? ResolutionSlaAttainment { get; }
+
+    /// <summary>The moment open tickets were judged at.</summary>
+    public DateTime AsOf { get; }
+
+    /// <summary>Tickets opened at or before <see cref="AsOf"/> and not resolved by then.</summary>
+    public long OpenBacklog { get; }
+
     /// <summary>Tickets without a resolution time.</summary>
     public long Unresolved => Tickets - Resolved;
 
@@ -41,15 +67,6 @@ public sealed record ServiceResult(
         (Median(TimeToFirstResponse) is { } response ? $", median first response {InvariantText.Duration(response)}" : "") +
         (Median(TimeToResolution) is { } resolution ? $", median resolution {InvariantText.Duration(resolution)}" : "") +
         $", backlog {InvariantText.Count(OpenBacklog)}";
-
-    /// <summary>
-    /// Rates with their intervals, then each duration's mean and percentiles, then the backlog, as a measure/value table in HTML
-    /// (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture).
-    /// </summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The same table as <see cref="ToHtml"/> as a markdown pipe table (cells escaped, invariant culture).</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable()
     {
@@ -68,8 +85,7 @@ public sealed record ServiceResult(
             : table;
     }
 
-    private static TimeSpan? Median(DurationSummary? summary) =>
-        summary?.Percentiles.Where(p => p.Probability == 0.5).Select(p => (TimeSpan?)p.Value).FirstOrDefault();
+    private static TimeSpan? Median(DurationSummary? summary) => summary?.Find(0.5);
 
     private static void Rate(ResultTable table, string name, Estimate? rate)
     {
