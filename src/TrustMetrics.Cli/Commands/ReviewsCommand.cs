@@ -133,7 +133,7 @@ internal static class ReviewsCommand
 
         List<RatedItem<string>> Rank(IEnumerable<KeyValuePair<string, ScaleTally>> tallies)
         {
-            var ranked = calculator.Rank(tallies, Sorts[request.Sort] ?? RatingRankKey.BayesianAverage, prior).ToList();
+            var ranked = calculator.Rank(tallies, Sorts[request.Sort] ?? RatingRankKey.BayesianAverage, prior).Ranked.ToList();
             return Sorts[request.Sort] is null ? [.. ranked.OrderBy(r => r.Item, StringComparer.Ordinal)] : ranked;
         }
 

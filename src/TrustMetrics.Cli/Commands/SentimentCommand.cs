@@ -68,8 +68,8 @@ internal static class SentimentCommand
         using var table = CsvTable.Open(source);
         int labelColumn = table.Column(request.Label);
         int? groupColumn = request.Group is null ? null : table.Column(request.Group);
-        var overall = SentimentTally.Empty;
-        var groups = new GroupedTallies<SentimentTally>(() => SentimentTally.Empty);
+        var overall = default(SentimentTally);
+        var groups = new GroupedTallies<SentimentTally>(() => default(SentimentTally));
         long missing = 0;
         while (table.Read())
         {

@@ -64,7 +64,7 @@ internal static class ServiceCommand
             throw new InputException($"--percentile-type must be one of 1–9 (Hyndman–Fan); got {request.PercentileType}.");
         }
 
-        var targets = new ServiceLevelTargets(Hours(request.ResponseSla, "--response-sla"), Hours(request.Sla, "--sla"));
+        TimeSpan? responseTarget = Hours(request.ResponseSla, "--response-sla"), resolutionTarget = Hours(request.Sla, "--sla");
         DateTime? asOf = null;
         if (request.AsOf is string text)
         {
@@ -80,7 +80,8 @@ internal static class ServiceCommand
         asOf ??= tickets.Max(t => TicketInput.Latest(t.Ticket));
         var settings = new ServiceMetricsSettings
         {
-            Percentiles = Probabilities, PercentileType = (QuantileType)request.PercentileType, Targets = targets, AsOf = asOf, ConfidenceLevel = request.Confidence,
+            Percentiles = Probabilities, PercentileType = (QuantileType)request.PercentileType,
+            FirstResponseTarget = responseTarget, ResolutionTarget = resolutionTarget, AsOf = asOf, ConfidenceLevel = request.Confidence,
         };
         var calculator = new ServiceMetricsCalculator();
         ServiceResult Compute(IEnumerable<SupportTicket> some) =>

@@ -35,6 +35,9 @@ public sealed class RatingRanking<TKey> : IReadOnlyList<KeyValuePair<TKey, Ratin
     /// <param name="index">0 for the best item.</param>
     public KeyValuePair<TKey, RatingResult> this[int index] => items[index];
 
+    /// <summary>The items with their 1-based ranks, best first.</summary>
+    internal IEnumerable<RatedItem<TKey>> Ranked => items.Select((pair, index) => new RatedItem<TKey>(index + 1, pair.Key, pair.Value));
+
     /// <inheritdoc/>
     public IEnumerator<KeyValuePair<TKey, RatingResult>> GetEnumerator() => ((IEnumerable<KeyValuePair<TKey, RatingResult>>)items).GetEnumerator();
 

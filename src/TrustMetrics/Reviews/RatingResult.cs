@@ -49,6 +49,9 @@ public sealed class RatingResult : ITabularResult
     /// <summary>Number of ratings n.</summary>
     internal long Count => Tally.Count;
 
+    /// <summary>Number of ratings ≥ <see cref="PositiveThreshold"/>.</summary>
+    internal long PositiveCount => Tally.CountAtLeast(PositiveThreshold);
+
     /// <summary>The Wilson lower bound of the positive share (Evan Miller's sort key): <c>PositiveShare.Interval.Lower</c>.</summary>
     public double WilsonLowerBound => PositiveShare.Interval.Lower;
 

@@ -29,6 +29,18 @@ public sealed class SentimentResult : ITabularResult
     /// <summary>(positive − negative)/(positive + negative) in points with the mapped Wilson interval; null when there are only neutrals.</summary>
     public Estimate? ExcludingNeutral { get; }
 
+    /// <summary>Number of mentions n.</summary>
+    internal long Count => Tally.Count;
+
+    /// <summary>Positive / n.</summary>
+    internal double PositiveShare => (double)Tally.Positive / Tally.Count;
+
+    /// <summary>Neutral / n.</summary>
+    internal double NeutralShare => (double)Tally.Neutral / Tally.Count;
+
+    /// <summary>Negative / n.</summary>
+    internal double NegativeShare => (double)Tally.Negative / Tally.Count;
+
     /// <summary>"Net sentiment 30.0 [21.1, 38.9] (95% score, n = 200)", invariant culture.</summary>
     public override string ToString() =>
         $"Net sentiment {InvariantText.Number(Score.Value, "0.0")} [{InvariantText.Number(Score.Interval.Lower, "0.0")}, {InvariantText.Number(Score.Interval.Upper, "0.0")}] " +

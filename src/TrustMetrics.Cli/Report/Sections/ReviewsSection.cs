@@ -44,8 +44,8 @@ internal sealed class ReviewsSection : IReportSectionBuilder
         var map = new SentimentLabelMap(["positive", "pos"], ["neutral", "neu"], ["negative", "neg"]);
         var products = new GroupedTallies<long[]>(() => new long[Stars]);
         var productMonths = new Dictionary<(string Product, string Month), long[]>();
-        var sentiment = SentimentTally.Empty;
-        var sentimentByMonth = new GroupedTallies<SentimentTally>(() => SentimentTally.Empty);
+        var sentiment = default(SentimentTally);
+        var sentimentByMonth = new GroupedTallies<SentimentTally>(() => default(SentimentTally));
         using (context.Progress.Start($"Reading {source.DisplayName}", "reviews"))
         {
             using var table = CsvTable.Open(source);
@@ -100,7 +100,7 @@ internal sealed class ReviewsSection : IReportSectionBuilder
         var prior = RatingPrior.Pooled(all.Select(p => p.Value));
         var calculator = new RatingCalculator(new TrustMetricsOptions { ConfidenceLevel = context.Confidence, RatingScale = scale, RatingPositiveThreshold = threshold });
         var ranked = calculator.Rank(all, RatingRankKey.DirichletScore, prior);
-        var items = ranked.OrderBy(r => r.Item, StringComparer.Ordinal).ToList();
+        var items = ranked.Ranked.OrderBy(r => r.Item, StringComparer.Ordinal).ToList();
 
         var comparisons = Comparisons(calculator, scale, productMonths, context.Confidence);
         var sentimentCalculator = new SentimentCalculator(new TrustMetricsOptions { ConfidenceLevel = context.Confidence });
@@ -112,7 +112,7 @@ internal sealed class ReviewsSection : IReportSectionBuilder
         }
 
         long n = all.Sum(p => p.Value.Count);
-        var best = ranked[0];
+        var best = ranked.Ranked.First();
         string headline = $"{Formatting.Count(n)} reviews, mean {Formatting.Number(all.Sum(p => p.Value.Mean * p.Value.Count) / n, 2)}; top (Dirichlet) {best.Item}"
             + (sentimentRows.Count > 0 ? $"; net sentiment {Formatting.Number(sentimentRows[0].Result.Score.Value, 1)} {Formatting.Interval(sentimentRows[0].Result.Score.Interval, 1)}" : string.Empty)
             + string.Concat(comparisons.Where(c => c.Significant && c.Test.Difference < 0).Take(3).Select(c => $"; {c.Product} {c.To} DROP"));

@@ -52,9 +52,10 @@ internal sealed class ServiceSection : IReportSectionBuilder
         var asOf = tickets.Max(t => TicketInput.Latest(t.Ticket));
         var settings = new ServiceMetricsSettings
         {
-            Percentiles = Probabilities, Targets = new ServiceLevelTargets(TimeSpan.FromHours(ResponseSlaHours), TimeSpan.FromHours(ResolutionSlaHours)),
+            Percentiles = Probabilities, FirstResponseTarget = TimeSpan.FromHours(ResponseSlaHours), ResolutionTarget = TimeSpan.FromHours(ResolutionSlaHours),
             AsOf = asOf, ConfidenceLevel = context.Confidence,
         };
+        var untargeted = new ServiceMetricsSettings { Percentiles = Probabilities, AsOf = asOf, ConfidenceLevel = context.Confidence };
         var calculator = new ServiceMetricsCalculator();
         var results = new List<(string By, string Group, ServiceResult Result)> { (SurveyReport.AllGroup, SurveyReport.AllGroup, calculator.Calculate(tickets.Select(t => t.Ticket), settings)) };
         for (int b = 0; b < breakdowns.Count; b++)
@@ -68,7 +69,7 @@ internal sealed class ServiceSection : IReportSectionBuilder
         int? channelColumn = breakdowns.IndexOf("channel") is int c && c >= 0 ? c : null;
         var monthly = tickets.GroupBy(t => (Month: t.OpenedMonth!, Channel: channelColumn is int cc ? t.Labels[cc] : SurveyReport.AllGroup))
             .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.Channel, StringComparer.Ordinal)
-            .Select(g => (g.Key.Month, g.Key.Channel, Result: calculator.Calculate(g.Select(t => t.Ticket), settings with { Targets = default }))).ToList();
+            .Select(g => (g.Key.Month, g.Key.Channel, Result: calculator.Calculate(g.Select(t => t.Ticket), untargeted))).ToList();
 
         var overall = results[0].Result;
         string headline = $"{Formatting.Count(overall.Tickets)} tickets, resolved {Share(overall.ResolutionRate)}"
