@@ -28,7 +28,7 @@ public class FamilyRenderingTests
             "| checkout | 1,200 | 30.0% | 28.6% to 31.4% | 70.0% | 12.0% | 11.4% to 12.7% |\n" +
             "| purchase | 300 | 25.0% | 22.6% to 27.5% | 75.0% | 3.0% | 2.7% to 3.4% |\n" +
             "\nStep conversion n\\_i/n\\_(i−1), cumulative n\\_i/n\\_0, each with its own wilson interval.\n",
-            funnel.ToMarkdown());
+            ResultFormatter.ToMarkdown(funnel));
         Assert.Equal("Funnel visit → cart → checkout → purchase: 10,000 → 300, overall 3.0% [2.7%, 3.4%]", funnel.ToString());
     }
 
@@ -36,12 +36,12 @@ public class FamilyRenderingTests
     public void A_ranking_is_the_list_and_knows_its_key_and_prior()
     {
         var ranking = new RatingCalculator().RankRatings(new[] { ("b", 5), ("b", 4), ("a", 2), ("a", 3), ("a", 5) }, RatingRankKey.Mean);
-        Assert.Equal(["b", "a"], ranking.Select(r => r.Item));
+        Assert.Equal(["b", "a"], ranking.Select(r => r.Key));
         Assert.Equal(RatingRankKey.Mean, ranking.Key);
         Assert.Equal(new RatingPrior(19.0 / 5, 2.5), ranking.Prior);
         Assert.Equal("Ranking of 2 items by Mean: 1. b (4.50), 2. a (3.33)", ranking.ToString());
-        Assert.StartsWith("1. b: mean 4.50 [", ranking[0].ToString(), StringComparison.Ordinal);
-        Assert.EndsWith(", positive 100.0% [34.2%, 100.0%] (95%, n = 2)", ranking[0].ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("mean 4.50 [", ranking[0].Value.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith(", positive 100.0% [34.2%, 100.0%] (95%, n = 2)", ranking[0].Value.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ internal static class RenderedResults
             var opened = new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc).AddHours(i * 7);
             return new SupportTicket(opened, opened.AddMinutes(5 + (i * 37 % 300)), i % 9 == 4 ? null : opened.AddHours(1 + (i * 13 % 70)), i % 9 == 4 ? false : i % 3 != 0);
         }).ToList();
-        var service = new ServiceMetricsCalculator().Calculate(tickets, new ServiceMetricsSettings { Targets = new(TimeSpan.FromHours(2), TimeSpan.FromHours(24)) });
+        var service = new ServiceMetricsCalculator().Calculate(tickets, new ServiceMetricsSettings { FirstResponseTarget = TimeSpan.FromHours(2), ResolutionTarget = TimeSpan.FromHours(24) });
         var purchases = new TransactionSummarizer<string>(new DateTime(2024, 6, 30));
         foreach (var (customer, day) in new[] { ("a", 1), ("a", 40), ("a", 95), ("b", 10), ("c", 20), ("c", 140), ("d", 33) })
         {

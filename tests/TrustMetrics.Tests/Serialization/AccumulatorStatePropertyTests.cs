@@ -40,7 +40,7 @@ public class AccumulatorStatePropertyTests
     [Property]
     public Property Sentiment_tally_state_laws() =>
         Prop.ForAll(Three(Gen.Elements(SentimentLabel.Negative, SentimentLabel.Neutral, SentimentLabel.Positive)).ToArbitrary(), d =>
-            MergeLaws.Hold(d.Xs, d.Ys, d.Zs, l => SentimentTally.FromLabels(l), SentimentTally.Empty, (a, b) => a + b,
+            MergeLaws.Hold(d.Xs, d.Ys, d.Zs, l => SentimentTally.FromLabels(l), default(SentimentTally), (a, b) => a.Merge(b),
                 t => t.ToState(), SentimentTally.FromState));
 
     /// <summary>CSAT, CES and star ratings share <see cref="ScaleTally"/>; scales from 2 to 11 points, anywhere in −5..15.</summary>

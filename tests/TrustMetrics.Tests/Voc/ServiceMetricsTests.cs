@@ -31,11 +31,12 @@ public class ServiceMetricsTests
     [Fact]
     public void Rates_times_sla_and_backlog()
     {
-        var result = new ServiceMetricsCalculator().Calculate(Tickets(), new ServiceMetricsSettings { Targets = new(Resolution: TimeSpan.FromHours(24)) });
+        var result = new ServiceMetricsCalculator().Calculate(Tickets(), new ServiceMetricsSettings { ResolutionTarget = TimeSpan.FromHours(24) });
         Assert.Equal(8, result.Tickets);
         Assert.Equal(6, result.Resolved);
         // Wilson 6/8 = [0.4092754303, 0.9285207872] (§2.2 formula, Python double precision).
-        Approx.Interval(0.40927543031016883, 0.9285207872478909, result.ResolutionRate.Interval, Approx.ClosedForm, "resolution rate");
+        Approx.Absolute(0.40927543031016883, result.ResolutionRate.Interval.Lower, Approx.ClosedForm, "resolution rate lower");
+        Approx.Absolute(0.9285207872478909, result.ResolutionRate.Interval.Upper, Approx.ClosedForm, "resolution rate upper");
         Assert.Equal(2.0 / 3, result.FirstContactResolution!.Value.Value, 12);
 
         var response = result.TimeToFirstResponse!;
@@ -54,7 +55,8 @@ public class ServiceMetricsTests
         // As of the latest timestamp (50 h): 4 met, 2 resolved late, ticket 7 open for 50 h (missed), ticket 8 open for 10 h (undecided).
         Assert.Equal(T0.AddHours(50), result.AsOf);
         Assert.Equal(4.0 / 7, result.ResolutionSlaAttainment!.Value.Value, 12);
-        Approx.Interval(0.2504583645276572, 0.8417801447485302, result.ResolutionSlaAttainment.Value.Interval, Approx.ClosedForm, "SLA Wilson 4/7");
+        Approx.Absolute(0.2504583645276572, result.ResolutionSlaAttainment.Value.Interval.Lower, Approx.ClosedForm, "SLA Wilson 4/7 lower");
+        Approx.Absolute(0.8417801447485302, result.ResolutionSlaAttainment.Value.Interval.Upper, Approx.ClosedForm, "SLA Wilson 4/7 upper");
         Assert.Null(result.FirstResponseSlaAttainment);
         Assert.Equal(2, result.OpenBacklog);
     }
@@ -75,7 +77,7 @@ public class ServiceMetricsTests
         Assert.Equal(6, calculator.OpenBacklog(Tickets(), T0.AddHours(1.5)));
         Assert.Equal(2, calculator.OpenBacklog(Tickets(), T0.AddHours(35)));
         Assert.Equal(0, calculator.OpenBacklog(Tickets(), T0.AddHours(-1)));
-        var asOf = calculator.Calculate(Tickets(), new ServiceMetricsSettings { AsOf = T0.AddHours(1.5), Targets = new(FirstResponse: TimeSpan.FromMinutes(30)) });
+        var asOf = calculator.Calculate(Tickets(), new ServiceMetricsSettings { AsOf = T0.AddHours(1.5), FirstResponseTarget = TimeSpan.FromMinutes(30) });
         Assert.Equal(6, asOf.OpenBacklog);
         // First-response SLA of 30 minutes: 12, 15, 15, 20 met; 31, 45, 60, 90 missed.
         Assert.Equal(0.5, asOf.FirstResponseSlaAttainment!.Value.Value, 12);
@@ -89,26 +91,28 @@ public class ServiceMetricsTests
         var sketch = calculator.CalculateApproximate(Tickets(), new ServiceMetricsSettings { PercentileType = QuantileType.Type1 });
         Assert.Equal("kll", sketch.TimeToFirstResponse!.Method);
         // Below the sketch's capacity nothing is compacted: its quantile is the inverse empirical CDF, i.e. type 1.
-        Assert.Equal(exact.TimeToFirstResponse!.Percentiles, sketch.TimeToFirstResponse.Percentiles);
+        Assert.Equal(exact.TimeToFirstResponse!.Percentiles.Select(p => (p.Probability, p.Value)), sketch.TimeToFirstResponse.Percentiles.Select(p => (p.Probability, p.Value)));
         Assert.Equal(exact.TimeToFirstResponse.Mean, sketch.TimeToFirstResponse.Mean);
         Assert.Equal(exact.ResolutionRate, sketch.ResolutionRate);
     }
 
     [Fact]
-    public void Bad_input_is_named_by_ticket_index()
+    public void Bad_input_is_refused_where_it_is_built_and_named()
     {
         var calculator = new ServiceMetricsCalculator();
-        var tickets = Tickets();
-        tickets[3] = tickets[3] with { Resolved = T0.AddHours(-1) };
-        var error = Assert.Throws<ArgumentException>(() => calculator.Calculate(tickets));
-        Assert.Contains("tickets[3]: resolution 2024-02-29T23:00:00", error.Message);
-        tickets = Tickets();
-        tickets[6] = tickets[6] with { ResolvedOnFirstContact = true };
-        Assert.Contains("tickets[6]", Assert.Throws<ArgumentException>(() => calculator.Calculate(tickets)).Message);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SupportTicket(T0, resolved: T0.AddHours(-1)));
+        Assert.Equal("resolved", error.ParamName);
+        Assert.Contains("resolution 2024-02-29T23:00:00", error.Message);
+        Assert.Equal("firstResponse", Assert.Throws<ArgumentOutOfRangeException>(() => new SupportTicket(T0, firstResponse: T0.AddTicks(-1))).ParamName);
+        Assert.Equal("resolvedOnFirstContact", Assert.Throws<ArgumentOutOfRangeException>(() => new SupportTicket(T0, T0.AddHours(1), null, true)).ParamName);
         Assert.Throws<ArgumentException>(() => calculator.Calculate([]));
-        var p = Assert.Throws<ArgumentOutOfRangeException>(() => calculator.Calculate(Tickets(), new ServiceMetricsSettings { Percentiles = [0.5, 2] }));
+        var p = Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceMetricsSettings { Percentiles = [0.5, 2] });
         Assert.Contains("Percentiles[1]", p.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => calculator.Calculate(Tickets(), new ServiceMetricsSettings { Targets = new(Resolution: TimeSpan.Zero) }));
+        Assert.Contains("Percentiles[0]", Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceMetricsSettings { Percentiles = [double.NaN] }).Message);
+        Assert.Equal("ResolutionTarget", Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceMetricsSettings { ResolutionTarget = TimeSpan.Zero }).ParamName);
+        Assert.Equal("FirstResponseTarget", Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceMetricsSettings { FirstResponseTarget = TimeSpan.FromHours(-1) }).ParamName);
+        Assert.Equal("ConfidenceLevel", Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceMetricsSettings { ConfidenceLevel = double.PositiveInfinity }).ParamName);
+        Assert.Equal("PercentileType", Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceMetricsSettings { PercentileType = (QuantileType)42 }).ParamName);
         Assert.Throws<ArgumentOutOfRangeException>(() => calculator.Calculate(Tickets()).TimeToResolution!.Percentile(0.42));
     }
 

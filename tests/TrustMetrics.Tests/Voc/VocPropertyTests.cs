@@ -66,7 +66,7 @@ public class VocPropertyTests
             Gen.Elements(SentimentLabel.Negative, SentimentLabel.Neutral, SentimentLabel.Positive).ArrayOf()).ToArbitrary(), x =>
         {
             SentimentLabel[] both = [.. x.Item1, .. x.Item2];
-            Assert.Equal(SentimentTally.FromLabels(both), SentimentTally.FromLabels(x.Item1) + SentimentTally.FromLabels(x.Item2));
+            Assert.Equal(SentimentTally.FromLabels(both), SentimentTally.FromLabels(x.Item1).Merge(SentimentTally.FromLabels(x.Item2)));
         });
 
     [Property]
@@ -147,8 +147,8 @@ public class VocPropertyTests
             var items = x.a.Select((c, i) => KeyValuePair.Create(i, ScaleTally.FromCounts(RatingScale.FivePoint, c.Select(v => (long)v).ToArray()))).ToList();
             var shuffled = x.order.Select(i => items[i]).ToList();
             var calculator = new RatingCalculator();
-            var one = calculator.Rank(items).ToDictionary(r => r.Item, r => r.Result.BayesianAverage);
-            var two = calculator.Rank(shuffled).ToDictionary(r => r.Item, r => r.Result.BayesianAverage);
+            var one = calculator.Rank(items).ToDictionary(r => r.Key, r => r.Value.BayesianAverage);
+            var two = calculator.Rank(shuffled).ToDictionary(r => r.Key, r => r.Value.BayesianAverage);
             Assert.Equal(one.OrderBy(p => p.Key), two.OrderBy(p => p.Key));
         });
 }
