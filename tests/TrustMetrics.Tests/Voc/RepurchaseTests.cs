@@ -42,8 +42,8 @@ public class RepurchaseTests
         Assert.Equal(100.0 / 3, gaps.Mean.TotalDays, 6);
 
         Assert.Equal(
-            [new PurchaseFrequency(new DateOnly(2024, 1, 1), 3, 4), new PurchaseFrequency(new DateOnly(2024, 2, 1), 1, 2), new PurchaseFrequency(new DateOnly(2024, 3, 1), 1, 1)],
-            result.Periods);
+            [(new DateOnly(2024, 1, 1), 3L, 4L), (new DateOnly(2024, 2, 1), 1L, 2L), (new DateOnly(2024, 3, 1), 1L, 1L)],
+            result.Periods.Select(p => (p.Start, p.Customers, p.Purchases)));
     }
 
     [Fact]

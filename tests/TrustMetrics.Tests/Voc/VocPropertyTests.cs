@@ -1,12 +1,15 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using TrustMetrics.Clv;
 using TrustMetrics.Funnel;
 using TrustMetrics.Nps;
 using TrustMetrics.Quantiles;
 using TrustMetrics.Reviews;
 using TrustMetrics.Scales;
+using TrustMetrics.Repurchase;
 using TrustMetrics.Sentiment;
+using TrustMetrics.Service;
 
 namespace TrustMetrics.Tests.Voc;
 
@@ -150,5 +153,132 @@ public class VocPropertyTests
             var one = calculator.Rank(items).ToDictionary(r => r.Key, r => r.Value.BayesianAverage);
             var two = calculator.Rank(shuffled).ToDictionary(r => r.Key, r => r.Value.BayesianAverage);
             Assert.Equal(one.OrderBy(p => p.Key), two.OrderBy(p => p.Key));
+        });
+
+    /// <summary>NaN, ±∞ and negative numbers (tiny to huge): what every public entry must refuse or survive without a NaN.</summary>
+    private static Gen<double> BadDouble() =>
+        Gen.OneOf(Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity, -double.Epsilon, double.MinValue),
+            Gen.Choose(1, 1_000_000).Select(v => -v / 1000.0));
+
+    private static Gen<long> BadCount() => Gen.OneOf(Gen.Elements(-1L, long.MinValue), Gen.Choose(1, 1_000_000).Select(v => -(long)v));
+
+    /// <summary>
+    /// The call either throws an <see cref="ArgumentException"/> (or subclass) or returns a result none of whose public numbers
+    /// (searched three levels deep) is NaN. Any other exception type fails the property.
+    /// </summary>
+    private static bool RefusedOrNaNFree(Func<object?> call)
+    {
+        object? result;
+        try
+        {
+            result = call();
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+
+        return !HasNaN(result, 0);
+    }
+
+    private static bool HasNaN(object? value, int depth) => value switch
+    {
+        null => false,
+        double d => double.IsNaN(d),
+        string or DateTime or TimeSpan or DateOnly => false,
+        System.Collections.IEnumerable items when depth < 3 => items.Cast<object?>().Take(50).Any(v => HasNaN(v, depth + 1)),
+        _ when depth < 3 && !value.GetType().IsPrimitive && !value.GetType().IsEnum =>
+            value.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0 && !p.PropertyType.IsByRefLike)
+                .Any(p => HasNaN(p.GetValue(value), depth + 1)),
+        _ => false,
+    };
+
+    [Property]
+    public Property Service_entries_refuse_nan_infinite_and_negative_values() =>
+        Prop.ForAll((from bad in BadDouble() from entry in Gen.Choose(0, 3) from hours in Gen.Choose(1, 1000) select (bad, entry, hours)).ToArbitrary(), x =>
+        {
+            var (bad, entry, hours) = x;
+            var opened = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            SupportTicket[] tickets = [new(opened, opened.AddHours(1), opened.AddHours(hours)), new(opened.AddHours(2))];
+            var calculator = new ServiceMetricsCalculator();
+            Func<object?> call = entry switch
+            {
+                0 => () => calculator.Calculate(tickets, new ServiceMetricsSettings { ConfidenceLevel = bad }),
+                1 => () => calculator.CalculateApproximate(tickets, new ServiceMetricsSettings { Percentiles = [0.5, bad] }),
+                2 => () => new ServiceMetricsSettings { ResolutionTarget = double.IsFinite(bad) ? TimeSpan.FromHours(Math.Max(bad, -1e6)) : TimeSpan.Zero },
+                _ => () => calculator.Calculate(tickets).TimeToResolution!.Percentile(bad),
+            };
+            Assert.True(RefusedOrNaNFree(call), $"entry {entry} with {bad}");
+        });
+
+    [Property]
+    public Property Rating_entries_refuse_nan_infinite_and_negative_values() =>
+        Prop.ForAll((from bad in BadDouble() from negative in BadCount() from entry in Gen.Choose(0, 11) select (bad, negative, entry)).ToArbitrary(), x =>
+        {
+            var (bad, negative, entry) = x;
+            var calculator = new RatingCalculator();
+            var tally = ScaleTally.FromCounts(RatingScale.FivePoint, [3, 1, 4, 10, 12]);
+            Func<object?> call = entry switch
+            {
+                0 => () => new RatingPrior(bad, 10),
+                1 => () => new RatingPrior(3.5, bad),
+                2 => () => RatingAggregation.BayesianAverage(bad, 10, new RatingPrior(3.5, 10)),
+                3 => () => RatingAggregation.BayesianAverage(4.0, negative, new RatingPrior(3.5, 10)),
+                4 => () => RatingAggregation.WilsonLowerBound(negative, 10, 0.95) + RatingAggregation.WilsonLowerBound(3, 10, bad),
+                5 => () => RatingAggregation.BetaPosteriorMean(3, negative, 1, 1) + RatingAggregation.BetaPosteriorMean(3, 4, bad, 1),
+                6 => () => RatingAggregation.BetaPosteriorQuantile(3, 4, bad) + RatingAggregation.BetaPosteriorQuantile(3, 4, 0.5, 1, bad),
+                7 => () => RatingAggregation.DirichletScore([3, negative, 4], 1, 1.64) + RatingAggregation.DirichletScore([3, 1, 4], 1, bad),
+                8 => () => calculator.Calculate(tally, null, bad),
+                9 => () => calculator.Compare(tally, tally, bad),
+                10 => () => calculator.Rank([KeyValuePair.Create("a", tally)], RatingRankKey.BayesianAverage, null, bad),
+                _ => () => calculator.Calculate(tally, new RatingPrior(bad, 1)),
+            };
+            Assert.True(RefusedOrNaNFree(call), $"entry {entry} with {bad}, {negative}");
+        });
+
+    [Property]
+    public Property Funnel_entries_refuse_nan_infinite_and_negative_values() =>
+        Prop.ForAll((from bad in BadDouble() from negative in BadCount() from entry in Gen.Choose(0, 4) select (bad, negative, entry)).ToArbitrary(), x =>
+        {
+            var (bad, negative, entry) = x;
+            var calculator = new FunnelCalculator();
+            var tally = FunnelTally.FromReached(["visit", "cart", "buy"], [100, 30, 5]);
+            Func<object?> call = entry switch
+            {
+                0 => () => FunnelTally.FromReached(["visit", "cart", "buy"], [100, negative, 0]),
+                1 => () => calculator.Calculate(tally, bad),
+                2 => () => calculator.Compare(tally, tally, bad),
+                3 => () => tally.Add((int)Math.Max(negative, int.MinValue)),
+                _ => () => tally.Reached((int)Math.Max(negative, int.MinValue)),
+            };
+            Assert.True(RefusedOrNaNFree(call), $"entry {entry} with {bad}, {negative}");
+        });
+
+    [Property]
+    public Property Sentiment_entries_refuse_nan_infinite_and_negative_values() =>
+        Prop.ForAll((from bad in BadDouble() from negative in BadCount() from entry in Gen.Choose(0, 4) select (bad, negative, entry)).ToArbitrary(), x =>
+        {
+            var (bad, negative, entry) = x;
+            var calculator = new SentimentCalculator();
+            var tally = new SentimentTally(20, 100, 80);
+            Func<object?> call = entry switch
+            {
+                0 => () => new SentimentTally(negative, 1, 1),
+                1 => () => new SentimentTally(1, negative, 1),
+                2 => () => new SentimentTally(1, 1, negative),
+                3 => () => calculator.Calculate(tally, bad),
+                _ => () => calculator.Compare(tally, tally, bad),
+            };
+            Assert.True(RefusedOrNaNFree(call), $"entry {entry} with {bad}, {negative}");
+        });
+
+    [Property]
+    public Property Repurchase_entry_refuses_nan_infinite_and_negative_levels() =>
+        Prop.ForAll(BadDouble().ToArbitrary(), bad =>
+        {
+            var purchases = new TransactionSummarizer<string>(new DateTime(2024, 6, 30));
+            purchases.Add("a", new DateTime(2024, 1, 1));
+            purchases.Add("a", new DateTime(2024, 3, 1));
+            Assert.True(RefusedOrNaNFree(() => new RepurchaseCalculator().Calculate(purchases, ClvTimeUnit.Month, bad)), $"level {bad}");
         });
 }
