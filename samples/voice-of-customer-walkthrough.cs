@@ -15,6 +15,7 @@ using TrustMetrics.Clv;
 using TrustMetrics.Engagement;
 using TrustMetrics.Estimation;
 using TrustMetrics.Funnel;
+using TrustMetrics.Presentation;
 using TrustMetrics.Quantiles;
 using TrustMetrics.Repurchase;
 using TrustMetrics.Reviews;
@@ -55,14 +56,14 @@ static void Reviews()
     // Rank products fairly: Bayesian average under the pooled prior (C = mean of all ratings, m = median ratings per product).
     RatingRanking<string> ranked = ratings.RankRatings(reviews.Select(r => (r.Product, r.Rating)));
     Console.WriteLine(ranked);                      // Ranking of 5 items by BayesianAverage: 1. rice_cooker (4.23), 2. refrigerator (4.18), …
-    Console.WriteLine(ranked.ToMarkdown());         // n, mean and t interval, Bayesian average, positive share and Wilson interval, ...
+    Console.WriteLine(ResultFormatter.ToMarkdown(ranked));         // n, mean and t interval, Bayesian average, positive share and Wilson interval, ...
 
     // The air purifier's bad month (a filter batch that smelled) against its other months.
     var purifier = reviews.Where(r => r.Product == "air_purifier").ToList();
     var march = ScaleTally.FromScores(ratings.Scale, purifier.Where(r => r.Month == "2026-03").Select(r => r.Rating));
     var otherMonths = ScaleTally.FromScores(ratings.Scale, purifier.Where(r => r.Month != "2026-03").Select(r => r.Rating));
     RatingComparison dip = ratings.Compare(march, otherMonths);
-    Console.WriteLine(dip.ToMarkdown());            // mean rating (Welch t) and positive share (pooled z, Newcombe) differences
+    Console.WriteLine(ResultFormatter.ToMarkdown(dip));            // mean rating (Welch t) and positive share (pooled z, Newcombe) differences
     #endregion
 }
 
@@ -74,7 +75,7 @@ static void Sentiment()
     var sentiment = new SentimentCalculator();      // score interval, adjusted-Wald comparison, 95 %
     SentimentResult all = sentiment.Calculate(SentimentTally.FromLabels(reviews.Select(r => r.Sentiment)));
     Console.WriteLine(all);                         // Net sentiment 63.5 [60.4, 66.4] (95% score, n = 1,800)
-    Console.WriteLine(all.ToMarkdown());
+    Console.WriteLine(ResultFormatter.ToMarkdown(all));
 
     foreach (var product in sentiment.CalculateByGroup(reviews.Select(r => (r.Product, Label: Enum.Parse<SentimentLabel>(r.Sentiment, ignoreCase: true)))))
         Console.WriteLine($"{product.Group,-16} {product.Result}");
@@ -86,10 +87,10 @@ static void Service()
     #region service
     // 3,000 support tickets; ReadTickets (end of this sample) parses the ISO 8601 times (with +09:00 offsets) to UTC.
     SupportTicket[] tickets = ReadTickets().Select(t => t.Ticket).ToArray();
-    var settings = new ServiceMetricsSettings { Targets = new(FirstResponse: TimeSpan.FromHours(4), Resolution: TimeSpan.FromHours(48)) };
+    var settings = new ServiceMetricsSettings { FirstResponseTarget = TimeSpan.FromHours(4), ResolutionTarget = TimeSpan.FromHours(48) };
     ServiceResult service = new ServiceMetricsCalculator().Calculate(tickets, settings);    // exact type-7 percentiles P50, P90, P95
     Console.WriteLine(service);                     // 3,000 tickets: resolved 99.5% [99.2%, 99.7%], median first response 8.5 min, …
-    Console.WriteLine(service.ToMarkdown());        // rates with Wilson intervals, SLA attainment, times, open backlog
+    Console.WriteLine(ResultFormatter.ToMarkdown(service));        // rates with Wilson intervals, SLA attainment, times, open backlog
 
     // The same from a KLL sketch (memory O(k log n), rank error ≤ 1.65% at k = 200): for volumes that do not fit in memory.
     ServiceResult approximate = new ServiceMetricsCalculator().CalculateApproximate(tickets, settings);
@@ -111,7 +112,7 @@ static void Repurchase()
         transactions.Add(customer, date);
     RepurchaseResult repurchase = new RepurchaseCalculator().Calculate(transactions);
     Console.WriteLine(repurchase);                  // 2,357 customers: repeat rate 48.3% [46.3%, 50.3%], 2.94 purchases per customer, median gap 34 d
-    Console.WriteLine(repurchase.ToMarkdown());     // repeat rate with its Wilson interval, gaps between purchases (mean, P25–P90)
+    Console.WriteLine(ResultFormatter.ToMarkdown(repurchase));     // repeat rate with its Wilson interval, gaps between purchases (mean, P25–P90)
     #endregion
 }
 
@@ -123,11 +124,11 @@ static void Funnel()
     var funnels = new FunnelCalculator();
     FunnelResult thisMonth = funnels.Calculate(FunnelTally.FromReached(stages, [10_000, 4_000, 1_200, 300]));
     Console.WriteLine(thisMonth);                   // Funnel visit → cart → checkout → purchase: 10,000 → 300, overall 3.0% [2.7%, 3.4%]
-    Console.WriteLine(thisMonth.ToMarkdown());      // per stage: step conversion, drop-off, cumulative conversion, Wilson intervals
+    Console.WriteLine(ResultFormatter.ToMarkdown(thisMonth));      // per stage: step conversion, drop-off, cumulative conversion, Wilson intervals
 
     FunnelComparison change = funnels.Compare(FunnelTally.FromReached(stages, [10_000, 4_000, 1_200, 300]),
                                               FunnelTally.FromReached(stages, [9_500, 3_900, 1_000, 240]));
-    Console.WriteLine(change.ToMarkdown());         // each step (Holm-adjusted) and overall, in percentage points
+    Console.WriteLine(ResultFormatter.ToMarkdown(change));         // each step (Holm-adjusted) and overall, in percentage points
 
     // Engagement: the share of customers active in the community this quarter, and against last quarter.
     var engagement = new EngagementCalculator();

@@ -62,7 +62,7 @@ public class RatingTallyBenchmarks
 
     /// <summary>Tally plus the whole rating summary (mean and t interval, Wilson share, Dirichlet score): the summary is O(points).</summary>
     [Benchmark]
-    public RatingResult TallyAndSummary() => new RatingCalculator().Calculate(ratings);
+    public RatingResult TallyAndSummary() => new RatingCalculator().Calculate(ScaleTally.FromScores(RatingScale.FivePoint, ratings));
 
     /// <summary>The first attempt: one histogram increment per rating, with the range check.</summary>
     [Benchmark]
