@@ -17,6 +17,13 @@ public sealed class FunnelTally : IAccumulator<FunnelTally>, System.Numerics.IAd
     {
         this.stages = stages;
         this.furthest = furthest;
+        long total = 0;
+        foreach (long count in furthest)
+        {
+            total = Sum(total, count, "furthest counts");
+        }
+
+        Count = total;
     }
 
     /// <summary>Stage names in funnel order.</summary>
@@ -26,7 +33,7 @@ public sealed class FunnelTally : IAccumulator<FunnelTally>, System.Numerics.IAd
     public ReadOnlySpan<long> FurthestCounts => furthest;
 
     /// <summary>Number of users n₀ (those who entered the first stage).</summary>
-    public long Count => furthest.Sum();
+    public long Count { get; }
 
     /// <summary>Users who reached stage <paramref name="stage"/> (index in funnel order): Σ_{j ≥ stage} furthest_j.</summary>
     /// <param name="stage">0 ≤ stage &lt; number of stages.</param>
@@ -96,7 +103,7 @@ public sealed class FunnelTally : IAccumulator<FunnelTally>, System.Numerics.IAd
         }
 
         var copy = (long[])furthest.Clone();
-        copy[stage]++;
+        copy[stage] = Sum(copy[stage], 1, nameof(stage));
         return new FunnelTally(stages, copy);
     }
 
@@ -203,7 +210,7 @@ public sealed class FunnelTally : IAccumulator<FunnelTally>, System.Numerics.IAd
         var sum = new long[left.furthest.Length];
         for (int i = 0; i < sum.Length; i++)
         {
-            sum[i] = checked(left.furthest[i] + right.furthest[i]);
+            sum[i] = Sum(left.furthest[i], right.furthest[i], nameof(right));
         }
 
         return new FunnelTally(left.stages, sum);
@@ -213,6 +220,11 @@ public sealed class FunnelTally : IAccumulator<FunnelTally>, System.Numerics.IAd
     /// <param name="other">A tally over the same stages.</param>
     /// <exception cref="ArgumentException">The stages differ.</exception>
     public FunnelTally Merge(FunnelTally other) => this + other;
+
+    /// <summary>count + more for non-negative counts; a total beyond <see cref="long.MaxValue"/> is refused, not wrapped.</summary>
+    private static long Sum(long count, long more, string paramName) =>
+        count <= long.MaxValue - more ? count + more
+            : throw new ArgumentOutOfRangeException(paramName, $"The funnel counts add up to more than the largest count ({long.MaxValue}): {count} + {more}.");
 
     private static string[] CheckStages(IEnumerable<string> stages)
     {

@@ -15,12 +15,18 @@ public readonly struct SentimentTally : IAccumulator<SentimentTally>, IEquatable
     /// <param name="negative">Negative mentions ≥ 0.</param>
     /// <param name="neutral">Neutral mentions ≥ 0.</param>
     /// <param name="positive">Positive mentions ≥ 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative; the message names it and its value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative (the message names it and its value), or the total exceeds <see cref="long.MaxValue"/>.</exception>
     public SentimentTally(long negative, long neutral, long positive)
     {
         Guard.NonNegative(negative);
         Guard.NonNegative(neutral);
         Guard.NonNegative(positive);
+        if (neutral > long.MaxValue - negative || positive > long.MaxValue - negative - neutral)
+        {
+            throw new ArgumentOutOfRangeException(nameof(positive), positive,
+                $"The counts {negative} + {neutral} + {positive} add up to more than the largest count ({long.MaxValue}).");
+        }
+
         Negative = negative;
         Neutral = neutral;
         Positive = positive;

@@ -67,6 +67,20 @@ public class FunnelTests
         Assert.Throws<ArgumentException>(() => FunnelTally.Empty(["only"]));
         Assert.Throws<ArgumentException>(() => FunnelTally.Empty(["a", "a"]));
         Assert.Throws<ArgumentException>(() => new FunnelCalculator().Calculate(FunnelTally.Empty(Stages)));
-        Assert.Throws<ArgumentException>(() => FunnelTally.Empty(["a", "b"]) + FunnelTally.Empty(["a", "c"]));
+        var stages = Assert.Throws<ArgumentException>(() => FunnelTally.Empty(["a", "b"]).Merge(FunnelTally.Empty(["a", "c"])));
+        Assert.Contains("[a, b] and [a, c]", stages.Message);
+        Assert.ThrowsAny<ArgumentException>(() => FunnelTally.FromReached(["a", "b"], [long.MaxValue, 0]).Merge(FunnelTally.FromReached(["a", "b"], [1, 0])));
+    }
+
+    [Fact]
+    public void Json_is_versioned_and_bad_states_are_refused_by_field()
+    {
+        var tally = FunnelTally.FromReached(["visit", "buy"], [100, 30]);
+        Assert.Equal("""{"version":1,"stages":["visit","buy"],"furthestCounts":[70,30]}""", tally.ToJson());
+        Assert.Equal(tally, FunnelTally.FromJson("""{"version":1,"stages":["visit","buy"],"furthestCounts":[70,30]}"""));
+        Assert.Contains("FurthestCounts[1] = -30", Assert.ThrowsAny<ArgumentException>(() => FunnelTally.FromJson("""{"version":1,"stages":["visit","buy"],"furthestCounts":[70,-30]}""")).Message);
+        Assert.Contains("Version = 7", Assert.ThrowsAny<ArgumentException>(() => FunnelTally.FromJson("""{"version":7,"stages":["visit","buy"],"furthestCounts":[70,30]}""")).Message);
+        Assert.Contains("Stages", Assert.ThrowsAny<ArgumentException>(() => FunnelTally.FromJson("""{"version":1,"stages":["visit","visit"],"furthestCounts":[70,30]}""")).Message);
+        Assert.ThrowsAny<ArgumentException>(() => FunnelTally.FromJson("""{"version":1,"stages":["visit","buy"],"furthestCounts":[70]}"""));
     }
 }

@@ -67,4 +67,17 @@ public class SentimentTests
         Assert.Equal(-100.0, groups[0].Result.Score.Value);
         Assert.Equal(50.0, groups[1].Result.Score.Value);
     }
+
+    [Fact]
+    public void Json_is_versioned_and_bad_states_are_refused_by_field()
+    {
+        Assert.Equal("""{"version":1,"negative":20,"neutral":100,"positive":80}""", Blackbox.ToJson());
+        Assert.Equal(Blackbox, SentimentTally.FromJson("""{"version":1,"negative":20,"neutral":100,"positive":80}"""));
+        Assert.Contains("Neutral = -3", Assert.ThrowsAny<ArgumentException>(() => SentimentTally.FromJson("""{"version":1,"negative":2,"neutral":-3,"positive":8}""")).Message);
+        Assert.Contains("Version = 2", Assert.ThrowsAny<ArgumentException>(() => SentimentTally.FromJson("""{"version":2,"negative":2,"neutral":3,"positive":8}""")).Message);
+        Assert.ThrowsAny<ArgumentException>(() => SentimentTally.FromJson("not json"));
+        Assert.Equal("neutral", Assert.Throws<ArgumentOutOfRangeException>(() => new SentimentTally(1, -1, 1)).ParamName);
+        Assert.ThrowsAny<ArgumentException>(() => new SentimentTally(long.MaxValue, 1, 0));
+        Assert.ThrowsAny<ArgumentException>(() => new SentimentTally(long.MaxValue, 0, 0).Merge(new SentimentTally(1, 0, 0)));
+    }
 }

@@ -284,4 +284,14 @@ public class VocPropertyTests
             purchases.Add("a", new DateTime(2024, 3, 1));
             Assert.True(RefusedOrNaNFree(() => new RepurchaseCalculator().Calculate(purchases, ClvTimeUnit.Month, bad)), $"level {bad}");
         });
+
+    [Property]
+    public Property Tallies_round_trip_through_json() =>
+        Prop.ForAll(Gen.Zip(Gen.Choose(0, 3).ArrayOf(), Gen.Elements(SentimentLabel.Negative, SentimentLabel.Neutral, SentimentLabel.Positive).ArrayOf()).ToArbitrary(), x =>
+        {
+            var funnel = FunnelTally.FromFurthestStages(["visit", "cart", "checkout", "buy"], x.Item1);
+            Assert.Equal(funnel, FunnelTally.FromJson(funnel.ToJson()));
+            var sentiment = SentimentTally.FromLabels(x.Item2);
+            Assert.Equal(sentiment, SentimentTally.FromJson(sentiment.ToJson()));
+        });
 }
