@@ -52,6 +52,9 @@ public readonly struct NpsTally
     /// <summary>n = detractors + passives + promoters.</summary>
     public long Count => Detractors + Passives + Promoters;
 
+    /// <summary>True when the tally holds no response (users test <c>Count == 0</c>).</summary>
+    internal bool IsEmpty => Count == 0;
+
     /// <summary>Merges two tallies: counts add. Associative, commutative, with <see cref="Empty"/> as identity.</summary>
     /// <param name="left">A tally.</param>
     /// <param name="right">Another tally.</param>

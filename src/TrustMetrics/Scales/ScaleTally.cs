@@ -38,6 +38,11 @@ public sealed class ScaleTally : IAccumulator<ScaleTally>, IEquatable<ScaleTally
     /// <param name="scale">The answer scale.</param>
     public static ScaleTally Empty(RatingScale scale) => new(CheckScale(scale), new long[scale.Points]);
 
+    /// <summary>Number of answers equal to <paramref name="score"/> (users read <c>Counts[score - Scale.Min]</c>).</summary>
+    /// <param name="score">A point on the scale.</param>
+    internal long CountOf(int score) => Scale.Contains(score) ? counts[score - Scale.Min]
+        : throw new ArgumentOutOfRangeException(nameof(score), score, $"{score} is not on the scale {Scale}.");
+
     /// <summary>Number of answers ≥ <paramref name="threshold"/> (the top box when threshold is e.g. 4 on 1–5).</summary>
     /// <param name="threshold">A point on the scale.</param>
     internal long CountAtLeast(int threshold)
