@@ -86,7 +86,7 @@ public class DependencyInjectionTests
         var nps = provider.GetRequiredService<INpsCalculator>().Calculate(tally);
         Assert.Equal(0.9, nps.Interval.Level);
         Assert.Equal("wald", nps.Interval.Method);
-        Assert.Equal(new NpsCalculator().Calculate(tally, 0.9, NpsIntervalMethod.Wald), nps);
+        Assert.Equal(new NpsCalculator().Calculate(tally, 0.9, NpsIntervalMethod.Wald).Score, nps.Score);
         Assert.Equal("z-wald", provider.GetRequiredService<INpsCalculator>().Compare(tally, tally).Test);
 
         // CSAT data of survey-metrics.md §2.4: with threshold 5 only the three 5s count (3/10), not the T2B 7/10.
