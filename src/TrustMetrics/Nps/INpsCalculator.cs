@@ -27,7 +27,13 @@ public interface INpsCalculator
     /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
     WeightedNpsResult CalculateWeighted(WeightedNpsTally tally, double? confidenceLevel = null);
 
-    /// <summary>Compares two independent samples: Δ = NPS(first) − NPS(second) in points, SE, z, p and interval.</summary>
+    /// <summary>
+    /// Compares two independent samples (before/after, segment A/B): Δ = NPS₁ − NPS₂ in points, SE = 100·√(V₁/n₁ + V₂/n₂),
+    /// z = Δ/SE, p = 2Φ(−|z|), CI = Δ ± z_{α/2}·SE. With <see cref="NpsComparisonMethod.AdjustedWald"/> each sample first gets
+    /// ¾/1½/¾ pseudo-responses and Δ, SE, z and the interval refer to the adjusted scores (brendan-r/NPS <c>nps_test_</c>,
+    /// MeasuringU "How to Statistically Compare Two Net Promoter Scores"); the sign of Δ is kept.
+    /// </summary>
+    /// <exception cref="ArgumentException">Either tally is empty, or the level or method is invalid.</exception>
     /// <param name="first">First sample.</param>
     /// <param name="second">Second sample.</param>
     /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
