@@ -2,7 +2,7 @@ namespace TrustMetrics.TrustIndex;
 
 /// <summary>
 /// Survey answers as a compact respondent × item matrix (row-major <c>double[]</c>: answer of respondent r to item i at
-/// <c>r·ItemCount + i</c>; NaN = not answered), with an optional segment label and an optional outcome (e.g. likelihood to
+/// <c>r·ItemNames.Count + i</c>; NaN = not answered), with an optional segment label and an optional outcome (e.g. likelihood to
 /// recommend) per respondent. The arrays are copied, so later changes by the caller do not reach the survey.
 /// </summary>
 public sealed class TrustSurvey
@@ -53,7 +53,7 @@ public sealed class TrustSurvey
             if (double.IsInfinity(this.responses[k]))
             {
                 throw new ArgumentOutOfRangeException(nameof(responses), this.responses[k],
-                    $"responses[row {k / ItemCount}, item '{this.itemNames[k % ItemCount]}'] = {Guard.Format(this.responses[k])} is not a finite answer (use NaN for not answered).");
+                    $"responses[row {k / itemNames.Count}, item '{this.itemNames[k % itemNames.Count]}'] = {Guard.Format(this.responses[k])} is not a finite answer (use NaN for not answered).");
             }
         }
 
@@ -95,31 +95,20 @@ public sealed class TrustSurvey
     /// <summary>Item names, in column order.</summary>
     public IReadOnlyList<string> ItemNames => itemNames;
 
-    /// <summary>Number of items (columns).</summary>
-    public int ItemCount => itemNames.Length;
-
     /// <summary>Number of respondents (rows).</summary>
     public int RespondentCount { get; }
 
-    /// <summary>The answers, row-major; NaN = not answered.</summary>
+    /// <summary>The answers, row-major: the answer of respondent r to item i is at <c>r·ItemNames.Count + i</c>; NaN = not answered.</summary>
     public ReadOnlySpan<double> Responses => responses;
 
     /// <summary>Segment label per respondent, or null when the survey has no segments.</summary>
     public IReadOnlyList<string>? Segments => segments;
 
-    /// <summary>True when an outcome was given.</summary>
-    public bool HasOutcome => outcome is not null;
-
-    /// <summary>Outcome per respondent (NaN = missing); empty when there is none.</summary>
+    /// <summary>Outcome per respondent (NaN = missing); empty when the survey has none.</summary>
     public ReadOnlySpan<double> Outcome => outcome;
 
     /// <summary>Name of the outcome.</summary>
     public string OutcomeName { get; }
-
-    /// <summary>Answer of respondent <paramref name="respondent"/> to item <paramref name="item"/> (NaN = not answered).</summary>
-    /// <param name="respondent">Row, 0-based.</param>
-    /// <param name="item">Column, 0-based.</param>
-    public double this[int respondent, int item] => responses[(respondent * itemNames.Length) + item];
 
     internal double[] RawResponses => responses;
 
