@@ -82,10 +82,10 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
         Guard.Finite(alphaWarningThreshold);
         for (int k = 0; k < responses.Length; k++)
         {
-            if (double.IsInfinity(responses[k]))
+            if (TrustSurvey.OutOfRange(responses[k]))
             {
                 throw new ArgumentOutOfRangeException(nameof(responses), responses[k],
-                    $"responses[row {k / itemNames.Count}, item '{itemNames[k % itemNames.Count]}'] = {Guard.Format(responses[k])} is not finite (use NaN for not answered).");
+                    $"responses[row {k / itemNames.Count}, item '{itemNames[k % itemNames.Count]}'] = {Guard.Format(responses[k])} is not finite or beyond ±1e100 (use NaN for not answered).");
             }
         }
 
@@ -115,17 +115,17 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
         Guard.ConfidenceLevel(level, nameof(confidenceLevel));
         for (int k = 0; k < drivers.Length; k++)
         {
-            if (double.IsInfinity(drivers[k]))
+            if (TrustSurvey.OutOfRange(drivers[k]))
             {
-                throw new ArgumentOutOfRangeException(nameof(drivers), drivers[k], $"drivers[row {k / p}, '{driverNames[k % p]}'] = {Guard.Format(drivers[k])} is not finite.");
+                throw new ArgumentOutOfRangeException(nameof(drivers), drivers[k], $"drivers[row {k / p}, '{driverNames[k % p]}'] = {Guard.Format(drivers[k])} is not finite or beyond ±1e100.");
             }
         }
 
         for (int r = 0; r < outcome.Length; r++)
         {
-            if (double.IsInfinity(outcome[r]))
+            if (TrustSurvey.OutOfRange(outcome[r]))
             {
-                throw new ArgumentOutOfRangeException(nameof(outcome), outcome[r], $"outcome[{r}] = {Guard.Format(outcome[r])} is not finite.");
+                throw new ArgumentOutOfRangeException(nameof(outcome), outcome[r], $"outcome[{r}] = {Guard.Format(outcome[r])} is not finite or beyond ±1e100.");
             }
         }
 

@@ -36,7 +36,10 @@ public sealed class TrustIndexResult : ITabularResult
     /// <summary>Rows with at least one dimension score (all dimensions under listwise deletion).</summary>
     public long UsedCount { get; }
 
-    /// <summary>The index with its bootstrap standard error and percentile interval (method "none", no bounds, when replicates = 0).</summary>
+    /// <summary>
+    /// The index with its bootstrap standard error and percentile interval; with 0 replicates the standard error is +∞ and the
+    /// interval (−∞, +∞) with method "none" (no sampling information), never NaN.
+    /// </summary>
     public Estimate Index { get; }
 
     /// <summary>Per dimension, in model order.</summary>
