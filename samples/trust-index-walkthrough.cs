@@ -49,7 +49,7 @@ static TrustIndexCalculator DocsExample()
     var calculator = new TrustIndexCalculator();    // 1–5, equal weights, arithmetic mean, 1,000 bootstrap replicates, seeded
     TrustIndexResult result = calculator.Calculate(survey);
 
-    Console.WriteLine(result);                      // Trust index 67.7 [67.3, 68.1] (95% bootstrap-percentile, n = 4,000; 5 dimensions, 3 segments)
+    Console.WriteLine(result);                      // Trust index 67.7 [67.2, 68.1] (95% bootstrap-percentile, n = 4,000; 5 dimensions, 3 segments)
     Console.WriteLine(ResultFormatter.ToMarkdown(result));         // index and dimensions: score, SE, interval, weight, mean answer, Cronbach's α, n
 
     // Which driver to work on first: the Shapley and relative-weight shares of R² of NPS on the five dimensions.
