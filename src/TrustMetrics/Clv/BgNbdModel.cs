@@ -32,18 +32,7 @@ public sealed class BgNbdModel : IPurchaseModel
     public double LogLikelihood(PurchaseHistory history)
     {
         CompressedHistories.Validate(history, 0, nameof(history));
-        double x = history.Frequency;
-        double common = SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha))
-            + SpecialFunctions.GammaLn(a + b) + SpecialFunctions.GammaLn(b + x) - SpecialFunctions.GammaLn(b) - SpecialFunctions.GammaLn(a + b + x);
-        double a3 = -(r + x) * Math.Log(alpha + history.T);
-        if (history.Frequency == 0)
-        {
-            return common + a3;
-        }
-
-        double a4 = Math.Log(a) - Math.Log(b + x - 1) - ((r + x) * Math.Log(alpha + history.Recency));
-        double m = Math.Max(a3, a4);
-        return common + m + Math.Log(Math.Exp(a3 - m) + Math.Exp(a4 - m));
+        return BetaGeometricLikelihood.Row(r, alpha, a, b, 0, history.Frequency, history.Recency, history.T);
     }
 
     /// <summary>Total log-likelihood Σ count·ℓ over compressed histories.</summary>
