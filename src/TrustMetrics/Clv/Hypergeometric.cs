@@ -17,8 +17,8 @@ internal static class Hypergeometric
     /// [1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1 and c &gt; 0, with ln(1−z) passed as <paramref name="logOneMinusZ"/>
     /// (see <see cref="ScaledTail"/>, which this divides by c).
     /// </summary>
-    public static double Tail(double a1, double epsilon, double c, double z, double logOneMinusZ) =>
-        ScaledTail(a1, epsilon, c, z, logOneMinusZ) / c;
+    public static double Tail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k = double.NaN) =>
+        ScaledTail(a1, epsilon, c, z, logOneMinusZ, k) / c;
 
     /// <summary>
     /// c·[1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1 and c &gt; −1. Writing ₂F₁(a₁, ε; c; z) = 1 + (ε/c)·S′ with
@@ -26,9 +26,10 @@ internal static class Hypergeometric
     /// in BG/NBD) nor by c → 0 (a + b + x = 1 in BG/NBD, where the product has a finite limit), and no large terms, since the BTYD
     /// expectations reach this form through Euler's transformation ₂F₁(a, b; c; z) = (1−z)^{c−a−b} ₂F₁(c−a, c−b; c; z).
     /// Where the series is long or cancels (fits on the boundary: a and b in the thousands to millions, or r far above a + b),
-    /// the same number is computed from its integral form (<see cref="BetaMeanTail"/>).
+    /// the same number is computed from its integral form (<see cref="BetaMeanTail"/>), which needs k = c − a₁ (r + x in the BG
+    /// family): pass it as <paramref name="k"/>, since c − a₁ computed from a₁ ≈ c ≈ 10⁶ would keep only a few of its digits.
     /// </summary>
-    public static double ScaledTail(double a1, double epsilon, double c, double z, double logOneMinusZ)
+    public static double ScaledTail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k = double.NaN)
     {
         double s = 0, largest = 0;
         bool series = true;
@@ -73,7 +74,7 @@ internal static class Hypergeometric
                 $"The hypergeometric series 2F1({a1:R}, {epsilon:R}; {c:R}; {z:R}) did not converge and has no integral form there."));
         }
 
-        return BetaMeanTail(alpha, beta, c - a1, PreciseMath.Expm1(-logOneMinusZ));
+        return BetaMeanTail(alpha, beta, double.IsNaN(k) ? c - a1 : k, PreciseMath.Expm1(-logOneMinusZ));
     }
 
     /// <summary>

@@ -68,7 +68,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     public double ExpectedPurchases(double t)
     {
         BgNbdModel.CheckHorizon(t);
-        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Hypergeometric.Log1P(t / alpha));
+        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Hypergeometric.Log1P(t / alpha), r);
     }
 
     /// <summary>
@@ -131,7 +131,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     private double Numerator(double t, long x, double T)
     {
         double c = a + b + x;
-        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)));
+        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)), r + x);
     }
 
     private readonly struct AliveFormula(MbgNbdModel model) : IHistoryFormula
