@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using TrustMetrics.Clv;
 using TrustMetrics.Statistics;
+using Xunit.Abstractions;
 
 namespace TrustMetrics.Tests.Clv;
 
@@ -16,7 +17,7 @@ namespace TrustMetrics.Tests.Clv;
 /// <item>standard errors: R-here values of ltv-churn.md (inverse observed information, numDeriv in R).</item>
 /// </list>
 /// </summary>
-public class ClvExactnessTests
+public class ClvExactnessTests(ITestOutputHelper output)
 {
     private static readonly Lazy<CompressedHistories> Cdnow = new(() => CompressedHistories.From(ClvData.CdnowHistories));
 
@@ -229,6 +230,7 @@ public class ClvExactnessTests
         var watch = Stopwatch.StartNew();
         var fit = new ParetoNbdFitter().Fit(data);
         watch.Stop();
+        output.WriteLine($"Pareto/NBD boundary fit of 100 customers: {watch.Elapsed.TotalMilliseconds:F0} ms; {fit.Report}; {fit.Report.Message}");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"the boundary fit took {watch.Elapsed.TotalSeconds:F2} s");
         var report = fit.Report;
         Assert.True(report.Converged, report.Message);
