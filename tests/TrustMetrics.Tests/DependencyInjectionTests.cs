@@ -35,15 +35,15 @@ public class DependencyInjectionTests
     public void Default_registration_uses_the_library_defaults()
     {
         using var provider = new ServiceCollection().AddTrustMetrics().BuildServiceProvider();
-        var nps = provider.GetRequiredService<INpsCalculator>().Calculate(NpsTally.FromCounts(20, 30, 50));
+        var nps = provider.GetRequiredService<INpsCalculator>().Calculate(new NpsTally(20, 30, 50));
         Assert.Equal(0.95, nps.Interval.Level);
         Assert.Equal("score", nps.Interval.Method);
         var csat = provider.GetRequiredService<ICsatCalculator>();
-        Assert.Equal(RatingScale.FivePoint, csat.Scale);
-        Assert.Equal(4, csat.Threshold);
+        Assert.Equal(RatingScale.FivePoint, ((ScaleMetricCalculator)csat).Scale);
+        Assert.Equal(4, ((ScaleMetricCalculator)csat).Threshold);
         var ces = provider.GetRequiredService<ICesCalculator>();
-        Assert.Equal(RatingScale.SevenPoint, ces.Scale);
-        Assert.Equal(5, ces.Threshold);
+        Assert.Equal(RatingScale.SevenPoint, ((ScaleMetricCalculator)ces).Scale);
+        Assert.Equal(5, ((ScaleMetricCalculator)ces).Threshold);
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public class DependencyInjectionTests
         }
 
         using var provider = services.BuildServiceProvider();
-        Assert.Equal(0.9, provider.GetRequiredService<INpsCalculator>().Calculate(NpsTally.FromCounts(1, 2, 3)).Interval.Level);
-        Assert.Equal(5, provider.GetRequiredService<ICsatCalculator>().Threshold);
+        Assert.Equal(0.9, provider.GetRequiredService<INpsCalculator>().Calculate(new NpsTally(1, 2, 3)).Interval.Level);
+        Assert.Equal(5, ((ScaleMetricCalculator)provider.GetRequiredService<ICsatCalculator>()).Threshold);
     }
 
     [Fact]
@@ -104,11 +104,11 @@ public class DependencyInjectionTests
             })
             .BuildServiceProvider();
 
-        var tally = NpsTally.FromCounts(20, 30, 50);
+        var tally = new NpsTally(20, 30, 50);
         var nps = provider.GetRequiredService<INpsCalculator>().Calculate(tally);
         Assert.Equal(0.9, nps.Interval.Level);
         Assert.Equal("wald", nps.Interval.Method);
-        Assert.Equal(new NpsCalculator().Calculate(tally, 0.9, NpsIntervalMethod.Wald), nps);
+        Assert.Equal(new NpsCalculator().Calculate(tally, 0.9, NpsIntervalMethod.Wald).Score, nps.Score);
         Assert.Equal("z-wald", provider.GetRequiredService<INpsCalculator>().Compare(tally, tally).Test);
 
         // CSAT data of survey-metrics.md §2.4: with threshold 5 only the three 5s count (3/10), not the T2B 7/10.
@@ -127,7 +127,7 @@ public class DependencyInjectionTests
         using var provider = new ServiceCollection().AddTrustMetrics().BuildServiceProvider();
         var calculator = provider.GetRequiredService<INpsCalculator>();
         provider.GetRequiredService<IOptions<TrustMetricsOptions>>().Value.ConfidenceLevel = 0.5;
-        Assert.Equal(0.95, calculator.Calculate(NpsTally.FromCounts(1, 2, 3)).Interval.Level);
+        Assert.Equal(0.95, calculator.Calculate(new NpsTally(1, 2, 3)).Interval.Level);
     }
 
     [Fact]
@@ -158,10 +158,10 @@ public class DependencyInjectionTests
         Assert.Equal(4, o.CesThreshold);
         Assert.Equal(NpsComparisonMethod.AdjustedWald, o.NpsComparisonMethod); // not configured: the default stays
 
-        var csat = provider.GetRequiredService<ICsatCalculator>();
+        var csat = (ScaleMetricCalculator)provider.GetRequiredService<ICsatCalculator>();
         Assert.Equal((new RatingScale(1, 7), 6), (csat.Scale, csat.Threshold));
-        Assert.Equal((0.9, "adjusted-wald"), (provider.GetRequiredService<INpsCalculator>().Calculate(NpsTally.FromCounts(1, 2, 3)).Interval.Level,
-            provider.GetRequiredService<INpsCalculator>().Calculate(NpsTally.FromCounts(1, 2, 3)).Interval.Method));
+        Assert.Equal((0.9, "adjusted-wald"), (provider.GetRequiredService<INpsCalculator>().Calculate(new NpsTally(1, 2, 3)).Interval.Level,
+            provider.GetRequiredService<INpsCalculator>().Calculate(new NpsTally(1, 2, 3)).Interval.Method));
         Assert.Equal(SurvivalIntervalMethod.Plain, provider.GetRequiredService<ISurvivalAnalyzer>().KaplanMeier([1.0, 2.0], [true, true]).IntervalMethod);
     }
 
@@ -278,7 +278,7 @@ public class DependencyInjectionTests
             .AddTrustMetrics(o => o.CsatScale = new RatingScale(1, 7))
             .BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
-        Assert.Equal(6, provider.GetRequiredService<ICsatCalculator>().Threshold);
+        Assert.Equal(6, ((ScaleMetricCalculator)provider.GetRequiredService<ICsatCalculator>()).Threshold);
     }
 
     [Theory]
