@@ -101,7 +101,7 @@ public sealed class SiloFailureTests
                 survival.Table.Select(p => (p.Time, p.AtRisk, p.Events, p.Censored, p.Survival, p.StandardError, p.Lower, p.Upper)));
 
             var cohorts = await rollup.GetCohorts();
-            var expectedCohorts = new ChurnCalculator().CohortTable(stream.Customers.Select(c => new CustomerSpan(c.Event.Start, c.Event.End)), ChurnPeriod.Month);
+            var expectedCohorts = new ChurnCalculator().CohortTable(ChurnTally.FromCustomers(stream.Customers.Select(c => new CustomerSpan(c.Event.Start, c.Event.End)), ChurnPeriod.Month));
             Assert.Equal(expectedCohorts.Rows.Select(r => (r.Start, r.Size, string.Join(",", r.Cells))), cohorts.Rows.Select(r => (r.Start, r.Size, string.Join(",", r.Cells))));
             Assert.Equal(expectedCohorts.Summary.Select(a => (a.Age, a.Cohorts, a.Active, a.CohortSize, a.Weighted, a.UnweightedMean)),
                 cohorts.Summary.Select(a => (a.Age, a.Cohorts, a.Active, a.CohortSize, a.Weighted, a.UnweightedMean)));
