@@ -28,7 +28,7 @@ internal sealed class MetricsGrain : Grain, IMetricsGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Snapshot is { } stored)
+        if (state.State.Snapshot?.ToSnapshot() is { } stored)
         {
             nps = NpsTally.FromState(stored.Nps);
             survival = stored.Survival;
@@ -95,7 +95,7 @@ internal sealed class MetricsGrain : Grain, IMetricsGrain
             window.Add(hash);
         }
 
-        state.State.Snapshot = Snapshot();
+        state.State.Snapshot = StoredSnapshot.From(Snapshot());
         state.State.RememberedIds = window.ToArray();
         try
         {
