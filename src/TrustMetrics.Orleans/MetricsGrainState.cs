@@ -17,14 +17,14 @@ internal sealed class MetricsGrainState
 
 /// <summary>
 /// The persisted form of a <see cref="MetricsSnapshot"/>: plain members every grain storage serializer handles (Orleans' binary
-/// one and the JSON one of the ADO.NET and other providers). The survival and churn tallies are stored as their versioned
-/// accumulator JSON (<see cref="SurvivalTally.ToJson"/>, <see cref="ChurnTally.ToJson"/>), validated again when read.
+/// one and the JSON one of the ADO.NET and other providers): every tally is stored as its versioned accumulator JSON
+/// (<see cref="NpsTally.ToJson"/>, <see cref="SurvivalTally.ToJson"/>, <see cref="ChurnTally.ToJson"/>), validated again when read.
 /// </summary>
 [GenerateSerializer, Alias("TrustMetrics.StoredSnapshot")]
 internal sealed class StoredSnapshot
 {
     [Id(0)]
-    public NpsTallyState Nps { get; set; }
+    public string Nps { get; set; } = "";
 
     [Id(1)]
     public string Survival { get; set; } = "";
@@ -37,8 +37,8 @@ internal sealed class StoredSnapshot
 
     public static StoredSnapshot From(MetricsSnapshot snapshot) => new()
     {
-        Nps = snapshot.Nps, Survival = snapshot.Survival.ToJson(), Churn = snapshot.Churn.ToJson(), EventCount = snapshot.EventCount,
+        Nps = snapshot.Nps.ToJson(), Survival = snapshot.Survival.ToJson(), Churn = snapshot.Churn.ToJson(), EventCount = snapshot.EventCount,
     };
 
-    public MetricsSnapshot ToSnapshot() => new(Nps, SurvivalTally.FromJson(Survival), ChurnTally.FromJson(Churn), EventCount);
+    public MetricsSnapshot ToSnapshot() => new(NpsTally.FromJson(Nps), SurvivalTally.FromJson(Survival), ChurnTally.FromJson(Churn), EventCount);
 }
