@@ -1,3 +1,5 @@
+using TrustMetrics.Statistics;
+
 namespace TrustMetrics.Clv;
 
 /// <summary>
@@ -10,15 +12,19 @@ public sealed class BgNbdFitter : IBgNbdFitter
     private static readonly string[] Names = ["r", "alpha", "a", "b"];
 
     /// <inheritdoc/>
-    public BgNbdFit Fit(CompressedHistories data, ClvFitOptions? options = null)
+    public BgNbdFit Fit(CompressedHistories data, ClvFitOptions? options = null) => Fit(data, options, default);
+
+    /// <summary>The fit under the caller's cancellation token and degree of parallelism (the public overloads pass theirs).</summary>
+    internal static BgNbdFit Fit(CompressedHistories data, ClvFitOptions? options, ParallelWork work)
     {
         ArgumentNullException.ThrowIfNull(data);
         double scale = data.MaxT > 0 ? data.MaxT : 1.0;
         double[] start = [0.1, 0.1 + Math.Log(scale), 0.1, 0.1];
         var report = MaximumLikelihood.Fit("bgnbd", Names,
-            (theta, gradient) => NegativeLogLikelihood(data, theta[0], theta[1], theta[2], theta[3], gradient),
+            (theta, gradient) => BetaGeometricLikelihood.Negative(data, theta[0], theta[1], theta[2], theta[3], 0, gradient, work),
             start, [1.0, 1.0 / scale, 1.0, 1.0], data.CustomerCount, data.RowCount, options,
-            warmStart: PilotFit.Start(data, pilot => Fit(pilot, options).Report));
+            warmStart: PilotFit.Start(data, pilot => Fit(pilot, options, work).Report),
+            exactHessian: theta => BetaGeometricLikelihood.Hessian(data, theta[0], theta[1], theta[2], theta[3], 0, work), work: work);
         var e = report.Estimates;
         var se = report.StandardErrors;
         return new BgNbdFit(new BgNbdModel(new BgNbdParameters(e[0], e[1], e[2], e[3])), new BgNbdParameters(se[0], se[1], se[2], se[3]), report);

@@ -32,13 +32,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     public double LogLikelihood(PurchaseHistory history)
     {
         CompressedHistories.Validate(history, 0, nameof(history));
-        double x = history.Frequency;
-        double common = SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha))
-            + SpecialFunctions.BetaLn(a, b + x + 1) - logBetaAB;
-        double a3 = -(r + x) * Math.Log(alpha + history.T);
-        double a4 = Math.Log(a) - Math.Log(b + x) - ((r + x) * Math.Log(alpha + history.Recency));
-        double m = Math.Max(a3, a4);
-        return common + m + Math.Log(Math.Exp(a3 - m) + Math.Exp(a4 - m));
+        return BetaGeometricLikelihood.Row(r, alpha, a, b, 1, history.Frequency, history.Recency, history.T);
     }
 
     /// <summary>Total log-likelihood Σ count·ℓ over compressed histories.</summary>
@@ -74,7 +68,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     public double ExpectedPurchases(double t)
     {
         BgNbdModel.CheckHorizon(t);
-        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Hypergeometric.Log1P(t / alpha));
+        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Hypergeometric.Log1P(t / alpha), r);
     }
 
     /// <summary>
@@ -137,7 +131,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     private double Numerator(double t, long x, double T)
     {
         double c = a + b + x;
-        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)));
+        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)), r + x);
     }
 
     private readonly struct AliveFormula(MbgNbdModel model) : IHistoryFormula

@@ -1,3 +1,5 @@
+using TrustMetrics.Statistics;
+
 namespace TrustMetrics.Clv;
 
 /// <summary>
@@ -13,19 +15,24 @@ public sealed class ParetoNbdFitter : IParetoNbdFitter
     private static readonly string[] Names = ["r", "alpha", "s", "beta"];
 
     /// <inheritdoc/>
-    public ParetoNbdFit Fit(CompressedHistories data, ClvFitOptions? options = null)
+    public ParetoNbdFit Fit(CompressedHistories data, ClvFitOptions? options = null) => Fit(data, options, default);
+
+    /// <summary>The fit under the caller's cancellation token and degree of parallelism (the public overloads pass theirs).</summary>
+    internal static ParetoNbdFit Fit(CompressedHistories data, ClvFitOptions? options, ParallelWork work)
     {
         ArgumentNullException.ThrowIfNull(data);
         double scale = data.MaxT > 0 ? data.MaxT : 1.0;
-        var report = MaximumLikelihood.Fit("paretonbd", Names, (theta, gradient) => NegativeLogLikelihood(data, theta, gradient),
+        var report = MaximumLikelihood.Fit("paretonbd", Names, (theta, gradient) => NegativeLogLikelihood(data, theta, gradient, work),
             [0.1, 0.1 + Math.Log(scale), 0.1, 0.1 + Math.Log(scale)], [1.0, 1.0 / scale, 1.0, 1.0 / scale], data.CustomerCount, data.RowCount, options,
-            warmStart: PilotFit.Start(data, pilot => Fit(pilot, options).Report), value: theta => Value(data, theta));
+            warmStart: PilotFit.Start(data, pilot => Fit(pilot, options, work).Report), value: theta => Value(data, theta, work),
+            exactHessian: theta => ParetoNbdBoundary.Hessian(data, theta, false, work), work: work);
+        report = ParetoNbdBoundary.Check(report, data, scale, options, work) ?? report;
         var e = report.Estimates;
         var se = report.StandardErrors;
         return new ParetoNbdFit(new ParetoNbdModel(new ParetoNbdParameters(e[0], e[1], e[2], e[3])), new ParetoNbdParameters(se[0], se[1], se[2], se[3]), report);
     }
 
-    private static double NegativeLogLikelihood(CompressedHistories data, ReadOnlySpan<double> theta, Span<double> gradient)
+    private static double NegativeLogLikelihood(CompressedHistories data, ReadOnlySpan<double> theta, Span<double> gradient, ParallelWork work)
     {
         const double h = 2e-6;
         Span<double> shifted = stackalloc double[4];
@@ -33,22 +40,22 @@ public sealed class ParetoNbdFitter : IParetoNbdFitter
         {
             theta.CopyTo(shifted);
             shifted[k] = theta[k] * (1 + h);
-            double up = Value(data, shifted);
+            double up = Value(data, shifted, work);
             shifted[k] = theta[k] * (1 - h);
-            double down = Value(data, shifted);
+            double down = Value(data, shifted, work);
             gradient[k] = (up - down) / (2 * h * theta[k]);
         }
 
-        return Value(data, theta);
+        return Value(data, theta, work);
     }
 
-    private static double Value(CompressedHistories data, ReadOnlySpan<double> theta)
+    private static double Value(CompressedHistories data, ReadOnlySpan<double> theta, ParallelWork work)
     {
         if (!(theta[0] > 0 && theta[1] > 0 && theta[2] > 0 && theta[3] > 0 && double.IsFinite(theta[0] + theta[1] + theta[2] + theta[3])))
         {
             return double.PositiveInfinity;
         }
 
-        return -new ParetoNbdModel(new ParetoNbdParameters(theta[0], theta[1], theta[2], theta[3])).LogLikelihood(data);
+        return -new ParetoNbdModel(new ParetoNbdParameters(theta[0], theta[1], theta[2], theta[3])).LogLikelihood(data, work);
     }
 }
