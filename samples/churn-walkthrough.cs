@@ -12,6 +12,7 @@
 #:project ../src/TrustMetrics/TrustMetrics.csproj
 
 using TrustMetrics.Churn;
+using TrustMetrics.Presentation;
 
 Section("docs/churn.md: C# example");
 ChurnExample();
@@ -23,24 +24,24 @@ var asOf = new DateOnly(2025, 12, 31);
 var churn = new ChurnCalculator();
 
 Section($"Monthly churn of {customers.Length:N0} simulated subscribers (start-based, Wilson 95%)");
-var periods = churn.PeriodChurn(customers, ChurnPeriod.Month, asOf);
+var periods = churn.PeriodChurn(ChurnTally.FromCustomers(customers, ChurnPeriod.Month, asOf));
 foreach (var period in periods.TakeLast(6))
 {
     Console.WriteLine(period);
 }
 
 Console.WriteLine();
-Console.WriteLine(periods[^1].ToMarkdown());
+Console.WriteLine(ResultFormatter.ToMarkdown(periods[^1]));
 
 Section("Quarterly cohorts: share still active k quarters after sign-up");
-CohortTable cohorts = churn.CohortTable(customers, ChurnPeriod.Quarter, asOf);
-Console.WriteLine(cohorts.ToMarkdown());
+CohortTable cohorts = churn.CohortTable(ChurnTally.FromCustomers(customers, ChurnPeriod.Quarter, asOf));
+Console.WriteLine(ResultFormatter.ToMarkdown(cohorts));
 
 Section("An sBG fit to the first monthly cohort's survivors, projected 12 months past the data");
-CohortTable monthly = churn.CohortTable(customers, ChurnPeriod.Month, asOf);
+CohortTable monthly = churn.CohortTable(ChurnTally.FromCustomers(customers, ChurnPeriod.Month, asOf));
 long[] survivors = monthly.Rows[0].Cells.Take(13).Select(cell => cell.Active).ToArray();
 ShiftedBetaGeometricFit fit = new ShiftedBetaGeometric().Fit(survivors);
-Console.WriteLine(fit.ToMarkdown());
+Console.WriteLine(ResultFormatter.ToMarkdown(fit));
 foreach (var point in fit.Parameters.Project(24).Skip(12))
 {
     Console.WriteLine($"month {point.Period,2}: {point.Survival:P1} still active, retention that month {point.RetentionRate:P1}");
@@ -51,24 +52,25 @@ static void ChurnExample()
     #region churn
     CustomerSpan[] customers =
     [
-        new(new DateOnly(2025, 1, 6), End: null),                        // still active
-        new(new DateOnly(2025, 1, 20), End: new DateOnly(2025, 3, 2)),   // End = the first day no longer a customer
-        new(new DateOnly(2025, 2, 3), End: null),
-        new(new DateOnly(2025, 2, 17), End: new DateOnly(2025, 2, 28)),
-        new(new DateOnly(2025, 3, 10), End: null),
+        new(new DateOnly(2025, 1, 6), end: null),                        // still active
+        new(new DateOnly(2025, 1, 20), end: new DateOnly(2025, 3, 2)),   // End = the first day no longer a customer
+        new(new DateOnly(2025, 2, 3), end: null),
+        new(new DateOnly(2025, 2, 17), end: new DateOnly(2025, 2, 28)),
+        new(new DateOnly(2025, 3, 10), end: null),
     ];
     IChurnCalculator churn = new ChurnCalculator();                      // start-based churn, Wilson 95 % by default
-    foreach (PeriodChurn month in churn.PeriodChurn(customers, ChurnPeriod.Month, asOf: new DateOnly(2025, 3, 31)))
+    var tally = ChurnTally.FromCustomers(customers, ChurnPeriod.Month, asOf: new DateOnly(2025, 3, 31));  // one pass; merge shards with Merge
+    foreach (PeriodChurn month in churn.PeriodChurn(tally))
     {
         Console.WriteLine(month);   // 2025-03-01 to 2025-03-31: churn 33.3% (95% CI 6.1% to 79.2%, wilson), S = 3, ...
     }
 
     // Counts aggregated elsewhere (SQL): S = 1000 at the start, 150 acquired, 60 lost of whom 5 were new.
     var january = ChurnPeriodCounts.Create(new(2025, 1, 1), new(2025, 1, 31), customersAtStart: 1000, acquired: 150, lost: 60, lostAcquiredInPeriod: 5);
-    Console.WriteLine(churn.PeriodChurn(january).ToMarkdown());         // churn 5.5% [4.2%, 7.1%]
+    Console.WriteLine(ResultFormatter.ToMarkdown(churn.PeriodChurn(january)));   // churn 5.5% [4.2%, 7.1%]
 
-    CohortTable cohorts = churn.CohortTable(customers, ChurnPeriod.Month, asOf: new DateOnly(2025, 3, 31));
-    Console.WriteLine(cohorts.ToMarkdown());                             // rows: sign-up month; columns: months since
+    CohortTable cohorts = churn.CohortTable(tally);
+    Console.WriteLine(ResultFormatter.ToMarkdown(cohorts));              // rows: sign-up month; columns: months since
     #endregion
 }
 
@@ -82,10 +84,10 @@ static void SbgExample()
     var p = fit.Parameters;
     foreach (var point in p.Project(12))                          // t, S(t), r_t, P(T = t)
         Console.WriteLine($"{point.Period,2} {point.Survival:P1} {point.RetentionRate:P1}");
-    double median = p.MedianLifetime;                              // 7 periods
+    double median = p.LifetimeQuantile(0.5);                       // 7 periods
     double del = p.DiscountedExpectedLifetime(0.10);               // 5.92225
     double derl = p.DiscountedExpectedResidualLifetime(0.10, 8);   // 7.52963 for a customer in period 8
-    Console.WriteLine(fit.ToMarkdown());                           // α and β with SE and 95 % intervals
+    Console.WriteLine(ResultFormatter.ToMarkdown(fit));            // α and β with SE and 95 % intervals
     #endregion
 }
 

@@ -10,6 +10,7 @@
 #:project ../src/TrustMetrics/TrustMetrics.csproj
 
 using System.Globalization;
+using TrustMetrics.Presentation;
 using TrustMetrics.Survival;
 
 Section("docs/survival.md: C# example");
@@ -25,18 +26,18 @@ Section("Kaplan–Meier per group, with the log-rank test");
 SurvivalComparison<string> byGroup = survival.KaplanMeierByGroup(subjects);
 Console.WriteLine(byGroup);
 Console.WriteLine();
-Console.WriteLine(byGroup.ToMarkdown());
+Console.WriteLine(ResultFormatter.ToMarkdown(byGroup));
 
 Section("The miR-137 curve, step by step");
 KaplanMeierResult mir = byGroup.Groups.Single(g => g.Group == "miR-137").Result;
-Console.WriteLine(mir.ToMarkdown());
+Console.WriteLine(ResultFormatter.ToMarkdown(mir));
 
 Section("Log-rank: observed and expected events");
-Console.WriteLine(byGroup.LogRank!.ToMarkdown());
+Console.WriteLine(ResultFormatter.ToMarkdown(byGroup.LogRank!));
 
 Section("Nelson–Aalen cumulative hazard of the miR-137 group");
 NelsonAalenResult hazard = survival.NelsonAalen(mir.Tally);
-Console.WriteLine(hazard.ToMarkdown());
+Console.WriteLine(ResultFormatter.ToMarkdown(hazard));
 
 static void DocsExample()
 {
@@ -58,7 +59,7 @@ static void DocsExample()
     }
 
     Console.WriteLine(comparison.LogRank);
-    Console.WriteLine(comparison.ToMarkdown());              // n, events and median with its interval per group
+    Console.WriteLine(ResultFormatter.ToMarkdown(comparison));              // n, events and median with its interval per group
 
     // Per-shard tallies merge: summarise where the data lives, combine later.
     SurvivalTally shard1 = SurvivalTally.FromDurations([7.0, 17, 32], [1, 1, 0]);

@@ -28,11 +28,11 @@ internal sealed class MetricsGrain : Grain, IMetricsGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Snapshot is { } stored)
+        if (state.State.Snapshot?.ToSnapshot() is { } stored)
         {
             nps = stored.Nps;
-            survival = SurvivalTally.FromState(stored.Survival);
-            churn = ChurnTally.FromState(stored.Churn);
+            survival = stored.Survival;
+            churn = stored.Churn;
             events = stored.EventCount;
         }
 
@@ -58,7 +58,7 @@ internal sealed class MetricsGrain : Grain, IMetricsGrain
 
     public Task<CohortTable> GetCohorts(double? confidenceLevel = null) => Task.FromResult(queries.Cohorts(Snapshot(), confidenceLevel));
 
-    private MetricsSnapshot Snapshot() => new(nps, survival.ToState(), churn.ToState(), events);
+    private MetricsSnapshot Snapshot() => new(nps, survival, churn, events);
 
     /// <summary>De-duplicates by id (against the window and within the batch), counts the fresh events, remembers their ids, persists.</summary>
     private async Task<IngestResult> Ingest<T>(T[] batch, Func<T, string> id, Action<List<T>> count)
@@ -95,7 +95,7 @@ internal sealed class MetricsGrain : Grain, IMetricsGrain
             window.Add(hash);
         }
 
-        state.State.Snapshot = Snapshot();
+        state.State.Snapshot = StoredSnapshot.From(Snapshot());
         state.State.RememberedIds = window.ToArray();
         try
         {

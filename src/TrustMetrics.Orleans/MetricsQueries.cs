@@ -18,9 +18,9 @@ internal sealed class MetricsQueries(IOptions<TrustMetricsGrainOptions> options)
 
     public KaplanMeierResult? Survival(MetricsSnapshot snapshot, double? level)
     {
-        var tally = SurvivalTally.FromState(snapshot.Survival);
+        var tally = snapshot.Survival;
         return tally.IsEmpty ? null : survival.KaplanMeier(tally, level);
     }
 
-    public CohortTable Cohorts(MetricsSnapshot snapshot, double? level) => churn.CohortTable(ChurnTally.FromState(snapshot.Churn), level);
+    public CohortTable Cohorts(MetricsSnapshot snapshot, double? level) => churn.CohortTable(snapshot.Churn, level);
 }

@@ -2,7 +2,7 @@ using TrustMetrics.Churn;
 
 namespace TrustMetrics.Orleans.Surrogates;
 
-/// <summary>Orleans wire form of <see cref="ChurnTallyState"/>.</summary>
+/// <summary>Orleans wire form of <see cref="ChurnTally"/>: its versioned state (period kind, dates, one bucket per period), validated on arrival.</summary>
 [GenerateSerializer, Alias("TrustMetrics.ChurnTallyState")]
 internal struct ChurnTallyStateSurrogate
 {
@@ -12,23 +12,33 @@ internal struct ChurnTallyStateSurrogate
     [Id(3)] public DateOnly? LatestDate;
     [Id(4)] public long Customers;
     [Id(5)] public long IgnoredAfterAsOf;
-    [Id(6)] public ChurnBucketState[] Buckets;
+    [Id(6)] public ChurnBucketStateSurrogate[] Buckets;
 }
 
 [RegisterConverter]
-internal sealed class ChurnTallyStateConverter : IConverter<ChurnTallyState, ChurnTallyStateSurrogate>
+internal sealed class ChurnTallyConverter : IConverter<ChurnTally, ChurnTallyStateSurrogate>
 {
-    public ChurnTallyState ConvertFromSurrogate(in ChurnTallyStateSurrogate s) =>
-        new(s.Version, (ChurnPeriod)s.Period, s.AsOf, s.LatestDate, s.Customers, s.IgnoredAfterAsOf, s.Buckets);
+    public ChurnTally ConvertFromSurrogate(in ChurnTallyStateSurrogate s) =>
+        ChurnTally.FromState(new ChurnTallyState(s.Version, (ChurnPeriod)s.Period, s.AsOf, s.LatestDate, s.Customers, s.IgnoredAfterAsOf,
+            [.. (s.Buckets ?? []).Select(b => new ChurnBucketState(b.Start, b.Acquired, b.Lost, b.LostAcquiredInPeriod, b.StayedPeriods, b.StayedCounts))]));
 
-    public ChurnTallyStateSurrogate ConvertToSurrogate(in ChurnTallyState v) => new()
+    public ChurnTallyStateSurrogate ConvertToSurrogate(in ChurnTally value)
     {
-        Version = v.Version, Period = (int)v.Period, AsOf = v.AsOf, LatestDate = v.LatestDate, Customers = v.Customers,
-        IgnoredAfterAsOf = v.IgnoredAfterAsOf, Buckets = v.Buckets,
-    };
+        var v = value.ToState();
+        return new()
+        {
+            Version = v.Version, Period = (int)v.Period, AsOf = v.AsOf, LatestDate = v.LatestDate, Customers = v.Customers,
+            IgnoredAfterAsOf = v.IgnoredAfterAsOf,
+            Buckets = [.. v.Buckets.Select(b => new ChurnBucketStateSurrogate
+            {
+                Start = b.Start, Acquired = b.Acquired, Lost = b.Lost, LostAcquiredInPeriod = b.LostAcquiredInPeriod,
+                StayedPeriods = b.StayedPeriods, StayedCounts = b.StayedCounts,
+            })],
+        };
+    }
 }
 
-/// <summary>Orleans wire form of <see cref="ChurnBucketState"/>.</summary>
+/// <summary>Orleans wire form of one bucket of a <see cref="ChurnTally"/> state.</summary>
 [GenerateSerializer, Alias("TrustMetrics.ChurnBucketState")]
 internal struct ChurnBucketStateSurrogate
 {
@@ -38,17 +48,4 @@ internal struct ChurnBucketStateSurrogate
     [Id(3)] public long LostAcquiredInPeriod;
     [Id(4)] public int[] StayedPeriods;
     [Id(5)] public long[] StayedCounts;
-}
-
-[RegisterConverter]
-internal sealed class ChurnBucketStateConverter : IConverter<ChurnBucketState, ChurnBucketStateSurrogate>
-{
-    public ChurnBucketState ConvertFromSurrogate(in ChurnBucketStateSurrogate s) =>
-        new(s.Start, s.Acquired, s.Lost, s.LostAcquiredInPeriod, s.StayedPeriods, s.StayedCounts);
-
-    public ChurnBucketStateSurrogate ConvertToSurrogate(in ChurnBucketState v) => new()
-    {
-        Start = v.Start, Acquired = v.Acquired, Lost = v.Lost, LostAcquiredInPeriod = v.LostAcquiredInPeriod,
-        StayedPeriods = v.StayedPeriods, StayedCounts = v.StayedCounts,
-    };
 }

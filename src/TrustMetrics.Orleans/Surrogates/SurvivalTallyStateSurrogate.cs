@@ -2,7 +2,7 @@ using TrustMetrics.Survival;
 
 namespace TrustMetrics.Orleans.Surrogates;
 
-/// <summary>Orleans wire form of <see cref="SurvivalTallyState"/>.</summary>
+/// <summary>Orleans wire form of <see cref="SurvivalTally"/>: its canonical state (distinct times, events, censorings), validated on arrival.</summary>
 [GenerateSerializer, Alias("TrustMetrics.SurvivalTallyState")]
 internal struct SurvivalTallyStateSurrogate
 {
@@ -13,10 +13,14 @@ internal struct SurvivalTallyStateSurrogate
 }
 
 [RegisterConverter]
-internal sealed class SurvivalTallyStateConverter : IConverter<SurvivalTallyState, SurvivalTallyStateSurrogate>
+internal sealed class SurvivalTallyConverter : IConverter<SurvivalTally, SurvivalTallyStateSurrogate>
 {
-    public SurvivalTallyState ConvertFromSurrogate(in SurvivalTallyStateSurrogate s) => new(s.Version, s.Times, s.Events, s.Censored);
+    public SurvivalTally ConvertFromSurrogate(in SurvivalTallyStateSurrogate s) =>
+        SurvivalTally.FromState(new SurvivalTallyState(s.Version, s.Times, s.Events, s.Censored));
 
-    public SurvivalTallyStateSurrogate ConvertToSurrogate(in SurvivalTallyState v) =>
-        new() { Version = v.Version, Times = v.Times, Events = v.Events, Censored = v.Censored };
+    public SurvivalTallyStateSurrogate ConvertToSurrogate(in SurvivalTally value)
+    {
+        var v = value.ToState();
+        return new() { Version = v.Version, Times = v.Times, Events = v.Events, Censored = v.Censored };
+    }
 }

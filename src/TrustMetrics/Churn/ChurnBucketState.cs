@@ -10,4 +10,4 @@ namespace TrustMetrics.Churn;
 /// <param name="LostAcquiredInPeriod">Customers acquired and lost in the period.</param>
 /// <param name="StayedPeriods">Whole periods stayed m, strictly increasing, ≥ 0.</param>
 /// <param name="StayedCounts">Lost customers of this cohort who stayed each m, ≥ 1.</param>
-public sealed record ChurnBucketState(DateOnly Start, long Acquired, long Lost, long LostAcquiredInPeriod, int[] StayedPeriods, long[] StayedCounts);
+internal sealed record ChurnBucketState(DateOnly Start, long Acquired, long Lost, long LostAcquiredInPeriod, int[] StayedPeriods, long[] StayedCounts);

@@ -31,18 +31,11 @@ public sealed class ChurnCalculator : IChurnCalculator
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<PeriodChurn> PeriodChurn(IEnumerable<CustomerSpan> customers, ChurnPeriod period, DateOnly? asOf = null,
-        ChurnRateDefinition? definition = null) =>
-        PeriodChurn(ChurnTally.FromCustomers(customers, period, asOf), definition);
-
-    /// <inheritdoc/>
     public PeriodChurn PeriodChurn(ChurnPeriodCounts counts, ChurnRateDefinition? definition = null, double? confidenceLevel = null)
     {
-        // Re-validate: a record struct can be built without Create.
-        var checkedCounts = ChurnPeriodCounts.Create(counts.Start, counts.LastDay, counts.CustomersAtStart, counts.Acquired,
-            counts.Lost, counts.LostAcquiredInPeriod, counts.IsComplete);
+        // Valid by construction: ChurnPeriodCounts.Create checks the counts and the default value is an empty period.
         var (chosen, level) = Settings(definition, confidenceLevel);
-        return Compute(checkedCounts, chosen, level);
+        return Compute(counts, chosen, level);
     }
 
     /// <inheritdoc/>
@@ -88,28 +81,12 @@ public sealed class ChurnCalculator : IChurnCalculator
                 ProportionIntervals.Estimate(activeSums[k], sizeSums[k], level, method), rateSums[k] / cohorts[k]);
         }
 
-        return new CohortTable(tally.Period, tally.EffectiveAsOf, rows, summary);
+        return new CohortTable(tally.Period, tally.EffectiveAsOf, [.. rows], summary);
     }
-
-    /// <inheritdoc/>
-    public CohortTable CohortTable(IEnumerable<CustomerSpan> customers, ChurnPeriod period, DateOnly? asOf = null) =>
-        CohortTable(ChurnTally.FromCustomers(customers, period, asOf));
 
     /// <inheritdoc/>
     public RevenueRetention RevenueRetention(RevenueMovements movements, bool includeReactivation = false) =>
         Churn.RevenueRetention.Compute(movements, includeReactivation);
-
-    /// <inheritdoc/>
-    public double AnnualFromMonthly(double monthlyRate) => ChurnConversions.AnnualFromMonthly(monthlyRate);
-
-    /// <inheritdoc/>
-    public double MonthlyFromAnnual(double annualRate) => ChurnConversions.MonthlyFromAnnual(annualRate);
-
-    /// <inheritdoc/>
-    public Estimate Compound(Estimate churn, double periods) => ChurnConversions.Compound(churn, periods);
-
-    /// <inheritdoc/>
-    public double ExpectedLifetime(double rate) => ChurnConversions.ExpectedLifetime(rate);
 
     private (ChurnRateDefinition Definition, double Level) Settings(ChurnRateDefinition? definition, double? confidenceLevel)
     {

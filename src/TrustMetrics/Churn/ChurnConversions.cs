@@ -29,15 +29,25 @@ public static class ChurnConversions
     /// </summary>
     /// <param name="churn">A churn rate per period with its interval, e.g. <see cref="PeriodChurn.Churn"/>.</param>
     /// <param name="periods">Number of periods k &gt; 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is outside [0, 1], its standard error or a bound is NaN, or periods is not a finite positive number.</exception>
     public static Estimate Compound(Estimate churn, double periods)
     {
         double value = Compound(churn.Value, periods);
-        double slope = periods * Math.Pow(1.0 - churn.Value, periods - 1.0);
-        var interval = churn.Interval with
+        if (!(churn.StandardError >= 0))
         {
-            Lower = Compound(Math.Clamp(churn.Interval.Lower, 0.0, 1.0), periods),
-            Upper = Compound(Math.Clamp(churn.Interval.Upper, 0.0, 1.0), periods),
-        };
+            throw new ArgumentOutOfRangeException(nameof(churn), churn.StandardError,
+                $"churn.StandardError must be ≥ 0 (or +∞); got {Guard.Format(churn.StandardError)}.");
+        }
+
+        var source = churn.Interval;
+        if (double.IsNaN(source.Lower) || double.IsNaN(source.Upper))
+        {
+            throw new ArgumentOutOfRangeException(nameof(churn), $"churn.Interval bounds must be numbers; got {Guard.Format(source.Lower)} and {Guard.Format(source.Upper)}.");
+        }
+
+        double slope = periods * Math.Pow(1.0 - churn.Value, periods - 1.0);
+        var interval = new ConfidenceInterval(Compound(Math.Clamp(source.Lower, 0.0, 1.0), periods),
+            Compound(Math.Clamp(source.Upper, 0.0, 1.0), periods), source.Level, source.Method);
         return new Estimate(value, double.IsFinite(slope) ? slope * churn.StandardError : double.PositiveInfinity, interval);
     }
 

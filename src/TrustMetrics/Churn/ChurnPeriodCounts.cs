@@ -5,29 +5,48 @@ namespace TrustMetrics.Churn;
 /// S = <see cref="CustomersAtStart"/> (active on the day before <see cref="Start"/>), N = <see cref="Acquired"/> (Start in the period),
 /// L = <see cref="Lost"/> (End, the exclusive churn date, in the period), L_new = <see cref="LostAcquiredInPeriod"/> (both in the period)
 /// and E = S + N − L = <see cref="CustomersAtEnd"/> (active on <see cref="LastDay"/>).
-/// Build it with <see cref="Create"/> from counts aggregated elsewhere (SQL), or get it from a <see cref="ChurnTally"/>.
+/// Build it with <see cref="Create"/> from counts aggregated elsewhere (SQL), or get it from a <see cref="ChurnTally"/>; the
+/// default value (all counts 0) is a valid empty period.
 /// </summary>
-/// <param name="Start">First day of the period.</param>
-/// <param name="LastDay">Last day of the period (inclusive).</param>
-/// <param name="IsComplete">False when the data end (as-of date) falls before <see cref="LastDay"/>: the counts cover only part of the period.</param>
-/// <param name="CustomersAtStart">S.</param>
-/// <param name="Acquired">N.</param>
-/// <param name="Lost">L, including L_new.</param>
-/// <param name="LostAcquiredInPeriod">L_new: customers both acquired and lost in the period.</param>
-public readonly record struct ChurnPeriodCounts(
-    DateOnly Start,
-    DateOnly LastDay,
-    bool IsComplete,
-    long CustomersAtStart,
-    long Acquired,
-    long Lost,
-    long LostAcquiredInPeriod)
+public readonly struct ChurnPeriodCounts : IEquatable<ChurnPeriodCounts>
 {
+    internal ChurnPeriodCounts(DateOnly start, DateOnly lastDay, bool isComplete, long customersAtStart, long acquired, long lost, long lostAcquiredInPeriod)
+    {
+        Start = start;
+        LastDay = lastDay;
+        IsComplete = isComplete;
+        CustomersAtStart = customersAtStart;
+        Acquired = acquired;
+        Lost = lost;
+        LostAcquiredInPeriod = lostAcquiredInPeriod;
+    }
+
+    /// <summary>First day of the period.</summary>
+    public DateOnly Start { get; }
+
+    /// <summary>Last day of the period (inclusive).</summary>
+    public DateOnly LastDay { get; }
+
+    /// <summary>False when the data end (as-of date) falls before <see cref="LastDay"/>: the counts cover only part of the period.</summary>
+    public bool IsComplete { get; }
+
+    /// <summary>S: customers active on the day before <see cref="Start"/>.</summary>
+    public long CustomersAtStart { get; }
+
+    /// <summary>N: customers whose Start falls in the period.</summary>
+    public long Acquired { get; }
+
+    /// <summary>L: customers whose End (exclusive churn date) falls in the period, including L_new.</summary>
+    public long Lost { get; }
+
+    /// <summary>L_new: customers both acquired and lost in the period.</summary>
+    public long LostAcquiredInPeriod { get; }
+
     /// <summary>E = S + N − L: customers active on the last day of the period.</summary>
     public long CustomersAtEnd => CustomersAtStart + Acquired - Lost;
 
     /// <summary>L − L_new: customers of the starting base who were lost in the period.</summary>
-    public long LostFromStart => Lost - LostAcquiredInPeriod;
+    internal long LostFromStart => Lost - LostAcquiredInPeriod;
 
     /// <summary>
     /// Validated counts: all ≥ 0, L_new ≤ N, L_new ≤ L and L − L_new ≤ S (only the starting base can lose starting customers).
@@ -83,4 +102,22 @@ public readonly record struct ChurnPeriodCounts(
             : null,
         _ => throw new ArgumentOutOfRangeException(nameof(definition), definition, $"definition is not a known {nameof(ChurnRateDefinition)}; got {definition}."),
     };
+
+    /// <summary>True when both hold the same dates, completeness and counts.</summary>
+    /// <param name="other">The other counts.</param>
+    public bool Equals(ChurnPeriodCounts other) =>
+        Start == other.Start && LastDay == other.LastDay && IsComplete == other.IsComplete && CustomersAtStart == other.CustomersAtStart
+        && Acquired == other.Acquired && Lost == other.Lost && LostAcquiredInPeriod == other.LostAcquiredInPeriod;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is ChurnPeriodCounts other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Start, LastDay, IsComplete, CustomersAtStart, Acquired, Lost, LostAcquiredInPeriod);
+
+    /// <summary>"2024-01-01 to 2024-01-31: S = 1,000, N = 120, L = 50 (L_new = 5), E = 1,070" ("(partial)" when incomplete), invariant culture.</summary>
+    public override string ToString() =>
+        $"{ChurnText.Date(Start)} to {ChurnText.Date(LastDay)}{(IsComplete ? "" : " (partial)")}: S = {Presentation.InvariantText.Count(CustomersAtStart)}, " +
+        $"N = {Presentation.InvariantText.Count(Acquired)}, L = {Presentation.InvariantText.Count(Lost)} (L_new = {Presentation.InvariantText.Count(LostAcquiredInPeriod)}), " +
+        $"E = {Presentation.InvariantText.Count(CustomersAtEnd)}";
 }

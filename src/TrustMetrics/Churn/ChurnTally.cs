@@ -1,4 +1,5 @@
 using System.Numerics;
+using TrustMetrics.Serialization;
 
 namespace TrustMetrics.Churn;
 
@@ -7,14 +8,16 @@ namespace TrustMetrics.Churn;
 /// <see cref="CustomerSpan"/> records in one pass: per period, the customers acquired (Start in the period), lost (End in the
 /// period) and lost among those acquired in it; per acquisition cohort, how many whole periods each lost customer stayed.
 /// Every record adds to counts of its own, so tallies of any partition of the records (shards split by customer, files, days)
-/// added with <c>+</c> equal the tally of all records, whatever the order: counts add, the latest date is a maximum.
+/// added with <c>+</c> (or <see cref="Merge"/>) equal the tally of all records, whatever the order: counts add, the latest date is a
+/// maximum. A tally travels as versioned JSON (<see cref="ToJson"/>, <see cref="FromJson"/>); counts aggregated in your own engine
+/// (<c>GROUP BY start, end</c>) come in through <see cref="FromCounts"/>.
 /// <para>
 /// The data are read as known on the as-of date: a Start after it is ignored (counted in <see cref="IgnoredAfterAsOf"/>) and an End
 /// after it is treated as still active (scheduled cancellations). Without an explicit as-of date the latest Start or End in the
 /// records is used (<see cref="EffectiveAsOf"/>). Immutable and thread-safe.
 /// </para>
 /// </summary>
-public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, ChurnTally>, IEquatable<ChurnTally>
+public sealed class ChurnTally : IAccumulator<ChurnTally>, IAdditionOperators<ChurnTally, ChurnTally, ChurnTally>, IEquatable<ChurnTally>
 {
     private readonly SortedDictionary<int, Bucket> buckets;
 
@@ -102,6 +105,42 @@ public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, Chur
     }
 
     /// <summary>
+    /// Counts customer records aggregated elsewhere, for example by SQL (<c>SELECT start, end, COUNT(*) … GROUP BY start, end</c>):
+    /// <paramref name="customers"/>[i] stands for <paramref name="counts"/>[i] customers with that span. The tally equals
+    /// <see cref="FromCustomers(ReadOnlySpan{CustomerSpan}, ChurnPeriod, DateOnly?)"/> of the records repeated; rows with a count of 0 add nothing.
+    /// </summary>
+    /// <param name="customers">Distinct (or repeated) spans.</param>
+    /// <param name="counts">How many customers have each span, ≥ 0; one per span.</param>
+    /// <param name="period">The period kind.</param>
+    /// <param name="asOf">Last day of data; null uses the latest Start or End in the records.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative (the message names its index and value), or <paramref name="period"/> is not a defined value.</exception>
+    public static ChurnTally FromCounts(ReadOnlySpan<CustomerSpan> customers, ReadOnlySpan<long> counts, ChurnPeriod period, DateOnly? asOf = null)
+    {
+        if (customers.Length != counts.Length)
+        {
+            throw new ArgumentException(
+                $"customers has {customers.Length} spans but counts has {counts.Length}: give one count per span.", nameof(counts));
+        }
+
+        var builder = new Builder(period, asOf);
+        for (int i = 0; i < customers.Length; i++)
+        {
+            if (counts[i] < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(counts), counts[i], $"counts[{i}] = {counts[i]} is negative: counts are ≥ 0.");
+            }
+
+            if (counts[i] > 0)
+            {
+                builder.Add(customers[i], nameof(customers), i, counts[i]);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
     /// Merges two tallies of the same period kind and explicit as-of date: counts add, the latest date is the later one.
     /// Associative and commutative, with <see cref="Empty"/> as identity.
     /// </summary>
@@ -150,10 +189,24 @@ public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, Chur
 
     /// <summary>Merges <paramref name="other"/> into a new tally (same as <c>+</c>).</summary>
     /// <param name="other">A tally with the same period kind and as-of date.</param>
+    /// <exception cref="ArgumentException">The period kinds or explicit as-of dates differ.</exception>
     public ChurnTally Merge(ChurnTally other) => this + other;
 
+    /// <summary>
+    /// The tally as compact versioned JSON: the period kind, the dates, the record counts and one bucket per period with activity,
+    /// named by its first day, e.g. <c>{"version":1,"period":"Month","asOf":null,"latestDate":"2025-03-02","customers":2,
+    /// "ignoredAfterAsOf":0,"buckets":[{"start":"2025-01-01","acquired":2,"lost":0,"lostAcquiredInPeriod":0,"stayedPeriods":[1],
+    /// "stayedCounts":[1]},…]}</c>.
+    /// </summary>
+    public string ToJson() => AccumulatorJson.Serialize(ToState());
+
+    /// <summary>Reads and validates a tally written by <see cref="ToJson"/>; <c>FromJson(t.ToJson())</c> equals <c>t</c>.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed, of an unknown version, or a bucket is not on a period start, out of order or has negative or unpaired counts; the message names the field, index and value.</exception>
+    public static ChurnTally FromJson(string json) => FromState(AccumulatorJson.Deserialize<ChurnTallyState>(json));
+
     /// <summary>The serialisable, versioned state of this tally (version <see cref="ChurnTallyState.CurrentVersion"/>); periods named by their first day.</summary>
-    public ChurnTallyState ToState()
+    internal ChurnTallyState ToState()
     {
         var result = new ChurnBucketState[buckets.Count];
         int k = 0;
@@ -169,7 +222,7 @@ public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, Chur
     /// <summary>The tally a state describes; <c>FromState(t.ToState())</c> equals <c>t</c>.</summary>
     /// <param name="state">A state of version <see cref="ChurnTallyState.CurrentVersion"/>.</param>
     /// <exception cref="ArgumentException">The version or period kind is unknown, a bucket is missing, not on a period start, out of order or has negative or unpaired counts; the message names the field, index and value.</exception>
-    public static ChurnTally FromState(ChurnTallyState state)
+    internal static ChurnTally FromState(ChurnTallyState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         const string type = nameof(ChurnTallyState);
@@ -184,6 +237,7 @@ public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, Chur
         var source = Serialization.StateGuard.Required(state.Buckets, type, nameof(state.Buckets));
         var buckets = new SortedDictionary<int, Bucket>();
         int? previous = null;
+        long acquiredTotal = 0, lostTotal = 0, stayedTotal = 0;
         for (int b = 0; b < source.Length; b++)
         {
             string field = $"{nameof(state.Buckets)}[{b}]";
@@ -207,6 +261,7 @@ public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, Chur
             var counts = Serialization.StateGuard.Required(s.StayedCounts, type, $"{field}.StayedCounts");
             Serialization.StateGuard.SameLength(periods.Length, counts.Length, type, $"{field}.StayedPeriods", $"{field}.StayedCounts");
             var bucket = new Bucket { Acquired = s.Acquired, Lost = s.Lost, LostAcquiredInPeriod = s.LostAcquiredInPeriod };
+            long stayedInBucket = 0;
             for (int i = 0; i < periods.Length; i++)
             {
                 if (periods[i] < 0 || (i > 0 && periods[i] <= periods[i - 1]))
@@ -220,9 +275,37 @@ public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, Chur
                 }
 
                 bucket.Stayed[periods[i]] = counts[i];
+                stayedInBucket = checked(stayedInBucket + counts[i]);
             }
 
+            if (s.LostAcquiredInPeriod > s.Acquired || s.LostAcquiredInPeriod > s.Lost)
+            {
+                throw Serialization.StateGuard.Invalid(type, $"{field}.LostAcquiredInPeriod",
+                    $"{s.LostAcquiredInPeriod} exceeds Acquired = {s.Acquired} or Lost = {s.Lost}.");
+            }
+
+            if (stayedInBucket > s.Acquired)
+            {
+                throw Serialization.StateGuard.Invalid(type, $"{field}.StayedCounts",
+                    $"they sum to {stayedInBucket}, more lost customers than the {s.Acquired} acquired in the period.");
+            }
+
+            acquiredTotal = checked(acquiredTotal + s.Acquired);
+            lostTotal = checked(lostTotal + s.Lost);
+            stayedTotal = checked(stayedTotal + stayedInBucket);
             buckets[index] = bucket;
+        }
+
+        if (acquiredTotal != state.Customers)
+        {
+            throw Serialization.StateGuard.Invalid(type, nameof(state.Customers),
+                $"{state.Customers} differs from the {acquiredTotal} customers acquired over the buckets.");
+        }
+
+        if (lostTotal != stayedTotal)
+        {
+            throw Serialization.StateGuard.Invalid(type, nameof(state.Buckets),
+                $"{lostTotal} customers are lost over the buckets but the cohorts' stays count {stayedTotal}: every lost customer has one stay.");
         }
 
         return new ChurnTally(state.Period, state.AsOf, state.LatestDate, state.Customers, state.IgnoredAfterAsOf, buckets);
@@ -379,7 +462,7 @@ public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, Chur
             this.asOf = asOf;
         }
 
-        public void Add(CustomerSpan customer, string paramName, long row)
+        public void Add(CustomerSpan customer, string paramName, long row, long count = 1)
         {
             var (start, end) = (customer.Start, customer.End);
             if (end is { } e && e < start)
@@ -392,7 +475,7 @@ public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, Chur
             {
                 if (start > cut)
                 {
-                    ignored++;
+                    ignored = checked(ignored + count);
                     return;
                 }
 
@@ -403,7 +486,7 @@ public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, Chur
                 }
             }
 
-            customers++;
+            customers = checked(customers + count);
             var newest = end ?? start;
             if (latest is null || newest > latest)
             {
@@ -412,19 +495,20 @@ public sealed class ChurnTally : IAdditionOperators<ChurnTally, ChurnTally, Chur
 
             int cohort = ChurnPeriodCalendar.Index(period, start);
             var bucket = BucketAt(cohort);
-            bucket.Acquired++;
+            bucket.Acquired = checked(bucket.Acquired + count);
             if (end is { } churn)
             {
                 int lostIn = ChurnPeriodCalendar.Index(period, churn);
-                BucketAt(lostIn).Lost++;
+                var lostBucket = BucketAt(lostIn);
+                lostBucket.Lost = checked(lostBucket.Lost + count);
                 if (lostIn == cohort)
                 {
-                    bucket.LostAcquiredInPeriod++;
+                    bucket.LostAcquiredInPeriod = checked(bucket.LostAcquiredInPeriod + count);
                 }
 
                 // Whole periods stayed: the k ≥ 1 with Start + k periods < End, i.e. ≤ the last active day End − 1.
                 int stayed = churn == start ? 0 : Math.Max(0, period.WholePeriodsBetween(start, churn.AddDays(-1)));
-                bucket.Stayed[stayed] = bucket.Stayed.GetValueOrDefault(stayed) + 1;
+                bucket.Stayed[stayed] = checked(bucket.Stayed.GetValueOrDefault(stayed) + count);
             }
         }
 

@@ -3,7 +3,7 @@ namespace TrustMetrics.Churn;
 /// <summary>
 /// The serialisable, versioned form of a <see cref="ChurnTally"/>: the period kind, the dates, the record counts and one
 /// <see cref="ChurnBucketState"/> per period with activity, in increasing order. Build it with <see cref="ChurnTally.ToState"/>,
-/// read it back with <see cref="ChurnTally.FromState"/>.
+/// read it back with <see cref="ChurnTally.FromState"/>. Internal: users see it only as the JSON of <see cref="ChurnTally.ToJson"/>.
 /// </summary>
 /// <param name="Version">Format version; <see cref="ChurnTallyState.CurrentVersion"/> for states this build writes.</param>
 /// <param name="Period">The period kind.</param>
@@ -12,7 +12,7 @@ namespace TrustMetrics.Churn;
 /// <param name="Customers">Records counted.</param>
 /// <param name="IgnoredAfterAsOf">Records skipped because they start after the as-of date.</param>
 /// <param name="Buckets">Counts per period with activity, periods strictly increasing.</param>
-public sealed record ChurnTallyState(
+internal sealed record ChurnTallyState(
     int Version, ChurnPeriod Period, DateOnly? AsOf, DateOnly? LatestDate, long Customers, long IgnoredAfterAsOf, ChurnBucketState[] Buckets)
 {
     /// <summary>The format version this build writes and reads: 1.</summary>

@@ -9,10 +9,33 @@ namespace TrustMetrics.Churn;
 /// pooled counts. <see cref="UnweightedMean"/> is the plain mean of the cohorts' cell rates, which gives a small cohort as much
 /// say as a large one and differs from the weighted value; it is offered for comparison with reports that use it.
 /// </summary>
-/// <param name="Age">Periods since acquisition, k ≥ 0.</param>
-/// <param name="Cohorts">Number of cohorts that reached age k.</param>
-/// <param name="Active">Σ active_k over those cohorts.</param>
-/// <param name="CohortSize">Σ size over those cohorts.</param>
-/// <param name="Weighted">Σ active_k / Σ size with standard error and interval.</param>
-/// <param name="UnweightedMean">Mean over those cohorts of active_k / size.</param>
-public readonly record struct CohortAgeSummary(int Age, int Cohorts, long Active, long CohortSize, Estimate Weighted, double UnweightedMean);
+public sealed class CohortAgeSummary
+{
+    internal CohortAgeSummary(int age, int cohorts, long active, long cohortSize, Estimate weighted, double unweightedMean)
+    {
+        Age = age;
+        Cohorts = cohorts;
+        Active = active;
+        CohortSize = cohortSize;
+        Weighted = weighted;
+        UnweightedMean = unweightedMean;
+    }
+
+    /// <summary>Periods since acquisition, k ≥ 0.</summary>
+    public int Age { get; }
+
+    /// <summary>Number of cohorts that reached age k.</summary>
+    public int Cohorts { get; }
+
+    /// <summary>Σ active_k over those cohorts.</summary>
+    public long Active { get; }
+
+    /// <summary>Σ size over those cohorts.</summary>
+    public long CohortSize { get; }
+
+    /// <summary>Σ active_k / Σ size with standard error and interval.</summary>
+    public Estimate Weighted { get; }
+
+    /// <summary>Mean over those cohorts of active_k / size.</summary>
+    public double UnweightedMean { get; }
+}

@@ -8,12 +8,28 @@ namespace TrustMetrics.Churn;
 /// <see cref="Active"/> were still active <see cref="Age"/> whole periods after their own acquisition day (active on
 /// Start + Age periods). <see cref="Retention"/> = Active / CohortSize with the configured proportion interval (Wilson by default).
 /// </summary>
-/// <param name="Age">Periods since acquisition, k ≥ 0 (k = 0 is the whole cohort, 100%).</param>
-/// <param name="Active">Customers active at age k.</param>
-/// <param name="CohortSize">Customers acquired in the cohort's period.</param>
-/// <param name="Retention">Active / CohortSize with standard error and interval.</param>
-public readonly record struct CohortCell(int Age, long Active, long CohortSize, Estimate Retention)
+public sealed class CohortCell
 {
+    internal CohortCell(int age, long active, long cohortSize, Estimate retention)
+    {
+        Age = age;
+        Active = active;
+        CohortSize = cohortSize;
+        Retention = retention;
+    }
+
+    /// <summary>Periods since acquisition, k ≥ 0 (k = 0 is the whole cohort, 100%).</summary>
+    public int Age { get; }
+
+    /// <summary>Customers active at age k.</summary>
+    public long Active { get; }
+
+    /// <summary>Customers acquired in the cohort's period.</summary>
+    public long CohortSize { get; }
+
+    /// <summary>Active / CohortSize with standard error and interval.</summary>
+    public Estimate Retention { get; }
+
     /// <summary>"age 2: 61.2% [55.1%, 67.0%] (112 of 183)", invariant culture.</summary>
     public override string ToString() =>
         $"age {InvariantText.Count(Age)}: {InvariantText.Percent(Retention.Value)} [{InvariantText.PercentBounds(Retention.Interval).Replace(" to ", ", ", StringComparison.Ordinal)}] " +

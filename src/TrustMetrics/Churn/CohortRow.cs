@@ -7,15 +7,34 @@ namespace TrustMetrics.Churn;
 /// [<see cref="Start"/>, <see cref="LastDay"/>], with one cell per age that has happened for every member. Cell k exists when
 /// <c>LastDay + k periods ≤ as-of date</c>; later cells have not happened yet and are absent (empty, not zero).
 /// </summary>
-/// <param name="Start">First day of the acquisition period.</param>
-/// <param name="LastDay">Last day of the acquisition period.</param>
-/// <param name="IsComplete">False when the acquisition period itself is not over on the as-of date (the cohort may still grow).</param>
-/// <param name="Size">Customers acquired in the period.</param>
-/// <param name="Cells">Cells for ages 0, 1, …, <see cref="MaxAge"/> in order (index = age).</param>
-public sealed record CohortRow(DateOnly Start, DateOnly LastDay, bool IsComplete, long Size, IReadOnlyList<CohortCell> Cells)
+public sealed class CohortRow
 {
+    internal CohortRow(DateOnly start, DateOnly lastDay, bool isComplete, long size, CohortCell[] cells)
+    {
+        Start = start;
+        LastDay = lastDay;
+        IsComplete = isComplete;
+        Size = size;
+        Cells = Array.AsReadOnly(cells);
+    }
+
+    /// <summary>First day of the acquisition period.</summary>
+    public DateOnly Start { get; }
+
+    /// <summary>Last day of the acquisition period.</summary>
+    public DateOnly LastDay { get; }
+
+    /// <summary>False when the acquisition period itself is not over on the as-of date (the cohort may still grow).</summary>
+    public bool IsComplete { get; }
+
+    /// <summary>Customers acquired in the period.</summary>
+    public long Size { get; }
+
+    /// <summary>Cells for ages 0, 1, …, Cells.Count − 1 in order (index = age).</summary>
+    public IReadOnlyList<CohortCell> Cells { get; }
+
     /// <summary>The oldest observed age (Cells.Count − 1).</summary>
-    public int MaxAge => Cells.Count - 1;
+    internal int MaxAge => Cells.Count - 1;
 
     /// <summary>The cell at <paramref name="age"/>, or null when that age has not happened yet for the whole cohort.</summary>
     /// <param name="age">Periods since acquisition, ≥ 0.</param>

@@ -9,15 +9,31 @@ namespace TrustMetrics.Churn;
 /// are absent, and the summary row averages each column over the cohorts that reached that age only.
 /// Rows are in time order and only periods that acquired at least one customer have a row; an empty tally gives no rows.
 /// </summary>
-/// <param name="Period">The period kind of cohorts and ages.</param>
-/// <param name="AsOf">The last day of data the table was computed to; null when the table is empty and no as-of date was given.</param>
-/// <param name="Rows">One row per non-empty acquisition cohort, oldest first.</param>
-/// <param name="Summary">One summary per age 0..<see cref="MaxAge"/> (index = age).</param>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record CohortTable(ChurnPeriod Period, DateOnly? AsOf, IReadOnlyList<CohortRow> Rows, IReadOnlyList<CohortAgeSummary> Summary) : ITabularResult
+public sealed class CohortTable : ITabularResult
 {
+    internal CohortTable(ChurnPeriod period, DateOnly? asOf, CohortRow[] rows, CohortAgeSummary[] summary)
+    {
+        Period = period;
+        AsOf = asOf;
+        Rows = Array.AsReadOnly(rows);
+        Summary = Array.AsReadOnly(summary);
+    }
+
+    /// <summary>The period kind of cohorts and ages.</summary>
+    public ChurnPeriod Period { get; }
+
+    /// <summary>The last day of data the table was computed to; null when the table is empty and no as-of date was given.</summary>
+    public DateOnly? AsOf { get; }
+
+    /// <summary>One row per non-empty acquisition cohort, oldest first.</summary>
+    public IReadOnlyList<CohortRow> Rows { get; }
+
+    /// <summary>One summary per age 0 … Summary.Count − 1, the oldest age observed in any cohort (index = age).</summary>
+    public IReadOnlyList<CohortAgeSummary> Summary { get; }
+
     /// <summary>The oldest age observed in any cohort (−1 for an empty table).</summary>
-    public int MaxAge => Summary.Count - 1;
+    internal int MaxAge => Summary.Count - 1;
 
     /// <summary>"Cohort retention by month: 6 cohorts, 1,204 customers, ages 0–5, as of 2024-06-30" (invariant culture).</summary>
     public override string ToString()
@@ -32,12 +48,6 @@ public sealed record CohortTable(ChurnPeriod Period, DateOnly? AsOf, IReadOnlyLi
         return $"Cohort retention by {Period.ToString().ToLowerInvariant()}: {InvariantText.Count(Rows.Count)} cohorts, " +
             $"{InvariantText.Count(customers)} customers, ages 0–{InvariantText.Count(Math.Max(MaxAge, 0))}{asOf}";
     }
-
-    /// <summary>The retention triangle (share active k periods after acquisition) with the size-weighted summary row as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The retention triangle (share active k periods after acquisition) with the size-weighted summary row as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable()
     {

@@ -11,6 +11,8 @@ public interface IRetentionModel
     /// <param name="confidenceLevel">Level of the parameter intervals; null uses the configured default.</param>
     /// <exception cref="ArgumentException">The series is invalid (the message names the index and value) or has no finite
     /// maximum-likelihood estimate (the message says why).</exception>
+    /// <param name="cancellationToken">Stops the fit between optimizer steps.</param>
     /// <exception cref="InvalidOperationException">The optimizer failed (the message says how).</exception>
-    ShiftedBetaGeometricFit Fit(ReadOnlySpan<long> survivors, double? confidenceLevel = null);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    ShiftedBetaGeometricFit Fit(ReadOnlySpan<long> survivors, double? confidenceLevel = null, CancellationToken cancellationToken = default);
 }

@@ -11,27 +11,41 @@ namespace TrustMetrics.Churn;
 /// consistent complement 1 − start-based churn, not the widely quoted (E − N)/S = 1 − L/S (survey-metrics.md §5.1 caution).
 /// All three are null when S = 0 (nothing to churn from; never NaN).
 /// </summary>
-/// <param name="Counts">S, N, L, L_new, E and the period's dates.</param>
-/// <param name="Definition">The definition <see cref="Rate"/> follows.</param>
-/// <param name="Rate">The churn rate under <see cref="Definition"/>; null when its denominator is 0.</param>
-/// <param name="Churn">Start-based churn (L − L_new)/S with standard error √(p(1−p)/S) and interval; null when S = 0.</param>
-/// <param name="Retention">Start-based retention (S − (L − L_new))/S with its interval; null when S = 0.</param>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public readonly record struct PeriodChurn(
-    ChurnPeriodCounts Counts,
-    ChurnRateDefinition Definition,
-    double? Rate,
-    Estimate? Churn,
-    Estimate? Retention) : ITabularResult
+public sealed class PeriodChurn : ITabularResult
 {
+    internal PeriodChurn(ChurnPeriodCounts counts, ChurnRateDefinition definition, double? rate, Estimate? churn, Estimate? retention)
+    {
+        Counts = counts;
+        Definition = definition;
+        Rate = rate;
+        Churn = churn;
+        Retention = retention;
+    }
+
+    /// <summary>S, N, L, L_new, E and the period's dates.</summary>
+    public ChurnPeriodCounts Counts { get; }
+
+    /// <summary>The definition <see cref="Rate"/> follows.</summary>
+    public ChurnRateDefinition Definition { get; }
+
+    /// <summary>The churn rate under <see cref="Definition"/>; null when its denominator is 0.</summary>
+    public double? Rate { get; }
+
+    /// <summary>Start-based churn (L − L_new)/S with standard error √(p(1−p)/S) and interval; null when S = 0.</summary>
+    public Estimate? Churn { get; }
+
+    /// <summary>Start-based retention (S − (L − L_new))/S with its interval; null when S = 0.</summary>
+    public Estimate? Retention { get; }
+
     /// <summary>First day of the period.</summary>
-    public DateOnly Start => Counts.Start;
+    internal DateOnly Start => Counts.Start;
 
     /// <summary>Last day of the period (inclusive).</summary>
-    public DateOnly LastDay => Counts.LastDay;
+    internal DateOnly LastDay => Counts.LastDay;
 
     /// <summary>False when the data end before the period does.</summary>
-    public bool IsComplete => Counts.IsComplete;
+    internal bool IsComplete => Counts.IsComplete;
 
     /// <summary>
     /// "2024-01-01 to 2024-01-31: churn 4.2% (95% CI 3.1% to 5.6%, wilson), S = 1,000, N = 120, L = 50, E = 1,070" (start-based churn;
@@ -46,12 +60,6 @@ public readonly record struct PeriodChurn(
         return $"{period}: {churn}, S = {InvariantText.Count(Counts.CustomersAtStart)}, N = {InvariantText.Count(Counts.Acquired)}, " +
             $"L = {InvariantText.Count(Counts.Lost)}, E = {InvariantText.Count(Counts.CustomersAtEnd)}";
     }
-
-    /// <summary>The period's counts, rate and start-based churn and retention with intervals as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The period's counts, rate and start-based churn and retention with intervals as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable()
     {

@@ -46,8 +46,9 @@ public sealed class ShiftedBetaGeometric : IRetentionModel
     /// customer lost in period 1 (as β → 0), and retention that does not rise over the periods, whose best sBG is the homogeneous
     /// geometric limit α, β → ∞ (use a constant churn rate there).
     /// </remarks>
-    public ShiftedBetaGeometricFit Fit(ReadOnlySpan<long> survivors, double? confidenceLevel = null)
+    public ShiftedBetaGeometricFit Fit(ReadOnlySpan<long> survivors, double? confidenceLevel = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ShiftedBetaGeometricLikelihood.Validate(survivors, nameof(survivors));
         double level = confidenceLevel ?? this.confidenceLevel;
         Guard.ConfidenceLevel(level, nameof(confidenceLevel));
@@ -67,7 +68,12 @@ public sealed class ShiftedBetaGeometric : IRetentionModel
         }
 
         double n = likelihood.CohortSize;
-        var objective = ObjectiveFunction.GradientHessian(x => Evaluate(likelihood, n, x));
+        // Every evaluation checks the token, so a cancelled fit stops within one optimizer step.
+        var objective = ObjectiveFunction.GradientHessian(x =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Evaluate(likelihood, n, x);
+        });
         var start = StartingPoint(survivors);
 
         MinimizationResult bfgs;
@@ -85,7 +91,11 @@ public sealed class ShiftedBetaGeometric : IRetentionModel
             // BFGS-B creeping along a ridge toward a boundary can exhaust its iterations; the derivative-free simplex finds where it leads.
             try
             {
-                bfgs = new NelderMeadSimplex(1e-12, 20000).FindMinimum(ObjectiveFunction.Value(x => Bounded(likelihood, n, x)), start);
+                bfgs = new NelderMeadSimplex(1e-12, 20000).FindMinimum(ObjectiveFunction.Value(x =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return Bounded(likelihood, n, x);
+                }), start);
             }
             catch (OptimizationException inner)
             {

@@ -10,28 +10,47 @@ namespace TrustMetrics.Churn;
 /// (the inverse of the Hessian of −LL in α, β at the optimum) and Wald intervals built on the log scale,
 /// exp(ln θ̂ ± z·SE/θ̂), so they stay positive. Projections live on <see cref="Parameters"/>.
 /// </summary>
-/// <param name="Parameters">The fitted α, β, with survival, retention, lifetime, DEL and DERL projections.</param>
-/// <param name="Alpha">α̂ with its standard error and interval (method "wald-log").</param>
-/// <param name="Beta">β̂ with its standard error and interval (method "wald-log").</param>
-/// <param name="AlphaBetaCovariance">Cov(α̂, β̂) from the inverse observed information.</param>
-/// <param name="LogLikelihood">The maximised log-likelihood LL(α̂, β̂) (Fader &amp; Hardie 2007 Appendix B; no multinomial constant).</param>
-/// <param name="Survivors">The fitted series (element 0 = cohort size).</param>
-/// <param name="Convergence">How the optimizer ended.</param>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record ShiftedBetaGeometricFit(
-    ShiftedBetaGeometricParameters Parameters,
-    Estimate Alpha,
-    Estimate Beta,
-    double AlphaBetaCovariance,
-    double LogLikelihood,
-    IReadOnlyList<long> Survivors,
-    FitConvergence Convergence) : ITabularResult
+public sealed class ShiftedBetaGeometricFit : ITabularResult
 {
+    internal ShiftedBetaGeometricFit(ShiftedBetaGeometricParameters parameters, Estimate alpha, Estimate beta, double alphaBetaCovariance,
+        double logLikelihood, long[] survivors, FitConvergence convergence)
+    {
+        Parameters = parameters;
+        Alpha = alpha;
+        Beta = beta;
+        AlphaBetaCovariance = alphaBetaCovariance;
+        LogLikelihood = logLikelihood;
+        Survivors = Array.AsReadOnly(survivors);
+        Convergence = convergence;
+    }
+
+    /// <summary>The fitted α, β, with survival, retention, lifetime, DEL and DERL projections.</summary>
+    public ShiftedBetaGeometricParameters Parameters { get; }
+
+    /// <summary>α̂ with its standard error and interval (method "wald-log").</summary>
+    public Estimate Alpha { get; }
+
+    /// <summary>β̂ with its standard error and interval (method "wald-log").</summary>
+    public Estimate Beta { get; }
+
+    /// <summary>Cov(α̂, β̂) from the inverse observed information (0 when the information is not positive definite).</summary>
+    public double AlphaBetaCovariance { get; }
+
+    /// <summary>The maximised log-likelihood LL(α̂, β̂) (Fader &amp; Hardie 2007 Appendix B; no multinomial constant).</summary>
+    public double LogLikelihood { get; }
+
+    /// <summary>The fitted series (element 0 = cohort size).</summary>
+    public IReadOnlyList<long> Survivors { get; }
+
+    /// <summary>How the optimizer ended.</summary>
+    public FitConvergence Convergence { get; }
+
     /// <summary>The cohort size (Survivors[0]).</summary>
-    public long CohortSize => Survivors[0];
+    internal long CohortSize => Survivors[0];
 
     /// <summary>The number of observed periods T (Survivors.Count − 1).</summary>
-    public int Periods => Survivors.Count - 1;
+    internal int Periods => Survivors.Count - 1;
 
     /// <summary>Observed survival s_t/s₀ for t = 0..T, to set beside <see cref="ShiftedBetaGeometricParameters.Survival"/>.</summary>
     /// <param name="t">0 ≤ t ≤ T.</param>
@@ -46,12 +65,6 @@ public sealed record ShiftedBetaGeometricFit(
     /// <summary>"sBG(α = 0.668088 ± 0.103735, β = 3.80609 ± 0.785532), LL = -1611.158, n = 1000, T = 7" (invariant culture).</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"sBG(α = {Alpha.Value:G6} ± {Alpha.StandardError:G6}, β = {Beta.Value:G6} ± {Beta.StandardError:G6}), LL = {LogLikelihood:F3}, n = {CohortSize}, T = {Periods}");
-
-    /// <summary>The fitted α and β with standard errors and intervals, and how the fit went as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The fitted α and β with standard errors and intervals, and how the fit went as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable() =>
         new ResultTable("Shifted-beta-geometric fit", "parameter", "estimate", "SE", InvariantText.IntervalHeader(Alpha.Interval))

@@ -10,7 +10,7 @@ namespace TrustMetrics.Churn;
 /// r_t = S(t)/S(t − 1) = (β + t − 1)/(α + β + t − 1) rises with t (heterogeneity: the churn-prone leave first, no one changes).
 /// Beta functions use MathNet <see cref="SpecialFunctions.BetaLn"/>. Immutable and thread-safe.
 /// </summary>
-public readonly record struct ShiftedBetaGeometricParameters
+public sealed class ShiftedBetaGeometricParameters : IEquatable<ShiftedBetaGeometricParameters>
 {
     /// <summary>Smallest discount rate accepted: the discounted sums cost about 37/d terms.</summary>
     public const double MinimumDiscountRate = 1e-6;
@@ -34,17 +34,17 @@ public readonly record struct ShiftedBetaGeometricParameters
     public double Beta { get; }
 
     /// <summary>E[θ] = α/(α + β): the churn probability of the first period, P(T = 1).</summary>
-    public double MeanChurnProbability => Checked().Alpha / (Alpha + Beta);
+    public double MeanChurnProbability => Alpha / (Alpha + Beta);
 
     /// <summary>
     /// E[T] = (α + β − 1)/(α − 1) periods when α &gt; 1 (the mean of 1/θ under Beta(α, β)); <see cref="double.PositiveInfinity"/>
     /// when α ≤ 1, where the survival tail S(t) ~ t^(−α) decays too slowly for a finite mean. Fitted cohorts often have α &lt; 1
-    /// (both of Fader &amp; Hardie's do): use <see cref="MedianLifetime"/> or <see cref="DiscountedExpectedLifetime"/> instead.
+    /// (both of Fader &amp; Hardie's do): use the median <see cref="LifetimeQuantile"/>(0.5) or <see cref="DiscountedExpectedLifetime"/> instead.
     /// </summary>
-    public double ExpectedLifetime => Checked().Alpha > 1 ? (Alpha + Beta - 1) / (Alpha - 1) : double.PositiveInfinity;
+    public double ExpectedLifetime => Alpha > 1 ? (Alpha + Beta - 1) / (Alpha - 1) : double.PositiveInfinity;
 
-    /// <summary>The median lifetime: the smallest whole number of periods t with S(t) ≤ 1/2 (see <see cref="LifetimeQuantile"/>).</summary>
-    public double MedianLifetime => LifetimeQuantile(0.5);
+    /// <summary>The median lifetime <c>LifetimeQuantile(0.5)</c>: the smallest whole number of periods t with S(t) ≤ 1/2.</summary>
+    internal double MedianLifetime => LifetimeQuantile(0.5);
 
     /// <summary>S(t) = B(α, β + t)/B(α, β): the share of a new cohort still active after t periods (S(0) = 1).</summary>
     /// <param name="t">Periods, ≥ 0.</param>
@@ -52,7 +52,6 @@ public readonly record struct ShiftedBetaGeometricParameters
     public double Survival(int t)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(t);
-        Checked();
         return t == 0 ? 1.0 : Math.Exp(LogSurvival(t));
     }
 
@@ -62,7 +61,6 @@ public readonly record struct ShiftedBetaGeometricParameters
     public double RetentionRate(int t)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(t, 1);
-        Checked();
         return (Beta + t - 1) / (Alpha + Beta + t - 1);
     }
 
@@ -72,7 +70,6 @@ public readonly record struct ShiftedBetaGeometricParameters
     public double ChurnProbability(int t)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(t, 1);
-        Checked();
         return Math.Exp(SpecialFunctions.BetaLn(Alpha + 1, Beta + t - 1) - SpecialFunctions.BetaLn(Alpha, Beta));
     }
 
@@ -105,7 +102,6 @@ public readonly record struct ShiftedBetaGeometricParameters
             throw new ArgumentOutOfRangeException(nameof(p), p, $"p must lie strictly between 0 and 1; got {Guard.Format(p)}.");
         }
 
-        Checked();
         double target = SpecialFunctions.Log1p(-p);
         double high = 1;
         while (LogSurvival(high) > target)
@@ -151,7 +147,6 @@ public readonly record struct ShiftedBetaGeometricParameters
     public double DiscountedExpectedLifetime(double discountRate)
     {
         CheckDiscount(discountRate);
-        Checked();
         return DiscountedSum(Alpha, Beta, 1.0 / (1.0 + discountRate), 0);
     }
 
@@ -169,7 +164,6 @@ public readonly record struct ShiftedBetaGeometricParameters
     {
         CheckDiscount(discountRate);
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        Checked();
         // A customer who survived n − 1 renewals has θ ~ Beta(α, β + n − 1); their future survival is the sBG survival at those parameters.
         return DiscountedSum(Alpha, Beta + period - 1, 1.0 / (1.0 + discountRate), 1);
     }
@@ -183,7 +177,6 @@ public readonly record struct ShiftedBetaGeometricParameters
     public double LogLikelihood(ReadOnlySpan<long> survivors)
     {
         ShiftedBetaGeometricLikelihood.Validate(survivors, nameof(survivors));
-        Checked();
         double betaLn = SpecialFunctions.BetaLn(Alpha, Beta), ll = 0;
         for (int t = 1; t < survivors.Length; t++)
         {
@@ -197,6 +190,16 @@ public readonly record struct ShiftedBetaGeometricParameters
         long last = survivors[^1];
         return last > 0 ? ll + last * LogSurvival(survivors.Length - 1) : ll;
     }
+
+    /// <summary>True when both have the same α and β.</summary>
+    /// <param name="other">Other parameters.</param>
+    public bool Equals(ShiftedBetaGeometricParameters? other) => other is not null && Alpha.Equals(other.Alpha) && Beta.Equals(other.Beta);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ShiftedBetaGeometricParameters);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Alpha, Beta);
 
     /// <summary>"sBG(α = 0.668088, β = 3.80609)" (invariant culture).</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sBG(α = {Alpha:G6}, β = {Beta:G6})");
@@ -228,7 +231,4 @@ public readonly record struct ShiftedBetaGeometricParameters
     }
 
     private double LogSurvival(double t) => SpecialFunctions.BetaLn(Alpha, Beta + t) - SpecialFunctions.BetaLn(Alpha, Beta);
-
-    private ShiftedBetaGeometricParameters Checked() => Alpha > 0 ? this
-        : throw new InvalidOperationException("The sBG parameters are uninitialised (default); create them with new ShiftedBetaGeometricParameters(alpha, beta).");
 }

@@ -13,7 +13,7 @@ namespace TrustMetrics.Survival;
 /// Formulas, conventions and sources: docs/survival.md.
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record KaplanMeierResult : ITabularResult
+public sealed class KaplanMeierResult : ITabularResult
 {
     /// <summary>R's tolerance for "Ŝ equals ½" in <c>quantile.survfit</c>: √ε.</summary>
     private const double MedianTolerance = 1.4901161193847656e-8;
@@ -41,13 +41,13 @@ public sealed record KaplanMeierResult : ITabularResult
     public SurvivalTally Tally { get; }
 
     /// <summary>Number of subjects n.</summary>
-    public long Count => Tally.Count;
+    internal long Count => Tally.Count;
 
     /// <summary>Number of events (churned subjects).</summary>
-    public long EventCount => Tally.EventCount;
+    internal long EventCount => Tally.EventCount;
 
     /// <summary>Number of censored subjects (still active at their last observation).</summary>
-    public long CensoredCount => Tally.CensoredCount;
+    internal long CensoredCount => Tally.CensoredCount;
 
     /// <summary>Confidence level of the pointwise intervals and of the median's interval.</summary>
     public double ConfidenceLevel { get; }
@@ -143,12 +143,6 @@ public sealed record KaplanMeierResult : ITabularResult
 
         static string Show(double? value) => value is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : "NA";
     }
-
-    /// <summary>The summary and the survival table (its first <see cref="ResultTable.MaxRows"/> rows) as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The summary and the survival table (its first <see cref="ResultTable.MaxRows"/> rows) as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable() => StepTableRendering.ToTable("Kaplan–Meier survival", "S(t)",
         $"{InvariantText.Level(ConfidenceLevel)} CI ({SurvivalIntervals.Name(IntervalMethod)})", Table,

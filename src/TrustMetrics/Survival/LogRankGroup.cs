@@ -6,9 +6,29 @@ namespace TrustMetrics.Survival;
 /// <c>obs</c>, <c>exp</c> and <c>diag(var)</c>).
 /// </summary>
 /// <typeparam name="TKey">The group key type.</typeparam>
-/// <param name="Group">The group key.</param>
-/// <param name="Count">Subjects in the group.</param>
-/// <param name="Observed">Observed events Oₖ.</param>
-/// <param name="Expected">Expected events Eₖ.</param>
-/// <param name="Variance">Vₖₖ, the variance of Oₖ − Eₖ.</param>
-public readonly record struct LogRankGroup<TKey>(TKey Group, long Count, long Observed, double Expected, double Variance);
+public sealed class LogRankGroup<TKey>
+{
+    internal LogRankGroup(TKey group, long count, long observed, double expected, double variance)
+    {
+        Group = group;
+        Count = count;
+        Observed = observed;
+        Expected = expected;
+        Variance = variance;
+    }
+
+    /// <summary>The group key.</summary>
+    public TKey Group { get; }
+
+    /// <summary>Subjects in the group.</summary>
+    public long Count { get; }
+
+    /// <summary>Observed events Oₖ.</summary>
+    public long Observed { get; }
+
+    /// <summary>Expected events Eₖ.</summary>
+    public double Expected { get; }
+
+    /// <summary>Vₖₖ, the variance of Oₖ − Eₖ.</summary>
+    public double Variance { get; }
+}

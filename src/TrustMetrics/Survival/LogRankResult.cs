@@ -9,13 +9,29 @@ namespace TrustMetrics.Survival;
 /// k′ − 1 degrees of freedom (k′ = groups with Eₖ &gt; 0), p = P(χ²_{k′−1} ≥ χ²).
 /// </summary>
 /// <typeparam name="TKey">The group key type.</typeparam>
-/// <param name="Groups">Observed and expected events per group, in the order the groups were given.</param>
-/// <param name="ChiSquare">The χ² statistic, ≥ 0.</param>
-/// <param name="DegreesOfFreedom">k′ − 1.</param>
-/// <param name="PValue">Upper-tail p-value of χ² (regularised upper incomplete gamma, accurate far below 10⁻¹⁶).</param>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record LogRankResult<TKey>(IReadOnlyList<LogRankGroup<TKey>> Groups, double ChiSquare, int DegreesOfFreedom, double PValue) : ITabularResult
+public sealed class LogRankResult<TKey> : ITabularResult
 {
+    internal LogRankResult(LogRankGroup<TKey>[] groups, double chiSquare, int degreesOfFreedom, double pValue)
+    {
+        Groups = Array.AsReadOnly(groups);
+        ChiSquare = chiSquare;
+        DegreesOfFreedom = degreesOfFreedom;
+        PValue = pValue;
+    }
+
+    /// <summary>Observed and expected events per group, in the order the groups were given.</summary>
+    public IReadOnlyList<LogRankGroup<TKey>> Groups { get; }
+
+    /// <summary>The χ² statistic, ≥ 0.</summary>
+    public double ChiSquare { get; }
+
+    /// <summary>k′ − 1.</summary>
+    public int DegreesOfFreedom { get; }
+
+    /// <summary>Upper-tail p-value of χ² (regularised upper incomplete gamma, accurate far below 10⁻¹⁶).</summary>
+    public double PValue { get; }
+
     /// <summary>True when <see cref="PValue"/> is below <paramref name="alpha"/>.</summary>
     /// <param name="alpha">Significance level, strictly between 0 and 1 (0.05 by default).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is outside (0, 1).</exception>
@@ -33,12 +49,6 @@ public sealed record LogRankResult<TKey>(IReadOnlyList<LogRankGroup<TKey>> Group
     /// <summary>A one-line summary such as <c>log-rank χ² = 122.249 (df 1), p = 2.04e-28</c>.</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"log-rank χ² = {ChiSquare:0.###} (df {DegreesOfFreedom}), p = {PValue:G3}");
-
-    /// <summary>Observed and expected events per group, with the test as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>Observed and expected events per group, with the test as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable()
     {

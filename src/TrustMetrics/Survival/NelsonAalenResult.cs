@@ -11,7 +11,7 @@ namespace TrustMetrics.Survival;
 /// function, 0 before the first event and carried flat after the last time. Immutable and thread-safe. See docs/survival.md.
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record NelsonAalenResult : ITabularResult
+public sealed class NelsonAalenResult : ITabularResult
 {
     private readonly long[] atRisk;
     private readonly double[] hazard;
@@ -34,10 +34,10 @@ public sealed record NelsonAalenResult : ITabularResult
     public SurvivalTally Tally { get; }
 
     /// <summary>Number of subjects n.</summary>
-    public long Count => Tally.Count;
+    internal long Count => Tally.Count;
 
     /// <summary>Number of events.</summary>
-    public long EventCount => Tally.EventCount;
+    internal long EventCount => Tally.EventCount;
 
     /// <summary>Confidence level of the intervals.</summary>
     public double ConfidenceLevel { get; }
@@ -75,12 +75,6 @@ public sealed record NelsonAalenResult : ITabularResult
     /// <summary>A one-line summary such as <c>Nelson–Aalen n = 129, events = 122, H(end) = 4.78 (fleming-harrington ties)</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"Nelson–Aalen n = {Count}, events = {EventCount}, H(end) = {(hazard.Length == 0 ? 0.0 : hazard[^1]):G4} ({(Ties == NelsonAalenTies.Discrete ? "discrete" : "fleming-harrington")} ties)");
-
-    /// <summary>The summary and the cumulative hazard table (its first <see cref="ResultTable.MaxRows"/> rows) as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The summary and the cumulative hazard table (its first <see cref="ResultTable.MaxRows"/> rows) as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable() => StepTableRendering.ToTable("Nelson–Aalen cumulative hazard", "H(t)",
         $"{InvariantText.Level(ConfidenceLevel)} CI (log)", Table,

@@ -104,7 +104,7 @@ public sealed class SurvivalAnalyzer : ISurvivalAnalyzer
         var curves = tallies.Select(pair => new GroupResult<TKey, KaplanMeierResult>(pair.Key, KaplanMeierEstimator.Compute(pair.Value, level, chosen)))
             .ToList();
         var logRank = tallies.Count >= 2 ? LogRankTest.Compute(tallies, nameof(subjects)) : null;
-        return new SurvivalComparison<TKey>(curves, logRank);
+        return new SurvivalComparison<TKey>([.. curves], logRank);
     }
 
     private (double Level, SurvivalIntervalMethod Method) Settings(double? confidenceLevel, SurvivalIntervalMethod? method)

@@ -6,20 +6,24 @@ namespace TrustMetrics.Survival;
 
 /// <summary>Kaplan–Meier curves of several groups (segments) and the log-rank test between them.</summary>
 /// <typeparam name="TKey">The group key type.</typeparam>
-/// <param name="Groups">One curve per group, in the analyzer's group order (ordinal for strings, <see cref="Comparer{T}.Default"/> otherwise).</param>
-/// <param name="LogRank">The log-rank test across all groups; null when there is only one group.</param>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record SurvivalComparison<TKey>(IReadOnlyList<GroupResult<TKey, KaplanMeierResult>> Groups, LogRankResult<TKey>? LogRank) : ITabularResult
+public sealed class SurvivalComparison<TKey> : ITabularResult
 {
+    internal SurvivalComparison(GroupResult<TKey, KaplanMeierResult>[] groups, LogRankResult<TKey>? logRank)
+    {
+        Groups = Array.AsReadOnly(groups);
+        LogRank = logRank;
+    }
+
+    /// <summary>One curve per group, in the analyzer's group order (ordinal for strings, <see cref="Comparer{T}.Default"/> otherwise).</summary>
+    public IReadOnlyList<GroupResult<TKey, KaplanMeierResult>> Groups { get; }
+
+    /// <summary>The log-rank test across all groups; null when there is only one group.</summary>
+    public LogRankResult<TKey>? LogRank { get; }
+
     /// <summary>"Kaplan–Meier by group: 2 groups, log-rank χ² = 122.249 (df 1), p = 2.04E-28" (invariant culture).</summary>
     public override string ToString() =>
         $"Kaplan–Meier by group: {InvariantText.Count(Groups.Count)} groups" + (LogRank is { } test ? $", {test}" : ", no log-rank test");
-
-    /// <summary>Size, events and median survival per group, with the log-rank test as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>Size, events and median survival per group, with the log-rank test as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable()
     {

@@ -7,13 +7,32 @@ namespace TrustMetrics.Survival;
 /// time the lower pointwise band is ≤ ½ and <see cref="Upper"/> the first time the upper band is ≤ ½. "Exactly" allows R's
 /// tolerance √ε ≈ 1.5·10⁻⁸. A value that is never reached within the follow-up is null (R prints NA, lifelines ∞).
 /// </summary>
-/// <param name="Time">The median survival time; null when Ŝ never falls to ½.</param>
-/// <param name="Lower">Lower confidence limit; null when the lower band never falls to ½.</param>
-/// <param name="Upper">Upper confidence limit; null when the upper band never falls to ½ (at times with Ŝ &gt; 0, as in R).</param>
-/// <param name="Level">Confidence level of the bands.</param>
-/// <param name="Method">The pointwise interval method of the bands.</param>
-public readonly record struct SurvivalMedian(double? Time, double? Lower, double? Upper, double Level, SurvivalIntervalMethod Method)
+public sealed class SurvivalMedian
 {
+    internal SurvivalMedian(double? time, double? lower, double? upper, double level, SurvivalIntervalMethod method)
+    {
+        Time = time;
+        Lower = lower;
+        Upper = upper;
+        Level = level;
+        Method = method;
+    }
+
+    /// <summary>The median survival time; null when Ŝ never falls to ½.</summary>
+    public double? Time { get; }
+
+    /// <summary>Lower confidence limit; null when the lower band never falls to ½.</summary>
+    public double? Lower { get; }
+
+    /// <summary>Upper confidence limit; null when the upper band never falls to ½ (at times with Ŝ &gt; 0, as in R).</summary>
+    public double? Upper { get; }
+
+    /// <summary>Confidence level of the bands.</summary>
+    public double Level { get; }
+
+    /// <summary>The pointwise interval method of the bands.</summary>
+    public SurvivalIntervalMethod Method { get; }
+
     /// <summary>True when the curve falls to ½ within the follow-up.</summary>
     public bool IsReached => Time.HasValue;
 

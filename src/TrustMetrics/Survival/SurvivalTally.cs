@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using TrustMetrics.Serialization;
 
 namespace TrustMetrics.Survival;
 
@@ -9,12 +10,13 @@ namespace TrustMetrics.Survival;
 /// Right-censored durations reduced to their sufficient statistic: for each distinct time tᵢ (ascending), the number of events dᵢ
 /// (churned at tᵢ) and of censorings cᵢ (still active when last seen at tᵢ). Kaplan–Meier, Nelson–Aalen and the log-rank test
 /// need nothing else. Tallies merge by adding the counts per time, so tallies of partitions (shards, days, files) added together
-/// equal the tally of the whole: summarise each shard where it lives, combine later. The canonical form (strictly increasing
+/// equal the tally of the whole: summarise each shard where it lives, combine later (<c>+</c> or <see cref="Merge"/>; the state
+/// travels as versioned JSON through <see cref="ToJson"/> and <see cref="FromJson"/>). The canonical form (strictly increasing
 /// times, every time with at least one subject) makes equal data give equal tallies. Immutable and thread-safe.
 /// </summary>
 public sealed class SurvivalTally :
+    IAccumulator<SurvivalTally>,
     IAdditionOperators<SurvivalTally, SurvivalTally, SurvivalTally>,
-    IAdditiveIdentity<SurvivalTally, SurvivalTally>,
     IEquatable<SurvivalTally>
 {
     private readonly double[] times;
@@ -27,21 +29,26 @@ public sealed class SurvivalTally :
         this.events = events;
         this.censored = censored;
         long eventCount = 0, censoredCount = 0;
-        for (int i = 0; i < times.Length; i++)
+        try
         {
-            eventCount = checked(eventCount + events[i]);
-            censoredCount = checked(censoredCount + censored[i]);
+            for (int i = 0; i < times.Length; i++)
+            {
+                eventCount = checked(eventCount + events[i]);
+                censoredCount = checked(censoredCount + censored[i]);
+            }
+
+            Count = checked(eventCount + censoredCount);
+        }
+        catch (OverflowException)
+        {
+            throw TooMany();
         }
 
         EventCount = eventCount;
-        Count = checked(eventCount + censoredCount);
     }
 
     /// <summary>The empty tally: no subject. The identity of <c>+</c>.</summary>
     public static SurvivalTally Empty { get; } = new([], [], []);
-
-    /// <inheritdoc cref="Empty"/>
-    public static SurvivalTally AdditiveIdentity => Empty;
 
     /// <summary>Number of subjects n = Σ(dᵢ + cᵢ).</summary>
     public long Count { get; }
@@ -180,8 +187,8 @@ public sealed class SurvivalTally :
 
             if (outTimes.Count > 0 && outTimes[^1] == keys[j])
             {
-                outEvents[^1] = checked(outEvents[^1] + events[i]);
-                outCensored[^1] = checked(outCensored[^1] + censored[i]);
+                outEvents[^1] = Add(outEvents[^1], events[i]);
+                outCensored[^1] = Add(outCensored[^1], censored[i]);
             }
             else
             {
@@ -194,14 +201,25 @@ public sealed class SurvivalTally :
         return outTimes.Count == 0 ? Empty : new SurvivalTally([.. outTimes], [.. outEvents], [.. outCensored]);
     }
 
+    /// <summary>
+    /// The tally as compact versioned JSON in canonical form: <c>{"version":1,"times":[1,2.5],"events":[1,0],"censored":[0,2]}</c>
+    /// (distinct times strictly increasing, events and censorings at each).
+    /// </summary>
+    public string ToJson() => AccumulatorJson.Serialize(ToState());
+
+    /// <summary>Reads and validates a tally written by <see cref="ToJson"/>; <c>FromJson(t.ToJson())</c> equals <c>t</c>.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed or of an unknown version, an array is missing or of another length, a time is out of order or not finite, or a count is negative or a row empty; the message names the field, index and value.</exception>
+    public static SurvivalTally FromJson(string json) => FromState(AccumulatorJson.Deserialize<SurvivalTallyState>(json));
+
     /// <summary>The serialisable, versioned state of this tally in canonical form (version <see cref="SurvivalTallyState.CurrentVersion"/>).</summary>
-    public SurvivalTallyState ToState() =>
+    internal SurvivalTallyState ToState() =>
         new(SurvivalTallyState.CurrentVersion, (double[])times.Clone(), (long[])events.Clone(), (long[])censored.Clone());
 
     /// <summary>The tally a canonical state describes; <c>FromState(t.ToState())</c> equals <c>t</c>.</summary>
     /// <param name="state">A state of version <see cref="SurvivalTallyState.CurrentVersion"/>: times strictly increasing, finite and ≥ 0; every time with at least one subject.</param>
     /// <exception cref="ArgumentException">The version is unknown, an array is missing or of another length, a time is out of order or invalid, or a count is negative or a row empty; the message names the field, index and value.</exception>
-    public static SurvivalTally FromState(SurvivalTallyState state)
+    internal static SurvivalTally FromState(SurvivalTallyState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         const string type = nameof(SurvivalTallyState);
@@ -287,8 +305,7 @@ public sealed class SurvivalTally :
             }
             else
             {
-                (times[k], events[k], censored[k]) =
-                    (a[i], checked(left.events[i] + right.events[j]), checked(left.censored[i] + right.censored[j]));
+                (times[k], events[k], censored[k]) = (a[i], Add(left.events[i], right.events[j]), Add(left.censored[i], right.censored[j]));
                 i++;
                 j++;
             }
@@ -484,6 +501,12 @@ public sealed class SurvivalTally :
                 $"{paramName}[{index}]{member} = {Guard.Format(value)} is not a valid duration: durations must be finite and ≥ 0.");
         }
     }
+
+    /// <summary>a + b for counts; a sum beyond <see cref="long.MaxValue"/> is refused as an argument error, not an <see cref="OverflowException"/>.</summary>
+    private static long Add(long a, long b) => a > long.MaxValue - b ? throw TooMany() : a + b;
+
+    private static ArgumentOutOfRangeException TooMany() =>
+        new("counts", string.Create(CultureInfo.InvariantCulture, $"The counts sum to more than {long.MaxValue} subjects (Int64.MaxValue)."));
 
     private static ArgumentOutOfRangeException BadFlag(string paramName, long index, long value) =>
         new(paramName, value, $"{paramName}[{index}] = {value} is not an event flag: use 1 for an event (churned) and 0 for censored (still active).");

@@ -9,7 +9,7 @@ namespace TrustMetrics.Survival;
 /// <param name="Times">Distinct times, strictly increasing, finite and ≥ 0.</param>
 /// <param name="Events">Events (churned) at each time.</param>
 /// <param name="Censored">Censorings (still active) at each time.</param>
-public sealed record SurvivalTallyState(int Version, double[] Times, long[] Events, long[] Censored)
+internal sealed record SurvivalTallyState(int Version, double[] Times, long[] Events, long[] Censored)
 {
     /// <summary>The format version this build writes and reads: 1.</summary>
     public const int CurrentVersion = 1;

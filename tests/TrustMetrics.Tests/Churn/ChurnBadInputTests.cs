@@ -7,24 +7,14 @@ public class ChurnBadInputTests
 {
     private static readonly ChurnCalculator Calculator = new();
 
-    private static readonly CustomerSpan[] WithBadRow =
-    [
-        new(new DateOnly(2025, 1, 5), null),
-        new(new DateOnly(2025, 2, 1), new DateOnly(2025, 3, 1)),
-        new(new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 9)),
-    ];
-
     [Fact]
-    public void End_before_start_names_the_row_and_both_dates_on_every_input_path()
+    public void End_before_start_is_refused_by_the_span_itself_naming_both_dates()
     {
-        const string expected = "customers[2]: the end 2025-03-09 is before the start 2025-03-10.";
-        var e = Assert.Throws<ArgumentException>(() => ChurnTally.FromCustomers(WithBadRow, ChurnPeriod.Month));
-        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
-        Assert.Equal("customers", e.ParamName);
-        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => ChurnTally.FromCustomers(WithBadRow.ToList(), ChurnPeriod.Week)).Message, StringComparison.Ordinal);
-        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => ChurnTally.FromCustomers(WithBadRow.Select(c => c), ChurnPeriod.Day)).Message, StringComparison.Ordinal);
-        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => Calculator.PeriodChurn(WithBadRow.Select(c => c), ChurnPeriod.Month)).Message, StringComparison.Ordinal);
-        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => Calculator.CohortTable(WithBadRow, ChurnPeriod.Quarter)).Message, StringComparison.Ordinal);
+        // A span is an input users build: it validates on construction, so no tally, table or churn can see End < Start.
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new CustomerSpan(new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 9)));
+        Assert.Contains("The end 2025-03-09 is before the start 2025-03-10.", e.Message, StringComparison.Ordinal);
+        Assert.Equal("end", e.ParamName);
+        Assert.Equal(new DateOnly(2025, 3, 10), new CustomerSpan(new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 10)).End); // same day: acquired and lost
     }
 
     [Fact]
@@ -34,7 +24,7 @@ public class ChurnBadInputTests
         try
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("th-TH"); // Buddhist calendar by default
-            var e = Assert.Throws<ArgumentException>(() => ChurnTally.FromCustomers(WithBadRow, ChurnPeriod.Month));
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => new CustomerSpan(new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 9)));
             Assert.Contains("2025-03-09", e.Message, StringComparison.Ordinal);
         }
         finally
@@ -123,9 +113,11 @@ public class ChurnBadInputTests
     [Fact]
     public void Revenue_inputs_are_validated()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => RevenueRetention.Compute(new RevenueMovements(0, 0, 0, 0)));
-        Assert.Contains("Expansion", Assert.Throws<ArgumentOutOfRangeException>(() => RevenueRetention.Compute(new RevenueMovements(10, 0, 0, -1))).Message, StringComparison.Ordinal);
-        Assert.Contains("exceeds StartingRevenue", Assert.Throws<ArgumentOutOfRangeException>(() => RevenueRetention.Compute(new RevenueMovements(10, 6, 5, 0))).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Calculator.RevenueRetention(new RevenueMovements(0, 0, 0, 0)));
+        Assert.Equal("expansion", Assert.Throws<ArgumentOutOfRangeException>(() => new RevenueMovements(10, 0, 0, -1)).ParamName);
+        Assert.Equal("churned", Assert.Throws<ArgumentOutOfRangeException>(() => new RevenueMovements(10, double.NaN, 0, 0)).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RevenueMovements(double.MaxValue, 0, 0, 0) + new RevenueMovements(double.MaxValue, 0, 0, 0));
+        Assert.Contains("exceeds StartingRevenue", Assert.Throws<ArgumentOutOfRangeException>(() => Calculator.RevenueRetention(new RevenueMovements(10, 6, 5, 0))).Message, StringComparison.Ordinal);
         Assert.Contains("endRevenue[1] = NaN", Assert.Throws<ArgumentOutOfRangeException>(() => RevenueMovements.FromCustomerRevenue([1, 2], [1, double.NaN])).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => RevenueMovements.FromCustomerRevenue([1, 2], [1]));
     }

@@ -41,9 +41,9 @@ public class EscapingTests
         var subjects = new[] { ("<b>A|B</b>", 1.0, true), ("<b>A|B</b>", 3.0, false), ("plain", 2.0, true), ("plain", 4.0, true) };
         var comparison = new SurvivalAnalyzer().KaplanMeierByGroup(subjects);
 
-        var root = XElement.Parse(comparison.ToHtml());
+        var root = XElement.Parse(TrustMetrics.Presentation.ResultFormatter.ToHtml(comparison));
         Assert.Contains(root.Descendants("td"), td => td.Value == "<b>A|B</b>");
-        Assert.Contains("| \\<b\\>A\\|B\\</b\\> |", comparison.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("| \\<b\\>A\\|B\\</b\\> |", TrustMetrics.Presentation.ResultFormatter.ToMarkdown(comparison), StringComparison.Ordinal);
     }
 
     [Fact]

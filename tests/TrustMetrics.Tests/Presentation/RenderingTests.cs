@@ -98,14 +98,15 @@ public class RenderingTests
         bool[] events = durations.Select(d => d % 3 != 0).ToArray();
         var km = new TrustMetrics.Survival.SurvivalAnalyzer().KaplanMeier(durations, events);
         Assert.Equal(100, km.Table.Count);
-        var root = XElement.Parse(km.ToHtml());
+        var root = XElement.Parse(TrustMetrics.Presentation.ResultFormatter.ToHtml(km));
         Assert.Equal(40, root.Element("table")!.Element("tbody")!.Elements("tr").Count());
-        Assert.Contains("Showing the first 40 of 100 rows; all rows are in Table.", km.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("Showing the first 40 of 100 rows; all rows are in Table.", TrustMetrics.Presentation.ResultFormatter.ToMarkdown(km), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Every_public_type_with_to_html_also_renders_in_notebooks_and_markdown()
     {
+        // Every rendered result implements the internal ITabularResult (ResultFormatter renders it); some still have ToHtml members.
         var types = typeof(TrustMetrics.Nps.NpsResult).Assembly.GetExportedTypes()
             .Where(t => typeof(ITabularResult).IsAssignableFrom(t) || t.GetMethod("ToHtml", Type.EmptyTypes) is not null)
             .ToList();
@@ -123,13 +124,9 @@ public class RenderingTests
         Assert.True(missing.Count == 0, "Add these to RenderedResults so their rendering is tested: " + string.Join(", ", missing));
     }
 
-    internal static string Html(object result) => result.GetType().GetMethod("ToHtml", Type.EmptyTypes) is { } toHtml
-        ? (string)toHtml.Invoke(result, null)!
-        : TrustMetrics.Presentation.ResultFormatter.ToHtml(result);
+    internal static string Html(object result) => TrustMetrics.Presentation.ResultFormatter.ToHtml(result);
 
-    internal static string Markdown(object result) => result.GetType().GetMethod("ToMarkdown", Type.EmptyTypes) is { } toMarkdown
-        ? (string)toMarkdown.Invoke(result, null)!
-        : TrustMetrics.Presentation.ResultFormatter.ToMarkdown(result);
+    internal static string Markdown(object result) => TrustMetrics.Presentation.ResultFormatter.ToMarkdown(result);
 
     private static int CellCount(string line)
     {

@@ -60,14 +60,14 @@ public class KaplanMeierReferenceTests
             Assert.Equal(expected.AtRisk, row.AtRisk);
             Assert.Equal(expected.Events, row.Events);
             Assert.Equal(expected.Censored, row.Censored);
-            Approx.Equal(expected.Survival, row.Survival, Approx.Printed, at + " survival");
+            Approx.Relative(expected.Survival, row.Survival, Approx.Printed, at + " survival");
             if (expected.Survival > 0)
             {
-                Approx.Equal(expected.LogSe, row.LogStandardError, Approx.Printed, at + " log-scale SE");
+                Approx.Relative(expected.LogSe, row.LogStandardError, Approx.Printed, at + " log-scale SE");
                 // R summary()$std.err = Ŝ·σ̂, from the two printed columns (each good to 5e-10 relative).
-                Approx.Equal(expected.Survival * expected.LogSe, row.StandardError, Approx.Printed, at + " SE");
-                Approx.Equal(expected.Lower, row.Lower, Approx.Printed, at + " lower");
-                Approx.Equal(expected.Upper, row.Upper, Approx.Printed, at + " upper");
+                Approx.Relative(expected.Survival * expected.LogSe, row.StandardError, Approx.Printed, at + " SE");
+                Approx.Relative(expected.Lower, row.Lower, Approx.Printed, at + " lower");
+                Approx.Relative(expected.Upper, row.Upper, Approx.Printed, at + " upper");
             }
             else
             {
@@ -109,8 +109,8 @@ public class KaplanMeierReferenceTests
         for (int i = 0; i < times.Length; i++)
         {
             var estimate = km.EstimateAt(times[i]);
-            Approx.Equal(survival[i], km.SurvivalAt(times[i]), Approx.Printed, $"S({times[i]})");
-            Approx.Equal(survival[i], estimate.Value, Approx.Printed, $"S({times[i]})");
+            Approx.Relative(survival[i], km.SurvivalAt(times[i]), Approx.Printed, $"S({times[i]})");
+            Approx.Relative(survival[i], estimate.Value, Approx.Printed, $"S({times[i]})");
             Approx.Interval(lower[i], upper[i], estimate.Interval, Approx.Printed, $"log-log at {times[i]}");
             Assert.Equal("log-log", estimate.Interval.Method);
         }
@@ -160,8 +160,8 @@ public class KaplanMeierReferenceTests
             for (int i = 0; i < times.Length; i++)
             {
                 var e = km.EstimateAt(times[i]);
-                Approx.Equal(exact[i], e.Value, 1e-15, $"S({times[i]})");
-                Approx.Equal(standardError[i], e.StandardError, Approx.Printed, $"SE({times[i]})");
+                Approx.Absolute(exact[i], e.Value, 1e-15, $"S({times[i]})");
+                Approx.Relative(standardError[i], e.StandardError, Approx.Printed, $"SE({times[i]})");
                 Approx.Interval(lower[i], upper[i], e.Interval, Approx.Printed, $"{method} at {times[i]}");
             }
         }
@@ -174,8 +174,8 @@ public class KaplanMeierReferenceTests
         var km = G3("RIT");
         var at25 = km.EstimateAt(25);
         var at53 = km.EstimateAt(53);
-        Approx.Equal(10.0 / 11.0, at25.Value, 1e-15, "S(25)");
-        Approx.Equal(0.7792207792, at53.Value, Approx.Printed, "S(53)");
+        Approx.Absolute(10.0 / 11.0, at25.Value, 1e-15, "S(25)");
+        Approx.Absolute(0.7792207792, at53.Value, Approx.Printed, "S(53)");
         Approx.Interval(0.5080802058, 0.9866738227, at25.Interval, Approx.Printed, "log-log at 25");
         Approx.Interval(0.3543995222, 0.9417727989, at53.Interval, Approx.Printed, "log-log at 53");
     }
@@ -194,11 +194,11 @@ public class KaplanMeierReferenceTests
     {
         // ltv-churn.md §9, R-here: RMST to τ = 60, miR-137 25.58823529 (se 2.202199925), control 54.30355682 (se 0.767358947).
         var mir = Waltons("miR-137").RestrictedMean(60);
-        Approx.Equal(25.58823529, mir.Value, Approx.Printed, "miR-137 RMST");
-        Approx.Equal(2.202199925, mir.StandardError, Approx.Printed, "miR-137 SE");
+        Approx.Relative(25.58823529, mir.Value, Approx.Printed, "miR-137 RMST");
+        Approx.Relative(2.202199925, mir.StandardError, Approx.Printed, "miR-137 SE");
         var control = Waltons("control").RestrictedMean(60);
-        Approx.Equal(54.30355682, control.Value, Approx.Printed, "control RMST");
-        Approx.Equal(0.767358947, control.StandardError, Approx.Printed, "control SE");
+        Approx.Relative(54.30355682, control.Value, Approx.Printed, "control RMST");
+        Approx.Absolute(0.767358947, control.StandardError, Approx.Printed, "control SE");
         Assert.Equal("normal", control.Interval.Method);
         Approx.Interval(54.30355682 - (1.959963984540054 * 0.767358947), 54.30355682 + (1.959963984540054 * 0.767358947),
             control.Interval, 1e-8, "control RMST interval");
@@ -212,7 +212,7 @@ public class KaplanMeierReferenceTests
         // ltv-churn.md §9, LL-test test_rmst_works_at_kaplan_meier_edge_case: T = (1, 2, 3, 4, 10), all events, abs < 1e-4;
         // the areas are exact sums of rectangles (1 + 0.8 + 0.6 + 0.4 [+ 0.2·0.1]), so 1e-12 here.
         var km = Analyzer.KaplanMeier([1.0, 2, 3, 4, 10], [(byte)1, 1, 1, 1, 1]);
-        Approx.Equal(expected, km.RestrictedMean(horizon).Value, 1e-12, $"RMST({horizon})");
+        Approx.Relative(expected, km.RestrictedMean(horizon).Value, 1e-12, $"RMST({horizon})");
     }
 
     [Fact]
@@ -222,8 +222,8 @@ public class KaplanMeierReferenceTests
         Assert.Equal(new Estimation.Estimate(3.0, 0.0, new Estimation.ConfidenceInterval(3.0, 3.0, 0.95, "normal")), km.RestrictedMean(3));
         Assert.Equal(0.0, km.RestrictedMean(0).Value);
         // Ŝ = 1 on [0, 5), 2/3 on [5, 9), 0 from 9 on: 5 + (2/3)·4 = 23/3 for any τ ≥ 9.
-        Approx.Equal(23.0 / 3, km.RestrictedMean(9).Value, 1e-14, "RMST(9)");
-        Approx.Equal(23.0 / 3, km.RestrictedMean(1000).Value, 1e-14, "RMST(1000)");
+        Approx.Relative(23.0 / 3, km.RestrictedMean(9).Value, 1e-14, "RMST(9)");
+        Approx.Relative(23.0 / 3, km.RestrictedMean(1000).Value, 1e-14, "RMST(1000)");
     }
 
     [Fact]

@@ -93,8 +93,8 @@ internal sealed class ChurnSection : IReportSectionBuilder
         }
 
         var lastComplete = periods.LastOrDefault(p => p.IsComplete && p.Churn is not null);
-        string headline = lastComplete.Churn is { } last
-            ? $"{Month(lastComplete.Start)}: {Formatting.Number(100 * last.Value, 2)}% {Formatting.Interval(last.Interval.Scale(100), 2)}, {Formatting.Count(tally.Customers)} customers"
+        string headline = lastComplete?.Churn is { } last
+            ? $"{Month(lastComplete!.Start)}: {Formatting.Number(100 * last.Value, 2)}% {Formatting.Interval(last.Interval.Scale(100), 2)}, {Formatting.Count(tally.Customers)} customers"
             : $"{Formatting.Count(tally.Customers)} customers";
         var summary = new List<string>
         {
