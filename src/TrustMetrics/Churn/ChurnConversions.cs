@@ -1,6 +1,6 @@
 using MathNet.Numerics;
 using TrustMetrics.Estimation;
-using TrustMetrics.Numerics;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Churn;
 
@@ -19,7 +19,7 @@ public static class ChurnConversions
     {
         CheckRate(rate);
         Guard.Positive(periods);
-        return rate == 1.0 ? 1.0 : -PreciseMath.Expm1(periods * SpecialFunctions.Log1p(-rate));
+        return rate == 1.0 ? 1.0 : -PreciseMath.Expm1(periods * PreciseMath.Log1p(-rate));
     }
 
     /// <summary>
@@ -33,11 +33,9 @@ public static class ChurnConversions
     {
         double value = Compound(churn.Value, periods);
         double slope = periods * Math.Pow(1.0 - churn.Value, periods - 1.0);
-        var interval = churn.Interval with
-        {
-            Lower = Compound(Math.Clamp(churn.Interval.Lower, 0.0, 1.0), periods),
-            Upper = Compound(Math.Clamp(churn.Interval.Upper, 0.0, 1.0), periods),
-        };
+        var interval = churn.Interval.WithBounds(
+            Compound(Math.Clamp(churn.Interval.Lower, 0.0, 1.0), periods),
+            Compound(Math.Clamp(churn.Interval.Upper, 0.0, 1.0), periods));
         return new Estimate(value, double.IsFinite(slope) ? slope * churn.StandardError : double.PositiveInfinity, interval);
     }
 

@@ -106,7 +106,7 @@ public readonly record struct ShiftedBetaGeometricParameters
         }
 
         Checked();
-        double target = SpecialFunctions.Log1p(-p);
+        double target = Statistics.PreciseMath.Log1p(-p);
         double high = 1;
         while (LogSurvival(high) > target)
         {

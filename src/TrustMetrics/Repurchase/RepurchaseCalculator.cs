@@ -85,7 +85,7 @@ public sealed class RepurchaseCalculator : IRepurchaseCalculator
             var points = new List<DurationPercentile>(Probabilities.Length);
             foreach (double p in Probabilities)
             {
-                points.Add(new DurationPercentile(p, TimeSpan.FromDays(SampleQuantiles.Compute(sorted, p, QuantileType.Type7))));
+                points.Add(new DurationPercentile(p, TimeSpan.FromDays(Statistics.SampleQuantile.Type7(sorted, p))));
             }
 
             intervals = new DurationSummary(gaps.Count, TimeSpan.FromDays((double)(gapSum / gaps.Count)), points, "exact-type7");

@@ -63,7 +63,7 @@ public sealed class ServiceMetricsCalculator : IServiceMetricsCalculator
         ArgumentNullException.ThrowIfNull(settings.Percentiles, nameof(settings));
         for (int i = 0; i < settings.Percentiles.Count; i++)
         {
-            SampleQuantiles.CheckProbability(settings.Percentiles[i], $"{nameof(settings)}.{nameof(settings.Percentiles)}[{i}]");
+            Guard.Probability(settings.Percentiles[i], $"{nameof(settings)}.{nameof(settings.Percentiles)}[{i}]");
         }
 
         settings.Targets.Validate(nameof(settings));
@@ -244,7 +244,7 @@ public sealed class ServiceMetricsCalculator : IServiceMetricsCalculator
             var points = new List<DurationPercentile>(probabilities.Count);
             foreach (double p in probabilities)
             {
-                points.Add(new DurationPercentile(p, Ticks(SampleQuantiles.Compute(sorted, p, type))));
+                points.Add(new DurationPercentile(p, Ticks(Statistics.SampleQuantile.Compute(sorted, p, type))));
             }
 
             return new DurationSummary(ticks.Count, Ticks((double)(sum / ticks.Count)), points, "exact-type" + (int)type);

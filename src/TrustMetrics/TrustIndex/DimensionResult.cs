@@ -30,7 +30,7 @@ public sealed record DimensionResult(string Name, long Count, double MeanScore, 
     ResultTable ITabularResult.ToTable()
     {
         var table = new ResultTable($"Trust dimension {Name}", "score (0–100)", "SE", InvariantText.IntervalHeader(Score.Interval), "weight", "mean answer", "Cronbach's α", "n")
-            .Row(TrustIndexTables.Score(Score.Value), double.IsNaN(Score.StandardError) ? "–" : InvariantText.Number(Score.StandardError, "0.00"),
+            .Row(TrustIndexTables.Score(Score.Value), double.IsInfinity(Score.StandardError) ? "–" : InvariantText.Number(Score.StandardError, "0.00"),
                 InvariantText.OptionalBounds(Score.Interval, "0.0"), InvariantText.Number(Weight, "0.###"), InvariantText.Number(MeanScore, "0.00"),
                 TrustIndexTables.Alpha(Reliability), InvariantText.Count(Count));
         return Reliability.UndefinedReason is { } reason ? table.Note("Alpha undefined: " + reason) : table;

@@ -19,7 +19,7 @@ internal static class IndexBootstrap
         var sums = new double[p];
         var counts = new int[p];
         var indicators = new double[p];
-        var random = new SeededRandom(seed, stream);
+        var random = Statistics.RandomNumbers.Create(seed, stream);
         for (int b = 0; b < replicates; b++)
         {
             Array.Clear(sums);
@@ -27,7 +27,7 @@ internal static class IndexBootstrap
             {
                 for (int i = 0; i < n; i++)
                 {
-                    int offset = random.NextInt(n) * p;
+                    int offset = random.Next(n) * p;
                     for (int j = 0; j < p; j++)
                     {
                         sums[j] += compact[offset + j];
@@ -44,7 +44,7 @@ internal static class IndexBootstrap
                 Array.Clear(counts);
                 for (int i = 0; i < n; i++)
                 {
-                    int offset = random.NextInt(n) * p;
+                    int offset = random.Next(n) * p;
                     for (int j = 0; j < p; j++)
                     {
                         double v = compact[offset + j];

@@ -48,7 +48,7 @@ internal static class KeyDriverAnalysis
         var r2Reps = new double[replicates];
         int skipped = 0;
         var sample = new int[n];
-        var random = new SeededRandom(seed, Stream);
+        var random = Statistics.RandomNumbers.Create(seed, Stream);
         var cb = new double[width, width];
         var rwb = new double[p];
         var shb = new double[p];
@@ -56,7 +56,7 @@ internal static class KeyDriverAnalysis
         {
             for (int i = 0; i < n; i++)
             {
-                sample[i] = random.NextInt(n);
+                sample[i] = random.Next(n);
             }
 
             double r2b = double.NaN;

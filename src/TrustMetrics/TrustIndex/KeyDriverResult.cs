@@ -22,7 +22,7 @@ public sealed record KeyDriverResult(string Outcome, long Count, Estimate RSquar
     /// <summary>"Key drivers of nps: R² 0.331 [0.31, 0.35], n = 4,000; largest share consistency (31% of R²)", invariant culture.</summary>
     public override string ToString()
     {
-        string interval = double.IsNaN(RSquared.Interval.Lower) ? "" : $" [{InvariantText.Number(RSquared.Interval.Lower, "0.000")}, {InvariantText.Number(RSquared.Interval.Upper, "0.000")}]";
+        string interval = double.IsInfinity(RSquared.Interval.Lower) ? "" : $" [{InvariantText.Number(RSquared.Interval.Lower, "0.000")}, {InvariantText.Number(RSquared.Interval.Upper, "0.000")}]";
         var top = Drivers.Count == 0 ? null : Drivers.MaxBy(d => d.Shapley.Value);
         return $"Key drivers of {Outcome}: R² {InvariantText.Number(RSquared.Value, "0.000")}{interval}, n = {InvariantText.Count(Count)}" +
             (top is null ? "" : $"; largest share {top.Name} ({InvariantText.Number(top.ShapleyPercent, "0")}% of R²)");

@@ -6,18 +6,8 @@ namespace TrustMetrics.TrustIndex;
 internal static class Percentiles
 {
     /// <summary>The type-7 quantile of already sorted values.</summary>
-    public static double OfSorted(ReadOnlySpan<double> sorted, double probability)
-    {
-        if (sorted.IsEmpty)
-        {
-            return double.NaN;
-        }
-
-        double h = (sorted.Length - 1) * probability;
-        int lo = (int)Math.Floor(h);
-        int hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
-    }
+    public static double OfSorted(ReadOnlySpan<double> sorted, double probability) =>
+        sorted.IsEmpty ? double.NaN : Statistics.SampleQuantile.Type7(sorted, probability);
 
     /// <summary>Sorts in place and returns the type-7 quantile.</summary>
     public static double Of(Span<double> values, double probability)
@@ -29,7 +19,7 @@ internal static class Percentiles
     /// <summary>
     /// An estimate from bootstrap replicates: the point value, the replicates' standard deviation as standard error and the
     /// percentile interval [q(α/2), q(1 − α/2)] (method "bootstrap-percentile"). NaN replicates are ignored; with none the
-    /// standard error and bounds are NaN (method "none").
+    /// standard error is +∞ and the bounds ±∞ (method "none").
     /// </summary>
     public static Estimate Bootstrap(double value, Span<double> replicates, double level)
     {
@@ -45,29 +35,17 @@ internal static class Percentiles
         var valid = replicates[..count];
         if (count < 2)
         {
-            return new Estimate(value, double.NaN, new ConfidenceInterval(double.NaN, double.NaN, level, "none"));
+            return PointOnly(value, level);
         }
 
-        double mean = 0;
-        foreach (double v in valid)
-        {
-            mean += v;
-        }
-
-        mean /= count;
-        double ss = 0;
-        foreach (double v in valid)
-        {
-            ss += (v - mean) * (v - mean);
-        }
-
+        double variance = Statistics.Descriptive.Variance(valid);
         valid.Sort();
         double alpha = 1 - level;
-        return new Estimate(value, Math.Sqrt(ss / (count - 1)),
+        return new Estimate(value, Math.Sqrt(variance),
             new ConfidenceInterval(OfSorted(valid, alpha / 2), OfSorted(valid, 1 - (alpha / 2)), level, "bootstrap-percentile"));
     }
 
     /// <summary>An estimate without interval (bootstrap turned off).</summary>
     public static Estimate PointOnly(double value, double level) =>
-        new(value, double.NaN, new ConfidenceInterval(double.NaN, double.NaN, level, "none"));
+        new(value, double.PositiveInfinity, new ConfidenceInterval(double.NegativeInfinity, double.PositiveInfinity, level, "none"));
 }

@@ -62,9 +62,9 @@ internal static class PeriodComparison
         double valueBefore = IndexModel.IndexOf(previous.Means(before), normalizer, weights, options.Aggregation);
         double valueAfter = IndexModel.IndexOf(current.Means(after), normalizer, weights, options.Aggregation);
         var repsBefore = IndexBootstrap.Run(previous, before, normalizer, weights, options.Aggregation, options.BootstrapReplicates, options.Seed,
-            SeededRandom.StreamOf(label, PreviousSalt)).Index;
+            Statistics.RandomNumbers.StreamOf(label, PreviousSalt)).Index;
         var repsAfter = IndexBootstrap.Run(current, after, normalizer, weights, options.Aggregation, options.BootstrapReplicates, options.Seed,
-            SeededRandom.StreamOf(label, CurrentSalt)).Index;
+            Statistics.RandomNumbers.StreamOf(label, CurrentSalt)).Index;
         double se = Math.Sqrt(Variance(repsBefore) + Variance(repsAfter));
         double difference = valueAfter - valueBefore;
         DifferenceTest test;
@@ -154,20 +154,8 @@ internal static class PeriodComparison
 
     private static (double Mean, double Variance) MeanVariance(List<double> values)
     {
-        double mean = 0;
-        foreach (double v in values)
-        {
-            mean += v;
-        }
-
-        mean /= values.Count;
-        double ss = 0;
-        foreach (double v in values)
-        {
-            ss += (v - mean) * (v - mean);
-        }
-
-        return (mean, values.Count > 1 ? ss / (values.Count - 1) : 0);
+        var (mean, variance) = Statistics.Descriptive.MeanVariance(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values));
+        return (mean, values.Count > 1 ? variance : 0);
     }
 
     private static double Variance(double[] replicates)

@@ -69,16 +69,16 @@ internal static class SensitivityAnalysis
 
         var overall = new double[replicates];
         var averageShift = new double[replicates];
-        var random = new SeededRandom(options.Seed, Stream);
+        var random = Statistics.RandomNumbers.Create(options.Seed, Stream);
         var factors = new double[p];
         var perturbed = new double[p];
         var drawn = new double[k];
         double delta = options.WeightPerturbation;
         for (int r = 0; r < replicates; r++)
         {
-            var normalization = normalizations[random.NextInt(normalizations.Count)];
-            var weighting = weightings[random.NextInt(weightings.Count)];
-            var aggregation = aggregations[random.NextInt(aggregations.Length)];
+            var normalization = normalizations[random.Next(normalizations.Count)];
+            var weighting = weightings[random.Next(weightings.Count)];
+            var aggregation = aggregations[random.Next(aggregations.Length)];
             for (int j = 0; j < p; j++)
             {
                 factors[j] = 1 - delta + (2 * delta * random.NextDouble());

@@ -51,7 +51,7 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
         {
             string name = model.SegmentNames[u];
             var (segmentIndex, segmentDimensions) = Unit(model, model.SegmentRows[u], normalizer, segmentWeights[u], chosen, level,
-                SeededRandom.StreamOf(name, 1), name, warnings);
+                Statistics.RandomNumbers.StreamOf(name, 1), name, warnings);
             segments[u] = new TrustSegmentResult(name, model.SegmentRows[u].Length, segmentIndex, segmentDimensions);
         }
 

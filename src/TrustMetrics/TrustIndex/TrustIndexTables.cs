@@ -34,9 +34,9 @@ internal static class TrustIndexTables
     public static string Score(double value) => InvariantText.Number(value, "0.0");
 
     /// <summary>"72.3 [71.6, 73.0]", or "72.3" when the bootstrap was switched off.</summary>
-    public static string ScoreWithInterval(Estimate estimate) => double.IsNaN(estimate.Interval.Lower)
+    public static string ScoreWithInterval(Estimate estimate) => double.IsInfinity(estimate.Interval.Lower)
         ? Score(estimate.Value)
         : $"{Score(estimate.Value)} [{Score(estimate.Interval.Lower)}, {Score(estimate.Interval.Upper)}]";
 
-    private static string Error(double standardError) => double.IsNaN(standardError) ? "–" : InvariantText.Number(standardError, "0.00");
+    private static string Error(double standardError) => double.IsInfinity(standardError) ? "–" : InvariantText.Number(standardError, "0.00");
 }
