@@ -214,12 +214,49 @@ internal static class Distributions
 
         if (x * (a + b + 2.0) < a + 1.0)
         {
-            double lower = BetaFactor(x, y, a, b) * BetaContinuedFraction(x, a, b) / a;
+            double lower = SmallBetaTail(x, y, a, b);
             return (lower, 1.0 - lower);
         }
 
-        double upper = BetaFactor(y, x, b, a) * BetaContinuedFraction(y, b, a) / b;
+        double upper = SmallBetaTail(y, x, b, a);
         return (1.0 - upper, upper);
+    }
+
+    /// <summary>
+    /// I_z(p, q) on the side where it is the smaller tail (z &lt; (p+1)/(p+q+2)), w = 1 − z. The continued fraction, except where
+    /// z is near 1 and the tail is not small: there the continued fraction loses digits to cancellation (1e-11 at Beta(½, 200000½)),
+    /// so the tail is 1 − I_w(q, p) with I_w from the positive power series
+    /// I_w(q, p) = w^q(1 − w)^p/(q·B(q, p))·₂F₁(p + q, 1; q + 1; w) (Abramowitz &amp; Stegun 26.5.23), exact when it is ≥ 1e-3.
+    /// </summary>
+    private static double SmallBetaTail(double z, double w, double p, double q)
+    {
+        if (w < 0.5 && (p + q) * w / (1.0 - w) < 600.0)
+        {
+            double complement = 1.0 - BetaPowerSeries(w, z, q, p);
+            if (complement >= 1e-3)
+            {
+                return complement;
+            }
+        }
+
+        return BetaFactor(z, w, p, q) * BetaContinuedFraction(z, w, p, q) / p;
+    }
+
+    /// <summary>I_x(a, b) = x^a·y^b/(a·B(a, b))·Σₖ (a+b)ₖ/(a+1)ₖ·xᵏ, all terms positive (no cancellation).</summary>
+    private static double BetaPowerSeries(double x, double y, double a, double b)
+    {
+        double sum = 1.0, term = 1.0;
+        for (int k = 0; k < 10_000_000; k++)
+        {
+            term *= (a + b + k) * x / (a + 1.0 + k);
+            sum += term;
+            if (term < sum * 1e-17)
+            {
+                break;
+            }
+        }
+
+        return BetaFactor(x, y, a, b) * sum / a;
     }
 
     /// <summary>The beta density f(x) = x^(a−1)(1 − x)^(b−1)/B(a, b), with y = 1 − x.</summary>
@@ -339,16 +376,22 @@ internal static class Distributions
     private static double BetaFactor(double x, double y, double a, double b)
     {
         double n = a + b;
-        double exponent = StirlingError(n) - StirlingError(a) - StirlingError(b) - Deviance(a, n * x) - Deviance(b, n * y);
+        // a − n·x = −(b − n·y): take the difference from the smaller of x, y (the one given exactly), since y^b with b = 2e5
+        // would amplify the rounding of 1 − x into 1e-11.
+        double differenceA = x <= y ? a - (n * x) : (n * y) - b;
+        double meanA = x <= y ? n * x : a - differenceA, meanB = x <= y ? b + differenceA : n * y;
+        double exponent = StirlingError(n) - StirlingError(a) - StirlingError(b)
+            - Deviance(a, meanA, differenceA) - Deviance(b, meanB, -differenceA);
         return Math.Sqrt(a * b / (TwoPi * n)) * Math.Exp(exponent);
     }
 
     /// <summary>Continued fraction of I_x(a, b) (Numerical Recipes 3rd ed. §6.4, modified Lentz), converging for x &lt; (a+1)/(a+b+2).</summary>
-    private static double BetaContinuedFraction(double x, double a, double b)
+    private static double BetaContinuedFraction(double x, double y, double a, double b)
     {
         const double Tiny = 1e-300;
         double qab = a + b, qap = a + 1.0, qam = a - 1.0;
-        double c = 1.0, d = 1.0 - (qab * x / qap);
+        // 1 − (a+b)x/(a+1), written with y = 1 − x when x is near 1 (where the x form cancels).
+        double c = 1.0, d = x <= y ? 1.0 - (qab * x / qap) : (1.0 - b + (qab * y)) / qap;
         d = Math.Abs(d) < Tiny ? Tiny : d;
         d = 1.0 / d;
         double h = d;
@@ -558,12 +601,15 @@ internal static class Distributions
     }
 
     /// <summary>bd0(x, m) = x·ln(x/m) + m − x, the deviance term (Loader 2000), by its series when x is near m.</summary>
-    internal static double Deviance(double x, double m)
+    internal static double Deviance(double x, double m) => Deviance(x, m, x - m);
+
+    /// <summary>bd0(x, m) with the difference x − m given (computed where it keeps its digits).</summary>
+    private static double Deviance(double x, double m, double difference)
     {
-        if (Math.Abs(x - m) < 0.1 * (x + m))
+        if (Math.Abs(difference) < 0.1 * (x + m))
         {
-            double v = (x - m) / (x + m);
-            double s = (x - m) * v;
+            double v = difference / (x + m);
+            double s = difference * v;
             double ej = 2 * x * v;
             v *= v;
             for (int j = 1; j < 1000; j++)
@@ -581,6 +627,6 @@ internal static class Distributions
             return s;
         }
 
-        return (x * Math.Log(x / m)) + m - x;
+        return (x * Math.Log(x / m)) - difference;
     }
 }

@@ -12,7 +12,7 @@ public class FunnelTests
     {
         var result = new FunnelCalculator().Calculate(FunnelTally.FromReached(Stages, [10000, 4000, 1200, 300]));
         Assert.Null(result.Stages[0].StepConversion);
-        Assert.Equal([0.4, 0.3, 0.25], result.Stages.Skip(1).Select(s => Math.Round(s.StepConversion!.Value.Value, 12)));
+        Assert.Equal([0.4, 0.3, 0.25], result.Stages.Skip(1).Select(s => Math.Round(s.StepConversion!.Value, 12)));
         Assert.Equal([0.6, 0.7, 0.75], result.Stages.Skip(1).Select(s => Math.Round(s.DropOff!.Value, 12)));
         Assert.Equal(0.03, result.Overall.Value, 12);
         Assert.Equal(0.4 * 0.3 * 0.25, result.Overall.Value, 12);

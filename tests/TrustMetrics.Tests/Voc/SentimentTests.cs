@@ -27,7 +27,7 @@ public class SentimentTests
     [Fact]
     public void Excluding_neutral_variant_maps_the_wilson_interval_section_3_5()
     {
-        var excluding = new SentimentCalculator().Calculate(Blackbox).ExcludingNeutral!.Value;
+        var excluding = new SentimentCalculator().Calculate(Blackbox).ExcludingNeutral!;
         Approx.Equal(60.0, excluding.Value, Approx.Printed);
         Approx.Interval(42.23416688, 73.32661333, excluding.Interval, Approx.Printed, "2·Wilson − 1");
     }

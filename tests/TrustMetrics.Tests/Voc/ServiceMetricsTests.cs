@@ -36,7 +36,7 @@ public class ServiceMetricsTests
         Assert.Equal(6, result.Resolved);
         // Wilson 6/8 = [0.4092754303, 0.9285207872] (§2.2 formula, Python double precision).
         Approx.Interval(0.40927543031016883, 0.9285207872478909, result.ResolutionRate.Interval, Approx.ClosedForm, "resolution rate");
-        Assert.Equal(2.0 / 3, result.FirstContactResolution!.Value.Value, 12);
+        Assert.Equal(2.0 / 3, result.FirstContactResolution!.Value, 12);
 
         var response = result.TimeToFirstResponse!;
         Assert.Equal(8, response.Count);
@@ -53,8 +53,8 @@ public class ServiceMetricsTests
 
         // As of the latest timestamp (50 h): 4 met, 2 resolved late, ticket 7 open for 50 h (missed), ticket 8 open for 10 h (undecided).
         Assert.Equal(T0.AddHours(50), result.AsOf);
-        Assert.Equal(4.0 / 7, result.ResolutionSlaAttainment!.Value.Value, 12);
-        Approx.Interval(0.2504583645276572, 0.8417801447485302, result.ResolutionSlaAttainment.Value.Interval, Approx.ClosedForm, "SLA Wilson 4/7");
+        Assert.Equal(4.0 / 7, result.ResolutionSlaAttainment!.Value, 12);
+        Approx.Interval(0.2504583645276572, 0.8417801447485302, result.ResolutionSlaAttainment!.Interval, Approx.ClosedForm, "SLA Wilson 4/7");
         Assert.Null(result.FirstResponseSlaAttainment);
         Assert.Equal(2, result.OpenBacklog);
     }
@@ -78,7 +78,7 @@ public class ServiceMetricsTests
         var asOf = calculator.Calculate(Tickets(), new ServiceMetricsSettings { AsOf = T0.AddHours(1.5), Targets = new(FirstResponse: TimeSpan.FromMinutes(30)) });
         Assert.Equal(6, asOf.OpenBacklog);
         // First-response SLA of 30 minutes: 12, 15, 15, 20 met; 31, 45, 60, 90 missed.
-        Assert.Equal(0.5, asOf.FirstResponseSlaAttainment!.Value.Value, 12);
+        Assert.Equal(0.5, asOf.FirstResponseSlaAttainment!.Value, 12);
     }
 
     [Fact]

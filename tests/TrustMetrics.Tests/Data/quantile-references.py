@@ -4,9 +4,10 @@
 # inverts the distribution function at that exact binary value: a bracketing bisection to 1e-8, then Newton steps with the
 # exact density until the step is below 1e-38 relative.
 # Distribution functions: normal via erfc; t, beta via mpmath quad of the density (after the substitution v = t^a, which
-# removes the endpoint singularity; mpmath's betainc does not converge at n = 200,000); gamma via gammainc.
-# Run: python3 quantile-references.py > quantile-references.txt
-from mpmath import mp, mpf, gammainc, erfc, sqrt, tan, pi, log, inf, exp, loggamma, quad, beta as B
+# removes the endpoint singularity; mpmath's betainc does not converge at n = 200,000; betainc below a + b = 5000);
+# gamma via gammainc.
+# Run (tests/TrustMetrics.Tests/Data): python3 quantile-references.py > quantile-references.txt
+from mpmath import mp, mpf, betainc, gammainc, erfc, sqrt, tan, pi, log, inf, exp, loggamma, quad, beta as B
 mp.dps = 40
 
 def t_density(s, df):
@@ -16,11 +17,15 @@ def t_upper(t, df):
     return quad(lambda s: t_density(s, df), [t, t + 1, t + 10, inf])
 
 def beta_lower(x, a, b):
+    if a + b < 5000:
+        return betainc(a, b, 0, x, regularized=True)
     # I_x(a, b) = (1/(a B)) * integral_0^{x^a} (1 - v^{1/a})^{b-1} dv
     top = x**a
     return quad(lambda v: (1 - v**(1/a))**(b - 1), [0, top/4, top/2, top]) / (a * B(a, b))
 
 def beta_upper(x, a, b):
+    if a + b < 5000:
+        return betainc(a, b, x, 1, regularized=True)
     return beta_lower(1 - x, b, a)
 
 def beta_density(x, a, b):
