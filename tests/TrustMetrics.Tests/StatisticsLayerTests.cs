@@ -173,3 +173,15 @@ public class StatisticsLayerTests
     private static IEnumerable<double> Numbers(DifferenceTest t) =>
         [t.Difference, t.StandardError, t.Statistic, t.PValue, t.DegreesOfFreedom ?? 0, .. Numbers(t.Interval)];
 }
+
+/// <summary>Field-by-field equality of two comparisons (results have no value equality; identical computations give equal fields).</summary>
+internal static class SameDifference
+{
+    public static void Assert(Estimation.DifferenceTest expected, Estimation.DifferenceTest actual)
+    {
+        Xunit.Assert.Equal(
+            (expected.Difference, expected.StandardError, expected.Statistic, expected.DegreesOfFreedom, expected.PValue, expected.Test),
+            (actual.Difference, actual.StandardError, actual.Statistic, actual.DegreesOfFreedom, actual.PValue, actual.Test));
+        Xunit.Assert.Equal(expected.Interval, actual.Interval);
+    }
+}

@@ -71,16 +71,6 @@ public sealed class ConfidenceInterval : IEquatable<ConfidenceInterval>
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Lower, Upper, Level, Method);
 
-    /// <summary>Value equality.</summary>
-    /// <param name="left">An interval or null.</param>
-    /// <param name="right">An interval or null.</param>
-    public static bool operator ==(ConfidenceInterval? left, ConfidenceInterval? right) => left?.Equals(right) ?? right is null;
-
-    /// <summary>Value inequality.</summary>
-    /// <param name="left">An interval or null.</param>
-    /// <param name="right">An interval or null.</param>
-    public static bool operator !=(ConfidenceInterval? left, ConfidenceInterval? right) => !(left == right);
-
     /// <summary>"95% CI 18.1 to 28.6, wilson": bounds to four significant digits, invariant culture.</summary>
     public override string ToString() => Presentation.InvariantText.Interval(this);
 }

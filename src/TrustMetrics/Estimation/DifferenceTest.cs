@@ -56,7 +56,7 @@ public sealed class DifferenceTest : ITabularResult
     /// <summary>Multiplies difference, standard error and interval by <paramref name="factor"/> (statistic and p-value are scale-free).</summary>
     /// <param name="factor">A finite positive scale factor.</param>
     /// <exception cref="ArgumentOutOfRangeException">The factor is not finite and positive.</exception>
-    public DifferenceTest Scale(double factor)
+    internal DifferenceTest Scale(double factor)
     {
         Guard.Positive(factor);
         return new(Difference * factor, StandardError * factor, Statistic, DegreesOfFreedom, PValue, Interval.Scale(factor), Test);

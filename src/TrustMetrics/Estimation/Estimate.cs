@@ -8,10 +8,10 @@ namespace TrustMetrics.Estimation;
 /// <c>Interval</c> computed by <c>Interval.Method</c>. Methods that shrink toward a prior (adjusted Wald, Bayesian)
 /// centre the interval on the shrunk value, so the interval need not be symmetric around <see cref="Value"/>.
 /// Valid by construction: a finite value, a standard error ≥ 0 (or +∞ when the data cannot estimate it) and an interval.
-/// Render with <see cref="ResultFormatter"/>.
+/// Compares by value. Render with <see cref="ResultFormatter"/>.
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed class Estimate : ITabularResult
+public sealed class Estimate : ITabularResult, IEquatable<Estimate>
 {
     /// <summary>An estimate <paramref name="value"/> with <paramref name="standardError"/> and <paramref name="interval"/>.</summary>
     /// <param name="value">The point estimate, finite.</param>
@@ -42,6 +42,17 @@ public sealed class Estimate : ITabularResult
     /// <param name="factor">A finite positive scale factor.</param>
     /// <exception cref="ArgumentOutOfRangeException">The factor is not finite and positive.</exception>
     public Estimate Scale(double factor) => new(Value * factor, StandardError * factor, Interval.Scale(factor));
+
+    /// <summary>Equal value, standard error and interval.</summary>
+    /// <param name="other">Another estimate.</param>
+    public bool Equals(Estimate? other) =>
+        other is not null && Value.Equals(other.Value) && StandardError.Equals(other.StandardError) && Interval.Equals(other.Interval);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as Estimate);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Value, StandardError, Interval);
 
     /// <summary>"23.4 (SE 2.7, 95% CI 18.1 to 28.6, wilson)": four significant digits, invariant culture.</summary>
     public override string ToString() =>

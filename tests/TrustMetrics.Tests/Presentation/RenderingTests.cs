@@ -122,9 +122,11 @@ public class RenderingTests
         Assert.True(missing.Count == 0, "Add these to RenderedResults so their rendering is tested: " + string.Join(", ", missing));
     }
 
-    internal static string Html(object result) => (string)result.GetType().GetMethod("ToHtml", Type.EmptyTypes)!.Invoke(result, null)!;
+    internal static string Html(object result) =>
+        result.GetType().GetMethod("ToHtml", Type.EmptyTypes) is { } method ? (string)method.Invoke(result, null)! : TrustMetrics.Presentation.ResultFormatter.ToHtml(result);
 
-    internal static string Markdown(object result) => (string)result.GetType().GetMethod("ToMarkdown", Type.EmptyTypes)!.Invoke(result, null)!;
+    internal static string Markdown(object result) =>
+        result.GetType().GetMethod("ToMarkdown", Type.EmptyTypes) is { } method ? (string)method.Invoke(result, null)! : TrustMetrics.Presentation.ResultFormatter.ToMarkdown(result);
 
     private static int CellCount(string line)
     {

@@ -33,7 +33,7 @@ public class FunnelTests
         Approx.Equal(0.04964038687, step.Test.PValue, Approx.Printed, "p");
         Approx.Interval(-0.06000825857, -1.37824342e-05, step.Test.Interval, Approx.ClosedForm, "Newcombe");
         Assert.Equal(step.Test.PValue, step.HolmPValue);
-        Assert.Equal(step.Test, comparison.Overall);
+        SameDifference.Assert(step.Test, comparison.Overall);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public class SentimentTests
         var a = new SentimentTally(20, 100, 80);
         var b = new SentimentTally(40, 90, 70);
         var expected = NpsComparison.Compare(new NpsTally(20, 100, 80), new NpsTally(40, 90, 70));
-        Assert.Equal(expected, new SentimentCalculator().Compare(a, b));
+        SameDifference.Assert(expected, new SentimentCalculator().Compare(a, b));
     }
 
     [Fact]
