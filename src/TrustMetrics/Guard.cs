@@ -33,6 +33,92 @@ internal static class Guard
         }
     }
 
+    /// <summary>Throws unless <paramref name="value"/> is a probability in [0, 1] (NaN refused).</summary>
+    public static void Probability(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(value >= 0 && value <= 1))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} = {Format(value)} is not a probability in [0, 1].");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is not NaN (±∞ allowed).</summary>
+    public static void NotNaN(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (double.IsNaN(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a number; got NaN.");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is ≥ 0 and not NaN; +∞ is allowed (an unknown standard error).</summary>
+    public static void NonNegativeOrInfinity(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(value >= 0))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be 0 or more (or +∞ when unknown); got {Format(value)}.");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is finite and ≥ 0.</summary>
+    public static void NonNegative(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(double.IsFinite(value) && value >= 0))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite number ≥ 0; got {Format(value)}.");
+        }
+    }
+
+    /// <summary>Throws unless every element is finite; the message names the index and value.</summary>
+    public static void AllFinite(ReadOnlySpan<double> values, [CallerArgumentExpression(nameof(values))] string? paramName = null)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentOutOfRangeException(paramName, values[i], $"{paramName}[{i}] must be a finite number; got {Format(values[i])}.");
+            }
+        }
+    }
+
+    /// <summary>Throws unless the lower bound of an interval is a number or −∞ (NaN and +∞ refused).</summary>
+    public static void LowerBound(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (double.IsNaN(value) || double.IsPositiveInfinity(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a number or −∞; got {Format(value)}.");
+        }
+    }
+
+    /// <summary>Throws unless the upper bound of an interval is a number or +∞ (NaN and −∞ refused).</summary>
+    public static void UpperBound(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (double.IsNaN(value) || double.IsNegativeInfinity(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a number or +∞; got {Format(value)}.");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="lower"/> ≤ <paramref name="upper"/>.</summary>
+    public static void Ordered(double lower, double upper, [CallerArgumentExpression(nameof(lower))] string? lowerName = null,
+        [CallerArgumentExpression(nameof(upper))] string? upperName = null)
+    {
+        if (!(lower <= upper))
+        {
+            throw new ArgumentOutOfRangeException(lowerName, lower, $"{lowerName} = {Format(lower)} must not exceed {upperName} = {Format(upper)}.");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is a non-empty, non-blank string.</summary>
+    public static void NotEmpty([System.Diagnostics.CodeAnalysis.NotNull] string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{paramName} must not be empty or white space.", paramName);
+        }
+    }
+
     /// <summary>Throws unless <paramref name="value"/> is not negative.</summary>
     public static void NonNegative(long value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {

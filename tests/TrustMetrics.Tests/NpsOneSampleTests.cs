@@ -108,7 +108,7 @@ public class NpsOneSampleTests
             // Unclipped rows: centre NPS' = (P − D)/(n + 3) (§1.3 b) and half-width z·SE' with z = 1.959963985 (R qnorm(0.975), 10 s.f.).
             double centre = 100.0 * (p - d) / (d + pa + p + 3);
             Approx.Relative(centre, (result.Interval.Lower + result.Interval.Upper) / 2, Approx.Printed, "centre NPS'");
-            Approx.Relative(100 * 1.959963985 * row[6], result.Interval.HalfWidth, 1e-9, "half-width z·SE'");
+            Approx.Relative(100 * 1.959963985 * row[6], result.Interval.Width / 2, 1e-9, "half-width z·SE'");
         }
     }
 

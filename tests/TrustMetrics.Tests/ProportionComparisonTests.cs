@@ -44,7 +44,7 @@ public class ProportionComparisonTests
         Approx.Interval(row[4], row[5], test.Interval, Approx.ClosedForm, "Wald");
         Assert.Equal("wald", test.Interval.Method);
         // The unpooled SE is the Wald half-width / z (z = 1.959963985, 10 s.f.).
-        Approx.Equal(test.Interval.HalfWidth / 1.959963985, test.StandardError, 1e-9, "unpooled SE");
+        Approx.Equal(test.Interval.Width / 2 / 1.959963985, test.StandardError, 1e-9, "unpooled SE");
         // Same test statistic and p whichever interval is chosen.
         Approx.Equal(row[2], test.Statistic, Approx.Printed, "z");
     }

@@ -140,8 +140,8 @@ public class WelchTests
 
     private sealed class WelchComparer : IEqualityComparer<DifferenceTest>
     {
-        public bool Equals(DifferenceTest x, DifferenceTest y) =>
-            Math.Abs(x.Difference - y.Difference) < 1e-12 && Math.Abs(x.StandardError - y.StandardError) < 1e-12
+        public bool Equals(DifferenceTest? x, DifferenceTest? y) =>
+            x is not null && y is not null && Math.Abs(x.Difference - y.Difference) < 1e-12 && Math.Abs(x.StandardError - y.StandardError) < 1e-12
             && Math.Abs(x.PValue - y.PValue) < 1e-12 && Math.Abs(x.Interval.Lower - y.Interval.Lower) < 1e-12
             && Math.Abs(x.Interval.Upper - y.Interval.Upper) < 1e-12;
 

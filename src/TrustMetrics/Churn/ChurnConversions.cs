@@ -1,6 +1,6 @@
 using MathNet.Numerics;
 using TrustMetrics.Estimation;
-using TrustMetrics.Numerics;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Churn;
 
@@ -19,7 +19,7 @@ public static class ChurnConversions
     {
         CheckRate(rate);
         Guard.Positive(periods);
-        return rate == 1.0 ? 1.0 : -PreciseMath.Expm1(periods * SpecialFunctions.Log1p(-rate));
+        return rate == 1.0 ? 1.0 : -PreciseMath.Expm1(periods * PreciseMath.Log1p(-rate));
     }
 
     /// <summary>
@@ -33,21 +33,10 @@ public static class ChurnConversions
     public static Estimate Compound(Estimate churn, double periods)
     {
         double value = Compound(churn.Value, periods);
-        if (!(churn.StandardError >= 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(churn), churn.StandardError,
-                $"churn.StandardError must be ≥ 0 (or +∞); got {Guard.Format(churn.StandardError)}.");
-        }
-
-        var source = churn.Interval;
-        if (double.IsNaN(source.Lower) || double.IsNaN(source.Upper))
-        {
-            throw new ArgumentOutOfRangeException(nameof(churn), $"churn.Interval bounds must be numbers; got {Guard.Format(source.Lower)} and {Guard.Format(source.Upper)}.");
-        }
-
         double slope = periods * Math.Pow(1.0 - churn.Value, periods - 1.0);
-        var interval = new ConfidenceInterval(Compound(Math.Clamp(source.Lower, 0.0, 1.0), periods),
-            Compound(Math.Clamp(source.Upper, 0.0, 1.0), periods), source.Level, source.Method);
+        var interval = churn.Interval.WithBounds(
+            Compound(Math.Clamp(churn.Interval.Lower, 0.0, 1.0), periods),
+            Compound(Math.Clamp(churn.Interval.Upper, 0.0, 1.0), periods));
         return new Estimate(value, double.IsFinite(slope) ? slope * churn.StandardError : double.PositiveInfinity, interval);
     }
 

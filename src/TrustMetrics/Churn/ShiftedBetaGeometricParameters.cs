@@ -102,7 +102,7 @@ public sealed class ShiftedBetaGeometricParameters : IEquatable<ShiftedBetaGeome
             throw new ArgumentOutOfRangeException(nameof(p), p, $"p must lie strictly between 0 and 1; got {Guard.Format(p)}.");
         }
 
-        double target = SpecialFunctions.Log1p(-p);
+        double target = Statistics.PreciseMath.Log1p(-p);
         double high = 1;
         while (LogSurvival(high) > target)
         {

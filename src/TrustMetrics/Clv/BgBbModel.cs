@@ -1,5 +1,5 @@
 using MathNet.Numerics;
-using TrustMetrics.Numerics;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Clv;
 

@@ -161,7 +161,7 @@ internal readonly struct Dual2
     public static Dual2 Expm1(Dual2 u)
     {
         double e = Math.Exp(u.value);
-        return Chain(u, Numerics.PreciseMath.Expm1(u.value), e, e);
+        return Chain(u, Statistics.PreciseMath.Expm1(u.value), e, e);
     }
 
     /// <summary>lnΓ(u), with ψ and ψ₁ as its derivatives.</summary>

@@ -1,4 +1,4 @@
-using TrustMetrics.Numerics;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Clv;
 

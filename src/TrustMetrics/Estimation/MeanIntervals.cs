@@ -14,6 +14,8 @@ public static class MeanIntervals
     /// <param name="confidenceLevel">Strictly between 0 and 1.</param>
     /// <param name="lowerBound">Smallest possible value of the mean (−∞ when unbounded).</param>
     /// <param name="upperBound">Largest possible value of the mean (+∞ when unbounded).</param>
+    /// <exception cref="ArgumentOutOfRangeException">n ≤ 0; the mean or variance is not finite; the variance is negative; the level is
+    /// outside (0, 1); a bound is NaN or the mean lies outside [lowerBound, upperBound].</exception>
     public static Estimate StudentT(long count, double mean, double sampleVariance, double confidenceLevel,
         double lowerBound = double.NegativeInfinity, double upperBound = double.PositiveInfinity)
     {
@@ -22,13 +24,23 @@ public static class MeanIntervals
             throw new ArgumentOutOfRangeException(nameof(count), count, $"A mean needs at least one value; got n = {count}.");
         }
 
+        Guard.Finite(mean);
+        Guard.NonNegative(sampleVariance);
         Guard.ConfidenceLevel(confidenceLevel);
+        Guard.LowerBound(lowerBound);
+        Guard.UpperBound(upperBound);
+        if (!(lowerBound <= mean && mean <= upperBound))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mean), mean,
+                $"The mean {Guard.Format(mean)} lies outside [{Guard.Format(lowerBound)}, {Guard.Format(upperBound)}], the range it can take.");
+        }
+
         if (count == 1)
         {
             return new Estimate(mean, double.PositiveInfinity, new ConfidenceInterval(lowerBound, upperBound, confidenceLevel, "t"));
         }
 
-        double standardError = Math.Sqrt(Math.Max(0.0, sampleVariance) / count);
+        double standardError = Math.Sqrt(sampleVariance / count);
         double half = CriticalValues.TwoSidedT(confidenceLevel, count - 1) * standardError;
         return new Estimate(mean, standardError,
             new ConfidenceInterval(Math.Max(lowerBound, mean - half), Math.Min(upperBound, mean + half), confidenceLevel, "t"));
@@ -45,6 +57,8 @@ public static class MeanIntervals
     /// <param name="mean2">x̄₂.</param>
     /// <param name="variance2">s₂² (divisor n₂ − 1).</param>
     /// <param name="confidenceLevel">Strictly between 0 and 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is below 2, a mean or variance is not finite, a variance is negative
+    /// or the level is outside (0, 1).</exception>
     public static DifferenceTest Welch(long count1, double mean1, double variance1, long count2, double mean2, double variance2,
         double confidenceLevel = 0.95)
     {
@@ -58,8 +72,18 @@ public static class MeanIntervals
             throw new ArgumentOutOfRangeException(nameof(count2), count2, $"Welch's test needs at least 2 values in each sample; the second has {count2}.");
         }
 
+        Guard.Finite(mean1);
+        Guard.Finite(mean2);
+        Guard.NonNegative(variance1);
+        Guard.NonNegative(variance2);
         Guard.ConfidenceLevel(confidenceLevel);
         double a = variance1 / count1, b = variance2 / count2, difference = mean1 - mean2;
+        if (!double.IsFinite(difference))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mean1), mean1,
+                $"mean1 − mean2 = {Guard.Format(mean1)} − {Guard.Format(mean2)} overflows a double.");
+        }
+
         double standardError = Math.Sqrt(a + b);
         if (standardError == 0)
         {
@@ -70,7 +94,9 @@ public static class MeanIntervals
                 new ConfidenceInterval(difference, difference, confidenceLevel, "welch-t"), "welch-t");
         }
 
-        double df = (a + b) * (a + b) / (a * a / (count1 - 1) + b * b / (count2 - 1));
+        // Welch–Satterthwaite df = (a + b)²/(a²/(n₁ − 1) + b²/(n₂ − 1)), written with r = a/(a + b) so nothing overflows.
+        double r = a >= b ? 1.0 / (1.0 + (b / a)) : a / b / (1.0 + (a / b));
+        double df = 1.0 / ((r * r / (count1 - 1)) + ((1.0 - r) * (1.0 - r) / (count2 - 1)));
         double t = difference / standardError;
         double half = CriticalValues.TwoSidedT(confidenceLevel, df) * standardError;
         return new DifferenceTest(difference, standardError, t, df, CriticalValues.TwoSidedTP(t, df),

@@ -21,24 +21,6 @@ public static class MultipleComparisons
             }
         }
 
-        int m = pValues.Length;
-        var order = new int[m];
-        for (int i = 0; i < m; i++)
-        {
-            order[i] = i;
-        }
-
-        var sorted = pValues.ToArray();
-        // Sort order among ties does not matter: the running maximum gives tied p-values the same adjusted value.
-        Array.Sort(sorted, order);
-        var adjusted = new double[m];
-        double running = 0;
-        for (int rank = 0; rank < m; rank++)
-        {
-            running = Math.Max(running, Math.Min(1.0, (m - rank) * sorted[rank]));
-            adjusted[order[rank]] = running;
-        }
-
-        return adjusted;
+        return Statistics.PValueAdjustment.Holm(pValues);
     }
 }

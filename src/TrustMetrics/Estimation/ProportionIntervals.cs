@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Estimation;
 
@@ -8,9 +8,9 @@ namespace TrustMetrics.Estimation;
 /// </summary>
 public static class ProportionIntervals
 {
-    /// <summary>Machine-readable name of a method, as used in results and JSON ("wilson", "clopper-pearson", …).</summary>
+    /// <summary>Machine-readable name of a method, as used in results and JSON ("wilson", "clopper-pearson", …): the <see cref="ConfidenceInterval.Method"/> of its intervals.</summary>
     /// <param name="method">The method.</param>
-    public static string Name(ProportionIntervalMethod method) => method switch
+    internal static string Name(ProportionIntervalMethod method) => method switch
     {
         ProportionIntervalMethod.Wilson => "wilson",
         ProportionIntervalMethod.WilsonContinuityCorrected => "wilson-cc",
@@ -101,17 +101,18 @@ public static class ProportionIntervals
 
     private static (double, double) ClopperPearson(long x, long n, double level)
     {
-        double alpha = 1.0 - level;
-        double lower = x == 0 ? 0.0 : Beta.InvCDF(x, n - x + 1, alpha / 2.0);
-        double upper = x == n ? 1.0 : Beta.InvCDF(x + 1, n - x, 1.0 - alpha / 2.0);
+        // Both bounds invert a tail of α/2 directly (the upper one as an upper tail), so 1 − α/2 never rounds.
+        double halfAlpha = (1.0 - level) / 2.0;
+        double lower = x == 0 ? 0.0 : Distributions.BetaQuantile(x, n - x + 1, halfAlpha, upper: false);
+        double upper = x == n ? 1.0 : Distributions.BetaQuantile(x + 1, n - x, halfAlpha, upper: true);
         return (lower, upper);
     }
 
     private static (double, double) Jeffreys(long x, long n, double level)
     {
-        double alpha = 1.0 - level;
-        double lower = x == 0 ? 0.0 : Beta.InvCDF(x + 0.5, n - x + 0.5, alpha / 2.0);
-        double upper = x == n ? 1.0 : Beta.InvCDF(x + 0.5, n - x + 0.5, 1.0 - alpha / 2.0);
+        double halfAlpha = (1.0 - level) / 2.0;
+        double lower = x == 0 ? 0.0 : Distributions.BetaQuantile(x + 0.5, n - x + 0.5, halfAlpha, upper: false);
+        double upper = x == n ? 1.0 : Distributions.BetaQuantile(x + 0.5, n - x + 0.5, halfAlpha, upper: true);
         return (lower, upper);
     }
 

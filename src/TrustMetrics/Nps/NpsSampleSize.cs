@@ -51,7 +51,7 @@ public static class NpsSampleSize
         }
 
         double v = PlanningVariance(promoterShare1, detractorShare1) + PlanningVariance(promoterShare2, detractorShare2);
-        double z = CriticalValues.TwoSidedZ(confidenceLevel) + MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, power);
+        double z = CriticalValues.TwoSidedZ(confidenceLevel) + Statistics.Distributions.NormalQuantile(power);
         double delta = difference / 100.0;
         return Ceiling(z * z * v / (delta * delta));
     }

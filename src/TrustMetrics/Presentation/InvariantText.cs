@@ -74,7 +74,7 @@ internal static class InvariantText
     /// bootstrap replicates has NaN bounds and method "none").
     /// </summary>
     public static string OptionalBounds(ConfidenceInterval interval, string format) =>
-        double.IsNaN(interval.Lower) || double.IsNaN(interval.Upper) ? "–" : Bounds(interval, format);
+        double.IsInfinity(interval.Lower) && double.IsInfinity(interval.Upper) ? "–" : Bounds(interval, format);
 
     /// <summary>
     /// A duration in the unit a person would say it in: seconds under a minute, minutes under an hour, hours under two days,

@@ -9,10 +9,10 @@ namespace TrustMetrics.Quantiles;
 /// <remarks>
 /// Deterministic: the coin flips come from a SplitMix64 generator seeded at construction, so the same data in the same order
 /// with the same seed give the same sketch. Merging two sketches of the same k gives a sketch of the concatenated data with the
-/// same error guarantee (count, minimum and maximum exact). Not thread-safe. The state (levels, count, extremes, generator
-/// state) is plain and readable for serialisation.
+/// same error guarantee (count, minimum and maximum exact). Not thread-safe. <see cref="ToJson"/> / <see cref="FromJson"/> carry
+/// the whole state (levels, count, extremes, generator state): a sketch read back answers and continues identically.
 /// </remarks>
-public sealed class KllSketch
+public sealed class KllSketch : Serialization.IAccumulator<KllSketch>
 {
     /// <summary>Default k = 200: rank error ≈ 1.65% of n for all quantiles at once (1.33% for one), 99% confidence.</summary>
     public const int DefaultK = 200;
@@ -36,11 +36,7 @@ public sealed class KllSketch
     /// <exception cref="ArgumentOutOfRangeException">k &lt; 8 or k &gt; 65,535.</exception>
     public KllSketch(int k = DefaultK, ulong seed = DefaultSeed)
     {
-        if (k < MinLevelWidth || k > ushort.MaxValue)
-        {
-            throw new ArgumentOutOfRangeException(nameof(k), k, $"k must lie in [{MinLevelWidth}, {ushort.MaxValue}]; got {k}.");
-        }
-
+        CheckK(k, nameof(k));
         K = k;
         state = seed;
         UpdateCapacities();
@@ -65,7 +61,7 @@ public sealed class KllSketch
     public int LevelCount => levels.Count;
 
     /// <summary>The generator state (for serialisation: a sketch rebuilt with these levels and this state continues identically).</summary>
-    public ulong RandomState => state;
+    internal ulong RandomState => state;
 
     /// <summary>
     /// Normalised rank error that holds for all quantiles at once with 99% confidence: 2.446/k^0.9433 (Apache DataSketches'
@@ -74,12 +70,25 @@ public sealed class KllSketch
     public double RankErrorBound => ErrorBound(K);
 
     /// <summary>The normalised all-quantiles rank error 2.446/k^0.9433 of a sketch with parameter <paramref name="k"/>.</summary>
-    /// <param name="k">The accuracy parameter.</param>
-    public static double ErrorBound(int k) => 2.446 / Math.Pow(k, 0.9433);
+    /// <param name="k">The accuracy parameter, in [8, 65,535] like the constructor's.</param>
+    /// <exception cref="ArgumentOutOfRangeException">k is outside [8, 65,535].</exception>
+    public static double ErrorBound(int k)
+    {
+        CheckK(k, nameof(k));
+        return 2.446 / Math.Pow(k, 0.9433);
+    }
+
+    private static void CheckK(int k, string paramName)
+    {
+        if (k < MinLevelWidth || k > ushort.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(paramName, k, $"k must lie in [{MinLevelWidth}, {ushort.MaxValue}]; got {k}.");
+        }
+    }
 
     /// <summary>The values of level <paramref name="level"/> (each of weight 2^level); sorted for levels above 0.</summary>
     /// <param name="level">0 ≤ level &lt; <see cref="LevelCount"/>.</param>
-    public IReadOnlyList<double> Level(int level) => levels[level];
+    internal IReadOnlyList<double> Level(int level) => levels[level];
 
     /// <summary>Adds one value.</summary>
     /// <param name="value">Any value but NaN.</param>
@@ -127,10 +136,13 @@ public sealed class KllSketch
         }
     }
 
-    /// <summary>Merges <paramref name="other"/> into this sketch (the other is not changed).</summary>
+    /// <summary>
+    /// Merges <paramref name="other"/> into this sketch and returns this sketch (the other is not changed): the sketch of both
+    /// inputs with the same error guarantee. Unlike the immutable tallies, a sketch is merged in place.
+    /// </summary>
     /// <param name="other">A sketch with the same k.</param>
     /// <exception cref="ArgumentException">k differs.</exception>
-    public void Merge(KllSketch other)
+    public KllSketch Merge(KllSketch other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other.K != K)
@@ -140,7 +152,7 @@ public sealed class KllSketch
 
         if (other.Count == 0)
         {
-            return;
+            return this;
         }
 
         Min = Count == 0 ? other.Min : Math.Min(Min, other.Min);
@@ -162,10 +174,19 @@ public sealed class KllSketch
 
         view = null;
         Compress();
+        return this;
     }
 
+    /// <summary>The sketch as compact versioned JSON (k, count, extremes, generator state and levels; NaN extremes when empty).</summary>
+    public string ToJson() => Serialization.AccumulatorJson.Serialize(ToState());
+
+    /// <summary>Reads and validates a sketch written by <see cref="ToJson"/>: it answers and continues exactly as the original.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed, of an unknown version or holds an invalid field (named with its value).</exception>
+    public static KllSketch FromJson(string json) => FromState(Serialization.AccumulatorJson.Deserialize<KllSketchState>(json));
+
     /// <summary>The serialisable, versioned state of this sketch (version <see cref="KllSketchState.CurrentVersion"/>): a copy, later additions do not change it.</summary>
-    public KllSketchState ToState() =>
+    internal KllSketchState ToState() =>
         new(KllSketchState.CurrentVersion, K, Count, Min, Max, state, levels.Select(level => level.ToArray()).ToArray());
 
     /// <summary>
@@ -174,7 +195,7 @@ public sealed class KllSketch
     /// </summary>
     /// <param name="state">A state of version <see cref="KllSketchState.CurrentVersion"/>.</param>
     /// <exception cref="ArgumentException">The version or k is invalid, a level is missing, holds NaN, is unsorted (above level 0) or lies outside [Min, Max], or the weights Σ 2ʰ·|level h| differ from Count; the message names the field and value.</exception>
-    public static KllSketch FromState(KllSketchState state)
+    internal static KllSketch FromState(KllSketchState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         const string type = nameof(KllSketchState);
@@ -242,7 +263,7 @@ public sealed class KllSketch
     /// <exception cref="InvalidOperationException">The sketch is empty.</exception>
     public double Quantile(double probability)
     {
-        SampleQuantiles.CheckProbability(probability, nameof(probability));
+        Guard.Probability(probability);
         if (Count == 0)
         {
             throw new InvalidOperationException("A quantile of an empty sketch is undefined: no value was added.");
@@ -267,8 +288,11 @@ public sealed class KllSketch
 
     /// <summary>Estimated share of values ≤ <paramref name="value"/>.</summary>
     /// <param name="value">Any value but NaN.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN.</exception>
+    /// <exception cref="InvalidOperationException">The sketch is empty.</exception>
     public double Rank(double value)
     {
+        Guard.NotNaN(value);
         if (Count == 0)
         {
             throw new InvalidOperationException("The rank in an empty sketch is undefined: no value was added.");

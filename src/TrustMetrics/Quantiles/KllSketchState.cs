@@ -12,7 +12,7 @@ namespace TrustMetrics.Quantiles;
 /// <param name="Max">Largest value (NaN when empty).</param>
 /// <param name="RandomState">SplitMix64 generator state.</param>
 /// <param name="Levels">Retained values per level, level 0 first.</param>
-public sealed record KllSketchState(int Version, int K, long Count, double Min, double Max, ulong RandomState, double[][] Levels)
+internal sealed record KllSketchState(int Version, int K, long Count, double Min, double Max, ulong RandomState, double[][] Levels)
 {
     /// <summary>The format version this build writes and reads: 1.</summary>
     public const int CurrentVersion = 1;

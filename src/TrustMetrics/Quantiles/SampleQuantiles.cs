@@ -25,9 +25,9 @@ public static class SampleQuantiles
             throw new ArgumentException("A quantile of an empty sample is undefined: there are no values.", nameof(sorted));
         }
 
-        CheckProbability(probability, nameof(probability));
+        Guard.Probability(probability);
         Guard.Defined(type);
-        return Compute(sorted, probability, type);
+        return Statistics.SampleQuantile.Compute(sorted, probability, type);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public static class SampleQuantiles
         Guard.Defined(type);
         for (int i = 0; i < probabilities.Length; i++)
         {
-            CheckProbability(probabilities[i], $"{nameof(probabilities)}[{i}]");
+            Guard.Probability(probabilities[i], $"{nameof(probabilities)}[{i}]");
         }
 
         for (int i = 0; i < values.Length; i++)
@@ -66,71 +66,9 @@ public static class SampleQuantiles
         var result = new double[probabilities.Length];
         for (int i = 0; i < result.Length; i++)
         {
-            result[i] = Compute(sorted, probabilities[i], type);
+            result[i] = Statistics.SampleQuantile.Compute(sorted, probabilities[i], type);
         }
 
         return result;
-    }
-
-    /// <summary>The core definition on a sorted span (validated by the callers).</summary>
-    internal static double Compute(ReadOnlySpan<double> x, double p, QuantileType type)
-    {
-        int n = x.Length;
-        double m = type switch
-        {
-            QuantileType.Type1 or QuantileType.Type2 or QuantileType.Type4 => 0.0,
-            QuantileType.Type3 => -0.5,
-            QuantileType.Type5 => 0.5,
-            QuantileType.Type6 => p,
-            QuantileType.Type7 => 1.0 - p,
-            QuantileType.Type8 => (p + 1.0) / 3.0,
-            _ => p / 4.0 + 3.0 / 8.0,
-        };
-
-        double position = n * p + m;
-        double j = Math.Floor(position);
-        double g = position - j;
-        // Snap a position a few ulps from an integer onto it: p·n is rarely exact in binary (0.07·100 = 7.000000000000001).
-        double fuzz = 8.0 * Math.Max(1.0, Math.Abs(position)) * MachineEpsilon;
-        if (1.0 - g <= fuzz)
-        {
-            j += 1.0;
-            g = 0.0;
-        }
-        else if (g <= fuzz)
-        {
-            g = 0.0;
-        }
-
-        double gamma = type switch
-        {
-            QuantileType.Type1 => g == 0 ? 0.0 : 1.0,
-            QuantileType.Type2 => g == 0 ? 0.5 : 1.0,
-            QuantileType.Type3 => g == 0 && ((long)j & 1) == 0 ? 0.0 : 1.0,
-            _ => g,
-        };
-
-        double lower = At(x, j), upper = At(x, j + 1);
-        if (gamma == 0 || lower == upper)
-        {
-            return lower;
-        }
-
-        // x₍ⱼ₎ + γ(x₍ⱼ₊₁₎ − x₍ⱼ₎), the form of the notes (§4.1), monotone in γ.
-        return gamma == 1 ? upper : lower + gamma * (upper - lower);
-    }
-
-    private const double MachineEpsilon = 2.220446049250313e-16;
-
-    /// <summary>x₍ₖ₎ with 1-based k, clamped to x₍₁₎ below and x₍ₙ₎ above.</summary>
-    private static double At(ReadOnlySpan<double> x, double k) =>
-        k < 1 ? x[0] : k > x.Length ? x[^1] : x[(int)k - 1];
-
-    internal static void CheckProbability(double p, string paramName)
-    {
-        if (!(p >= 0 && p <= 1))
-        {
-            throw new ArgumentOutOfRangeException(paramName, p, $"{paramName} = {Guard.Format(p)} is not a probability in [0, 1].");
-        }
     }
 }

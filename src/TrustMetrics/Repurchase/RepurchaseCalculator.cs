@@ -85,7 +85,7 @@ public sealed class RepurchaseCalculator : IRepurchaseCalculator
             var points = new DurationPercentile[Probabilities.Length];
             for (int i = 0; i < points.Length; i++)
             {
-                points[i] = new DurationPercentile(Probabilities[i], TimeSpan.FromDays(SampleQuantiles.Compute(sorted, Probabilities[i], QuantileType.Type7)));
+                points[i] = new DurationPercentile(Probabilities[i], TimeSpan.FromDays(Statistics.SampleQuantile.Type7(sorted, Probabilities[i])));
             }
 
             intervals = new DurationSummary(gaps.Count, TimeSpan.FromDays((double)(gapSum / gaps.Count)), points, "exact-type7");

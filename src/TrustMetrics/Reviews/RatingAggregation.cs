@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using TrustMetrics.Estimation;
 
 namespace TrustMetrics.Reviews;
@@ -84,7 +83,7 @@ public static class RatingAggregation
             throw new ArgumentOutOfRangeException(nameof(probability), probability, $"probability must lie strictly between 0 and 1; got {Guard.Format(probability)}.");
         }
 
-        return Beta.InvCDF(priorUp + up, priorDown + down, probability);
+        return Statistics.Distributions.BetaQuantile(priorUp + up, priorDown + down, probability, upper: false);
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed class SentimentCalculator : ISentimentCalculator
             var share = ProportionIntervals.Estimate(tally.Positive, polar, level);
             var interval = share.Interval;
             excluding = new Estimate(2 * share.Value - 1, 2 * share.StandardError,
-                interval with { Lower = 2 * interval.Lower - 1, Upper = 2 * interval.Upper - 1 }).Scale(100.0);
+                interval.WithBounds(2 * interval.Lower - 1, 2 * interval.Upper - 1)).Scale(100.0);
         }
 
         return new SentimentResult(tally, score, excluding);

@@ -214,7 +214,7 @@ public sealed class ServiceMetricsCalculator : IServiceMetricsCalculator
             var points = new DurationPercentile[probabilities.Count];
             for (int i = 0; i < points.Length; i++)
             {
-                points[i] = new DurationPercentile(probabilities[i], Ticks(SampleQuantiles.Compute(sorted, probabilities[i], type)));
+                points[i] = new DurationPercentile(probabilities[i], Ticks(Statistics.SampleQuantile.Compute(sorted, probabilities[i], type)));
             }
 
             return new DurationSummary(ticks.Count, Ticks((double)(sum / ticks.Count)), points, "exact-type" + (int)type);

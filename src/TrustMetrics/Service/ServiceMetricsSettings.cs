@@ -20,7 +20,7 @@ public sealed class ServiceMetricsSettings
             var copy = value.ToArray();
             for (int i = 0; i < copy.Length; i++)
             {
-                SampleQuantiles.CheckProbability(copy[i], $"{nameof(Percentiles)}[{i}]");
+                Guard.Probability(copy[i], $"{nameof(Percentiles)}[{i}]");
             }
 
             field = copy;

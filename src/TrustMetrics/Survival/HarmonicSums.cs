@@ -34,7 +34,7 @@ internal static class HarmonicSums
 
         // H(n) − H(m) = ln(n/m) + (1/(2n) − 1/(2m)) − (1/(12n²) − 1/(12m²)) + (1/(120n⁴) − 1/(120m⁴)) − …, with ln(n/m) = log1p(d/m).
         double a = n, b = m;
-        return MathNet.Numerics.SpecialFunctions.Log1p(d / b) - (d / (2 * a * b)) + ((d * (a + b)) / (12 * a * a * b * b))
+        return Statistics.PreciseMath.Log1p(d / b) - (d / (2 * a * b)) + ((d * (a + b)) / (12 * a * a * b * b))
             - ((1.0 / (120 * b * b * b * b)) - (1.0 / (120 * a * a * a * a)));
     }
 

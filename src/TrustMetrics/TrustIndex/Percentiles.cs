@@ -6,18 +6,8 @@ namespace TrustMetrics.TrustIndex;
 internal static class Percentiles
 {
     /// <summary>The type-7 quantile of already sorted values.</summary>
-    public static double OfSorted(ReadOnlySpan<double> sorted, double probability)
-    {
-        if (sorted.IsEmpty)
-        {
-            return double.NaN;
-        }
-
-        double h = (sorted.Length - 1) * probability;
-        int lo = (int)Math.Floor(h);
-        int hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
-    }
+    public static double OfSorted(ReadOnlySpan<double> sorted, double probability) =>
+        sorted.IsEmpty ? double.NaN : Statistics.SampleQuantile.Type7(sorted, probability);
 
     /// <summary>Sorts in place and returns the type-7 quantile.</summary>
     public static double Of(Span<double> values, double probability)
@@ -61,9 +51,10 @@ internal static class Percentiles
             ss += (v - mean) * (v - mean);
         }
 
+        double variance = Statistics.Descriptive.Variance(valid);
         valid.Sort();
         double alpha = 1 - level;
-        return new Estimate(value, Math.Sqrt(ss / (count - 1)),
+        return new Estimate(value, Math.Sqrt(variance),
             new ConfidenceInterval(OfSorted(valid, alpha / 2), OfSorted(valid, 1 - (alpha / 2)), level, "bootstrap-percentile"));
     }
 

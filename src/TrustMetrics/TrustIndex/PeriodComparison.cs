@@ -158,20 +158,8 @@ internal static class PeriodComparison
 
     private static (double Mean, double Variance) MeanVariance(List<double> values)
     {
-        double mean = 0;
-        foreach (double v in values)
-        {
-            mean += v;
-        }
-
-        mean /= values.Count;
-        double ss = 0;
-        foreach (double v in values)
-        {
-            ss += (v - mean) * (v - mean);
-        }
-
-        return (mean, values.Count > 1 ? ss / (values.Count - 1) : 0);
+        var (mean, variance) = Statistics.Descriptive.MeanVariance(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values));
+        return (mean, values.Count > 1 ? variance : 0);
     }
 
     private static double Variance(double[] replicates)

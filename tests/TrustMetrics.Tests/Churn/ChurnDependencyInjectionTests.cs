@@ -24,7 +24,7 @@ public class ChurnDependencyInjectionTests
         var result = churn.PeriodChurn(ChurnPeriodCounts.Create(new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31), 1000, 150, 60, 5));
         Assert.Equal(ChurnRateDefinition.Naive, result.Definition);
         Assert.Equal(0.06, result.Rate);
-        Assert.Equal((0.9, "jeffreys"), (result.Churn!.Value.Interval.Level, result.Churn.Value.Interval.Method));
+        Assert.Equal((0.9, "jeffreys"), (result.Churn!.Interval.Level, result.Churn!.Interval.Method));
 
         var model = provider.GetRequiredService<IRetentionModel>();
         Assert.IsType<ShiftedBetaGeometric>(model);

@@ -147,7 +147,7 @@ public class ChurnPropertyTests
             var tally = ChurnTally.FromCustomers(customers, period, asOf);
             foreach (var row in Calculator.PeriodChurn(tally))
             {
-                Assert.Equal(row.Counts.CustomersAtStart > 0, row.Churn.HasValue);
+                Assert.Equal(row.Counts.CustomersAtStart > 0, row.Churn is not null);
                 if (row.Churn is { } churn && row.Retention is { } retention)
                 {
                     Assert.InRange(churn.Value, 0.0, 1.0);

@@ -94,7 +94,7 @@ public class ReliabilityReferenceTests
         var dimension = Assert.Single(result.Dimensions);
         Approx.Absolute(0.9652002626, dimension.Reliability.CronbachAlpha!.Value, Approx.ClosedForm, "raw alpha");
         // Score = 100·(4.58 − 1)/6.
-        Approx.Relative(100 * (4.58 - 1) / 6, dimension.Score!.Value.Value, 1e-12, "score");
+        Approx.Relative(100 * (4.58 - 1) / 6, dimension.Score!.Value, 1e-12, "score");
         Approx.Relative(100 * (4.58 - 1) / 6, result.Index.Value, 1e-12, "index");
     }
 

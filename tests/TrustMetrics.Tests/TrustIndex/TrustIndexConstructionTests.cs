@@ -22,8 +22,8 @@ public class TrustIndexConstructionTests
         // d1 mean 4.2 → 100·3.2/4 = 80; d2 mean 1.8 → 20; index (80 + 20)/2 = 50; geometric √(80·20) = 40 (§1.4).
         var survey = TwoDimensions(("x", 4.2, 1.8), ("x", 4.2, 1.8));
         var arithmetic = Calculator.Calculate(survey, new TrustIndexOptions { Dimensions = AB, BootstrapReplicates = 0 });
-        Approx.Absolute(80, arithmetic.Dimensions[0].Score!.Value.Value, 1e-12);
-        Approx.Absolute(20, arithmetic.Dimensions[1].Score!.Value.Value, 1e-12);
+        Approx.Absolute(80, arithmetic.Dimensions[0].Score!.Value, 1e-12);
+        Approx.Absolute(20, arithmetic.Dimensions[1].Score!.Value, 1e-12);
         Approx.Absolute(50, arithmetic.Index.Value, 1e-12);
         Assert.Equal("none", arithmetic.Index.Interval.Method);
         var geometric = Calculator.Calculate(survey, new TrustIndexOptions { Dimensions = AB, Aggregation = TrustAggregation.Geometric, BootstrapReplicates = 0 });
@@ -42,14 +42,14 @@ public class TrustIndexConstructionTests
         // Pooled respondent scores of d1: 2, 4, 5 (min 2, max 5, mean 11/3, sd √(7/3)); segment y has d1 = 5.
         var survey = TwoDimensions(("x", 2, 3), ("x", 4, 3), ("y", 5, 3));
         var empirical = Calculator.Calculate(survey, new TrustIndexOptions { Dimensions = AB, Normalization = TrustNormalization.EmpiricalMinMax, BootstrapReplicates = 0 });
-        Approx.Absolute(100 * (3 - 2) / 3.0, empirical.Segments[0].Dimensions[0].Score!.Value.Value, 1e-12);
-        Approx.Absolute(100, empirical.Segments[1].Dimensions[0].Score!.Value.Value, 1e-12);
-        Approx.Absolute(50, empirical.Dimensions[1].Score!.Value.Value, 1e-12); // d2 has no spread: midpoint by definition.
+        Approx.Absolute(100 * (3 - 2) / 3.0, empirical.Segments[0].Dimensions[0].Score!.Value, 1e-12);
+        Approx.Absolute(100, empirical.Segments[1].Dimensions[0].Score!.Value, 1e-12);
+        Approx.Absolute(50, empirical.Dimensions[1].Score!.Value, 1e-12); // d2 has no spread: midpoint by definition.
         var z = Calculator.Calculate(survey, new TrustIndexOptions { Dimensions = AB, Normalization = TrustNormalization.ZScore, BootstrapReplicates = 0 });
-        Approx.Absolute(50 + (10 * (5 - (11 / 3.0)) / Math.Sqrt(7 / 3.0)), z.Segments[1].Dimensions[0].Score!.Value.Value, 1e-12);
+        Approx.Absolute(50 + (10 * (5 - (11 / 3.0)) / Math.Sqrt(7 / 3.0)), z.Segments[1].Dimensions[0].Score!.Value, 1e-12);
         var target = Calculator.Calculate(survey, new TrustIndexOptions { Dimensions = AB, Normalization = TrustNormalization.DistanceToTarget, Target = 4, BootstrapReplicates = 0 });
-        Approx.Absolute(100, target.Segments[1].Dimensions[0].Score!.Value.Value, 1e-12); // 5 is beyond the target 4: capped.
-        Approx.Absolute(100 * (3 - 1) / 3.0, target.Segments[0].Dimensions[0].Score!.Value.Value, 1e-12);
+        Approx.Absolute(100, target.Segments[1].Dimensions[0].Score!.Value, 1e-12); // 5 is beyond the target 4: capped.
+        Approx.Absolute(100 * (3 - 1) / 3.0, target.Segments[0].Dimensions[0].Score!.Value, 1e-12);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public class TrustIndexPropertyTests
             {
                 var dimensions = result!.Dimensions.Concat(result.Segments.SelectMany(s => s.Dimensions)).ToList();
                 Assert.All(dimensions, d => Assert.Equal(d.Count == 0, d.Score is null));
-                foreach (var estimate in new[] { result.Index }.Concat(result.Segments.Select(s => s.Index)).Concat(dimensions.Where(d => d.Score is not null).Select(d => d.Score!.Value)))
+                foreach (var estimate in new[] { result.Index }.Concat(result.Segments.Select(s => s.Index)).Concat(dimensions.Where(d => d.Score is not null).Select(d => d.Score!)))
                 {
                     Assert.InRange(estimate.Value, 0, 100);
                     if (estimate.Interval.Method != "none") // "none": too few valid resamples, interval (−∞, +∞)

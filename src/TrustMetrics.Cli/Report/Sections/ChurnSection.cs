@@ -59,8 +59,8 @@ internal sealed class ChurnSection : IReportSectionBuilder
         var charts = new List<ReportChart>
         {
             new("churn-trend", trendTitle, LineChart.Render(trendTitle, withRate.Select(p => Month(p.Start)).ToList(),
-                [new LineSeries(labels["axis.churnPct"], withRate.Select(p => 100 * p.Churn!.Value.Value).ToList(),
-                    withRate.Select(p => 100 * p.Churn!.Value.Interval.Lower).ToList(), withRate.Select(p => 100 * p.Churn!.Value.Interval.Upper).ToList())],
+                [new LineSeries(labels["axis.churnPct"], withRate.Select(p => 100 * p.Churn!.Value).ToList(),
+                    withRate.Select(p => 100 * p.Churn!.Interval.Lower).ToList(), withRate.Select(p => 100 * p.Churn!.Interval.Upper).ToList())],
                 labels["axis.churnPct"], period, yMin: 0)),
             new("cohort-retention", labels["chart.cohorts"], Heatmap.Render(labels["chart.cohorts"], cohorts.Rows.Select(r => Month(r.Start)).ToList(),
                 Enumerable.Range(0, maxAge + 1).Select(k => k.ToString(CultureInfo.InvariantCulture)).ToList(),

@@ -1,4 +1,4 @@
-namespace TrustMetrics.Numerics;
+namespace TrustMetrics.Statistics;
 
 /// <summary>Elementary functions where MathNet 5.0 is not accurate enough for this library's reference values.</summary>
 internal static class PreciseMath
@@ -24,5 +24,20 @@ internal static class PreciseMath
 
         double um1 = u - 1.0;
         return um1 == -1.0 ? -1.0 : um1 * x / Math.Log(u);
+    }
+
+    /// <summary>
+    /// ln(1 + x) to a few ulps for x &gt; −1 by Goldberg's (1991, Theorem 4) formula ln(u)·x/(u − 1) with u = 1 + x, which
+    /// cancels the rounding of u exactly; the one home of log1p in the library.
+    /// </summary>
+    public static double Log1p(double x)
+    {
+        double u = 1.0 + x;
+        if (u == 1.0)
+        {
+            return x;
+        }
+
+        return double.IsPositiveInfinity(u) || u <= 0 ? Math.Log(u) : Math.Log(u) * x / (u - 1.0);
     }
 }
