@@ -1,30 +1,36 @@
 using MathNet.Numerics;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Clv;
 
 /// <summary>
-/// The standard <see cref="IBgBbFitter"/>: analytic gradient of the log-sum-exp likelihood, BFGS on log(α, β, γ, δ) from lifetimes'
+/// The standard BG/BB <see cref="IClvFitter{TData, TModel}"/>. Histories are (x transactions, t_x = opportunity of the last one,
+/// n = opportunities) given as <see cref="PurchaseHistory"/>(x, t_x, n) with whole numbers x ≤ t_x ≤ n (x = 0 ⇔ t_x = 0); another
+/// row is refused with an <see cref="ArgumentException"/> naming it. The fit: analytic gradient of the log-sum-exp likelihood, BFGS on log(α, β, γ, δ) from lifetimes'
 /// start (0.1), Newton polish, observed-information standard errors. No time scaling. Stateless and thread-safe.
 /// </summary>
-public sealed class BgBbFitter : IBgBbFitter
+public sealed class BgBbFitter : IClvFitter<CompressedHistories, BgBbModel>
 {
     private static readonly string[] Names = ["alpha", "beta", "gamma", "delta"];
 
     /// <inheritdoc/>
-    public BgBbFit Fit(CompressedHistories data, ClvFitOptions? options = null)
+    public ClvFit<BgBbModel> Fit(CompressedHistories data, ClvFitOptions? options = null, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
+        var o = options ?? ClvFitOptions.Default;
         for (int i = 0; i < data.RowCount; i++)
         {
             BgBbModel.Discrete(new PurchaseHistory(data.Frequency[i], data.Recency[i], data.T[i]), i, nameof(data));
         }
 
+        work.ThrowIfCancellationRequested();
+        // TODO(merge clvnum): pass `work` to MaximumLikelihood.Fit and the likelihood sums (cancellation between evaluations, degree of parallelism).
         var report = MaximumLikelihood.Fit("bgbb", Names,
             (theta, gradient) => NegativeLogLikelihood(data, theta[0], theta[1], theta[2], theta[3], gradient),
-            [0.1, 0.1, 0.1, 0.1], [1.0, 1.0, 1.0, 1.0], data.CustomerCount, data.RowCount, options);
+            [0.1, 0.1, 0.1, 0.1], [1.0, 1.0, 1.0, 1.0], data.CustomerCount, data.RowCount, o);
         var e = report.Estimates;
-        var se = report.StandardErrors;
-        return new BgBbFit(new BgBbModel(new BgBbParameters(e[0], e[1], e[2], e[3])), new BgBbParameters(se[0], se[1], se[2], se[3]), report);
+        return new ClvFit<BgBbModel>(new BgBbModel(new BgBbParameters(e[0], e[1], e[2], e[3])), report, o.ConfidenceLevel);
     }
 
     /// <summary>−Σ count·ℓ and its gradient with respect to (α, β, γ, δ).</summary>
