@@ -22,8 +22,8 @@ public static class TrustMetricsServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="INpsCalculator"/>, <see cref="ICsatCalculator"/>, <see cref="ICesCalculator"/>,
     /// <see cref="IChurnCalculator"/>, <see cref="IRetentionModel"/> (shifted-beta-geometric), <see cref="ISurvivalAnalyzer"/> and the CLV fitters
-    /// (<see cref="IBgNbdFitter"/>, <see cref="IMbgNbdFitter"/>, <see cref="IParetoNbdFitter"/>, <see cref="IBgBbFitter"/>,
-    /// <see cref="IGammaGammaFitter"/>), <see cref="ITrustIndexCalculator"/>, and the voice-of-the-customer calculators (<see cref="IRatingCalculator"/>,
+    /// (<see cref="IClvFitter{TData, TModel}"/> of <see cref="BgNbdModel"/>, <see cref="MbgNbdModel"/>, <see cref="ParetoNbdModel"/>,
+    /// <see cref="BgBbModel"/> on <see cref="CompressedHistories"/> and of <see cref="GammaGammaModel"/> on <see cref="CompressedSpend"/>), <see cref="ITrustIndexCalculator"/>, and the voice-of-the-customer calculators (<see cref="IRatingCalculator"/>,
     /// <see cref="ISentimentCalculator"/>, <see cref="IServiceMetricsCalculator"/>, <see cref="IFunnelCalculator"/>,
     /// <see cref="IRepurchaseCalculator"/>, <see cref="IEngagementCalculator"/>) as singletons
     /// (TryAdd: existing registrations win) with the library defaults, and the options as a singleton.
@@ -57,11 +57,11 @@ public static class TrustMetricsServiceCollectionExtensions
         services.TryAddSingleton<IChurnCalculator>(new ChurnCalculator(options));
         services.TryAddSingleton<IRetentionModel>(new ShiftedBetaGeometric(options));
         services.TryAddSingleton<ISurvivalAnalyzer>(new SurvivalAnalyzer(options));
-        services.TryAddSingleton<IBgNbdFitter>(new BgNbdFitter());
-        services.TryAddSingleton<IMbgNbdFitter>(new MbgNbdFitter());
-        services.TryAddSingleton<IParetoNbdFitter>(new ParetoNbdFitter());
-        services.TryAddSingleton<IBgBbFitter>(new BgBbFitter());
-        services.TryAddSingleton<IGammaGammaFitter>(new GammaGammaFitter());
+        services.TryAddSingleton<IClvFitter<CompressedHistories, BgNbdModel>>(new BgNbdFitter());
+        services.TryAddSingleton<IClvFitter<CompressedHistories, MbgNbdModel>>(new MbgNbdFitter());
+        services.TryAddSingleton<IClvFitter<CompressedHistories, ParetoNbdModel>>(new ParetoNbdFitter());
+        services.TryAddSingleton<IClvFitter<CompressedHistories, BgBbModel>>(new BgBbFitter());
+        services.TryAddSingleton<IClvFitter<CompressedSpend, GammaGammaModel>>(new GammaGammaFitter());
         services.TryAddSingleton<ITrustIndexCalculator>(new TrustIndexCalculator(options));
         services.TryAddSingleton<IRatingCalculator>(new RatingCalculator(options));
         services.TryAddSingleton<ISentimentCalculator>(new SentimentCalculator(options));
