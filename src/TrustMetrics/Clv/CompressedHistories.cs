@@ -170,7 +170,7 @@ public sealed class CompressedHistories : IAccumulator<CompressedHistories>
 
         for (int i = 0; i < x.Length; i++)
         {
-            Validate(new PurchaseHistory(x[i], tx[i], t[i]), i, "state");
+            Validate(x[i], tx[i], t[i], i, "state");
             if (n[i] < 1)
             {
                 throw Serialization.StateGuard.Invalid(type, $"{nameof(state.Counts)}[{i}]", $"{n[i]} is not a positive count.");
@@ -219,34 +219,15 @@ public sealed class CompressedHistories : IAccumulator<CompressedHistories>
         builder.RowCount == 0 ? throw new ArgumentException("There are no customers: the histories are empty.", paramName) : builder.Build();
 
     /// <summary>Checks one history; the message names the argument, the index and the values.</summary>
-    internal static void Validate(PurchaseHistory h, long index, string paramName)
-    {
-        string? problem = null;
-        if (h.Frequency < 0)
-        {
-            problem = "frequency must not be negative";
-        }
-        else if (!double.IsFinite(h.Recency) || !double.IsFinite(h.T))
-        {
-            problem = "recency and T must be finite numbers";
-        }
-        else if (h.Recency < 0)
-        {
-            problem = "recency must not be negative";
-        }
-        else if (h.Recency > h.T)
-        {
-            problem = "recency must not exceed T";
-        }
-        else if (h.Frequency == 0 && h.Recency != 0)
-        {
-            problem = "recency must be 0 when frequency is 0";
-        }
+    internal static void Validate(PurchaseHistory h, long index, string paramName) => Validate(h.Frequency, h.Recency, h.T, index, paramName);
 
-        if (problem is not null)
+    /// <summary>Checks one (x, t_x, T) row before it becomes a history; the message names the argument, the index and the values.</summary>
+    internal static void Validate(long frequency, double recency, double t, long index, string paramName)
+    {
+        if (PurchaseHistory.Problem(frequency, recency, t, out _) is string problem)
         {
             throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{paramName}[{index}] = (frequency {h.Frequency}, recency {h.Recency:R}, T {h.T:R}): {problem}."), paramName);
+                $"{paramName}[{index}] = (frequency {frequency}, recency {recency:R}, T {t:R}): {problem}."), paramName);
         }
     }
 }

@@ -17,33 +17,7 @@ public readonly struct PurchaseHistory
     /// <exception cref="ArgumentOutOfRangeException">A value breaks one of the rules; the message names the argument and all three values.</exception>
     public PurchaseHistory(long frequency, double recency, double T)
     {
-        string? problem = null, paramName = nameof(recency);
-        if (frequency < 0)
-        {
-            (problem, paramName) = ("frequency must not be negative", nameof(frequency));
-        }
-        else if (!double.IsFinite(T))
-        {
-            (problem, paramName) = ("T must be a finite number", nameof(T));
-        }
-        else if (!double.IsFinite(recency))
-        {
-            problem = "recency must be a finite number";
-        }
-        else if (recency < 0)
-        {
-            problem = "recency must not be negative";
-        }
-        else if (recency > T)
-        {
-            problem = "recency must not exceed T";
-        }
-        else if (frequency == 0 && recency != 0)
-        {
-            problem = "recency must be 0 when frequency is 0";
-        }
-
-        if (problem is not null)
+        if (Problem(frequency, recency, T, out string paramName) is string problem)
         {
             throw new ArgumentOutOfRangeException(paramName, string.Create(CultureInfo.InvariantCulture,
                 $"(frequency {frequency}, recency {recency:R}, T {T:R}): {problem}."));
@@ -65,6 +39,29 @@ public readonly struct PurchaseHistory
 
     /// <summary>"(x 2, t_x 30.43, T 38.86)", invariant culture, round-trip digits.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"(x {Frequency}, t_x {Recency:R}, T {T:R})");
+
+    /// <summary>The rule (x, t_x, T) breaks, in words, and the argument it concerns; null when it is a valid history.</summary>
+    internal static string? Problem(long frequency, double recency, double T, out string paramName)
+    {
+        paramName = nameof(recency);
+        if (frequency < 0)
+        {
+            paramName = nameof(frequency);
+            return "frequency must not be negative";
+        }
+
+        if (!double.IsFinite(T))
+        {
+            paramName = nameof(T);
+            return "T must be a finite number";
+        }
+
+        return !double.IsFinite(recency) ? "recency must be a finite number"
+            : recency < 0 ? "recency must not be negative"
+            : recency > T ? "recency must not exceed T"
+            : frequency == 0 && recency != 0 ? "recency must be 0 when frequency is 0"
+            : null;
+    }
 
     internal void Deconstruct(out long frequency, out double recency, out double T) => (frequency, recency, T) = (Frequency, Recency, this.T);
 }
