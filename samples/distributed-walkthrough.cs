@@ -21,16 +21,15 @@ static void SqlMerge()
     (string Day, long Detractors, long Passives, long Promoters)[] shardA = [("2026-11-21", 120, 210, 370), ("2026-11-22", 95, 160, 301)];
     (string Day, long Detractors, long Passives, long Promoters)[] shardB = [("2026-11-21", 64, 120, 188), ("2026-11-22", 80, 133, 240)];
 
-    // Each row becomes a tally; its state is a small versioned JSON document you can store or ship.
+    // Each row becomes a tally (negative counts are refused); ToJson() is a small versioned document you can store or ship.
     var partials = shardA.Concat(shardB)
-        .Select(row => NpsTally.FromCounts(row.Detractors, row.Passives, row.Promoters).ToState())
-        .Select(state => AccumulatorJson.Serialize(state))
+        .Select(row => new NpsTally(row.Detractors, row.Passives, row.Promoters).ToJson())
         .ToList();
     Console.WriteLine(partials[0]); // {"version":1,"detractors":120,"passives":210,"promoters":370}
 
     // Anywhere else: read, validate and merge. The merge equals the tally of all the raw answers.
     NpsTally total = partials
-        .Select(json => NpsTally.FromState(AccumulatorJson.Deserialize<NpsTallyState>(json)))
+        .Select(NpsTally.FromJson)
         .Aggregate(NpsTally.Empty, (sum, tally) => sum + tally);
     Console.WriteLine(new NpsCalculator().Calculate(total)); // NPS 35.6 [32.3, 38.8] (95% score, n = 2081)
 

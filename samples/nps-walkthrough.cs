@@ -11,6 +11,7 @@
 using TrustMetrics;
 using TrustMetrics.Estimation;
 using TrustMetrics.Nps;
+using TrustMetrics.Presentation;
 
 Section("docs/nps.md: C# example");
 DocsExample();
@@ -22,7 +23,7 @@ Section($"The sample survey: NPS of all {survey.Count:N0} answers");
 NpsResult overall = calculator.Calculate(survey.Select(r => r.Nps));
 Console.WriteLine(overall);
 Console.WriteLine();
-Console.WriteLine(overall.ToMarkdown());
+Console.WriteLine(ResultFormatter.ToMarkdown(overall));
 
 Section("By segment");
 foreach (var group in calculator.CalculateByGroup(survey.Select(r => (r.Segment, r.Nps))))
@@ -49,20 +50,20 @@ static void DocsExample()
     Console.WriteLine(small);                                    // NPS 25.0 [-32.8, 68.3] (95% score, n = 8)
 
     // Counts -> result, every interval method.
-    var thisQuarter = NpsTally.FromCounts(detractors: 20, passives: 30, promoters: 50);
+    var thisQuarter = new NpsTally(detractors: 20, passives: 30, promoters: 50);
     foreach (var method in Enum.GetValues<NpsIntervalMethod>())
     {
         NpsResult r = calculator.Calculate(thisQuarter, confidenceLevel: 0.95, method: method);
         Console.WriteLine($"{r.Interval.Method,-14} NPS {r.Score.Value:0.0}  SE {r.StandardError:0.00}  [{r.Interval.Lower:0.00}, {r.Interval.Upper:0.00}]");
     }
 
-    // A table for a notebook, a wiki or an e-mail: ToMarkdown() and ToHtml() render every result.
-    Console.WriteLine(calculator.Calculate(thisQuarter).ToMarkdown());
+    // A table for a notebook, a wiki or an e-mail: ResultFormatter.ToMarkdown / ToHtml render every result.
+    Console.WriteLine(ResultFormatter.ToMarkdown(calculator.Calculate(thisQuarter)));
 
     // Two independent samples (sign kept: positive = this quarter higher).
-    var lastQuarter = new NpsTally(Detractors: 30, Passives: 40, Promoters: 30);
+    var lastQuarter = new NpsTally(detractors: 30, passives: 40, promoters: 30);
     DifferenceTest change = calculator.Compare(thisQuarter, lastQuarter);             // adjusted Wald
-    DifferenceTest wald = NpsComparison.Compare(thisQuarter, lastQuarter, 0.95, NpsComparisonMethod.Wald);
+    DifferenceTest wald = calculator.Compare(thisQuarter, lastQuarter, 0.95, NpsComparisonMethod.Wald);
     Console.WriteLine($"Δ {change.Difference:0.0} points, p = {change.PValue:0.0000}, significant: {change.IsSignificant}");
 
     // Sample sizes (margins and differences in points).
@@ -73,8 +74,8 @@ static void DocsExample()
     // Survey weights.
     int[] scores = [10, 9, 9, 8, 7, 6, 5, 10, 3, 9];
     double[] weights = [1.0, 2.0, 0.5, 1.5, 1.0, 2.5, 1.0, 0.8, 1.2, 1.5];
-    WeightedNpsResult weighted = calculator.CalculateWeighted(scores, weights);
-    Console.WriteLine($"weighted NPS {weighted.Score.Value:0.00}, SE {weighted.Score.StandardError:0.00} (Kish {weighted.KishStandardError:0.00}), n_eff {weighted.EffectiveSampleSize:0.00}");
+    WeightedNpsResult weighted = calculator.CalculateWeighted(WeightedNpsTally.FromScores(scores, weights));
+    Console.WriteLine($"weighted NPS {weighted.Score.Value:0.00}, SE {weighted.Score.StandardError:0.00} (Kish {weighted.KishStandardError:0.00}), n_eff {weighted.Tally.EffectiveSampleSize:0.00}");
 
     // Breakdown by channel.
     (string Channel, int Answer)[] rows = [("web", 9), ("web", 3), ("app", 10), ("app", 7), ("web", 10)];

@@ -11,6 +11,7 @@
 
 using TrustMetrics;
 using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 using TrustMetrics.Scales;
 
 Section("docs/csat.md: C# example");
@@ -28,7 +29,7 @@ Section("The sample survey: CSAT (satisfied = 4–5)");
 ScaleMetricResult satisfaction = csat.Calculate(survey.Where(r => r.Csat is not null).Select(r => r.Csat!.Value));
 Console.WriteLine(satisfaction);
 Console.WriteLine();
-Console.WriteLine(satisfaction.ToMarkdown());
+Console.WriteLine(ResultFormatter.ToMarkdown(satisfaction));
 
 Section("CES by channel (easy = 5–7): phone is the hard channel");
 foreach (var group in ces.CalculateByGroup(survey.Where(r => r.Ces is not null).Select(r => (r.Channel, r.Ces!.Value))))
@@ -40,7 +41,7 @@ Section("CES: phone against every other channel");
 var phone = ScaleTally.FromScores(ces.Scale, survey.Where(r => r.Ces is not null && r.Channel == "phone").Select(r => r.Ces!.Value));
 var rest = ScaleTally.FromScores(ces.Scale, survey.Where(r => r.Ces is not null && r.Channel != "phone").Select(r => r.Ces!.Value));
 ScaleComparison effort = ces.Compare(phone, rest);
-Console.WriteLine(effort.ToMarkdown());
+Console.WriteLine(ResultFormatter.ToMarkdown(effort));
 
 static void CsatExample()
 {
@@ -53,7 +54,7 @@ static void CsatExample()
     Console.WriteLine($"mean {r.Mean.Value:0.00} [{r.Mean.Interval.Lower:0.00}, {r.Mean.Interval.Upper:0.00}]");
     for (int answer = r.Tally.Scale.Min; answer <= r.Tally.Scale.Max; answer++)
     {
-        Console.WriteLine($"{answer}: {r.Tally.CountOf(answer)}");
+        Console.WriteLine($"{answer}: {r.Tally.Counts[answer - r.Tally.Scale.Min]}");
     }
 
     // Another interval method for one call.
@@ -64,7 +65,7 @@ static void CsatExample()
     ScaleComparison change = csat.Compare(r.Tally, previous);
     Console.WriteLine($"top box {change.TopBox.Difference:+0.0;-0.0} pp (p = {change.TopBox.PValue:0.000}), " +
                       $"mean {change.Mean.Difference:+0.00;-0.00} (Welch p = {change.Mean.PValue:0.000})");
-    Console.WriteLine(change.ToMarkdown());                            // both differences as a table
+    Console.WriteLine(ResultFormatter.ToMarkdown(change));             // both differences as a table
     #endregion
 }
 

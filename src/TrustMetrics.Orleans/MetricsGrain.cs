@@ -30,7 +30,7 @@ internal sealed class MetricsGrain : Grain, IMetricsGrain
     {
         if (state.State.Snapshot is { } stored)
         {
-            nps = NpsTally.FromState(stored.Nps);
+            nps = stored.Nps;
             survival = SurvivalTally.FromState(stored.Survival);
             churn = ChurnTally.FromState(stored.Churn);
             events = stored.EventCount;
@@ -58,7 +58,7 @@ internal sealed class MetricsGrain : Grain, IMetricsGrain
 
     public Task<CohortTable> GetCohorts(double? confidenceLevel = null) => Task.FromResult(queries.Cohorts(Snapshot(), confidenceLevel));
 
-    private MetricsSnapshot Snapshot() => new(nps.ToState(), survival.ToState(), churn.ToState(), events);
+    private MetricsSnapshot Snapshot() => new(nps, survival.ToState(), churn.ToState(), events);
 
     /// <summary>De-duplicates by id (against the window and within the batch), counts the fresh events, remembers their ids, persists.</summary>
     private async Task<IngestResult> Ingest<T>(T[] batch, Func<T, string> id, Action<List<T>> count)

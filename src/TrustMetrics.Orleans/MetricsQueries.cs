@@ -14,7 +14,7 @@ internal sealed class MetricsQueries(IOptions<TrustMetricsGrainOptions> options)
 
     public TrustMetricsGrainOptions Options => options.Value;
 
-    public NpsResult Nps(MetricsSnapshot snapshot, double? level) => nps.Calculate(NpsTally.FromState(snapshot.Nps), level);
+    public NpsResult Nps(MetricsSnapshot snapshot, double? level) => nps.Calculate(snapshot.Nps, level);
 
     public KaplanMeierResult? Survival(MetricsSnapshot snapshot, double? level)
     {

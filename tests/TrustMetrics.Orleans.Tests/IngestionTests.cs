@@ -46,7 +46,7 @@ public sealed class IngestionTests(SingleSiloCluster fixture) : IClassFixture<Si
         var grain = Grain("dedup/a/2026-11-22");
         Assert.Equal(new IngestResult(2, 1), await grain.AddResponses([new("x", 10), new("y", 3), new("x", 10)]));
         Assert.Equal(new IngestResult(1, 2), await grain.AddResponses([new("y", 3), new("z", 8), new("x", 10)]));
-        Assert.Equal(new NpsTally(1, 1, 1), NpsTally.FromState((await grain.GetSnapshot()).Nps));
+        Assert.Equal(new NpsTally(1, 1, 1), (await grain.GetSnapshot()).Nps);
         var nps = await grain.GetNps(0.9);
         Assert.Equal(0.0, nps.Score.Value, 12);
         Assert.Equal(0.9, nps.Interval.Level);

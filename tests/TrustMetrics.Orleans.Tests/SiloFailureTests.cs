@@ -78,7 +78,7 @@ public sealed class SiloFailureTests
             foreach (string key in stream.Keys)
             {
                 var snapshot = await client.GetGrain<IMetricsGrain>(key).GetSnapshot();
-                Assert.Equal(NpsTally.FromScores(stream.Responses.Where(r => r.Key == key).Select(r => r.Event.Score)), NpsTally.FromState(snapshot.Nps));
+                Assert.Equal(NpsTally.FromScores(stream.Responses.Where(r => r.Key == key).Select(r => r.Event.Score)), snapshot.Nps);
                 Assert.Equal(SurvivalTally.FromDurations(stream.Outcomes.Where(o => o.Key == key).Select(o => (o.Event.Duration, o.Event.Churned))),
                     SurvivalTally.FromState(snapshot.Survival));
                 Assert.Equal(ChurnTally.FromCustomers(stream.Customers.Where(c => c.Key == key).Select(c => new CustomerSpan(c.Event.Start, c.Event.End)), ChurnPeriod.Month),

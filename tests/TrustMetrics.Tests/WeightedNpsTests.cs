@@ -12,24 +12,25 @@ public class WeightedNpsTests
     [Fact]
     public void Weighted_result_matches_section_1_8_in_points()
     {
-        var result = new NpsCalculator().CalculateWeighted(Scores, Weights, 0.95);
+        var result = new NpsCalculator().CalculateWeighted(WeightedNpsTally.FromScores(Scores, Weights), 0.95);
 
         // §1.8: Σw = 13, Σw² = 20.08, pP_w = 0.4461538462, pD_w = 0.3615384615, NPS_w = 0.08461538462, n_eff = 8.416334661,
         // deff_w = 1.18816568, SE_Kish = 0.3084096781, SE (linearization, svymean) = 0.3349747061.
         Assert.Equal(10, result.Count);
-        Approx.Equal(13.0, result.Tally.TotalWeight, 1e-14, "Σw");
-        Approx.Equal(20.08, result.Tally.TotalWeightSquares, 1e-14, "Σw²");
-        Approx.Equal(0.4461538462, result.PromoterShare, Approx.ClosedForm, "pP_w");
-        Approx.Equal(0.3615384615, result.DetractorShare, Approx.ClosedForm, "pD_w");
-        Approx.Equal(8.461538462, result.Score.Value, Approx.Printed, "NPS_w points");
-        Approx.Equal(8.416334661, result.EffectiveSampleSize, Approx.Printed, "n_eff");
-        Approx.Equal(1.18816568, result.DesignEffect, Approx.Printed, "deff");
-        Approx.Equal(30.84096781, result.KishStandardError, Approx.Printed, "Kish SE points");
-        Approx.Equal(33.49747061, result.Score.StandardError, Approx.Printed, "linearization SE points");
+        Approx.Relative(13.0, result.Tally.TotalWeight, 1e-14, "Σw");
+        Approx.Relative(20.08, result.Tally.DetractorWeightSquares + result.Tally.PassiveWeightSquares + result.Tally.PromoterWeightSquares, 1e-14, "Σw²");
+        Approx.Absolute(0.4461538462, result.PromoterShare, Approx.ClosedForm, "pP_w");
+        Approx.Absolute(0.3615384615, result.DetractorShare, Approx.ClosedForm, "pD_w");
+        Approx.Relative(8.461538462, result.Score.Value, Approx.Printed, "NPS_w points");
+        Approx.Relative(8.416334661, result.EffectiveSampleSize, Approx.Printed, "n_eff");
+        Approx.Relative(1.18816568, result.DesignEffect, Approx.Printed, "deff");
+        Approx.Relative(30.84096781, result.KishStandardError, Approx.Printed, "Kish SE points");
+        Approx.Relative(33.49747061, result.Score.StandardError, Approx.Printed, "linearization SE points");
 
         // Interval: Wald on the linearization SE (hand-derived: 8.461538462 ± 1.959963985 × 33.49747061, inside [−100, 100]).
         const double half = 1.959963985 * 33.49747061;
-        Approx.Interval(8.461538462 - half, 8.461538462 + half, result.Score.Interval, 1e-9, "interval");
+        Approx.Relative(8.461538462 - half, result.Score.Interval.Lower, 1e-9, "interval" + " lower");
+        Approx.Relative(8.461538462 + half, result.Score.Interval.Upper, 1e-9, "interval" + " upper");
         Assert.Equal("wald-linearization", result.Score.Interval.Method);
     }
 
@@ -47,13 +48,13 @@ public class WeightedNpsTests
     {
         // With w ≡ 1: n_eff = n, deff = 1, Kish SE = √(V/n) = the unweighted SE; §1.8 notes the unweighted NPS of the vector is 0.2.
         double[] ones = Enumerable.Repeat(1.0, Scores.Length).ToArray();
-        var weighted = new NpsCalculator().CalculateWeighted(Scores, ones);
+        var weighted = new NpsCalculator().CalculateWeighted(WeightedNpsTally.FromScores(Scores, ones));
         var plain = new NpsCalculator().Calculate(Scores);
-        Approx.Equal(20.0, weighted.Score.Value, 1e-13, "NPS");
-        Approx.Equal(10.0, weighted.EffectiveSampleSize, 1e-13, "n_eff");
-        Approx.Equal(1.0, weighted.DesignEffect, 1e-13, "deff");
-        Approx.Equal(plain.StandardError, weighted.KishStandardError, 1e-13, "Kish SE");
+        Approx.Relative(20.0, weighted.Score.Value, 1e-13, "NPS");
+        Approx.Relative(10.0, weighted.EffectiveSampleSize, 1e-13, "n_eff");
+        Approx.Relative(1.0, weighted.DesignEffect, 1e-13, "deff");
+        Approx.Relative(plain.StandardError, weighted.KishStandardError, 1e-13, "Kish SE");
         // Linearization SE with unit weights = √(n/(n−1)) × the ML SE (divisor n vs n − 1, §1.2 note).
-        Approx.Equal(plain.StandardError * Math.Sqrt(10.0 / 9.0), weighted.Score.StandardError, 1e-13, "linearization SE");
+        Approx.Relative(plain.StandardError * Math.Sqrt(10.0 / 9.0), weighted.Score.StandardError, 1e-13, "linearization SE");
     }
 }

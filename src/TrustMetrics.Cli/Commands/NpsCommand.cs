@@ -83,7 +83,7 @@ internal static class NpsCommand
             }
         }
 
-        if (overall.Count == 0)
+        if (overall.Counts.Count == 0)
         {
             throw new InputException($"{source.DisplayName}: column '{request.Column}' has no scores (every cell is blank).");
         }
@@ -101,7 +101,7 @@ internal static class NpsCommand
         var summary = new List<string>
         {
             $"Source: {source.DisplayName}, column '{request.Column}'" + (request.Weight is null ? string.Empty : $", weighted by '{request.Weight}'"),
-            $"Responses: {Formatting.Count(overall.Count)}" + (missing > 0 ? $" ({Formatting.Count(missing)} blank cells skipped)" : string.Empty),
+            $"Responses: {Formatting.Count(overall.Counts.Count)}" + (missing > 0 ? $" ({Formatting.Count(missing)} blank cells skipped)" : string.Empty),
         };
         var rows = new List<IReadOnlyList<string>> { view.Cells("All", overallRow) };
         rows.AddRange(groupRows.Select(g => view.Cells(g.Key, g.Row)));

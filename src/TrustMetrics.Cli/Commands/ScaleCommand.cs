@@ -77,7 +77,7 @@ internal static class ScaleCommand
                 CesScale = chosenScale,
                 CesThreshold = chosenThreshold,
             };
-            IScaleMetricCalculator calculator = metric.Name == "ces" ? new CesCalculator(options) : new CsatCalculator(options);
+            ScaleMetricCalculator calculator = metric.Name == "ces" ? new CesCalculator(options) : new CsatCalculator(options);
             var request = new Request(parse.GetRequiredValue(common.Input).ToString(), parse.GetRequiredValue(common.Column), parse.GetValue(common.Group));
             return CommandOutput.Run(() => Execute(metric, calculator, request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
@@ -86,7 +86,7 @@ internal static class ScaleCommand
 
     private sealed record Request(string Input, string Column, string? Group);
 
-    private static CommandOutput.Result Execute(Metric metric, IScaleMetricCalculator calculator, Request request)
+    private static CommandOutput.Result Execute(Metric metric, ScaleMetricCalculator calculator, Request request)
     {
         var source = SurveySource.FromFile(request.Input);
         using var table = CsvTable.Open(source);

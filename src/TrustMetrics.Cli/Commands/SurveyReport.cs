@@ -210,7 +210,7 @@ internal static class SurveyReport
         tally = tally.Add(score);
     }
 
-    private static List<(string Key, ScaleMetricResult Result)> ScaleGroups(IScaleMetricCalculator calculator, GroupedTallies<long[]> groups) =>
+    private static List<(string Key, ScaleMetricResult Result)> ScaleGroups(ScaleMetricCalculator calculator, GroupedTallies<long[]> groups) =>
         groups.Ordered().Where(x => x.Value.Sum() > 0).Select(x => (x.Key, calculator.Calculate(ScaleTally.FromCounts(calculator.Scale, x.Value)))).ToList();
 
     /// <summary>Each group's NPS in every period against the period before (adjusted Wald), with Holm-adjusted p across the whole table.</summary>

@@ -26,12 +26,7 @@ public sealed class NpsCalculator : INpsCalculator
     /// <inheritdoc/>
     public NpsResult Calculate(NpsTally tally, double? confidenceLevel = null, NpsIntervalMethod? method = null)
     {
-        if (tally.Detractors < 0 || tally.Passives < 0 || tally.Promoters < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(tally), tally, "A tally count is negative.");
-        }
-
-        if (tally.IsEmpty)
+        if (tally.Count == 0)
         {
             throw Guard.Empty("NPS", nameof(tally));
         }
@@ -45,47 +40,42 @@ public sealed class NpsCalculator : INpsCalculator
     }
 
     /// <inheritdoc/>
-    public NpsResult Calculate(ReadOnlySpan<byte> scores) => Calculate(NonEmpty(NpsTally.FromScores(scores), nameof(scores)));
-
-    /// <inheritdoc/>
-    public NpsResult Calculate(ReadOnlySpan<int> scores) => Calculate(NonEmpty(NpsTally.FromScores(scores), nameof(scores)));
-
-    /// <inheritdoc/>
     public NpsResult Calculate(IEnumerable<int> scores) => Calculate(NonEmpty(NpsTally.FromScores(scores), nameof(scores)));
 
     /// <inheritdoc/>
     public WeightedNpsResult CalculateWeighted(WeightedNpsTally tally, double? confidenceLevel = null)
     {
-        if (tally.Count == 0)
+        if (tally.Counts.Count == 0)
         {
             throw Guard.Empty("Weighted NPS", nameof(tally));
         }
 
-        if (!(tally.TotalWeight > 0) || !double.IsFinite(tally.TotalWeight))
+        // The tally's constructor keeps every sum finite and ≥ 0, so only all-zero weights remain to refuse.
+        if (!(tally.TotalWeight > 0))
         {
-            throw new ArgumentException($"The total weight must be positive and finite; got {Guard.Format(tally.TotalWeight)}.", nameof(tally));
+            throw new ArgumentException(
+                $"Weighted NPS needs a positive total weight; every one of the {tally.Counts.Count} responses has weight 0.", nameof(tally));
         }
 
         double level = confidenceLevel ?? options.ConfidenceLevel;
         Guard.ConfidenceLevel(level, nameof(confidenceLevel));
 
-        double total = tally.TotalWeight, n = tally.Count;
+        double total = tally.TotalWeight, n = tally.Counts.Count;
         double pP = tally.PromoterWeight / total, pD = tally.DetractorWeight / total, score = pP - pD;
+        // Σw²(y − NPS)²/(Σw)², with each Σw² divided by Σw twice so that large weights cannot overflow (Σw)².
         double sumSquaredDeviations =
-            tally.PromoterWeightSquares * Square(1.0 - score)
-            + tally.PassiveWeightSquares * Square(score)
-            + tally.DetractorWeightSquares * Square(-1.0 - score);
+            tally.PromoterWeightSquares / total / total * Square(1.0 - score)
+            + tally.PassiveWeightSquares / total / total * Square(score)
+            + tally.DetractorWeightSquares / total / total * Square(-1.0 - score);
         // n = 1 leaves no degrees of freedom: the linearization SE is unknown, reported as +∞ with the whole range as interval.
-        double linearization = n > 1 ? Math.Sqrt(n / (n - 1) * sumSquaredDeviations / (total * total)) : double.PositiveInfinity;
-        double kish = Math.Sqrt(Math.Max(0.0, pP + pD - score * score) / tally.EffectiveSampleSize);
+        double linearization = n > 1 ? Math.Sqrt(n / (n - 1) * sumSquaredDeviations) : double.PositiveInfinity;
+        // n_eff = (Σw)²/Σw² is +∞ when every Σw² underflowed to 0 (tiny weights); the Kish SE is then 0 rather than NaN.
+        double effective = tally.EffectiveSampleSize;
+        double kish = effective > 0 ? Math.Sqrt(Math.Max(0.0, pP + pD - score * score) / effective) : 0.0;
         double half = CriticalValues.TwoSidedZ(level) * linearization;
         var interval = new ConfidenceInterval(Math.Max(-1.0, score - half), Math.Min(1.0, score + half), level, "wald-linearization");
         return new WeightedNpsResult(tally, new Estimate(score, linearization, interval).Scale(100.0), kish * 100.0);
     }
-
-    /// <inheritdoc/>
-    public WeightedNpsResult CalculateWeighted(ReadOnlySpan<int> scores, ReadOnlySpan<double> weights, double? confidenceLevel = null) =>
-        CalculateWeighted(WeightedNpsTally.FromScores(scores, weights), confidenceLevel);
 
     /// <inheritdoc/>
     public DifferenceTest Compare(NpsTally first, NpsTally second, double? confidenceLevel = null, NpsComparisonMethod? method = null) =>
@@ -114,7 +104,7 @@ public sealed class NpsCalculator : INpsCalculator
             .ToList();
     }
 
-    private static NpsTally NonEmpty(NpsTally tally, string paramName) => tally.IsEmpty ? throw Guard.Empty("NPS", paramName) : tally;
+    private static NpsTally NonEmpty(NpsTally tally, string paramName) => tally.Count == 0 ? throw Guard.Empty("NPS", paramName) : tally;
 
     private static double Square(double x) => x * x;
 }

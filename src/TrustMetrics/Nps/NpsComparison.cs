@@ -8,7 +8,7 @@ namespace TrustMetrics.Nps;
 /// ¾/1½/¾ pseudo-responses and Δ, SE, z and the interval refer to the adjusted scores (brendan-r/NPS <c>nps_test_</c>,
 /// MeasuringU "How to Statistically Compare Two Net Promoter Scores"); the sign of Δ is kept.
 /// </summary>
-public static class NpsComparison
+internal static class NpsComparison
 {
     /// <summary>Compares <paramref name="first"/> with <paramref name="second"/>; the result is in points.</summary>
     /// <param name="first">Tally of the first sample (e.g. this period).</param>
@@ -19,12 +19,12 @@ public static class NpsComparison
     public static DifferenceTest Compare(NpsTally first, NpsTally second, double confidenceLevel = 0.95,
         NpsComparisonMethod method = NpsComparisonMethod.AdjustedWald)
     {
-        if (first.IsEmpty)
+        if (first.Count == 0)
         {
             throw Guard.Empty("An NPS comparison", nameof(first));
         }
 
-        if (second.IsEmpty)
+        if (second.Count == 0)
         {
             throw Guard.Empty("An NPS comparison", nameof(second));
         }

@@ -8,11 +8,22 @@ namespace TrustMetrics.Nps;
 /// Net Promoter Score of a sample: NPS = 100·(promoters − detractors)/n in points on [−100, 100], its standard error
 /// 100·√(V/n) from the trinomial variance V = pP + pD − (pP − pD)², and the chosen confidence interval (in points).
 /// </summary>
-/// <param name="Tally">The counts the result was computed from.</param>
-/// <param name="Score">NPS in points with its standard error and interval.</param>
+/// <remarks>Render with <see cref="ResultFormatter"/> (HTML or markdown); notebooks pick it up on their own.</remarks>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record NpsResult(NpsTally Tally, Estimate Score) : ITabularResult
+public sealed class NpsResult : ITabularResult
 {
+    internal NpsResult(NpsTally tally, Estimate score)
+    {
+        Tally = tally;
+        Score = score;
+    }
+
+    /// <summary>The counts the result was computed from (non-empty).</summary>
+    public NpsTally Tally { get; }
+
+    /// <summary>NPS in points with its standard error 100·√(V/n) and interval.</summary>
+    public Estimate Score { get; }
+
     /// <summary>Number of responses n.</summary>
     public long Count => Tally.Count;
 
@@ -34,12 +45,6 @@ public sealed record NpsResult(NpsTally Tally, Estimate Score) : ITabularResult
     /// <summary>A one-line summary such as <c>NPS 30.0 [14.0, 44.3] (95% score, n = 100)</c>.</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"NPS {Score.Value:0.0} [{Interval.Lower:0.0}, {Interval.Upper:0.0}] ({Interval.Level * 100:0.##}% {Interval.Method}, n = {Count})");
-
-    /// <summary>The score, its interval and the three groups as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The score, its interval and the three groups as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable() =>
         new ResultTable("Net Promoter Score", "NPS", "SE", InvariantText.IntervalHeader(Interval), "n", "promoters", "passives", "detractors")

@@ -1,67 +1,115 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using TrustMetrics.Serialization;
 
 namespace TrustMetrics.Nps;
 
 /// <summary>
 /// Counts of detractors, passives and promoters: the sufficient statistic of NPS. Tallies merge by addition, so
-/// tallies of partitions (shards, days, files) added together equal the tally of the whole — build them anywhere, combine later.
-/// The default value is the empty tally.
+/// tallies of partitions (shards, days, files) added together equal the tally of the whole — build them anywhere, combine later
+/// (<see cref="Merge"/>, <c>+</c>), store them as JSON (<see cref="ToJson"/>, <see cref="FromJson"/>). Counts are never negative:
+/// the constructor refuses them, and the default value is the empty tally.
 /// </summary>
-/// <param name="Detractors">Responses scoring 0–6.</param>
-/// <param name="Passives">Responses scoring 7–8.</param>
-/// <param name="Promoters">Responses scoring 9–10.</param>
-public readonly record struct NpsTally(long Detractors, long Passives, long Promoters)
-    : IAdditionOperators<NpsTally, NpsTally, NpsTally>, IAdditiveIdentity<NpsTally, NpsTally>
+public readonly struct NpsTally
+    : IAccumulator<NpsTally>, IEquatable<NpsTally>, IAdditionOperators<NpsTally, NpsTally, NpsTally>, IAdditiveIdentity<NpsTally, NpsTally>
 {
-    /// <summary>The empty tally (all counts 0).</summary>
-    public static NpsTally Empty => default;
-
-    /// <inheritdoc cref="Empty"/>
-    public static NpsTally AdditiveIdentity => default;
-
-    /// <summary>n = detractors + passives + promoters.</summary>
-    public long Count => Detractors + Passives + Promoters;
-
-    /// <summary>True when the tally holds no response.</summary>
-    public bool IsEmpty => Count == 0;
-
-    /// <summary>Builds a tally from validated counts.</summary>
-    /// <param name="detractors">Detractor count, ≥ 0.</param>
-    /// <param name="passives">Passive count, ≥ 0.</param>
-    /// <param name="promoters">Promoter count, ≥ 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
-    public static NpsTally FromCounts(long detractors, long passives, long promoters)
+    /// <summary>A tally of the given counts, e.g. computed in SQL (<c>COUNT(*) FILTER (WHERE score &lt;= 6)</c>, …).</summary>
+    /// <param name="detractors">Responses scoring 0–6, ≥ 0.</param>
+    /// <param name="passives">Responses scoring 7–8, ≥ 0.</param>
+    /// <param name="promoters">Responses scoring 9–10, ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, or the total exceeds <see cref="long.MaxValue"/>; the message names the count and value.</exception>
+    public NpsTally(long detractors, long passives, long promoters)
     {
         Guard.NonNegative(detractors);
         Guard.NonNegative(passives);
         Guard.NonNegative(promoters);
-        return new NpsTally(detractors, passives, promoters);
+        if (detractors > long.MaxValue - passives || detractors + passives > long.MaxValue - promoters)
+        {
+            throw new ArgumentOutOfRangeException(nameof(promoters), promoters,
+                $"The total {detractors} + {passives} + {promoters} exceeds {long.MaxValue}.");
+        }
+
+        Detractors = detractors;
+        Passives = passives;
+        Promoters = promoters;
     }
+
+    /// <summary>Responses scoring 0–6.</summary>
+    public long Detractors { get; }
+
+    /// <summary>Responses scoring 7–8.</summary>
+    public long Passives { get; }
+
+    /// <summary>Responses scoring 9–10.</summary>
+    public long Promoters { get; }
+
+    /// <summary>The empty tally (all counts 0), same as <c>default</c>.</summary>
+    public static NpsTally Empty => default;
+
+    /// <inheritdoc cref="Empty"/>
+    static NpsTally IAdditiveIdentity<NpsTally, NpsTally>.AdditiveIdentity => default;
+
+    /// <summary>n = detractors + passives + promoters.</summary>
+    public long Count => Detractors + Passives + Promoters;
+
+    /// <summary>True when the tally holds no response (users test <c>Count == 0</c>).</summary>
+    internal bool IsEmpty => Count == 0;
 
     /// <summary>Merges two tallies: counts add. Associative, commutative, with <see cref="Empty"/> as identity.</summary>
     /// <param name="left">A tally.</param>
     /// <param name="right">Another tally.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A merged count would exceed <see cref="long.MaxValue"/>.</exception>
     public static NpsTally operator +(NpsTally left, NpsTally right) =>
-        new(checked(left.Detractors + right.Detractors), checked(left.Passives + right.Passives), checked(left.Promoters + right.Promoters));
+        new(Sum(left.Detractors, right.Detractors, "detractors"), Sum(left.Passives, right.Passives, "passives"), Sum(left.Promoters, right.Promoters, "promoters"));
+
+    /// <summary>True when both tallies hold the same three counts.</summary>
+    /// <param name="left">A tally.</param>
+    /// <param name="right">Another tally.</param>
+    public static bool operator ==(NpsTally left, NpsTally right) => left.Equals(right);
+
+    /// <summary>True when the tallies differ in a count.</summary>
+    /// <param name="left">A tally.</param>
+    /// <param name="right">Another tally.</param>
+    public static bool operator !=(NpsTally left, NpsTally right) => !left.Equals(right);
 
     /// <summary>Merges <paramref name="other"/> into a new tally (same as <c>+</c>).</summary>
     /// <param name="other">The tally to merge.</param>
     public NpsTally Merge(NpsTally other) => this + other;
 
+    /// <summary>The versioned state as compact JSON: <c>{"version":1,"detractors":12,"passives":30,"promoters":58}</c>.</summary>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(ToState(), AccumulatorJsonContext.Default.NpsTallyState);
+
+    /// <summary>Reads a tally written by <see cref="ToJson"/>; <c>FromJson(t.ToJson()) == t</c>.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed, of an unknown version or holds a negative count; the message names the field and value.</exception>
+    public static NpsTally FromJson(string json) => FromState(AccumulatorJson.Deserialize<NpsTallyState>(json));
+
+    /// <inheritdoc/>
+    public bool Equals(NpsTally other) => Detractors == other.Detractors && Passives == other.Passives && Promoters == other.Promoters;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is NpsTally other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Detractors, Passives, Promoters);
+
+    /// <summary>"12 detractors, 30 passives, 58 promoters" (invariant culture).</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Detractors} detractors, {Passives} passives, {Promoters} promoters");
+
     /// <summary>The serialisable, versioned state of this tally (version <see cref="NpsTallyState.CurrentVersion"/>).</summary>
-    public NpsTallyState ToState() => new(NpsTallyState.CurrentVersion, Detractors, Passives, Promoters);
+    internal NpsTallyState ToState() => new(NpsTallyState.CurrentVersion, Detractors, Passives, Promoters);
 
     /// <summary>The tally a state describes; <c>FromState(t.ToState()) == t</c>.</summary>
     /// <param name="state">A state of version <see cref="NpsTallyState.CurrentVersion"/>.</param>
     /// <exception cref="ArgumentException">The version is unknown or a count is negative; the message names the field and value.</exception>
-    public static NpsTally FromState(NpsTallyState state)
+    internal static NpsTally FromState(NpsTallyState state)
     {
         const string type = nameof(NpsTallyState);
-        Serialization.StateGuard.Version(state.Version, NpsTallyState.CurrentVersion, type);
-        Serialization.StateGuard.NonNegative(state.Detractors, type, nameof(state.Detractors));
-        Serialization.StateGuard.NonNegative(state.Passives, type, nameof(state.Passives));
-        Serialization.StateGuard.NonNegative(state.Promoters, type, nameof(state.Promoters));
+        StateGuard.Version(state.Version, NpsTallyState.CurrentVersion, type);
+        StateGuard.NonNegative(state.Detractors, type, nameof(state.Detractors));
+        StateGuard.NonNegative(state.Passives, type, nameof(state.Passives));
+        StateGuard.NonNegative(state.Promoters, type, nameof(state.Promoters));
         return new NpsTally(state.Detractors, state.Passives, state.Promoters);
     }
 
@@ -70,10 +118,13 @@ public readonly record struct NpsTally(long Detractors, long Passives, long Prom
     /// <exception cref="ArgumentOutOfRangeException">The score is outside 0–10.</exception>
     public NpsTally Add(int score) => NpsScale.Classify(score) switch
     {
-        NpsCategory.Detractor => this with { Detractors = Detractors + 1 },
-        NpsCategory.Passive => this with { Passives = Passives + 1 },
-        _ => this with { Promoters = Promoters + 1 },
+        NpsCategory.Detractor => new(Detractors + 1, Passives, Promoters),
+        NpsCategory.Passive => new(Detractors, Passives + 1, Promoters),
+        _ => new(Detractors, Passives, Promoters + 1),
     };
+
+    private static long Sum(long a, long b, string name) => a <= long.MaxValue - b ? a + b
+        : throw new ArgumentOutOfRangeException(name, $"Merging the tallies overflows the {name} count ({a} + {b}).");
 
     /// <summary>Counts 0–10 scores stored one per byte; vectorised, allocation-free.</summary>
     /// <param name="scores">Scores in 0–10.</param>

@@ -9,17 +9,34 @@ namespace TrustMetrics.Nps;
 /// (Taylor) SE of R <c>survey::svymean</c> for a with-replacement design: √(n/(n−1)·Σw²(y − NPS)²/(Σw)²), y ∈ {+1, 0, −1};
 /// the interval is Wald on that SE. <see cref="KishStandardError"/> is the quick approximation √(V_w/n_eff).
 /// </summary>
-/// <param name="Tally">The weighted counts the result was computed from.</param>
-/// <param name="Score">Weighted NPS in points with its linearization standard error and Wald interval.</param>
-/// <param name="KishStandardError">√(V_w / n_eff) in points, V_w = pP_w + pD_w − (pP_w − pD_w)².</param>
+/// <remarks>
+/// With one response the linearization SE is unknown (no degrees of freedom): it is reported as +∞ and the interval is the whole
+/// range [−100, 100]. Render with <see cref="ResultFormatter"/>.
+/// </remarks>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record WeightedNpsResult(WeightedNpsTally Tally, Estimate Score, double KishStandardError) : ITabularResult
+public sealed class WeightedNpsResult : ITabularResult
 {
+    internal WeightedNpsResult(WeightedNpsTally tally, Estimate score, double kishStandardError)
+    {
+        Tally = tally;
+        Score = score;
+        KishStandardError = kishStandardError;
+    }
+
+    /// <summary>The weighted counts the result was computed from (positive total weight).</summary>
+    public WeightedNpsTally Tally { get; }
+
+    /// <summary>Weighted NPS in points with its linearization standard error and Wald interval.</summary>
+    public Estimate Score { get; }
+
+    /// <summary>√(V_w / n_eff) in points, V_w = pP_w + pD_w − (pP_w − pD_w)².</summary>
+    public double KishStandardError { get; }
+
     /// <summary>Number of responses n (unweighted).</summary>
-    public long Count => Tally.Count;
+    internal long Count => Tally.Counts.Count;
 
     /// <summary>Kish effective sample size (Σw)²/Σw².</summary>
-    public double EffectiveSampleSize => Tally.EffectiveSampleSize;
+    internal double EffectiveSampleSize => Tally.EffectiveSampleSize;
 
     /// <summary>Design effect of weighting, n / n_eff = 1 + CV²(w).</summary>
     public double DesignEffect => Count / Tally.EffectiveSampleSize;
@@ -37,12 +54,6 @@ public sealed record WeightedNpsResult(WeightedNpsTally Tally, Estimate Score, d
     public override string ToString() =>
         $"Weighted NPS {InvariantText.Number(Score.Value, "0.0")} [{InvariantText.Number(Score.Interval.Lower, "0.0")}, {InvariantText.Number(Score.Interval.Upper, "0.0")}] " +
         $"({InvariantText.Level(Score.Interval.Level)} {Score.Interval.Method}, n = {InvariantText.Count(Count)}, effective n = {InvariantText.Number(EffectiveSampleSize, "0.0")})";
-
-    /// <summary>The weighted score, its interval, the effective sample size and the weighted shares as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The weighted score, its interval, the effective sample size and the weighted shares as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable() =>
         new ResultTable("Weighted Net Promoter Score", "NPS", "SE", "Kish SE", InvariantText.IntervalHeader(Score.Interval), "n", "effective n",

@@ -1,100 +1,161 @@
 using System.Numerics;
+using TrustMetrics.Serialization;
 
 namespace TrustMetrics.Nps;
 
 /// <summary>
 /// Sufficient statistics of a survey-weighted NPS: per class the response count, the sum of weights Σw and the sum of
 /// squared weights Σw². From these follow the weighted shares, Kish's effective sample size (Σw)²/Σw² and the
-/// linearization standard error of R <c>survey::svymean</c>. Merges by addition like <see cref="NpsTally"/>.
+/// linearization standard error of R <c>survey::svymean</c>. Merges with <see cref="Merge"/> (every sum adds). Every sum is finite
+/// and non-negative (the constructor refuses anything else); the default value is the empty tally.
 /// </summary>
-/// <param name="Counts">Unweighted counts per class.</param>
-/// <param name="DetractorWeight">Σw over detractors.</param>
-/// <param name="PassiveWeight">Σw over passives.</param>
-/// <param name="PromoterWeight">Σw over promoters.</param>
-/// <param name="DetractorWeightSquares">Σw² over detractors.</param>
-/// <param name="PassiveWeightSquares">Σw² over passives.</param>
-/// <param name="PromoterWeightSquares">Σw² over promoters.</param>
-public readonly record struct WeightedNpsTally(
-    NpsTally Counts,
-    double DetractorWeight,
-    double PassiveWeight,
-    double PromoterWeight,
-    double DetractorWeightSquares,
-    double PassiveWeightSquares,
-    double PromoterWeightSquares)
-    : IAdditionOperators<WeightedNpsTally, WeightedNpsTally, WeightedNpsTally>, IAdditiveIdentity<WeightedNpsTally, WeightedNpsTally>
+public readonly struct WeightedNpsTally : IAccumulator<WeightedNpsTally>, IEquatable<WeightedNpsTally>
 {
-    /// <summary>The empty tally.</summary>
+    /// <summary>A tally of the given sums, e.g. computed in SQL (<c>SUM(w)</c>, <c>SUM(w*w)</c> per class).</summary>
+    /// <param name="counts">Unweighted counts per class.</param>
+    /// <param name="detractorWeight">Σw over detractors, finite and ≥ 0.</param>
+    /// <param name="passiveWeight">Σw over passives, finite and ≥ 0.</param>
+    /// <param name="promoterWeight">Σw over promoters, finite and ≥ 0.</param>
+    /// <param name="detractorWeightSquares">Σw² over detractors, finite and ≥ 0.</param>
+    /// <param name="passiveWeightSquares">Σw² over passives, finite and ≥ 0.</param>
+    /// <param name="promoterWeightSquares">Σw² over promoters, finite and ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A sum is negative, NaN or infinite, or a class without responses has a non-zero sum; the message names the sum and value.</exception>
+    public WeightedNpsTally(NpsTally counts, double detractorWeight, double passiveWeight, double promoterWeight,
+        double detractorWeightSquares, double passiveWeightSquares, double promoterWeightSquares)
+    {
+        CheckClass(counts.Detractors, detractorWeight, detractorWeightSquares, nameof(detractorWeight), nameof(detractorWeightSquares));
+        CheckClass(counts.Passives, passiveWeight, passiveWeightSquares, nameof(passiveWeight), nameof(passiveWeightSquares));
+        CheckClass(counts.Promoters, promoterWeight, promoterWeightSquares, nameof(promoterWeight), nameof(promoterWeightSquares));
+        if (!double.IsFinite(detractorWeight + passiveWeight + promoterWeight))
+        {
+            throw new ArgumentOutOfRangeException(nameof(promoterWeight), promoterWeight, "The total weight Σw overflows to infinity.");
+        }
+
+        Counts = counts;
+        DetractorWeight = detractorWeight;
+        PassiveWeight = passiveWeight;
+        PromoterWeight = promoterWeight;
+        DetractorWeightSquares = detractorWeightSquares;
+        PassiveWeightSquares = passiveWeightSquares;
+        PromoterWeightSquares = promoterWeightSquares;
+    }
+
+    /// <summary>Unweighted counts per class.</summary>
+    public NpsTally Counts { get; }
+
+    /// <summary>Σw over detractors.</summary>
+    public double DetractorWeight { get; }
+
+    /// <summary>Σw over passives.</summary>
+    public double PassiveWeight { get; }
+
+    /// <summary>Σw over promoters.</summary>
+    public double PromoterWeight { get; }
+
+    /// <summary>Σw² over detractors.</summary>
+    public double DetractorWeightSquares { get; }
+
+    /// <summary>Σw² over passives.</summary>
+    public double PassiveWeightSquares { get; }
+
+    /// <summary>Σw² over promoters.</summary>
+    public double PromoterWeightSquares { get; }
+
+    /// <summary>The empty tally, same as <c>default</c>.</summary>
     public static WeightedNpsTally Empty => default;
-
-    /// <inheritdoc cref="Empty"/>
-    public static WeightedNpsTally AdditiveIdentity => default;
-
-    /// <summary>Number of responses (unweighted).</summary>
-    public long Count => Counts.Count;
 
     /// <summary>Σw over all responses.</summary>
     public double TotalWeight => DetractorWeight + PassiveWeight + PromoterWeight;
 
-    /// <summary>Σw² over all responses.</summary>
-    public double TotalWeightSquares => DetractorWeightSquares + PassiveWeightSquares + PromoterWeightSquares;
+    /// <summary>
+    /// Kish (1965) effective sample size (Σw)²/Σw²; 0 for an empty tally or all-zero weights, +∞ when weights so small that every
+    /// w² underflows to 0 leave Σw &gt; 0 with Σw² = 0.
+    /// </summary>
+    public double EffectiveSampleSize
+    {
+        get
+        {
+            double squares = DetractorWeightSquares + PassiveWeightSquares + PromoterWeightSquares, total = TotalWeight;
+            return squares == 0 ? (total == 0 ? 0.0 : double.PositiveInfinity) : total / squares * total;
+        }
+    }
 
-    /// <summary>Kish (1965) effective sample size (Σw)²/Σw²; 0 for an empty tally.</summary>
-    public double EffectiveSampleSize => TotalWeightSquares == 0 ? 0.0 : TotalWeight * TotalWeight / TotalWeightSquares;
-
-    /// <summary>Merges two tallies: every component adds.</summary>
-    /// <param name="left">A tally.</param>
-    /// <param name="right">Another tally.</param>
-    public static WeightedNpsTally operator +(WeightedNpsTally left, WeightedNpsTally right) => new(
-        left.Counts + right.Counts,
-        left.DetractorWeight + right.DetractorWeight,
-        left.PassiveWeight + right.PassiveWeight,
-        left.PromoterWeight + right.PromoterWeight,
-        left.DetractorWeightSquares + right.DetractorWeightSquares,
-        left.PassiveWeightSquares + right.PassiveWeightSquares,
-        left.PromoterWeightSquares + right.PromoterWeightSquares);
-
-    /// <summary>Merges <paramref name="other"/> into a new tally (same as <c>+</c>).</summary>
+    /// <summary>Merges two tallies: every count and sum adds (associative, commutative, <see cref="Empty"/> is the identity).</summary>
     /// <param name="other">The tally to merge.</param>
-    public WeightedNpsTally Merge(WeightedNpsTally other) => this + other;
+    /// <exception cref="ArgumentOutOfRangeException">A merged count or sum overflows.</exception>
+    public WeightedNpsTally Merge(WeightedNpsTally other) => new(
+        Counts + other.Counts,
+        DetractorWeight + other.DetractorWeight,
+        PassiveWeight + other.PassiveWeight,
+        PromoterWeight + other.PromoterWeight,
+        DetractorWeightSquares + other.DetractorWeightSquares,
+        PassiveWeightSquares + other.PassiveWeightSquares,
+        PromoterWeightSquares + other.PromoterWeightSquares);
 
-    /// <summary>The serialisable, versioned state of this tally (version <see cref="WeightedNpsTallyState.CurrentVersion"/>).</summary>
-    public WeightedNpsTallyState ToState() => new(WeightedNpsTallyState.CurrentVersion, Counts.Detractors, Counts.Passives, Counts.Promoters,
+    /// <summary>The versioned state as compact JSON (counts, Σw and Σw² per class).</summary>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(ToState(), AccumulatorJsonContext.Default.WeightedNpsTallyState);
+
+    /// <summary>Reads a tally written by <see cref="ToJson"/>; <c>FromJson(t.ToJson())</c> equals <c>t</c>.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed, of an unknown version, or holds a negative count or a negative, NaN or infinite sum; the message names the field and value.</exception>
+    public static WeightedNpsTally FromJson(string json) => FromState(AccumulatorJson.Deserialize<WeightedNpsTallyState>(json));
+
+    /// <inheritdoc/>
+    public bool Equals(WeightedNpsTally other) =>
+        Counts == other.Counts
+        && DetractorWeight.Equals(other.DetractorWeight) && PassiveWeight.Equals(other.PassiveWeight) && PromoterWeight.Equals(other.PromoterWeight)
+        && DetractorWeightSquares.Equals(other.DetractorWeightSquares) && PassiveWeightSquares.Equals(other.PassiveWeightSquares)
+        && PromoterWeightSquares.Equals(other.PromoterWeightSquares);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is WeightedNpsTally other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Counts, DetractorWeight, PassiveWeight, PromoterWeight,
+        DetractorWeightSquares, PassiveWeightSquares, PromoterWeightSquares);
+
+    /// <summary>"n = 3, Σw = 4.5" (invariant culture).</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"n = {Counts.Count}, Σw = {TotalWeight:R}");
+
+    /// <summary>The serialisable, versioned state of this tally.</summary>
+    internal WeightedNpsTallyState ToState() => new(WeightedNpsTallyState.CurrentVersion, Counts.Detractors, Counts.Passives, Counts.Promoters,
         DetractorWeight, PassiveWeight, PromoterWeight, DetractorWeightSquares, PassiveWeightSquares, PromoterWeightSquares);
 
-    /// <summary>The tally a state describes; <c>FromState(t.ToState()) == t</c>.</summary>
-    /// <param name="state">A state of version <see cref="WeightedNpsTallyState.CurrentVersion"/>.</param>
+    /// <summary>The tally a state describes; <c>FromState(t.ToState())</c> equals <c>t</c>.</summary>
     /// <exception cref="ArgumentException">The version is unknown, a count is negative or a weight sum is negative, NaN or infinite; the message names the field and value.</exception>
-    public static WeightedNpsTally FromState(WeightedNpsTallyState state)
+    internal static WeightedNpsTally FromState(WeightedNpsTallyState state)
     {
         const string type = nameof(WeightedNpsTallyState);
-        Serialization.StateGuard.Version(state.Version, WeightedNpsTallyState.CurrentVersion, type);
-        Serialization.StateGuard.NonNegative(state.Detractors, type, nameof(state.Detractors));
-        Serialization.StateGuard.NonNegative(state.Passives, type, nameof(state.Passives));
-        Serialization.StateGuard.NonNegative(state.Promoters, type, nameof(state.Promoters));
-        Serialization.StateGuard.FiniteNonNegative(state.DetractorWeight, type, nameof(state.DetractorWeight));
-        Serialization.StateGuard.FiniteNonNegative(state.PassiveWeight, type, nameof(state.PassiveWeight));
-        Serialization.StateGuard.FiniteNonNegative(state.PromoterWeight, type, nameof(state.PromoterWeight));
-        Serialization.StateGuard.FiniteNonNegative(state.DetractorWeightSquares, type, nameof(state.DetractorWeightSquares));
-        Serialization.StateGuard.FiniteNonNegative(state.PassiveWeightSquares, type, nameof(state.PassiveWeightSquares));
-        Serialization.StateGuard.FiniteNonNegative(state.PromoterWeightSquares, type, nameof(state.PromoterWeightSquares));
-        return new WeightedNpsTally(new NpsTally(state.Detractors, state.Passives, state.Promoters),
-            state.DetractorWeight, state.PassiveWeight, state.PromoterWeight,
-            state.DetractorWeightSquares, state.PassiveWeightSquares, state.PromoterWeightSquares);
+        StateGuard.Version(state.Version, WeightedNpsTallyState.CurrentVersion, type);
+        StateGuard.NonNegative(state.Detractors, type, nameof(state.Detractors));
+        StateGuard.NonNegative(state.Passives, type, nameof(state.Passives));
+        StateGuard.NonNegative(state.Promoters, type, nameof(state.Promoters));
+        StateGuard.FiniteNonNegative(state.DetractorWeight, type, nameof(state.DetractorWeight));
+        StateGuard.FiniteNonNegative(state.PassiveWeight, type, nameof(state.PassiveWeight));
+        StateGuard.FiniteNonNegative(state.PromoterWeight, type, nameof(state.PromoterWeight));
+        StateGuard.FiniteNonNegative(state.DetractorWeightSquares, type, nameof(state.DetractorWeightSquares));
+        StateGuard.FiniteNonNegative(state.PassiveWeightSquares, type, nameof(state.PassiveWeightSquares));
+        StateGuard.FiniteNonNegative(state.PromoterWeightSquares, type, nameof(state.PromoterWeightSquares));
+        try
+        {
+            return new WeightedNpsTally(new NpsTally(state.Detractors, state.Passives, state.Promoters),
+                state.DetractorWeight, state.PassiveWeight, state.PromoterWeight,
+                state.DetractorWeightSquares, state.PassiveWeightSquares, state.PromoterWeightSquares);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw StateGuard.Invalid(type, e.ParamName ?? "?", e.Message);
+        }
     }
 
     /// <summary>This tally with one more response of <paramref name="score"/> carrying <paramref name="weight"/>.</summary>
     /// <param name="score">A score in 0–10.</param>
     /// <param name="weight">A finite, non-negative survey weight.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The score is outside 0–10 or the weight is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The score is outside 0–10, or the weight is negative, NaN, infinite or so large that a sum overflows.</exception>
     public WeightedNpsTally Add(int score, double weight)
     {
-        if (!(double.IsFinite(weight) && weight >= 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(weight), weight, $"A survey weight must be finite and non-negative; got {Guard.Format(weight)}.");
-        }
-
-        return AddUnchecked(NpsScale.Classify(score), weight);
+        CheckWeight(weight, nameof(weight), null);
+        return AddChecked(NpsScale.Classify(score), weight, nameof(weight));
     }
 
     /// <summary>Tallies scores with their survey weights (equal lengths).</summary>
@@ -118,13 +179,8 @@ public readonly record struct WeightedNpsTally(
                 throw NpsScale.OutOfRange(nameof(scores), i, s);
             }
 
-            double w = weights[i];
-            if (!(double.IsFinite(w) && w >= 0))
-            {
-                throw new ArgumentOutOfRangeException(nameof(weights), w, $"weights[{i}] = {Guard.Format(w)}: a survey weight must be finite and non-negative.");
-            }
-
-            tally = tally.AddUnchecked(NpsScale.Classify(s), w);
+            CheckWeight(weights[i], nameof(weights), i);
+            tally = tally.AddChecked(NpsScale.Classify(s), weights[i], nameof(weights));
         }
 
         return tally;
@@ -145,37 +201,62 @@ public readonly record struct WeightedNpsTally(
                 throw NpsScale.OutOfRange(nameof(responses), index, s);
             }
 
-            if (!(double.IsFinite(w) && w >= 0))
-            {
-                throw new ArgumentOutOfRangeException(nameof(responses), w, $"responses[{index}] has weight {Guard.Format(w)}: a survey weight must be finite and non-negative.");
-            }
-
-            tally = tally.AddUnchecked(NpsScale.Classify(s), w);
+            CheckWeight(w, nameof(responses), index);
+            tally = tally.AddChecked(NpsScale.Classify(s), w, nameof(responses));
             index++;
         }
 
         return tally;
     }
 
-    private WeightedNpsTally AddUnchecked(NpsCategory category, double w) => category switch
+    private static void CheckWeight(double w, string paramName, long? index)
     {
-        NpsCategory.Detractor => this with
+        if (!(double.IsFinite(w) && w >= 0))
         {
-            Counts = Counts with { Detractors = Counts.Detractors + 1 },
-            DetractorWeight = DetractorWeight + w,
-            DetractorWeightSquares = DetractorWeightSquares + w * w,
-        },
-        NpsCategory.Passive => this with
+            string where = index is { } i ? $"{paramName}[{i}] = {Guard.Format(w)}" : $"{paramName} = {Guard.Format(w)}";
+            throw new ArgumentOutOfRangeException(paramName, w, $"{where}: a survey weight must be finite and non-negative.");
+        }
+    }
+
+    private static void CheckClass(long count, double weight, double squares, string weightName, string squaresName)
+    {
+        foreach (var (value, name) in new[] { (weight, weightName), (squares, squaresName) })
         {
-            Counts = Counts with { Passives = Counts.Passives + 1 },
-            PassiveWeight = PassiveWeight + w,
-            PassiveWeightSquares = PassiveWeightSquares + w * w,
-        },
-        _ => this with
+            if (!(double.IsFinite(value) && value >= 0))
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite and ≥ 0; got {Guard.Format(value)}.");
+            }
+
+            if (count == 0 && value != 0)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"{name} = {Guard.Format(value)} but the class has no response: it must be 0.");
+            }
+        }
+    }
+
+    private WeightedNpsTally AddChecked(NpsCategory category, double w, string paramName)
+    {
+        double w2 = w * w;
+        if (!double.IsFinite(w2))
         {
-            Counts = Counts with { Promoters = Counts.Promoters + 1 },
-            PromoterWeight = PromoterWeight + w,
-            PromoterWeightSquares = PromoterWeightSquares + w * w,
-        },
-    };
+            throw new ArgumentOutOfRangeException(paramName, w, $"The weight {Guard.Format(w)} is too large: its square overflows.");
+        }
+
+        try
+        {
+            return category switch
+            {
+                NpsCategory.Detractor => new(Counts + new NpsTally(1, 0, 0), DetractorWeight + w, PassiveWeight, PromoterWeight,
+                    DetractorWeightSquares + w2, PassiveWeightSquares, PromoterWeightSquares),
+                NpsCategory.Passive => new(Counts + new NpsTally(0, 1, 0), DetractorWeight, PassiveWeight + w, PromoterWeight,
+                    DetractorWeightSquares, PassiveWeightSquares + w2, PromoterWeightSquares),
+                _ => new(Counts + new NpsTally(0, 0, 1), DetractorWeight, PassiveWeight, PromoterWeight + w,
+                    DetractorWeightSquares, PassiveWeightSquares, PromoterWeightSquares + w2),
+            };
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ArgumentOutOfRangeException(paramName, w, $"Adding the weight {Guard.Format(w)} overflows the tally: {e.Message}");
+        }
+    }
 }

@@ -1,8 +1,8 @@
 namespace TrustMetrics.Nps;
 
 /// <summary>
-/// The serialisable, versioned form of a <see cref="WeightedNpsTally"/>: counts, Σw and Σw² per class. Build it with
-/// <see cref="WeightedNpsTally.ToState"/>, read it back with <see cref="WeightedNpsTally.FromState"/>.
+/// The serialisable, versioned form of a <see cref="WeightedNpsTally"/>: counts, Σw and Σw² per class, written and read by
+/// <see cref="WeightedNpsTally.ToJson"/> / <see cref="WeightedNpsTally.FromJson"/>.
 /// </summary>
 /// <param name="Version">Format version; <see cref="CurrentVersion"/> for states this build writes.</param>
 /// <param name="Detractors">Unweighted detractor count.</param>
@@ -14,7 +14,7 @@ namespace TrustMetrics.Nps;
 /// <param name="DetractorWeightSquares">Σw² over detractors.</param>
 /// <param name="PassiveWeightSquares">Σw² over passives.</param>
 /// <param name="PromoterWeightSquares">Σw² over promoters.</param>
-public readonly record struct WeightedNpsTallyState(
+internal readonly record struct WeightedNpsTallyState(
     int Version,
     long Detractors,
     long Passives,

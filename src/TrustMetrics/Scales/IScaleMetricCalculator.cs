@@ -8,29 +8,19 @@ namespace TrustMetrics.Scales;
 /// </summary>
 public interface IScaleMetricCalculator
 {
-    /// <summary>The answer scale this calculator uses.</summary>
-    RatingScale Scale { get; }
-
-    /// <summary>The lowest answer counted in the top box.</summary>
-    int Threshold { get; }
-
     /// <summary>The metric of a tally.</summary>
-    /// <param name="tally">A non-empty tally on <see cref="Scale"/>.</param>
+    /// <param name="tally">A non-empty tally on the calculator's scale (<see cref="ScaleMetricCalculator.Scale"/>).</param>
     /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
     /// <param name="method">Interval method of the top-box share; null uses the configured default.</param>
     ScaleMetricResult Calculate(ScaleTally tally, double? confidenceLevel = null, Estimation.ProportionIntervalMethod? method = null);
 
-    /// <summary>The metric of answers.</summary>
-    /// <param name="scores">Answers on <see cref="Scale"/>.</param>
-    ScaleMetricResult Calculate(ReadOnlySpan<int> scores);
-
-    /// <summary>The metric of a stream of answers (one pass, no buffering).</summary>
-    /// <param name="scores">Answers on <see cref="Scale"/>.</param>
+    /// <summary>The metric of answers: an array, a list or a stream (one pass, no buffering).</summary>
+    /// <param name="scores">Answers on the calculator's scale.</param>
     ScaleMetricResult Calculate(IEnumerable<int> scores);
 
     /// <summary>Compares two independent samples (first − second).</summary>
-    /// <param name="first">First sample, on <see cref="Scale"/>.</param>
-    /// <param name="second">Second sample, on <see cref="Scale"/>.</param>
+    /// <param name="first">First sample, on the calculator's scale.</param>
+    /// <param name="second">Second sample, on the calculator's scale.</param>
     /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
     ScaleComparison Compare(ScaleTally first, ScaleTally second, double? confidenceLevel = null);
 

@@ -2,17 +2,17 @@ namespace TrustMetrics.Scales;
 
 /// <summary>
 /// An integer answer scale [<see cref="Min"/>, <see cref="Max"/>] with at least two points, e.g. 1–5 for CSAT or 1–7 for CES.
-/// Scales are limited to 1,001 points so a distribution stays a small array.
+/// Bipolar scales such as −3..3 work the same way. Scales are limited to 1,001 points so a distribution stays a small array.
 /// </summary>
 public readonly record struct RatingScale
 {
     /// <summary>Largest number of points a scale may have.</summary>
-    public const int MaxPoints = 1001;
+    internal const int MaxPoints = 1001;
 
     /// <summary>Creates the scale [min, max].</summary>
     /// <param name="min">Lowest answer.</param>
     /// <param name="max">Highest answer, greater than <paramref name="min"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">max ≤ min or the scale has more than <see cref="MaxPoints"/> points.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">max ≤ min or the scale has more than 1,001 points.</exception>
     public RatingScale(int min, int max)
     {
         if (max <= min || (long)max - min + 1 > MaxPoints)
@@ -50,7 +50,7 @@ public readonly record struct RatingScale
     /// <summary>Parses "1-5" (also "1..5" or "1–5").</summary>
     /// <param name="text">The text to parse.</param>
     /// <exception cref="FormatException">The text is not two integers separated by '-', '–' or '..'.</exception>
-    public static RatingScale Parse(string text)
+    internal static RatingScale Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         string[] parts = text.Replace("..", "-", StringComparison.Ordinal).Replace('–', '-').Split('-', 2, StringSplitOptions.TrimEntries);

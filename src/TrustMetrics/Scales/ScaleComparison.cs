@@ -8,19 +8,24 @@ namespace TrustMetrics.Scales;
 /// Two independent samples of a scale metric: the top-box difference in percentage points (pooled z test, Newcombe
 /// interval) and the mean difference (Welch's t test and interval).
 /// </summary>
-/// <param name="TopBox">first − second top-box share, in percentage points.</param>
-/// <param name="Mean">first − second mean answer.</param>
+/// <remarks>Render with <see cref="ResultFormatter"/>.</remarks>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record ScaleComparison(DifferenceTest TopBox, DifferenceTest Mean) : ITabularResult
+public sealed class ScaleComparison : ITabularResult
 {
+    internal ScaleComparison(DifferenceTest topBox, DifferenceTest mean)
+    {
+        TopBox = topBox;
+        Mean = mean;
+    }
+
+    /// <summary>first − second top-box share, in percentage points (pooled z test, Newcombe interval).</summary>
+    public DifferenceTest TopBox { get; }
+
+    /// <summary>first − second mean answer (Welch's t test and interval).</summary>
+    public DifferenceTest Mean { get; }
+
     /// <summary>"top box: difference …; mean: difference …" (see <see cref="DifferenceTest.ToString"/>).</summary>
     public override string ToString() => $"top box: {TopBox}; mean: {Mean}";
-
-    /// <summary>Both differences as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture).</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>Both differences as a markdown pipe table (cells escaped, invariant culture).</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable() => DifferenceTable.Create("Scale comparison (first − second)", TopBox.Interval)
         .AddRow("top box (points)", TopBox)

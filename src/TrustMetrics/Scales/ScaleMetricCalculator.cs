@@ -24,10 +24,10 @@ public abstract class ScaleMetricCalculator : IScaleMetricCalculator
         method = valid.ProportionIntervalMethod;
     }
 
-    /// <inheritdoc/>
+    /// <summary>The answer scale this calculator uses (from the options; a result carries it as <c>Tally.Scale</c>).</summary>
     public RatingScale Scale { get; }
 
-    /// <inheritdoc/>
+    /// <summary>The lowest answer counted in the top box (a result carries it as <see cref="ScaleMetricResult.Threshold"/>).</summary>
     public int Threshold { get; }
 
     /// <inheritdoc/>
@@ -50,9 +50,6 @@ public abstract class ScaleMetricCalculator : IScaleMetricCalculator
     }
 
     /// <inheritdoc/>
-    public ScaleMetricResult Calculate(ReadOnlySpan<int> scores) => Calculate(ScaleTally.FromScores(Scale, scores));
-
-    /// <inheritdoc/>
     public ScaleMetricResult Calculate(IEnumerable<int> scores) => Calculate(ScaleTally.FromScores(Scale, scores));
 
     /// <inheritdoc/>
@@ -63,6 +60,7 @@ public abstract class ScaleMetricCalculator : IScaleMetricCalculator
         CheckComparable(first, nameof(first));
         CheckComparable(second, nameof(second));
         double level = confidenceLevel ?? this.confidenceLevel;
+        Guard.ConfidenceLevel(level, nameof(confidenceLevel));
         var topBox = ProportionComparison.Compare(first.CountAtLeast(Threshold), first.Count, second.CountAtLeast(Threshold), second.Count, level);
         var mean = MeanIntervals.Welch(first.Count, first.Mean, first.SampleVariance, second.Count, second.Mean, second.SampleVariance, level);
         return new ScaleComparison(topBox.Scale(100.0), mean);

@@ -8,29 +8,43 @@ namespace TrustMetrics.Scales;
 /// A scale metric (CSAT, CES): the top-box share — answers ≥ <see cref="Threshold"/> — as a percentage with a proportion
 /// interval, the mean answer with a Student-t interval (x̄ ± t_{n−1}·s/√n, clipped to the scale), and the distribution.
 /// </summary>
-/// <param name="Metric">"csat" or "ces".</param>
-/// <param name="Tally">The answer distribution.</param>
-/// <param name="Threshold">Lowest answer counted as satisfied (CSAT) or easy (CES).</param>
-/// <param name="TopBox">Percent of answers ≥ threshold, 0–100, with its interval.</param>
-/// <param name="Mean">Mean answer with its t interval.</param>
+/// <remarks>Render with <see cref="ResultFormatter"/> (HTML or markdown); notebooks pick it up on their own.</remarks>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record ScaleMetricResult(string Metric, ScaleTally Tally, int Threshold, Estimate TopBox, Estimate Mean) : ITabularResult
+public sealed class ScaleMetricResult : ITabularResult
 {
+    internal ScaleMetricResult(string metric, ScaleTally tally, int threshold, Estimate topBox, Estimate mean)
+    {
+        Metric = metric;
+        Tally = tally;
+        Threshold = threshold;
+        TopBox = topBox;
+        Mean = mean;
+    }
+
+    /// <summary>The answer distribution (non-empty); its scale is <c>Tally.Scale</c> and n is <c>Tally.Count</c>.</summary>
+    public ScaleTally Tally { get; }
+
+    /// <summary>Lowest answer counted as satisfied (CSAT) or easy (CES).</summary>
+    public int Threshold { get; }
+
+    /// <summary>Percent of answers ≥ <see cref="Threshold"/>, 0–100, with its interval.</summary>
+    public Estimate TopBox { get; }
+
+    /// <summary>Mean answer x̄ = Σk·c_k/n with its Student-t interval (SE = s/√n, s² = Σc_k(k − x̄)²/(n − 1)).</summary>
+    public Estimate Mean { get; }
+
+    /// <summary>"csat" or "ces" (the CLI's labels).</summary>
+    internal string Metric { get; }
+
     /// <summary>Number of answers.</summary>
-    public long Count => Tally.Count;
+    internal long Count => Tally.Count;
 
     /// <summary>Number of answers ≥ threshold.</summary>
-    public long TopBoxCount => Tally.CountAtLeast(Threshold);
+    internal long TopBoxCount => Tally.CountAtLeast(Threshold);
 
-    /// <summary>A one-line summary.</summary>
+    /// <summary>A one-line summary such as <c>CSAT 82.0% [73.3, 88.3], mean 4.12 (n = 100)</c> (invariant culture).</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"{Metric.ToUpperInvariant()} {TopBox.Value:0.0}% [{TopBox.Interval.Lower:0.0}, {TopBox.Interval.Upper:0.0}], mean {Mean.Value:0.00} (n = {Count})");
-
-    /// <summary>The top-box share, the mean and the answer distribution as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The top-box share, the mean and the answer distribution as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
 
     ResultTable ITabularResult.ToTable()
     {

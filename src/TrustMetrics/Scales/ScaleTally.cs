@@ -1,14 +1,16 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using TrustMetrics.Serialization;
 
 namespace TrustMetrics.Scales;
 
 /// <summary>
 /// The distribution of answers on a <see cref="RatingScale"/>: one count per scale point. It is the sufficient statistic of
 /// CSAT and CES (top-box share, mean, variance), and it merges by adding counts, so tallies of partitions add up to the
-/// tally of the whole. Immutable and thread-safe.
+/// tally of the whole (<see cref="Merge"/>); it travels as JSON (<see cref="ToJson"/>, <see cref="FromJson"/>). Immutable and
+/// thread-safe; counts are never negative.
 /// </summary>
-public sealed class ScaleTally : IAdditionOperators<ScaleTally, ScaleTally, ScaleTally>, IEquatable<ScaleTally>
+public sealed class ScaleTally : IAccumulator<ScaleTally>, IEquatable<ScaleTally>
 {
     private readonly long[] counts;
 
@@ -18,7 +20,8 @@ public sealed class ScaleTally : IAdditionOperators<ScaleTally, ScaleTally, Scal
         this.counts = counts;
         foreach (long c in counts)
         {
-            Count += c;
+            Count = Count <= long.MaxValue - c ? Count + c
+                : throw new ArgumentOutOfRangeException(nameof(counts), $"The counts add up to more than {long.MaxValue}.");
         }
     }
 
@@ -35,14 +38,14 @@ public sealed class ScaleTally : IAdditionOperators<ScaleTally, ScaleTally, Scal
     /// <param name="scale">The answer scale.</param>
     public static ScaleTally Empty(RatingScale scale) => new(CheckScale(scale), new long[scale.Points]);
 
-    /// <summary>Number of answers equal to <paramref name="score"/>.</summary>
+    /// <summary>Number of answers equal to <paramref name="score"/> (users read <c>Counts[score - Scale.Min]</c>).</summary>
     /// <param name="score">A point on the scale.</param>
-    public long CountOf(int score) => Scale.Contains(score) ? counts[score - Scale.Min]
+    internal long CountOf(int score) => Scale.Contains(score) ? counts[score - Scale.Min]
         : throw new ArgumentOutOfRangeException(nameof(score), score, $"{score} is not on the scale {Scale}.");
 
     /// <summary>Number of answers ≥ <paramref name="threshold"/> (the top box when threshold is e.g. 4 on 1–5).</summary>
     /// <param name="threshold">A point on the scale.</param>
-    public long CountAtLeast(int threshold)
+    internal long CountAtLeast(int threshold)
     {
         if (!Scale.Contains(threshold))
         {
@@ -58,8 +61,8 @@ public sealed class ScaleTally : IAdditionOperators<ScaleTally, ScaleTally, Scal
         return total;
     }
 
-    /// <summary>Mean answer Σk·c_k / n; requires a non-empty tally.</summary>
-    public double Mean
+    /// <summary>Mean answer Σk·c_k / n; requires a non-empty tally (users read it from <see cref="ScaleMetricResult.Mean"/>).</summary>
+    internal double Mean
     {
         get
         {
@@ -79,7 +82,7 @@ public sealed class ScaleTally : IAdditionOperators<ScaleTally, ScaleTally, Scal
     }
 
     /// <summary>Sample variance Σc_k(k − mean)²/(n − 1); 0 when n = 1.</summary>
-    public double SampleVariance
+    internal double SampleVariance
     {
         get
         {
@@ -118,28 +121,36 @@ public sealed class ScaleTally : IAdditionOperators<ScaleTally, ScaleTally, Scal
         return new ScaleTally(scale, counts.ToArray());
     }
 
+    /// <summary>The versioned state as compact JSON: <c>{"version":1,"min":1,"max":5,"counts":[3,5,10,40,42]}</c>.</summary>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(ToState(), AccumulatorJsonContext.Default.ScaleTallyState);
+
+    /// <summary>Reads a tally written by <see cref="ToJson"/>; <c>FromJson(t.ToJson())</c> equals <c>t</c>.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed, of an unknown version, not a scale, or holds missing, mis-sized or negative counts; the message names the field and value.</exception>
+    public static ScaleTally FromJson(string json) => FromState(AccumulatorJson.Deserialize<ScaleTallyState>(json));
+
     /// <summary>The serialisable, versioned state of this tally (version <see cref="ScaleTallyState.CurrentVersion"/>).</summary>
-    public ScaleTallyState ToState() => new(ScaleTallyState.CurrentVersion, Scale.Min, Scale.Max, (long[])counts.Clone());
+    internal ScaleTallyState ToState() => new(ScaleTallyState.CurrentVersion, Scale.Min, Scale.Max, (long[])counts.Clone());
 
     /// <summary>The tally a state describes; <c>FromState(t.ToState())</c> equals <c>t</c>.</summary>
     /// <param name="state">A state of version <see cref="ScaleTallyState.CurrentVersion"/>.</param>
     /// <exception cref="ArgumentException">The version is unknown, the scale invalid, the counts missing, of the wrong length or negative; the message names the field and value.</exception>
-    public static ScaleTally FromState(ScaleTallyState state)
+    internal static ScaleTally FromState(ScaleTallyState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         const string type = nameof(ScaleTallyState);
-        Serialization.StateGuard.Version(state.Version, ScaleTallyState.CurrentVersion, type);
-        var counts = Serialization.StateGuard.Required(state.Counts, type, nameof(state.Counts));
+        StateGuard.Version(state.Version, ScaleTallyState.CurrentVersion, type);
+        var counts = StateGuard.Required(state.Counts, type, nameof(state.Counts));
         if (state.Max <= state.Min || (long)state.Max - state.Min + 1 > RatingScale.MaxPoints)
         {
-            throw Serialization.StateGuard.Invalid(type, "Min/Max", $"{state.Min}–{state.Max} is not a scale (max > min, at most {RatingScale.MaxPoints} points).");
+            throw StateGuard.Invalid(type, "Min/Max", $"{state.Min}–{state.Max} is not a scale (max > min, at most {RatingScale.MaxPoints} points).");
         }
 
         var scale = new RatingScale(state.Min, state.Max);
-        Serialization.StateGuard.SameLength(scale.Points, counts.Length, type, "Min/Max (points)", nameof(state.Counts));
+        StateGuard.SameLength(scale.Points, counts.Length, type, "Min/Max (points)", nameof(state.Counts));
         for (int i = 0; i < counts.Length; i++)
         {
-            Serialization.StateGuard.NonNegative(counts[i], type, nameof(state.Counts), i);
+            StateGuard.NonNegative(counts[i], type, nameof(state.Counts), i);
         }
 
         return new ScaleTally(scale, (long[])counts.Clone());
@@ -149,7 +160,7 @@ public sealed class ScaleTally : IAdditionOperators<ScaleTally, ScaleTally, Scal
     /// <param name="scale">The answer scale.</param>
     /// <param name="scores">Answers on the scale.</param>
     /// <exception cref="ArgumentOutOfRangeException">An answer is off the scale; the message names its index and value.</exception>
-    public static ScaleTally FromScores(RatingScale scale, ReadOnlySpan<int> scores) => CountScores(scale, scores);
+    internal static ScaleTally FromScores(RatingScale scale, ReadOnlySpan<int> scores) => CountScores(scale, scores);
 
     /// <summary>Tallies answers stored one per byte (scales within 0–255); vectorised and allocation-free apart from the result for scales of up to 16 points.</summary>
     /// <param name="scale">The answer scale.</param>
@@ -163,7 +174,7 @@ public sealed class ScaleTally : IAdditionOperators<ScaleTally, ScaleTally, Scal
         return bad < 0 ? new ScaleTally(scale, result) : throw OffScale(scale, nameof(scores), bad, scores[(int)bad]);
     }
 
-    /// <summary>Tallies a stream of answers in one pass without buffering it.</summary>
+    /// <summary>Tallies answers (an array or list is counted in place; any other sequence in one pass without buffering it).</summary>
     /// <param name="scale">The answer scale.</param>
     /// <param name="scores">Answers on the scale.</param>
     /// <exception cref="ArgumentOutOfRangeException">An answer is off the scale; the message names its position and value.</exception>
@@ -188,31 +199,26 @@ public sealed class ScaleTally : IAdditionOperators<ScaleTally, ScaleTally, Scal
         return builder.Build();
     }
 
-    /// <summary>Merges two tallies on the same scale: counts add.</summary>
-    /// <param name="left">A tally.</param>
-    /// <param name="right">Another tally on the same scale.</param>
-    /// <exception cref="ArgumentException">The scales differ.</exception>
-    public static ScaleTally operator +(ScaleTally left, ScaleTally right)
+    /// <summary>Merges two tallies on the same scale: counts add (associative, commutative, <see cref="Empty"/> is the identity).</summary>
+    /// <param name="other">A tally on the same scale.</param>
+    /// <exception cref="ArgumentException">The scales differ (the message names both), or a merged count overflows.</exception>
+    public ScaleTally Merge(ScaleTally other)
     {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        if (left.Scale != right.Scale)
+        ArgumentNullException.ThrowIfNull(other);
+        if (Scale != other.Scale)
         {
-            throw new ArgumentException($"Cannot merge a tally on scale {left.Scale} with one on scale {right.Scale}.", nameof(right));
+            throw new ArgumentException($"Cannot merge a tally on scale {Scale} with one on scale {other.Scale}.", nameof(other));
         }
 
-        var sum = new long[left.counts.Length];
+        var sum = new long[counts.Length];
         for (int i = 0; i < sum.Length; i++)
         {
-            sum[i] = checked(left.counts[i] + right.counts[i]);
+            sum[i] = counts[i] <= long.MaxValue - other.counts[i] ? counts[i] + other.counts[i]
+                : throw new ArgumentOutOfRangeException(nameof(other), $"Merging overflows the count of answer {Scale.Min + i} ({counts[i]} + {other.counts[i]}).");
         }
 
-        return new ScaleTally(left.Scale, sum);
+        return new ScaleTally(Scale, sum);
     }
-
-    /// <summary>Merges <paramref name="other"/> into a new tally (same as <c>+</c>).</summary>
-    /// <param name="other">A tally on the same scale.</param>
-    public ScaleTally Merge(ScaleTally other) => this + other;
 
     /// <summary>True when both tallies have the same scale and counts.</summary>
     /// <param name="other">The other tally.</param>

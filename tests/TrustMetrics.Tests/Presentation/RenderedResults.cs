@@ -71,12 +71,12 @@ internal static class RenderedResults
 
         return
         [
-            nps.Calculate(NpsTally.FromCounts(20, 35, 45)),
-            nps.CalculateWeighted([10, 9, 3, 7, 8, 0, 10], [1.0, 2.0, 0.5, 1.5, 1.0, 1.0, 3.0]),
+            nps.Calculate(new NpsTally(20, 35, 45)),
+            nps.CalculateWeighted(WeightedNpsTally.FromScores([10, 9, 3, 7, 8, 0, 10], [1.0, 2.0, 0.5, 1.5, 1.0, 1.0, 3.0])),
             csat.Calculate([5, 4, 4, 3, 5, 2, 1, 4, 5, 5]),
             csat.Compare(ScaleTally.FromScores(csat.Scale, [5, 4, 4, 3, 5]), ScaleTally.FromScores(csat.Scale, [2, 4, 1, 3, 5, 2])),
             new Estimate(23.4, 2.7, new ConfidenceInterval(18.1, 28.6, 0.95, "score")),
-            NpsComparison.Compare(NpsTally.FromCounts(20, 35, 45), NpsTally.FromCounts(30, 30, 40)),
+            NpsComparison.Compare(new NpsTally(20, 35, 45), new NpsTally(30, 30, 40)),
             survival.KaplanMeier(SurvivalData.Tally(waltons)),
             survival.NelsonAalen(SurvivalData.Tally(waltons, "miR-137")),
             survival.LogRank(new Dictionary<string, SurvivalTally>

@@ -34,7 +34,7 @@ public class AccumulatorStatePropertyTests
     [Property]
     public Property Weighted_nps_tally_state_laws() =>
         Prop.ForAll(Three(Gen.Zip(Gen.Choose(0, 10), Gen.Choose(0, 40).Select(k => k / 4.0))).ToArbitrary(), d => MergeLaws.Hold(d.Xs, d.Ys, d.Zs,
-            r => WeightedNpsTally.FromScores(r.Select(p => (p.Item1, p.Item2))), WeightedNpsTally.Empty, (a, b) => a + b,
+            r => WeightedNpsTally.FromScores(r.Select(p => (p.Item1, p.Item2))), WeightedNpsTally.Empty, (a, b) => a.Merge(b),
             t => t.ToState(), WeightedNpsTally.FromState));
 
     [Property]
@@ -51,7 +51,7 @@ public class AccumulatorStatePropertyTests
                      from data in Three(Gen.Choose(min, min + points - 1))
                      select (Scale: new RatingScale(min, min + points - 1), data)).ToArbitrary(), input =>
             MergeLaws.Hold(input.data.Xs, input.data.Ys, input.data.Zs, s => ScaleTally.FromScores(input.Scale, s),
-                ScaleTally.Empty(input.Scale), (a, b) => a + b, t => t.ToState(), ScaleTally.FromState));
+                ScaleTally.Empty(input.Scale), (a, b) => a.Merge(b), t => t.ToState(), ScaleTally.FromState));
 
     [Property]
     public Property Funnel_tally_state_laws()
