@@ -10,8 +10,9 @@ namespace TrustMetrics.Churn;
 /// </summary>
 public sealed class FitConvergence
 {
-    internal FitConvergence(bool converged, int iterations, double gradientNorm, string method, string message)
+    internal FitConvergence(bool converged, int iterations, double gradientNorm, string method, string message, string? boundary = null)
     {
+        Boundary = boundary;
         Converged = converged;
         Iterations = iterations;
         GradientNorm = gradientNorm;
@@ -34,7 +35,16 @@ public sealed class FitConvergence
     /// <summary>How the optimizer stopped, in words.</summary>
     public string Message { get; }
 
+    /// <summary>
+    /// Null for an interior maximum; otherwise the boundary of the parameter space the likelihood's supremum lies on and the
+    /// limiting model that attains it, in words (Pareto/NBD: s, β → ∞ with s/β fixed, one exponential dropout rate for all
+    /// customers). Such a fit counts as converged; the estimates stand for the limit and the diverging parameters' standard
+    /// errors are +∞.
+    /// </summary>
+    public string? Boundary { get; }
+
     /// <summary>"converged after 23 iterations (bfgs+newton, gradient norm 3.1e-09): …" or "NOT converged …", invariant culture.</summary>
     public override string ToString() =>
-        $"{(Converged ? "converged" : "NOT converged")} after {InvariantText.Count(Iterations)} iterations ({Method}, gradient norm {InvariantText.Number(GradientNorm, "G2")}): {Message}";
+        $"{(Converged ? "converged" : "NOT converged")} after {InvariantText.Count(Iterations)} iterations ({Method}, gradient norm {InvariantText.Number(GradientNorm, "G2")}): {Message}" +
+        (Boundary is null ? "" : $"; at the boundary: {Boundary}");
 }

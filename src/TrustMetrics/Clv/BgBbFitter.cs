@@ -14,6 +14,7 @@ public sealed class BgBbFitter : IClvFitter<CompressedHistories, BgBbModel>
     private static readonly string[] Names = ["alpha", "beta", "gamma", "delta"];
 
     /// <inheritdoc/>
+    /// <remarks>The BG/BB likelihood is summed serially; <paramref name="maxDegreeOfParallelism"/> is checked and otherwise has no effect.</remarks>
     public ClvFit<BgBbModel> Fit(CompressedHistories data, ClvFitOptions? options = null, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -24,11 +25,10 @@ public sealed class BgBbFitter : IClvFitter<CompressedHistories, BgBbModel>
             BgBbModel.Discrete(new PurchaseHistory(data.Frequency[i], data.Recency[i], data.T[i]), i, nameof(data));
         }
 
-        work.ThrowIfCancellationRequested();
-        // TODO(merge clvnum): pass `work` to MaximumLikelihood.Fit and the likelihood sums (cancellation between evaluations, degree of parallelism).
         var report = MaximumLikelihood.Fit("bgbb", Names,
             (theta, gradient) => NegativeLogLikelihood(data, theta[0], theta[1], theta[2], theta[3], gradient),
-            [0.1, 0.1, 0.1, 0.1], [1.0, 1.0, 1.0, 1.0], data.CustomerCount, data.RowCount, o);
+            [0.1, 0.1, 0.1, 0.1], [1.0, 1.0, 1.0, 1.0], data.CustomerCount, data.RowCount, o,
+            exactHessian: theta => Hessian(data, theta[0], theta[1], theta[2], theta[3]), work: work);
         var e = report.Estimates;
         return new ClvFit<BgBbModel>(new BgBbModel(new BgBbParameters(e[0], e[1], e[2], e[3])), report, o.ConfidenceLevel);
     }
@@ -107,8 +107,35 @@ public sealed class BgBbFitter : IClvFitter<CompressedHistories, BgBbModel>
         gradient[3] = gd - (psiD - psiGD);
         return logL;
 
+        // ln B(α+x, β+k)/B(α,β) and ln B(γ, δ+n)/B(γ,δ), ln B(γ+1, δ+k)/B(γ,δ) = ln γ + LGR(δ, k) − LGR(γ+δ, k+1) as log-gamma
+        // differences: exact to rounding also when the parameters are in the millions (logBetaAB and logBetaGD are not needed).
         double LogTerm(long j) => j == 0
-            ? SpecialFunctions.BetaLn(alpha + x, beta + n - x) - logBetaAB + SpecialFunctions.BetaLn(gamma, delta + n) - logBetaGD
-            : SpecialFunctions.BetaLn(alpha + x, beta + tx - x + (j - 1)) - logBetaAB + SpecialFunctions.BetaLn(gamma + 1, delta + tx + (j - 1)) - logBetaGD;
+            ? GammaRatio.LogBetaRatio(alpha, beta, x, n - x) + GammaRatio.LogBetaRatio(gamma, delta, 0, n)
+            : GammaRatio.LogBetaRatio(alpha, beta, x, tx - x + (j - 1)) + Math.Log(gamma) + GammaRatio.LogGammaRatio(delta, tx + (j - 1)) - GammaRatio.LogGammaRatio(gamma + delta, tx + j);
+    }
+
+    /// <summary>The exact Hessian of −Σ count·ℓ in (α, β, γ, δ) by <see cref="Dual2"/> automatic differentiation (row-major 4 × 4).</summary>
+    internal static double[] Hessian(CompressedHistories data, double alpha, double beta, double gamma, double delta)
+    {
+        var v = DualHessian.Variables([alpha, beta, gamma, delta]);
+        var (a, b, g, d) = (v[0], v[1], v[2], v[3]);
+        var logBetaAB = LogBeta(a, b);
+        var logBetaGD = LogBeta(g, d);
+        Dual2 ll = 0;
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            long x = data.Frequency[i], tx = (long)data.Recency[i], n = (long)data.T[i];
+            var row = LogBeta(a + x, b + (n - x)) + LogBeta(g, d + n);
+            for (long k = 0; k < n - tx; k++)
+            {
+                row = Dual2.LogAddExp(row, LogBeta(a + x, b + (tx - x + k)) + LogBeta(g + 1, d + (tx + k)));
+            }
+
+            ll += (row - logBetaAB - logBetaGD) * data.Counts[i];
+        }
+
+        return DualHessian.OfNegative(ll, 4);
+
+        static Dual2 LogBeta(Dual2 p, Dual2 q) => Dual2.LogGamma(p) + Dual2.LogGamma(q) - Dual2.LogGamma(p + q);
     }
 }

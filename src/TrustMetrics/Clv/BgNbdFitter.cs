@@ -23,16 +23,16 @@ public sealed class BgNbdFitter : IClvFitter<CompressedHistories, BgNbdModel>
         return new ClvFit<BgNbdModel>(new BgNbdModel(new BgNbdParameters(e[0], e[1], e[2], e[3])), report, o.ConfidenceLevel);
     }
 
-    private static ClvFitReport Report(CompressedHistories data, ClvFitOptions options, ParallelWork work)
+    /// <summary>The optimiser's report under the caller's cancellation token and degree of parallelism (also the pilot fits').</summary>
+    internal static ClvFitReport Report(CompressedHistories data, ClvFitOptions options, ParallelWork work)
     {
-        work.ThrowIfCancellationRequested();
-        // TODO(merge clvnum): pass `work` to MaximumLikelihood.Fit and the likelihood sums (cancellation between evaluations, degree of parallelism).
         double scale = data.MaxT > 0 ? data.MaxT : 1.0;
         double[] start = [0.1, 0.1 + Math.Log(scale), 0.1, 0.1];
         return MaximumLikelihood.Fit("bgnbd", Names,
-            (theta, gradient) => NegativeLogLikelihood(data, theta[0], theta[1], theta[2], theta[3], gradient),
+            (theta, gradient) => BetaGeometricLikelihood.Negative(data, theta[0], theta[1], theta[2], theta[3], 0, gradient, work),
             start, [1.0, 1.0 / scale, 1.0, 1.0], data.CustomerCount, data.RowCount, options,
-            warmStart: PilotFit.Start(data, pilot => Report(pilot, options, work)));
+            warmStart: PilotFit.Start(data, pilot => Report(pilot, options, work)),
+            exactHessian: theta => BetaGeometricLikelihood.Hessian(data, theta[0], theta[1], theta[2], theta[3], 0, work), work: work);
     }
 
     /// <summary>−Σ count·ℓ and its gradient with respect to (r, α, a, b).</summary>

@@ -33,18 +33,7 @@ public sealed class BgNbdModel : IPurchaseModel
     public double LogLikelihood(PurchaseHistory history)
     {
         CompressedHistories.Validate(history, 0, nameof(history));
-        double x = history.Frequency;
-        double common = SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha))
-            + SpecialFunctions.GammaLn(a + b) + SpecialFunctions.GammaLn(b + x) - SpecialFunctions.GammaLn(b) - SpecialFunctions.GammaLn(a + b + x);
-        double a3 = -(r + x) * Math.Log(alpha + history.T);
-        if (history.Frequency == 0)
-        {
-            return common + a3;
-        }
-
-        double a4 = Math.Log(a) - Math.Log(b + x - 1) - ((r + x) * Math.Log(alpha + history.Recency));
-        double m = Math.Max(a3, a4);
-        return common + m + Math.Log(Math.Exp(a3 - m) + Math.Exp(a4 - m));
+        return BetaGeometricLikelihood.Row(r, alpha, a, b, 0, history.Frequency, history.Recency, history.T);
     }
 
     /// <summary>Total log-likelihood Σ count·ℓ over compressed histories.</summary>
@@ -76,8 +65,7 @@ public sealed class BgNbdModel : IPurchaseModel
     public void ProbabilityAlive(ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
         var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
-        work.ThrowIfCancellationRequested(); // TODO(merge clvnum): HistoryBatch.Evaluate(…, work) for cancellation inside the batch and the degree of parallelism.
-        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories));
+        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories), work);
     }
 
     /// <summary>
@@ -114,9 +102,8 @@ public sealed class BgNbdModel : IPurchaseModel
     public void ConditionalExpectedPurchases(double t, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
         var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
-        work.ThrowIfCancellationRequested(); // TODO(merge clvnum): HistoryBatch.Evaluate(…, work) for cancellation inside the batch and the degree of parallelism.
         CheckHorizon(t);
-        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories));
+        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories), work);
     }
 
     /// <summary>
@@ -169,7 +156,7 @@ public sealed class BgNbdModel : IPurchaseModel
     {
         // The factor c = a + b + x − 1 stays inside the series: at c = 0 (x = 0, a + b = 1) the product has a finite limit.
         double c = a + b + x - 1;
-        return Hypergeometric.ScaledTail(a + b - 1 - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)));
+        return Hypergeometric.ScaledTail(a + b - 1 - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)), r + x);
     }
 
     internal static void CheckHorizon(double t, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(t))] string? name = null)

@@ -35,7 +35,7 @@ public sealed class ClvFit<TModel> : ITabularResult
 
         Estimates = new ReadOnlyDictionary<string, Estimate>(estimates);
         Convergence = new FitConvergence(report.Converged, report.Iterations, report.GradientNorm,
-            report.Message.StartsWith("Newton", StringComparison.Ordinal) ? "pilot+newton" : "bfgs+newton", report.Message);
+            report.Message.StartsWith("Newton", StringComparison.Ordinal) ? "pilot+newton" : "bfgs+newton", report.Message, report.Boundary);
     }
 
     /// <summary>The model at the maximum-likelihood estimates; <c>Model.Parameters</c> holds them.</summary>
@@ -59,7 +59,7 @@ public sealed class ClvFit<TModel> : ITabularResult
     /// <summary>Customers the likelihood was summed over (Σ count; for Gamma–Gamma the repeat customers only).</summary>
     public long CustomerCount => Report.CustomerCount;
 
-    /// <summary>How the optimiser ended: converged (gradient norm of the per-customer objective within the tolerance and a positive-definite Hessian), iterations, method, message.</summary>
+    /// <summary>How the optimiser ended: converged (gradient norm of the per-customer objective within the tolerance and a positive-definite Hessian), iterations, method, message, and the boundary when the maximum lies on one.</summary>
     public FitConvergence Convergence { get; }
 
     /// <summary>The optimiser's report (covariance, row count, model id), for the tool and the fit code.</summary>

@@ -13,8 +13,9 @@ internal sealed class ClvFitReport
     private readonly double[] covariance;
 
     internal ClvFitReport(string model, IReadOnlyList<string> parameterNames, double[] estimates, double[] covariance, double logLikelihood,
-        long customerCount, int rowCount, int iterations, double gradientNorm, bool converged, string message)
+        long customerCount, int rowCount, int iterations, double gradientNorm, bool converged, string message, string? boundary = null)
     {
+        Boundary = boundary;
         Model = model;
         ParameterNames = parameterNames;
         Estimates = estimates;
@@ -69,6 +70,13 @@ internal sealed class ClvFitReport
 
     /// <summary>Why the optimiser stopped, in words.</summary>
     public string Message { get; }
+
+    /// <summary>
+    /// Null for an interior maximum; otherwise the boundary the likelihood's supremum lies on and the limiting model that attains
+    /// it, in words (Pareto/NBD: s, β → ∞ with s/β = μ fixed, i.e. one exponential dropout rate for all customers). The fit then
+    /// counts as converged; the estimates stand for the limit and the standard errors of the parameters that diverge are +∞.
+    /// </summary>
+    public string? Boundary { get; }
 
     /// <summary>Covariance of parameters <paramref name="row"/> and <paramref name="column"/> (natural scale).</summary>
     /// <param name="row">Index into <see cref="ParameterNames"/>.</param>

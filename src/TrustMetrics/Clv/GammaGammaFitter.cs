@@ -18,13 +18,40 @@ public sealed class GammaGammaFitter : IClvFitter<CompressedSpend, GammaGammaMod
         ArgumentNullException.ThrowIfNull(data);
         var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
         var o = options ?? ClvFitOptions.Default;
-        work.ThrowIfCancellationRequested();
-        // TODO(merge clvnum): pass `work` to MaximumLikelihood.Fit and the likelihood sums (cancellation between evaluations, degree of parallelism).
         var report = MaximumLikelihood.Fit("gammagamma", Names,
             (theta, gradient) => NegativeLogLikelihood(data, theta[0], theta[1], theta[2], gradient),
-            [0.1, 0.1, 0.1], [1.0, 1.0, 1.0], data.CustomerCount, data.RowCount, o);
+            [0.1, 0.1, 0.1], [1.0, 1.0, 1.0], data.CustomerCount, data.RowCount, o,
+            exactHessian: theta => Hessian(data, theta[0], theta[1], theta[2]), work: work);
         var e = report.Estimates;
         return new ClvFit<GammaGammaModel>(new GammaGammaModel(new GammaGammaParameters(e[0], e[1], e[2])), report, o.ConfidenceLevel, data.SkippedCustomers);
+    }
+
+    /// <summary>lnΓ(px+q) − lnΓ(px) − lnΓ(q), the larger argument's log-gamma difference taken without cancellation.</summary>
+    internal static double LogGammaTerms(double px, double q) =>
+        q >= px ? GammaRatio.LogGammaRatio(q, px) - SpecialFunctions.GammaLn(px) : GammaRatio.LogGammaRatio(px, q) - SpecialFunctions.GammaLn(q);
+
+    /// <summary>One row's ℓ = lnΓ(px+q) − lnΓ(px) − lnΓ(q) − q ln1p(x m̄/γ) − px ln1p(γ/(x m̄)) − ln m̄ (note 025 eq. 1a regrouped).</summary>
+    internal static double RowLogLikelihood(double p, double q, double gamma, long x, double m) =>
+        LogGammaTerms(p * x, q) - (q * Hypergeometric.Log1P(x * m / gamma)) - (p * x * Hypergeometric.Log1P(gamma / (x * m))) - Math.Log(m);
+
+    /// <summary>The exact Hessian of −Σ count·ℓ in (p, q, γ) by <see cref="Dual2"/> automatic differentiation (row-major 3 × 3).</summary>
+    internal static double[] Hessian(CompressedSpend data, double p, double q, double gamma)
+    {
+        var v = DualHessian.Variables([p, q, gamma]);
+        var (dp, dq, dg) = (v[0], v[1], v[2]);
+        var constant = (dq * Dual2.Log(dg)) - Dual2.LogGamma(dq);
+        Dual2 ll = 0;
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            long x = data.Frequency[i];
+            double m = data.MonetaryValue[i];
+            var px = dp * x;
+            var row = Dual2.LogGamma(px + dq) - Dual2.LogGamma(px) + constant + ((px - 1) * Math.Log(m)) + (px * Math.Log(x))
+                - ((px + dq) * Dual2.Log(dg + (x * m)));
+            ll += row * data.Counts[i];
+        }
+
+        return DualHessian.OfNegative(ll, 3);
     }
 
     /// <summary>−Σ count·ℓ and its gradient with respect to (p, q, γ).</summary>
@@ -44,7 +71,7 @@ public sealed class GammaGammaFitter : IClvFitter<CompressedSpend, GammaGammaMod
                 lastX = xs[i];
                 x = lastX;
                 px = p * x;
-                lgx = SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) - lgq;
+                lgx = LogGammaTerms(px, q);
                 psiPxQ = SpecialFunctions.DiGamma(px + q);
                 psiPx = SpecialFunctions.DiGamma(px);
                 logX = Math.Log(x);
@@ -52,7 +79,7 @@ public sealed class GammaGammaFitter : IClvFitter<CompressedSpend, GammaGammaMod
 
             double w = counts[i], m = ms[i];
             double logM = Math.Log(m), denominator = (x * m) + gamma, logDen = Math.Log(denominator);
-            ll += w * (lgx + (q * logGamma) + ((px - 1) * logM) + (px * logX) - ((px + q) * logDen));
+            ll += w * (lgx - (q * Hypergeometric.Log1P(x * m / gamma)) - (px * Hypergeometric.Log1P(gamma / (x * m))) - logM);
             gp += w * x * (psiPxQ - psiPx + logM + logX - logDen);
             gq += w * (psiPxQ - psiQ + logGamma - logDen);
             gg += w * ((q / gamma) - ((px + q) / denominator));

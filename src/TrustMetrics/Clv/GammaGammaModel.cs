@@ -39,9 +39,7 @@ public sealed class GammaGammaModel
         }
 
         Guard.Positive(monetaryValue);
-        double px = p * frequency;
-        return SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) - SpecialFunctions.GammaLn(q) + (q * Math.Log(gamma))
-            + ((px - 1) * Math.Log(monetaryValue)) + (px * Math.Log(frequency)) - ((px + q) * Math.Log((frequency * monetaryValue) + gamma));
+        return GammaGammaFitter.RowLogLikelihood(p, q, gamma, frequency, monetaryValue);
     }
 
     /// <summary>Total log-likelihood Σ count·ℓ.</summary>

@@ -1,3 +1,5 @@
+using TrustMetrics.Statistics;
+
 namespace TrustMetrics.Clv;
 
 /// <summary>A per-customer formula f(x, t_x, T) of a purchase model, as a struct so the batch loops below specialise and inline it.</summary>
@@ -9,6 +11,8 @@ internal interface IHistoryFormula
 /// <summary>
 /// The one batch loop of the purchase models: validate each history (naming the first bad index), evaluate the formula, and split
 /// large inputs over the cores in fixed chunks. Nothing is allocated per customer; a parallel call allocates a few small objects.
+/// The caller's <see cref="ParallelWork"/> decides whether the chunks may run in parallel (and on how many threads) and cancels
+/// between chunks and every 65,536 customers; the default (<c>default(ParallelWork)</c>) is all cores, not cancellable.
 /// </summary>
 internal static class HistoryBatch
 {
@@ -19,7 +23,8 @@ internal static class HistoryBatch
     private const int Chunks = 16;
 
     /// <summary>destination[i] = f(histories[i]) after checking each history; lengths must match.</summary>
-    public static unsafe void Evaluate<TFormula>(TFormula formula, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, string paramName)
+    public static unsafe void Evaluate<TFormula>(TFormula formula, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, string paramName,
+        ParallelWork work = default)
         where TFormula : struct, IHistoryFormula
     {
         if (histories.Length != destination.Length)
@@ -28,9 +33,9 @@ internal static class HistoryBatch
         }
 
         int n = histories.Length;
-        if (n < ParallelThreshold || Environment.ProcessorCount == 1)
+        if (n < ParallelThreshold || !work.MayParallelize)
         {
-            Run(formula, histories, destination, 0, paramName);
+            Run(formula, histories, destination, 0, paramName, work);
             return;
         }
 
@@ -40,12 +45,12 @@ internal static class HistoryBatch
         {
             // Spans cannot cross into the workers; the pinned addresses can, and the call returns only after every chunk is done.
             nint s = (nint)source, d = (nint)target;
-            Parallel.For(0, Chunks, chunk =>
+            work.For(Chunks, parallel: true, chunk =>
             {
                 int from = (int)((long)n * chunk / Chunks), to = (int)((long)n * (chunk + 1) / Chunks);
                 try
                 {
-                    Run(formula, new ReadOnlySpan<PurchaseHistory>((PurchaseHistory*)s + from, to - from), new Span<double>((double*)d + from, to - from), from, paramName);
+                    Run(formula, new ReadOnlySpan<PurchaseHistory>((PurchaseHistory*)s + from, to - from), new Span<double>((double*)d + from, to - from), from, paramName, work);
                 }
                 catch (ArgumentException e)
                 {
@@ -65,17 +70,18 @@ internal static class HistoryBatch
     }
 
     /// <summary>Σ count·f(x, t_x, T) over compressed rows, in fixed chunks on all cores when there are many rows.</summary>
-    public static double WeightedSum<TFormula>(TFormula formula, CompressedHistories data)
+    public static double WeightedSum<TFormula>(TFormula formula, CompressedHistories data, ParallelWork work = default)
         where TFormula : struct, IHistoryFormula
     {
         int n = data.RowCount;
-        if (n < ParallelThreshold || Environment.ProcessorCount == 1)
+        if (n < ParallelThreshold || !work.MayParallelize)
         {
+            work.ThrowIfCancellationRequested();
             return Sum(formula, data, 0, n);
         }
 
         var sums = new double[Chunks];
-        Parallel.For(0, Chunks, chunk => sums[chunk] = Sum(formula, data, (int)((long)n * chunk / Chunks), (int)((long)n * (chunk + 1) / Chunks)));
+        work.For(Chunks, parallel: true, chunk => sums[chunk] = Sum(formula, data, (int)((long)n * chunk / Chunks), (int)((long)n * (chunk + 1) / Chunks)));
         double total = 0;
         foreach (double s in sums)
         {
@@ -85,11 +91,17 @@ internal static class HistoryBatch
         return total;
     }
 
-    private static void Run<TFormula>(TFormula formula, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, int offset, string paramName)
+    private static void Run<TFormula>(TFormula formula, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, int offset, string paramName,
+        ParallelWork work)
         where TFormula : struct, IHistoryFormula
     {
         for (int i = 0; i < histories.Length; i++)
         {
+            if ((i & 0xFFFF) == 0)
+            {
+                work.ThrowIfCancellationRequested();
+            }
+
             var h = histories[i];
             CompressedHistories.Validate(h, offset + i, paramName);
             destination[i] = formula.Evaluate(h.Frequency, h.Recency, h.T);

@@ -7,49 +7,120 @@ internal static class Hypergeometric
 {
     private const int MaxTerms = 10_000_000;
 
+    /// <summary>Terms of the ₂F₁ series tried before the integral form is used.</summary>
+    private const int SeriesBudget = 5000;
+
+    private static readonly double[] Nodes = new MathNet.Numerics.Integration.GaussLegendreRule(-1, 1, 16).Abscissas;
+    private static readonly double[] Weights = new MathNet.Numerics.Integration.GaussLegendreRule(-1, 1, 16).Weights;
+
     /// <summary>
     /// [1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1 and c &gt; 0, with ln(1−z) passed as <paramref name="logOneMinusZ"/>
     /// (see <see cref="ScaledTail"/>, which this divides by c).
     /// </summary>
-    public static double Tail(double a1, double epsilon, double c, double z, double logOneMinusZ) =>
-        ScaledTail(a1, epsilon, c, z, logOneMinusZ) / c;
+    public static double Tail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k = double.NaN) =>
+        ScaledTail(a1, epsilon, c, z, logOneMinusZ, k) / c;
 
     /// <summary>
     /// c·[1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1 and c &gt; −1. Writing ₂F₁(a₁, ε; c; z) = 1 + (ε/c)·S′ with
     /// S′ = Σ_{n≥1} (a₁)_n (1+ε)_{n−1} zⁿ / ((c+1)_{n−1} n!) gives −c·expm1(εL)/ε − e^{εL}·S′ exactly: no division by ε → 0 (a = 1
     /// in BG/NBD) nor by c → 0 (a + b + x = 1 in BG/NBD, where the product has a finite limit), and no large terms, since the BTYD
     /// expectations reach this form through Euler's transformation ₂F₁(a, b; c; z) = (1−z)^{c−a−b} ₂F₁(c−a, c−b; c; z).
+    /// Where the series is long or cancels (fits on the boundary: a and b in the thousands to millions, or r far above a + b),
+    /// the same number is computed from its integral form (<see cref="BetaMeanTail"/>), which needs k = c − a₁ (r + x in the BG
+    /// family): pass it as <paramref name="k"/>, since c − a₁ computed from a₁ ≈ c ≈ 10⁶ would keep only a few of its digits.
     /// </summary>
-    public static double ScaledTail(double a1, double epsilon, double c, double z, double logOneMinusZ)
+    public static double ScaledTail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k = double.NaN)
     {
-        double s = 0;
+        double s = 0, largest = 0;
+        bool series = true;
         if (z > 0)
         {
             double term = a1 * z;
             s = term;
+            largest = Math.Abs(term);
             for (int n = 1; term != 0; n++)
             {
                 // term_{n+1} = term_n · (a₁+n)(ε+n)/((c+n)(n+1)) · z.
                 double ratio = (a1 + n) * (epsilon + n) / ((c + n) * (n + 1)) * z;
                 term *= ratio;
                 s += term;
+                largest = Math.Max(largest, Math.Abs(term));
                 if (Math.Abs(term) <= 1e-17 * Math.Abs(s) && Math.Abs(ratio) < 1)
                 {
                     break;
                 }
 
-                if (!double.IsFinite(s) || n > MaxTerms)
+                if (!double.IsFinite(s) || n > SeriesBudget)
                 {
-                    throw new ArithmeticException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"The hypergeometric series 2F1({a1:R}, {epsilon:R}; {c:R}; {z:R}) did not converge (horizon too long for the series?)."));
+                    series = false;
+                    break;
                 }
             }
         }
 
         double el = epsilon * logOneMinusZ;
         double head = epsilon == 0 ? -logOneMinusZ : -PreciseMath.Expm1(el) / epsilon;
-        return (c * head) - (Math.Exp(el) * s);
+        double result = (c * head) - (Math.Exp(el) * s);
+        // The terms' size against the result's: above 1e3 the series has lost more than three digits to cancellation.
+        if (series && !(Math.Exp(el) * largest > 1e3 * Math.Abs(result)))
+        {
+            return result;
+        }
+
+        double alpha = epsilon + 1, beta = c - epsilon;
+        if (!(alpha > 0 && beta > 0))
+        {
+            throw new ArithmeticException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The hypergeometric series 2F1({a1:R}, {epsilon:R}; {c:R}; {z:R}) did not converge and has no integral form there."));
+        }
+
+        return BetaMeanTail(alpha, beta, double.IsNaN(k) ? c - a1 : k, PreciseMath.Expm1(-logOneMinusZ));
     }
+
+    /// <summary>
+    /// E[(1 − (1 + p·u)^{−k}) / p] for p ~ Beta(α, β): the integral form of <see cref="ScaledTail"/> with α = ε + 1, β = c − ε,
+    /// k = c − a₁, u = z/(1 − z). (For BG/NBD: E[Y(t)]/P(alive) = E over the posterior p ~ Beta(a, b+x) of the expected purchases
+    /// (1 − E[e^{−λpt}])/p before a dropout with probability p; Pfaff's and Euler's transformations turn it into the ₂F₁ form.)
+    /// Computed as ∫ g·w dy / ∫ w dy over y = logit p, where w = p^α (1−p)^β is smooth, unimodal and log-concave, by composite
+    /// 16-point Gauss–Legendre over the mode ± (10 sd + 40/α or 40/β): the same nodes for both integrals, so the normalising
+    /// beta function (whose logarithm would lose digits for α, β in the millions) is never needed.
+    /// </summary>
+    public static double BetaMeanTail(double alpha, double beta, double k, double u)
+    {
+        double mode = Math.Log(alpha / beta);
+        double sd = Math.Sqrt((1 / alpha) + (1 / beta));
+        double lower = mode - (10 * sd) - (40 / alpha), upper = mode + (10 * sd) + (40 / beta);
+        int panels = (int)Math.Clamp(Math.Ceiling((upper - lower) / sd), 8, 64);
+        double width = (upper - lower) / panels;
+        double peak = LogWeight(mode);
+        double mass = 0, total = 0;
+        for (int panel = 0; panel < panels; panel++)
+        {
+            double centre = lower + ((panel + 0.5) * width);
+            for (int i = 0; i < Nodes.Length; i++)
+            {
+                double y = centre + (0.5 * width * Nodes[i]);
+                double w = Weights[i] * Math.Exp(LogWeight(y) - peak);
+                if (w == 0)
+                {
+                    continue;
+                }
+
+                double logP = -Softplus(-y);
+                double p = Math.Exp(logP);
+                double g = p * u < 1e-300 ? k * u : -PreciseMath.Expm1(-k * Log1P(p * u)) / p;
+                mass += w;
+                total += w * g;
+            }
+        }
+
+        return total / mass;
+
+        double LogWeight(double y) => (-alpha * Softplus(-y)) - (beta * Softplus(y));
+    }
+
+    /// <summary>ln(1 + e^t) without overflow.</summary>
+    private static double Softplus(double t) => Math.Max(t, 0) + Log1P(Math.Exp(-Math.Abs(t)));
 
     /// <summary>ln(1 + x) accurate for small x (Goldberg's trick: the rounding of 1 + x cancels).</summary>
     public static double Log1P(double x)

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Clv;
 
@@ -20,6 +21,9 @@ internal static class MaximumLikelihood
     /// <summary>Total −LL at natural parameters θ, without a gradient.</summary>
     public delegate double NegativeLogLikelihoodValue(ReadOnlySpan<double> theta);
 
+    /// <summary>The exact Hessian ∇²(−LL) at natural parameters θ, row-major k × k.</summary>
+    public delegate double[] NegativeLogLikelihoodHessian(double[] theta);
+
     // value: for a model whose gradient is itself a finite difference (Pareto/NBD), −LL alone; the Hessian is then the second
     // difference of the objective's values (step 1e−3 in log θ: its rounding noise, ~1e−16/h², is far below the O(h²) truncation),
     // not a difference of a noisy gradient, whose noise on the flat s–β ridge reaches 1e−3 of the standard errors.
@@ -28,7 +32,7 @@ internal static class MaximumLikelihood
     // do not converge.
     public static ClvFitReport Fit(string model, string[] names, NegativeLogLikelihood nll, double[] start, double[] penaltyScale,
         long customers, int rows, ClvFitOptions? options, WarmStart? warmStart = null,
-        NegativeLogLikelihoodValue? value = null)
+        NegativeLogLikelihoodValue? value = null, NegativeLogLikelihoodHessian? exactHessian = null, ParallelWork work = default)
     {
         var o = options ?? ClvFitOptions.Default;
         o.Validate();
@@ -41,6 +45,7 @@ internal static class MaximumLikelihood
 
         double Objective(ReadOnlySpan<double> u, Span<double> gradient)
         {
+            work.ThrowIfCancellationRequested();
             for (int i = 0; i < k; i++)
             {
                 theta[i] = Math.Exp(u[i]);
@@ -70,6 +75,7 @@ internal static class MaximumLikelihood
 
         double ObjectiveValue(double[] u)
         {
+            work.ThrowIfCancellationRequested();
             double total = 0;
             for (int i = 0; i < k; i++)
             {
@@ -105,7 +111,7 @@ internal static class MaximumLikelihood
         if (warmStart is not null && TryNewtonFromWarmStart(Objective, HessianAt, warmStart, k, o.GradientTolerance, out var warm))
         {
             var (u, gradient, hessian0, steps) = warm;
-            return Report(model, names, nll, value, customers, rows, theta, g, u, gradient, hessian0, steps, "Newton from a pilot fit on a sample of the rows", o);
+            return Report(model, names, nll, value, customers, rows, theta, g, u, gradient, hessian0, steps, "Newton from a pilot fit on a sample of the rows", o, exactHessian, penaltyScale);
         }
 
         start = warmStart?.LogParameters ?? start;
@@ -171,7 +177,7 @@ internal static class MaximumLikelihood
             iterations++;
         }
 
-        return Report(model, names, nll, value, customers, rows, theta, g, u0, grad0, hessian, iterations, message, o);
+        return Report(model, names, nll, value, customers, rows, theta, g, u0, grad0, hessian, iterations, message, o, exactHessian, penaltyScale);
     }
 
     /// <summary>
@@ -361,7 +367,8 @@ internal static class MaximumLikelihood
     }
 
     private static ClvFitReport Report(string model, string[] names, NegativeLogLikelihood nll, NegativeLogLikelihoodValue? value, long customers, int rows, double[] theta,
-        double[] g, double[] u0, double[] grad0, double[] hessian, int iterations, string message, ClvFitOptions o)
+        double[] g, double[] u0, double[] grad0, double[] hessian, int iterations, string message, ClvFitOptions o,
+        NegativeLogLikelihoodHessian? exactHessian, double[] penaltyScale)
     {
         int k = u0.Length;
         double n = customers;
@@ -372,14 +379,34 @@ internal static class MaximumLikelihood
         }
 
         double gradientNorm = Norm(grad0);
-        var inverse = Invert(hessian, k);
+        double[]? inverse;
+        double[] scale = estimates;
+        double divisor = n;
+        if (exactHessian is not null)
+        {
+            // Natural scale directly: Σ = (∇²(−LL) + ∇²(N·penalty))⁻¹, the penalty N·P·Σ(c θ)² contributing 2N·P·c² on the diagonal.
+            var exact = exactHessian((double[])estimates.Clone());
+            for (int i = 0; i < k; i++)
+            {
+                exact[(i * k) + i] += 2 * n * o.Penalizer * penaltyScale[i] * penaltyScale[i];
+            }
+
+            inverse = exact.All(double.IsFinite) ? Invert(exact, k) : null;
+            scale = [.. Enumerable.Repeat(1.0, k)];
+            divisor = 1;
+        }
+        else
+        {
+            inverse = Invert(hessian, k);
+        }
+
         var covariance = new double[k * k];
         bool positiveDefinite = inverse is not null;
         for (int i = 0; i < k; i++)
         {
             for (int j = 0; j < k; j++)
             {
-                covariance[(i * k) + j] = inverse is null ? double.PositiveInfinity : estimates[i] * estimates[j] * inverse[(i * k) + j] / n;
+                covariance[(i * k) + j] = inverse is null ? double.PositiveInfinity : scale[i] * scale[j] * inverse[(i * k) + j] / divisor;
             }
 
             positiveDefinite &= inverse is not null && inverse[(i * k) + i] > 0;

@@ -21,14 +21,14 @@ public sealed class MbgNbdFitter : IClvFitter<CompressedHistories, MbgNbdModel>
         return new ClvFit<MbgNbdModel>(new MbgNbdModel(new BgNbdParameters(e[0], e[1], e[2], e[3])), report, o.ConfidenceLevel);
     }
 
-    private static ClvFitReport Report(CompressedHistories data, ClvFitOptions options, ParallelWork work)
+    /// <summary>The optimiser's report under the caller's cancellation token and degree of parallelism (also the pilot fits').</summary>
+    internal static ClvFitReport Report(CompressedHistories data, ClvFitOptions options, ParallelWork work)
     {
-        work.ThrowIfCancellationRequested();
-        // TODO(merge clvnum): pass `work` to MaximumLikelihood.Fit and the likelihood sums (cancellation between evaluations, degree of parallelism).
         double scale = data.MaxT > 0 ? data.MaxT : 1.0;
         return MaximumLikelihood.Fit("mbgnbd", Names,
-            (theta, gradient) => BetaGeometricLikelihood.Negative(data, theta[0], theta[1], theta[2], theta[3], 1, gradient),
+            (theta, gradient) => BetaGeometricLikelihood.Negative(data, theta[0], theta[1], theta[2], theta[3], 1, gradient, work),
             [0.1, 0.1 + Math.Log(scale), 0.1, 0.1], [1.0, 1.0 / scale, 1.0, 1.0], data.CustomerCount, data.RowCount, options,
-            warmStart: PilotFit.Start(data, pilot => Report(pilot, options, work)));
+            warmStart: PilotFit.Start(data, pilot => Report(pilot, options, work)),
+            exactHessian: theta => BetaGeometricLikelihood.Hessian(data, theta[0], theta[1], theta[2], theta[3], 1, work), work: work);
     }
 }

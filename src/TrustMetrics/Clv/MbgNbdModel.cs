@@ -33,13 +33,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     public double LogLikelihood(PurchaseHistory history)
     {
         CompressedHistories.Validate(history, 0, nameof(history));
-        double x = history.Frequency;
-        double common = SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha))
-            + SpecialFunctions.BetaLn(a, b + x + 1) - logBetaAB;
-        double a3 = -(r + x) * Math.Log(alpha + history.T);
-        double a4 = Math.Log(a) - Math.Log(b + x) - ((r + x) * Math.Log(alpha + history.Recency));
-        double m = Math.Max(a3, a4);
-        return common + m + Math.Log(Math.Exp(a3 - m) + Math.Exp(a4 - m));
+        return BetaGeometricLikelihood.Row(r, alpha, a, b, 1, history.Frequency, history.Recency, history.T);
     }
 
     /// <summary>Total log-likelihood Σ count·ℓ over compressed histories.</summary>
@@ -68,8 +62,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     public void ProbabilityAlive(ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
         var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
-        work.ThrowIfCancellationRequested(); // TODO(merge clvnum): HistoryBatch.Evaluate(…, work) for cancellation inside the batch and the degree of parallelism.
-        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories));
+        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories), work);
     }
 
     /// <summary>
@@ -79,7 +72,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     public double ExpectedPurchases(double t)
     {
         BgNbdModel.CheckHorizon(t);
-        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Hypergeometric.Log1P(t / alpha));
+        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Hypergeometric.Log1P(t / alpha), r);
     }
 
     /// <summary>
@@ -104,9 +97,8 @@ public sealed class MbgNbdModel : IPurchaseModel
     public void ConditionalExpectedPurchases(double t, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
         var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
-        work.ThrowIfCancellationRequested(); // TODO(merge clvnum): HistoryBatch.Evaluate(…, work) for cancellation inside the batch and the degree of parallelism.
         BgNbdModel.CheckHorizon(t);
-        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories));
+        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories), work);
     }
 
     /// <summary>
@@ -146,7 +138,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     private double Numerator(double t, long x, double T)
     {
         double c = a + b + x;
-        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)));
+        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)), r + x);
     }
 
     private readonly struct AliveFormula(MbgNbdModel model) : IHistoryFormula

@@ -25,17 +25,18 @@ public sealed class ParetoNbdFitter : IClvFitter<CompressedHistories, ParetoNbdM
         return new ClvFit<ParetoNbdModel>(new ParetoNbdModel(new ParetoNbdParameters(e[0], e[1], e[2], e[3])), report, o.ConfidenceLevel);
     }
 
-    private static ClvFitReport Report(CompressedHistories data, ClvFitOptions options, ParallelWork work)
+    /// <summary>The optimiser's report under the caller's cancellation token and degree of parallelism (also the pilot fits').</summary>
+    internal static ClvFitReport Report(CompressedHistories data, ClvFitOptions options, ParallelWork work)
     {
-        work.ThrowIfCancellationRequested();
-        // TODO(merge clvnum): pass `work` to MaximumLikelihood.Fit and the likelihood sums (cancellation between evaluations, degree of parallelism).
         double scale = data.MaxT > 0 ? data.MaxT : 1.0;
-        return MaximumLikelihood.Fit("paretonbd", Names, (theta, gradient) => NegativeLogLikelihood(data, theta, gradient),
+        var report = MaximumLikelihood.Fit("paretonbd", Names, (theta, gradient) => NegativeLogLikelihood(data, theta, gradient, work),
             [0.1, 0.1 + Math.Log(scale), 0.1, 0.1 + Math.Log(scale)], [1.0, 1.0 / scale, 1.0, 1.0 / scale], data.CustomerCount, data.RowCount, options,
-            warmStart: PilotFit.Start(data, pilot => Report(pilot, options, work)), value: theta => Value(data, theta));
+            warmStart: PilotFit.Start(data, pilot => Report(pilot, options, work)), value: theta => Value(data, theta, work),
+            exactHessian: theta => ParetoNbdBoundary.Hessian(data, theta, false, work), work: work);
+        return ParetoNbdBoundary.Check(report, data, scale, options, work) ?? report;
     }
 
-    private static double NegativeLogLikelihood(CompressedHistories data, ReadOnlySpan<double> theta, Span<double> gradient)
+    private static double NegativeLogLikelihood(CompressedHistories data, ReadOnlySpan<double> theta, Span<double> gradient, ParallelWork work)
     {
         const double h = 2e-6;
         Span<double> shifted = stackalloc double[4];
@@ -43,22 +44,22 @@ public sealed class ParetoNbdFitter : IClvFitter<CompressedHistories, ParetoNbdM
         {
             theta.CopyTo(shifted);
             shifted[k] = theta[k] * (1 + h);
-            double up = Value(data, shifted);
+            double up = Value(data, shifted, work);
             shifted[k] = theta[k] * (1 - h);
-            double down = Value(data, shifted);
+            double down = Value(data, shifted, work);
             gradient[k] = (up - down) / (2 * h * theta[k]);
         }
 
-        return Value(data, theta);
+        return Value(data, theta, work);
     }
 
-    private static double Value(CompressedHistories data, ReadOnlySpan<double> theta)
+    private static double Value(CompressedHistories data, ReadOnlySpan<double> theta, ParallelWork work)
     {
         if (!(theta[0] > 0 && theta[1] > 0 && theta[2] > 0 && theta[3] > 0 && double.IsFinite(theta[0] + theta[1] + theta[2] + theta[3])))
         {
             return double.PositiveInfinity;
         }
 
-        return -new ParetoNbdModel(new ParetoNbdParameters(theta[0], theta[1], theta[2], theta[3])).LogLikelihood(data);
+        return -new ParetoNbdModel(new ParetoNbdParameters(theta[0], theta[1], theta[2], theta[3])).LogLikelihood(data, work);
     }
 }

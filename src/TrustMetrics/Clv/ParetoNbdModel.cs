@@ -42,8 +42,12 @@ public sealed class ParetoNbdModel : IPurchaseModel
     public double LogLikelihood(CompressedHistories data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return HistoryBatch.WeightedSum(new LogLikelihoodFormula(this), data);
+        return LogLikelihood(data, default);
     }
+
+    /// <summary>Σ count·ℓ under the caller's cancellation token and degree of parallelism.</summary>
+    internal double LogLikelihood(CompressedHistories data, Statistics.ParallelWork work) =>
+        HistoryBatch.WeightedSum(new LogLikelihoodFormula(this), data, work);
 
     /// <summary>
     /// P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) (α+T)^{r+x} (β+T)^s A₀) (note 009 eqs. 36–37); exactly 1 when t_x = T.
@@ -64,8 +68,7 @@ public sealed class ParetoNbdModel : IPurchaseModel
     public void ProbabilityAlive(ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
         var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
-        work.ThrowIfCancellationRequested(); // TODO(merge clvnum): HistoryBatch.Evaluate(…, work) for cancellation inside the batch and the degree of parallelism.
-        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories));
+        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories), work);
     }
 
     /// <summary>E[X(t)] = rβ/(α(s−1)) · [1 − (β/(β+t))^{s−1}] (note 009 eq. 27); s = 1 is its limit (rβ/α) ln((β+t)/β).</summary>
@@ -98,9 +101,8 @@ public sealed class ParetoNbdModel : IPurchaseModel
     public void ConditionalExpectedPurchases(double t, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
         var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
-        work.ThrowIfCancellationRequested(); // TODO(merge clvnum): HistoryBatch.Evaluate(…, work) for cancellation inside the batch and the degree of parallelism.
         BgNbdModel.CheckHorizon(t);
-        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories));
+        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories), work);
     }
 
     /// <summary>
@@ -155,20 +157,10 @@ public sealed class ParetoNbdModel : IPurchaseModel
         return Hypergeometric.LogGaussAPlusOne(a, tilde, d / (m + t), logOneMinusZ) - (a * logM);
     }
 
-    internal double LogL(long x, double tx, double T)
-    {
-        double a1 = SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta));
-        double first = (-(r + x) * Math.Log(alpha + T)) - (s * Math.Log(beta + T));
-        double second = Math.Log(s) - Math.Log(r + s + x) + LogA0(x, tx, T);
-        double m = Math.Max(first, second);
-        return a1 + m + Math.Log(Math.Exp(first - m) + Math.Exp(second - m));
-    }
+    internal double LogL(long x, double tx, double T) => ParetoNbdLikelihood.Row(r, alpha, s, beta, x, tx, T);
 
-    internal double AliveUnchecked(long x, double tx, double T)
-    {
-        double log = Math.Log(s) - Math.Log(r + s + x) + ((r + x) * Math.Log(alpha + T)) + (s * Math.Log(beta + T)) + LogA0(x, tx, T);
-        return 1.0 / (1.0 + Math.Exp(log));
-    }
+    internal double AliveUnchecked(long x, double tx, double T) =>
+        1.0 / (1.0 + Math.Exp(ParetoNbdLikelihood.Second(r, alpha, s, beta, x, tx, T) - ParetoNbdLikelihood.First(r, alpha, s, beta, x, T)));
 
     internal double ConditionalUnchecked(double t, long x, double tx, double T) =>
         AliveUnchecked(x, tx, T) * (r + x) * (beta + T) / (alpha + T) * PowerTail(s - 1, -Hypergeometric.Log1P(t / (beta + T)));
@@ -183,14 +175,12 @@ public sealed class ParetoNbdModel : IPurchaseModel
     }
 
     /// <summary>
-    /// ℓ row by row, with the parts that do not depend on t_x cached: rows come sorted by (x, T, t_x), so lnΓ(r+x) changes only
-    /// with x, and (α+T)^{−(r+x)}(β+T)^{−s} and the ₂F₁ term at T only with (x, T) — one series per row instead of two. Mutable:
-    /// each chunk of the batch sum works on its own copy.
+    /// ℓ row by row (<see cref="ParetoNbdLikelihood"/>), with the parts that do not depend on t_x cached: rows come sorted by
+    /// (x, T, t_x), so lnΓ(r+x) − lnΓ(r) changes only with x, and F and the ₂F₁ term at T only with (x, T) — one series per row
+    /// instead of two. Mutable: each chunk of the batch sum works on its own copy.
     /// </summary>
     private struct LogLikelihoodFormula(ParetoNbdModel model) : IHistoryFormula
     {
-        private readonly double constant = (model.r * Math.Log(model.alpha)) + (model.s * Math.Log(model.beta)) - SpecialFunctions.GammaLn(model.r);
-        private readonly double logS = Math.Log(model.s);
         private long lastX = -1;
         private double lastT = double.NaN, xTerms, first, logPartT;
 
@@ -201,26 +191,27 @@ public sealed class ParetoNbdModel : IPurchaseModel
             {
                 lastX = x;
                 lastT = double.NaN;
-                xTerms = constant + SpecialFunctions.GammaLn(m.r + x) + logS - Math.Log(m.r + m.s + x);
+                xTerms = GammaRatio.LogGammaRatio(m.r, x);
             }
 
             if (T != lastT)
             {
                 lastT = T;
-                first = (-(m.r + x) * Math.Log(m.alpha + T)) - (m.s * Math.Log(m.beta + T)) - logS + Math.Log(m.r + m.s + x);
-                logPartT = m.LogPart(x, T);
+                first = ParetoNbdLikelihood.First(m.r, m.alpha, m.s, m.beta, x, T);
+                logPartT = double.NaN;
             }
 
-            // ℓ = A₁ + logaddexp(first, ln s − ln(r+s+x) + ln A₀), with ln A₀ = l₁ + ln(1 − e^{l₂ − l₁}); both shifted by ln s − ln(r+s+x).
             if (tx >= T)
             {
                 return xTerms + first;
             }
 
-            double l1 = m.LogPart(x, tx);
-            double second = l1 + Math.Log(-PreciseMath.Expm1(Math.Min(logPartT - l1, 0)));
-            double top = Math.Max(first, second);
-            return xTerms + top + Math.Log(Math.Exp(first - top) + Math.Exp(second - top));
+            if (double.IsNaN(logPartT) && ParetoNbdLikelihood.UsesSeries(m.alpha, m.beta, tx))
+            {
+                logPartT = ParetoNbdLikelihood.LogPart(m.r, m.alpha, m.s, m.beta, x, T);
+            }
+
+            return xTerms + ParetoNbdLikelihood.LogAddExp(first, ParetoNbdLikelihood.Second(m.r, m.alpha, m.s, m.beta, x, tx, T, logPartT));
         }
     }
 

@@ -31,8 +31,9 @@ internal static class PilotFit
             return null;
         }
 
-        if (!pilot.Converged)
+        if (!pilot.Converged || pilot.Boundary is not null)
         {
+            // A pilot on the boundary has no finite inverse Hessian to start Newton from.
             return null;
         }
 
