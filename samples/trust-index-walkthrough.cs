@@ -11,6 +11,7 @@
 #:project ../src/TrustMetrics/TrustMetrics.csproj
 
 using System.Globalization;
+using TrustMetrics.Presentation;
 using TrustMetrics.TrustIndex;
 
 Section("docs/trust-index.md: C# example");
@@ -24,13 +25,13 @@ foreach (TrustSegmentResult segment in result.Segments)
 }
 
 Console.WriteLine();
-Console.WriteLine(result.Segments.Single(s => s.Segment == "SMB").ToMarkdown());
+Console.WriteLine(ResultFormatter.ToMarkdown(result.Segments.Single(s => s.Segment == "SMB")));
 
 Section("How much does the index depend on the method? (500 draws of normalisation, weighting, aggregation and weights)");
 SensitivityResult sensitivity = calculator.Sensitivity(ReadSurvey(), replicates: 500);
 Console.WriteLine(sensitivity);
 Console.WriteLine();
-Console.WriteLine(sensitivity.ToMarkdown());
+Console.WriteLine(ResultFormatter.ToMarkdown(sensitivity));
 
 Section("The breakdown alert");
 Breakdown(calculator);
@@ -48,14 +49,14 @@ static TrustIndexCalculator DocsExample()
     var calculator = new TrustIndexCalculator();    // 1–5, equal weights, arithmetic mean, 1,000 bootstrap replicates, seeded
     TrustIndexResult result = calculator.Calculate(survey);
 
-    Console.WriteLine(result);                      // Trust index 67.7 [67.3, 68.1] (95% bootstrap-percentile, n = 4,000; 5 dimensions, 3 segments)
-    Console.WriteLine(result.ToMarkdown());         // index and dimensions: score, SE, interval, weight, mean answer, Cronbach's α, n
+    Console.WriteLine(result);                      // Trust index 67.7 [67.2, 68.1] (95% bootstrap-percentile, n = 4,000; 5 dimensions, 3 segments)
+    Console.WriteLine(ResultFormatter.ToMarkdown(result));         // index and dimensions: score, SE, interval, weight, mean answer, Cronbach's α, n
 
     // Which driver to work on first: the Shapley and relative-weight shares of R² of NPS on the five dimensions.
-    Console.WriteLine(result.KeyDrivers!.ToMarkdown());
+    Console.WriteLine(ResultFormatter.ToMarkdown(result.KeyDrivers!));
 
     // Can we believe the measurement? Item analysis of one dimension.
-    Console.WriteLine(result.Dimensions[0].Reliability.ToMarkdown());
+    Console.WriteLine(ResultFormatter.ToMarkdown(result.Dimensions[0].Reliability));
     #endregion
     return calculator;
 }
@@ -66,7 +67,7 @@ static void Breakdown(TrustIndexCalculator calculator)
     // Is trust breaking down? Each segment's index and dimensions in 2026-05 against 2026-04, Holm-adjusted; an alert is a significant drop.
     TrustBreakdownResult breakdown = calculator.CompareTrustPeriods(ReadSurvey(month: "2026-04"), ReadSurvey(month: "2026-05"));
     Console.WriteLine(breakdown);                   // Trust breakdown: 24 comparisons, 1 alert (SMB transparency)
-    Console.WriteLine(breakdown.ToMarkdown());      // alerts first: previous, current, change, test, p, Holm p, Hedges' g
+    Console.WriteLine(ResultFormatter.ToMarkdown(breakdown));      // alerts first: previous, current, change, test, p, Holm p, Hedges' g
     #endregion
 }
 

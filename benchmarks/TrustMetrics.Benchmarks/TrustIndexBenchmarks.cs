@@ -66,5 +66,5 @@ public class TrustIndexBenchmarks
 
     [Benchmark]
     public double LibraryWithSensitivity() =>
-        Calculator.Calculate(survey, new TrustIndexOptions { BootstrapReplicates = Replicates, SensitivityReplicates = 1_000 }).Sensitivity!.MedianAverageRankShift;
+        Calculator.Calculate(survey, new TrustIndexOptions { BootstrapReplicates = Replicates, SensitivityReplicates = 1_000 }).Sensitivity!.OverallMedianIndex;
 }

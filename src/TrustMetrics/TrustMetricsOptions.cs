@@ -58,21 +58,12 @@ public sealed class TrustMetricsOptions
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the parameter name is the option's name.</exception>
     public void Validate()
     {
-        const string prefix = nameof(TrustMetricsOptions) + ".";
-        if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))
+        var problems = Problems();
+        if (problems.Count > 0)
         {
-            throw new ArgumentOutOfRangeException(prefix + nameof(ConfidenceLevel), ConfidenceLevel,
-                $"{prefix}{nameof(ConfidenceLevel)} must lie strictly between 0 and 1; got {Guard.Format(ConfidenceLevel)}.");
+            var (name, value, message) = problems[0];
+            throw new ArgumentOutOfRangeException(name, value, message);
         }
-
-        CheckEnum(NpsIntervalMethod, prefix + nameof(NpsIntervalMethod));
-        CheckEnum(NpsComparisonMethod, prefix + nameof(NpsComparisonMethod));
-        CheckEnum(ProportionIntervalMethod, prefix + nameof(ProportionIntervalMethod));
-        CheckEnum(ChurnRateDefinition, prefix + nameof(ChurnRateDefinition));
-        CheckEnum(SurvivalIntervalMethod, prefix + nameof(SurvivalIntervalMethod));
-        CheckScale(CsatScale, CsatThreshold, prefix + nameof(CsatScale), prefix + nameof(CsatThreshold));
-        CheckScale(CesScale, CesThreshold, prefix + nameof(CesScale), prefix + nameof(CesThreshold));
-        CheckScale(RatingScale, RatingPositiveThreshold, prefix + nameof(RatingScale), prefix + nameof(RatingPositiveThreshold));
     }
 
     /// <summary>A validated copy, so later changes to this object do not leak into calculators.</summary>
@@ -82,24 +73,50 @@ public sealed class TrustMetricsOptions
         return (TrustMetricsOptions)MemberwiseClone();
     }
 
-    private static void CheckEnum<TEnum>(TEnum value, string name) where TEnum : struct, Enum
+    /// <summary>
+    /// Every invalid option, in declaration order: its full name (<c>TrustMetricsOptions.ConfidenceLevel</c>), its value and
+    /// a message naming both. Empty when the options are valid. <see cref="Validate"/> throws the first; the dependency
+    /// injection package reports them all at start-up.
+    /// </summary>
+    internal List<(string Name, object? Value, string Message)> Problems()
+    {
+        const string prefix = nameof(TrustMetricsOptions) + ".";
+        var problems = new List<(string Name, object? Value, string Message)>();
+        if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))
+        {
+            problems.Add((prefix + nameof(ConfidenceLevel), ConfidenceLevel,
+                $"{prefix}{nameof(ConfidenceLevel)} must lie strictly between 0 and 1; got {Guard.Format(ConfidenceLevel)}."));
+        }
+
+        CheckEnum(problems, NpsIntervalMethod, prefix + nameof(NpsIntervalMethod));
+        CheckEnum(problems, NpsComparisonMethod, prefix + nameof(NpsComparisonMethod));
+        CheckEnum(problems, ProportionIntervalMethod, prefix + nameof(ProportionIntervalMethod));
+        CheckEnum(problems, ChurnRateDefinition, prefix + nameof(ChurnRateDefinition));
+        CheckEnum(problems, SurvivalIntervalMethod, prefix + nameof(SurvivalIntervalMethod));
+        CheckScale(problems, CsatScale, CsatThreshold, prefix + nameof(CsatScale), prefix + nameof(CsatThreshold));
+        CheckScale(problems, CesScale, CesThreshold, prefix + nameof(CesScale), prefix + nameof(CesThreshold));
+        CheckScale(problems, RatingScale, RatingPositiveThreshold, prefix + nameof(RatingScale), prefix + nameof(RatingPositiveThreshold));
+        return problems;
+    }
+
+    private static void CheckEnum<TEnum>(List<(string, object?, string)> problems, TEnum value, string name)
+        where TEnum : struct, Enum
     {
         if (!Enum.IsDefined(value))
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} is not a known {typeof(TEnum).Name}: {value}.");
+            problems.Add((name, value, $"{name} is not a known {typeof(TEnum).Name}: {value}."));
         }
     }
 
-    private static void CheckScale(RatingScale scale, int threshold, string scaleName, string thresholdName)
+    private static void CheckScale(List<(string, object?, string)> problems, RatingScale scale, int threshold, string scaleName, string thresholdName)
     {
         if (scale.Points < 2)
         {
-            throw new ArgumentOutOfRangeException(scaleName, scale, $"{scaleName} is not set: use new RatingScale(min, max).");
+            problems.Add((scaleName, scale, $"{scaleName} is not set ({scale}): use new RatingScale(min, max)."));
         }
-
-        if (!scale.Contains(threshold))
+        else if (!scale.Contains(threshold))
         {
-            throw new ArgumentOutOfRangeException(thresholdName, threshold, $"{thresholdName} = {threshold} is not on {scaleName} {scale}.");
+            problems.Add((thresholdName, threshold, $"{thresholdName} = {threshold} is not on {scaleName} {scale}."));
         }
     }
 }

@@ -258,7 +258,7 @@ internal static class TrustIndexCommand
     /// <summary>The respondents of one period (segments and outcome kept), for the breakdown alert.</summary>
     internal static TrustSurvey Subset(TrustSurvey survey, string[] labels, string label)
     {
-        int k = survey.ItemCount;
+        int k = survey.ItemNames.Count;
         var rows = Enumerable.Range(0, survey.RespondentCount).Where(r => labels[r] == label).ToArray();
         var values = new double[rows.Length * k];
         for (int i = 0; i < rows.Length; i++)
@@ -267,7 +267,7 @@ internal static class TrustIndexCommand
         }
 
         var segments = survey.Segments is { } s ? rows.Select(r => s[r]).ToArray() : null;
-        var outcome = survey.HasOutcome ? rows.Select(r => survey.Outcome[r]).ToArray() : null;
+        var outcome = survey.Outcome.IsEmpty ? null : rows.Select(r => survey.Outcome[r]).ToArray();
         return new TrustSurvey(survey.ItemNames, values, segments, outcome, survey.OutcomeName);
     }
 

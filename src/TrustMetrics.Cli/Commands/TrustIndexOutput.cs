@@ -101,10 +101,10 @@ internal static class TrustIndexOutput
     {
         json.WriteStartObject();
         json.WriteString("name", d.Name);
-        MetricJson.Number(json, "score", d.Score.Value);
-        MetricJson.Number(json, "lower", d.Score.Interval.Lower);
-        MetricJson.Number(json, "upper", d.Score.Interval.Upper);
-        MetricJson.Number(json, "standardError", d.Score.StandardError);
+        MetricJson.Number(json, "score", d.Score?.Value);
+        MetricJson.Number(json, "lower", d.Score?.Interval.Lower);
+        MetricJson.Number(json, "upper", d.Score?.Interval.Upper);
+        MetricJson.Number(json, "standardError", d.Score?.StandardError);
         MetricJson.Number(json, "meanAnswer", d.MeanScore);
         json.WriteNumber("n", d.Count);
         json.WriteNumber("weight", d.Weight);
@@ -285,8 +285,8 @@ internal static class TrustIndexOutput
         tables.Add(new Table("Dimensions", ["Dimension", "Score", $"{level} CI", "Mean answer", "Weight", "α", "α std", "Items"],
             result.Dimensions.Select(d => (IReadOnlyList<string>)
             [
-                d.Name + (d.Reliability.IsBelowThreshold ? " ⚠" : string.Empty), Formatting.Number(d.Score.Value, 1), Formatting.Interval(d.Score.Interval, 1),
-                Formatting.Number(d.MeanScore, 2), Formatting.Number(d.Weight, 3), Alpha(d.Reliability.CronbachAlpha), Alpha(d.Reliability.StandardizedAlpha),
+                d.Name + (d.Reliability.IsBelowThreshold ? " ⚠" : string.Empty), Formatting.Number(d.Score?.Value ?? double.NaN, 1), (d.Score is { } score ? Formatting.Interval(score.Interval, 1) : "–"),
+                Formatting.Number(d.MeanScore ?? double.NaN, 2), Formatting.Number(d.Weight, 3), Alpha(d.Reliability.CronbachAlpha), Alpha(d.Reliability.StandardizedAlpha),
                 d.Reliability.Items.Count.ToString(CultureInfo.InvariantCulture),
             ]).ToList(),
             [.. result.Warnings.Take(10), $"⚠ = Cronbach's alpha below {options.AlphaWarningThreshold.ToString(CultureInfo.InvariantCulture)}. Intervals: {options.BootstrapReplicates} bootstrap replicates, seed {options.Seed}."]));
@@ -294,13 +294,13 @@ internal static class TrustIndexOutput
         tables.Add(new Table("Items", ["Item", "Dimension", "Mean", "Corrected item–total r", "α if deleted"],
             result.Dimensions.SelectMany(d => d.Reliability.Items.Select(i => (IReadOnlyList<string>)
             [
-                i.Name + (i.ReverseCoded ? " (R)" : string.Empty), d.Name, Formatting.Number(i.Mean, 2), Alpha(i.ItemTotalCorrelation), Alpha(i.AlphaIfDeleted),
+                i.Name + (i.ReverseCoded ? " (R)" : string.Empty), d.Name, Formatting.Number(i.Mean ?? double.NaN, 2), Alpha(i.ItemTotalCorrelation), Alpha(i.AlphaIfDeleted),
             ])).ToList(), ["(R) = reverse-coded. An item whose deletion raises alpha, or with corrected r < 0.3, is a candidate to revise."]));
 
         if (result.Segments.Count > 0)
         {
             tables.Add(new Table($"Dimension scores by {request.Group}", [request.Group!, .. result.Dimensions.Select(d => d.Name)],
-                result.Segments.Select(s => (IReadOnlyList<string>)[s.Segment, .. s.Dimensions.Select(d => Formatting.Number(d.Score.Value, 1))]).ToList(), []));
+                result.Segments.Select(s => (IReadOnlyList<string>)[s.Segment, .. s.Dimensions.Select(d => Formatting.Number(d.Score?.Value ?? double.NaN, 1))]).ToList(), []));
         }
 
         if (result.KeyDrivers is { } kda)
@@ -309,7 +309,7 @@ internal static class TrustIndexOutput
                 kda.Drivers.Select(d => (IReadOnlyList<string>)
                 [
                     d.Name, Formatting.Number(d.Correlation, 3), Formatting.Number(d.RelativeWeight.Value, 4), Formatting.Interval(d.RelativeWeight.Interval, 4),
-                    Formatting.Number(d.RelativeWeightPercent, 1), Formatting.Number(d.Shapley.Value, 4), Formatting.Interval(d.Shapley.Interval, 4), Formatting.Number(d.ShapleyPercent, 1),
+                    Formatting.Number(d.RelativeWeightPercent ?? double.NaN, 1), Formatting.Number(d.Shapley.Value, 4), Formatting.Interval(d.Shapley.Interval, 4), Formatting.Number(d.ShapleyPercent ?? double.NaN, 1),
                 ]).ToList(),
                 [$"R² = {Formatting.Number(kda.RSquared.Value, 4)} {Formatting.Interval(kda.RSquared.Interval, 4)}, n = {Formatting.Count(kda.Count)} complete responses. Both decompositions sum to R²."]));
         }
@@ -322,7 +322,7 @@ internal static class TrustIndexOutput
                     g.Segment, Formatting.Number(g.NominalIndex, 1), Formatting.Number(g.MedianIndex, 1), $"[{Formatting.Number(g.IndexP5, 1)}, {Formatting.Number(g.IndexP95, 1)}]",
                     Formatting.Number(g.NominalRank, 1), Formatting.Number(g.MedianRank, 1), $"[{Formatting.Number(g.RankP5, 1)}, {Formatting.Number(g.RankP95, 1)}]", Formatting.Number(g.MedianRankShift, 1),
                 ]).ToList(),
-                [$"Overall index: median {Formatting.Number(s.OverallMedianIndex, 1)}, 5–95% [{Formatting.Number(s.OverallIndexP5, 1)}, {Formatting.Number(s.OverallIndexP95, 1)}]. Average shift in ranks: mean {Formatting.Number(s.MeanAverageRankShift, 2)}, median {Formatting.Number(s.MedianAverageRankShift, 2)}.",
+                [$"Overall index: median {Formatting.Number(s.OverallMedianIndex, 1)}, 5–95% [{Formatting.Number(s.OverallIndexP5, 1)}, {Formatting.Number(s.OverallIndexP95, 1)}]. Average shift in ranks: mean {Formatting.Number(s.MeanAverageRankShift ?? double.NaN, 2)}, median {Formatting.Number(s.MedianAverageRankShift ?? double.NaN, 2)}.",
                  $"Drawn from: {string.Join("/", s.Normalizations.Select(Name))} × {string.Join("/", s.Weightings.Select(Name))} × arithmetic/geometric, weights × U(1 ± {s.WeightPerturbation.ToString(CultureInfo.InvariantCulture)})."]));
         }
 
@@ -332,7 +332,7 @@ internal static class TrustIndexOutput
                 breakdown.Changes.Select(c => (IReadOnlyList<string>)
                 [
                     c.Segment, c.Measure, Formatting.Number(c.Previous, 1), Formatting.Number(c.Current, 1), Formatting.Signed(c.Test.Difference, 1),
-                    Formatting.Number(c.HedgesG, 2), Formatting.PValue(c.AdjustedPValue), c.IsAlert ? "DROP" : string.Empty,
+                    Formatting.Number(c.HedgesG ?? double.NaN, 2), Formatting.PValue(c.AdjustedPValue), c.IsAlert ? "DROP" : string.Empty,
                 ]).ToList(),
                 [$"{breakdown.Alerts.Count} significant drop(s) at Holm-adjusted p < {breakdown.SignificanceLevel.ToString(CultureInfo.InvariantCulture)}. Index: bootstrap z test; dimensions: Welch t test."]));
         }

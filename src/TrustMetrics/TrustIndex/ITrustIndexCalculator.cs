@@ -16,14 +16,21 @@ public interface ITrustIndexCalculator
     /// <param name="options">Methodological choices; null = the defaults.</param>
     /// <exception cref="ArgumentException">The survey is empty, a dimension names an unknown item, or a choice is undefined for this data
     /// (benefit of the doubt without two segments, PCA weights or key drivers with a constant score).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An answer is off the scale (the message names row, item and value) or an option is invalid.</exception>
-    TrustIndexResult Calculate(TrustSurvey survey, TrustIndexOptions? options = null);
+    /// <param name="maxDegreeOfParallelism">Most threads the bootstraps may use: null = all cores, 1 = serial on the calling thread.
+    /// Results are identical whatever the value (replicates are drawn in fixed, separately seeded blocks).</param>
+    /// <param name="cancellationToken">Cancels the bootstraps and the sensitivity analysis.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An answer is off the scale (the message names row, item and value), an option is
+    /// invalid, or <paramref name="maxDegreeOfParallelism"/> is below 1.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    TrustIndexResult Calculate(TrustSurvey survey, TrustIndexOptions? options = null, int? maxDegreeOfParallelism = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Cronbach's alpha (raw, standardised), alpha if deleted and item–total correlations of one item set.</summary>
     /// <param name="responses">Row-major respondents × items (already reverse-coded), NaN = not answered; complete cases are used.</param>
     /// <param name="itemNames">Item names, one per column.</param>
     /// <param name="alphaWarningThreshold">Alpha below this sets <see cref="DimensionReliability.IsBelowThreshold"/>.</param>
-    /// <exception cref="ArgumentException">The lengths do not match.</exception>
+    /// <exception cref="ArgumentException">The lengths do not match, a response is ±∞ (the message names row, item and value), or the
+    /// threshold is not finite.</exception>
     DimensionReliability Reliability(ReadOnlySpan<double> responses, IReadOnlyList<string> itemNames, double alphaWarningThreshold = 0.7);
 
     /// <summary>Johnson's relative weights and the exact Shapley decomposition of R² of an outcome on drivers, with bootstrap intervals.</summary>
@@ -34,15 +41,22 @@ public interface ITrustIndexCalculator
     /// <param name="bootstrapReplicates">Replicates (0 = no intervals).</param>
     /// <param name="seed">Seed of the bootstrap.</param>
     /// <param name="confidenceLevel">Interval level; null = the configured default.</param>
-    /// <exception cref="ArgumentException">Lengths do not match, too few complete rows, a constant column or collinear drivers.</exception>
+    /// <param name="maxDegreeOfParallelism">Most threads the bootstrap may use: null = all cores, 1 = serial; results do not depend on it.</param>
+    /// <param name="cancellationToken">Cancels the bootstrap.</param>
+    /// <exception cref="ArgumentException">Lengths do not match, a value is ±∞, too few complete rows, a constant column or collinear drivers.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     KeyDriverResult KeyDrivers(ReadOnlySpan<double> drivers, IReadOnlyList<string> driverNames, ReadOnlySpan<double> outcome,
-        string outcomeName = "outcome", int bootstrapReplicates = 1000, int seed = 20260501, double? confidenceLevel = null);
+        string outcomeName = "outcome", int bootstrapReplicates = 1000, int seed = 20260501, double? confidenceLevel = null,
+        int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default);
 
     /// <summary>Monte Carlo uncertainty and sensitivity analysis of the segments' indices and ranks (see <see cref="SensitivityResult"/>).</summary>
     /// <param name="survey">The answers, normally with segments.</param>
     /// <param name="replicates">Monte Carlo draws, at least 1.</param>
     /// <param name="options">Nominal choices, seed and weight perturbation; null = the defaults.</param>
-    SensitivityResult Sensitivity(TrustSurvey survey, int replicates, TrustIndexOptions? options = null);
+    /// <param name="cancellationToken">Cancels the draws (checked every 1,024 draws; thousands of draws take milliseconds).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="replicates"/> is below 1.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    SensitivityResult Sensitivity(TrustSurvey survey, int replicates, TrustIndexOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The trust breakdown alert: per segment (and overall), the change of the index and of every dimension from
@@ -51,6 +65,10 @@ public interface ITrustIndexCalculator
     /// </summary>
     /// <param name="previous">The earlier (reference) period.</param>
     /// <param name="current">The later period; same items.</param>
-    /// <param name="options">Choices; null = the defaults.</param>
-    TrustBreakdownResult CompareTrustPeriods(TrustSurvey previous, TrustSurvey current, TrustIndexOptions? options = null);
+    /// <param name="options">Choices; null = the defaults. Needs <see cref="TrustIndexOptions.BootstrapReplicates"/> ≥ 2.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads the bootstraps may use: null = all cores, 1 = serial; results do not depend on it.</param>
+    /// <param name="cancellationToken">Cancels the bootstraps.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    TrustBreakdownResult CompareTrustPeriods(TrustSurvey previous, TrustSurvey current, TrustIndexOptions? options = null,
+        int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default);
 }

@@ -1,54 +1,46 @@
+using TrustMetrics.Statistics;
+
 namespace TrustMetrics.TrustIndex;
 
 /// <summary>
 /// Nonparametric bootstrap of a unit's index and normalised dimension scores over its respondents: B resamples of n rows with
 /// replacement, each re-averaged, re-normalised (fixed normalisation parameters) and re-aggregated (fixed weights). Rows are
 /// first put in a canonical order (sorted by their score vectors), so the draws — and the interval — depend only on the
-/// multiset of respondents, never on file order. One compact n×p array, no allocation per replicate.
+/// multiset of respondents, never on file order. Replicates run in fixed blocks, each with its own seeded stream, so the draws
+/// are the same serial or parallel.
 /// </summary>
 internal static class IndexBootstrap
 {
+    /// <summary>Below this many cell reads (n · p · B) the bootstrap stays on the calling thread.</summary>
+    private const long ParallelThreshold = 4_000_000;
+
     public static (double[] Index, double[] Dimensions) Run(IndexModel model, IReadOnlyList<int> rows, IndexNormalizer normalizer,
-        double[] weights, TrustAggregation aggregation, int replicates, int seed, ulong stream)
+        double[] weights, TrustAggregation aggregation, int replicates, int seed, ulong stream, ParallelWork work)
     {
         int p = model.P, n = rows.Count;
         var compact = Canonical(model.Scores.Scores, p, rows);
-        bool complete = !HasNaN(compact);
+        bool complete = !Array.Exists(compact, double.IsNaN);
         var index = new double[replicates];
         var dimensions = new double[replicates * p];
-        var sums = new double[p];
-        var counts = new int[p];
-        var indicators = new double[p];
-        var random = new SeededRandom(seed, stream);
-        for (int b = 0; b < replicates; b++)
+        work.For(TrustRandom.Blocks(replicates), (long)n * p * replicates >= ParallelThreshold, block =>
         {
-            Array.Clear(sums);
-            if (complete)
+            work.ThrowIfCancellationRequested();
+            var random = TrustRandom.Create(seed, stream, block);
+            var sums = new double[p];
+            var counts = new int[p];
+            var indicators = new double[p];
+            int end = Math.Min(replicates, (block + 1) * TrustRandom.BlockSize);
+            for (int b = block * TrustRandom.BlockSize; b < end; b++)
             {
-                for (int i = 0; i < n; i++)
-                {
-                    int offset = random.NextInt(n) * p;
-                    for (int j = 0; j < p; j++)
-                    {
-                        sums[j] += compact[offset + j];
-                    }
-                }
-
-                for (int j = 0; j < p; j++)
-                {
-                    indicators[j] = normalizer.Normalize(j, sums[j] / n);
-                }
-            }
-            else
-            {
+                Array.Clear(sums);
                 Array.Clear(counts);
                 for (int i = 0; i < n; i++)
                 {
-                    int offset = random.NextInt(n) * p;
+                    int offset = random.Next(n) * p;
                     for (int j = 0; j < p; j++)
                     {
                         double v = compact[offset + j];
-                        if (!double.IsNaN(v))
+                        if (complete || !double.IsNaN(v))
                         {
                             sums[j] += v;
                             counts[j]++;
@@ -60,26 +52,13 @@ internal static class IndexBootstrap
                 {
                     indicators[j] = normalizer.Normalize(j, counts[j] > 0 ? sums[j] / counts[j] : double.NaN);
                 }
-            }
 
-            index[b] = IndexAggregator.Aggregate(aggregation, indicators, weights);
-            Array.Copy(indicators, 0, dimensions, b * p, p);
-        }
+                index[b] = IndexAggregator.Aggregate(aggregation, indicators, weights);
+                Array.Copy(indicators, 0, dimensions, b * p, p);
+            }
+        });
 
         return (index, dimensions);
-    }
-
-    private static bool HasNaN(double[] values)
-    {
-        foreach (double v in values)
-        {
-            if (double.IsNaN(v))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The rows' score vectors, sorted lexicographically (NaN first, as double.CompareTo orders it), row-major.</summary>

@@ -142,7 +142,7 @@ internal sealed class IndexModel
         int p = P, k = SegmentNames.Length;
         if (k < 2)
         {
-            throw new ArgumentException($"Benefit-of-the-doubt weighting compares segments and needs at least two; the survey has {k}. Give segments or choose another weighting.");
+            throw new ArgumentException($"Benefit-of-the-doubt weighting compares segments and needs at least two; the survey has {k}. Give segments or choose another weighting.", "TrustIndexOptions.Weighting");
         }
 
         var frontier = new double[(k + 1) * p];

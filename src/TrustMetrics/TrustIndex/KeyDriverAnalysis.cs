@@ -1,3 +1,5 @@
+using TrustMetrics.Statistics;
+
 namespace TrustMetrics.TrustIndex;
 
 /// <summary>Point estimates and seeded bootstrap intervals of relative weights, Shapley values and R² on a complete-case matrix.</summary>
@@ -6,17 +8,21 @@ internal static class KeyDriverAnalysis
     /// <summary>Stream id of the key-driver bootstrap, distinct from every segment's stream.</summary>
     private const ulong Stream = 0x4B44_4100UL;
 
+    /// <summary>Below this many operations (B · (n·(p+1)² + 2^p·p²)) the bootstrap stays on the calling thread.</summary>
+    private const long ParallelThreshold = 20_000_000;
+
     // complete: complete cases, row-major n × (p + 1) — drivers then the outcome.
-    public static KeyDriverResult Run(double[] complete, int p, int n, IReadOnlyList<string> names, string outcome, int replicates, int seed, double level)
+    public static KeyDriverResult Run(double[] complete, int p, int n, IReadOnlyList<string> names, string outcome, int replicates, int seed, double level,
+        ParallelWork work, string paramName)
     {
         if (p > TrustIndexCalculator.MaxShapleyDrivers)
         {
-            throw new ArgumentException($"Exact Shapley decomposition visits all 2^p subsets and is limited to {TrustIndexCalculator.MaxShapleyDrivers} drivers; got {p}.");
+            throw new ArgumentException($"Exact Shapley decomposition visits all 2^p subsets and is limited to {TrustIndexCalculator.MaxShapleyDrivers} drivers; got {p}.", paramName);
         }
 
         if (n < p + 2)
         {
-            throw new ArgumentException($"Key-driver analysis of {p} drivers needs at least {p + 2} complete responses (drivers and {outcome}); got {n}.");
+            throw new ArgumentException($"Key-driver analysis of {p} drivers needs at least {p + 2} complete responses (drivers and {outcome}); got {n}.", paramName);
         }
 
         int width = p + 1;
@@ -27,14 +33,14 @@ internal static class KeyDriverAnalysis
         if (constant >= 0)
         {
             string what = constant == p ? $"the outcome '{outcome}'" : $"the driver '{names[constant]}'";
-            throw new ArgumentException($"Key-driver analysis is undefined: {what} does not vary across the {n} complete responses.");
+            throw new ArgumentException($"Key-driver analysis is undefined: {what} does not vary across the {n} complete responses.", paramName);
         }
 
         var rw = new double[p];
         var sh = new double[p];
         if (!KeyDriverMath.RelativeWeights(c, p, rw, out double r2) || !KeyDriverMath.Shapley(c, p, sh, out _))
         {
-            throw new ArgumentException("Key-driver analysis is undefined: the drivers are perfectly collinear (their correlation matrix is singular).");
+            throw new ArgumentException("Key-driver analysis is undefined: the drivers are perfectly collinear (their correlation matrix is singular).", paramName);
         }
 
         var rwReps = new double[p][];
@@ -46,38 +52,46 @@ internal static class KeyDriverAnalysis
         }
 
         var r2Reps = new double[replicates];
-        int skipped = 0;
-        var sample = new int[n];
-        var random = new SeededRandom(seed, Stream);
-        var cb = new double[width, width];
-        var rwb = new double[p];
-        var shb = new double[p];
-        for (int b = 0; b < replicates; b++)
+        var skippedPerBlock = new int[TrustRandom.Blocks(replicates)];
+        long cost = (long)replicates * ((n * width * width) + ((1L << p) * p * p));
+        work.For(skippedPerBlock.Length, cost >= ParallelThreshold, block =>
         {
-            for (int i = 0; i < n; i++)
+            work.ThrowIfCancellationRequested();
+            var random = TrustRandom.Create(seed, Stream, block);
+            var sample = new int[n];
+            var cb = new double[width, width];
+            var scratchB = new double[2 * width];
+            var rwb = new double[p];
+            var shb = new double[p];
+            int end = Math.Min(replicates, (block + 1) * TrustRandom.BlockSize);
+            for (int b = block * TrustRandom.BlockSize; b < end; b++)
             {
-                sample[i] = random.NextInt(n);
-            }
+                for (int i = 0; i < n; i++)
+                {
+                    sample[i] = random.Next(n);
+                }
 
-            double r2b = double.NaN;
-            bool ok = CorrelationMatrix.Compute(canonical, width, n, sample, cb, scratch) < 0
-                && KeyDriverMath.RelativeWeights(cb, p, rwb, out r2b)
-                && KeyDriverMath.Shapley(cb, p, shb, out _);
-            if (!ok)
-            {
-                skipped++;
-                r2b = double.NaN;
-                rwb.AsSpan().Fill(double.NaN);
-                shb.AsSpan().Fill(double.NaN);
-            }
+                double r2b = double.NaN;
+                bool ok = CorrelationMatrix.Compute(canonical, width, n, sample, cb, scratchB) < 0
+                    && KeyDriverMath.RelativeWeights(cb, p, rwb, out r2b)
+                    && KeyDriverMath.Shapley(cb, p, shb, out _);
+                if (!ok)
+                {
+                    skippedPerBlock[block]++;
+                    r2b = double.NaN;
+                    rwb.AsSpan().Fill(double.NaN);
+                    shb.AsSpan().Fill(double.NaN);
+                }
 
-            r2Reps[b] = r2b;
-            for (int j = 0; j < p; j++)
-            {
-                rwReps[j][b] = rwb[j];
-                shReps[j][b] = shb[j];
+                r2Reps[b] = r2b;
+                for (int j = 0; j < p; j++)
+                {
+                    rwReps[j][b] = rwb[j];
+                    shReps[j][b] = shb[j];
+                }
             }
-        }
+        });
+        int skipped = skippedPerBlock.Sum();
 
         var drivers = new KeyDriver[p];
         for (int j = 0; j < p; j++)
@@ -91,6 +105,6 @@ internal static class KeyDriverAnalysis
         return new KeyDriverResult(outcome, n, rSquared, drivers, replicates, skipped);
     }
 
-    // With R² = 0 no driver explains anything: every share is 0 rather than 0/0.
-    private static double Percent(double part, double rSquared) => rSquared > 0 ? 100 * part / rSquared : 0;
+    // With R² = 0 there is nothing to share out: the percentage 0/0 is undefined, so null.
+    private static double? Percent(double part, double rSquared) => rSquared > 0 ? 100 * part / rSquared : null;
 }

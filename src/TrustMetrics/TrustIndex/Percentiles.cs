@@ -28,8 +28,8 @@ internal static class Percentiles
 
     /// <summary>
     /// An estimate from bootstrap replicates: the point value, the replicates' standard deviation as standard error and the
-    /// percentile interval [q(α/2), q(1 − α/2)] (method "bootstrap-percentile"). NaN replicates are ignored; with none the
-    /// standard error and bounds are NaN (method "none").
+    /// percentile interval [q(α/2), q(1 − α/2)] (method "bootstrap-percentile"). NaN replicates (degenerate resamples) are
+    /// ignored; with fewer than two left there is no interval: see <see cref="PointOnly"/>.
     /// </summary>
     public static Estimate Bootstrap(double value, Span<double> replicates, double level)
     {
@@ -45,7 +45,7 @@ internal static class Percentiles
         var valid = replicates[..count];
         if (count < 2)
         {
-            return new Estimate(value, double.NaN, new ConfidenceInterval(double.NaN, double.NaN, level, "none"));
+            return PointOnly(value, level);
         }
 
         double mean = 0;
@@ -67,7 +67,10 @@ internal static class Percentiles
             new ConfidenceInterval(OfSorted(valid, alpha / 2), OfSorted(valid, 1 - (alpha / 2)), level, "bootstrap-percentile"));
     }
 
-    /// <summary>An estimate without interval (bootstrap turned off).</summary>
+    /// <summary>
+    /// An estimate without sampling information (bootstrap turned off): standard error +∞ (Estimate's "cannot estimate") and the
+    /// uninformative interval (−∞, +∞) with method "none" — never NaN.
+    /// </summary>
     public static Estimate PointOnly(double value, double level) =>
-        new(value, double.NaN, new ConfidenceInterval(double.NaN, double.NaN, level, "none"));
+        new(value, double.PositiveInfinity, new ConfidenceInterval(double.NegativeInfinity, double.PositiveInfinity, level, "none"));
 }

@@ -1,4 +1,5 @@
 using TrustMetrics.Estimation;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.TrustIndex;
 
@@ -12,7 +13,7 @@ internal static class PeriodComparison
 {
     private const ulong PreviousSalt = 0x5052_4556UL, CurrentSalt = 0x4355_5252UL;
 
-    public static TrustBreakdownResult Run(IndexModel previous, IndexModel current, TrustIndexOptions options)
+    public static TrustBreakdownResult Run(IndexModel previous, IndexModel current, TrustIndexOptions options, ParallelWork work)
     {
         if (options.BootstrapReplicates == 0)
         {
@@ -36,10 +37,10 @@ internal static class PeriodComparison
             }
         }
 
-        var rows = new List<(string Segment, string Measure, long N1, long N2, double Before, double After, DifferenceTest Test, double G)>();
+        var rows = new List<(string Segment, string Measure, long N1, long N2, double Before, double After, DifferenceTest Test, double? G)>();
         foreach (var (label, before, after, weights) in units)
         {
-            rows.Add(IndexChange(previous, current, label, before, after, normalizer, weights, options, level));
+            rows.Add(IndexChange(previous, current, label, before, after, normalizer, weights, options, level, work));
             for (int j = 0; j < previous.P; j++)
             {
                 if (DimensionChange(previous, current, before, after, j, normalizer, level) is { } change)
@@ -56,15 +57,15 @@ internal static class PeriodComparison
         return new TrustBreakdownResult(changes, alpha);
     }
 
-    private static (string, string, long, long, double, double, DifferenceTest, double) IndexChange(IndexModel previous, IndexModel current, string label,
-        int[] before, int[] after, IndexNormalizer normalizer, double[] weights, TrustIndexOptions options, double level)
+    private static (string, string, long, long, double, double, DifferenceTest, double?) IndexChange(IndexModel previous, IndexModel current, string label,
+        int[] before, int[] after, IndexNormalizer normalizer, double[] weights, TrustIndexOptions options, double level, ParallelWork work)
     {
         double valueBefore = IndexModel.IndexOf(previous.Means(before), normalizer, weights, options.Aggregation);
         double valueAfter = IndexModel.IndexOf(current.Means(after), normalizer, weights, options.Aggregation);
         var repsBefore = IndexBootstrap.Run(previous, before, normalizer, weights, options.Aggregation, options.BootstrapReplicates, options.Seed,
-            SeededRandom.StreamOf(label, PreviousSalt)).Index;
+            TrustRandom.StreamOf(label, PreviousSalt), work).Index;
         var repsAfter = IndexBootstrap.Run(current, after, normalizer, weights, options.Aggregation, options.BootstrapReplicates, options.Seed,
-            SeededRandom.StreamOf(label, CurrentSalt)).Index;
+            TrustRandom.StreamOf(label, CurrentSalt), work).Index;
         double se = Math.Sqrt(Variance(repsBefore) + Variance(repsAfter));
         double difference = valueAfter - valueBefore;
         DifferenceTest test;
@@ -85,7 +86,7 @@ internal static class PeriodComparison
         return (label, TrustIndexCalculator.IndexMeasure, before.Length, after.Length, valueBefore, valueAfter, test, HedgesG(compositeBefore, compositeAfter));
     }
 
-    private static (long N1, long N2, double Before, double After, DifferenceTest Test, double G)? DimensionChange(IndexModel previous, IndexModel current,
+    private static (long N1, long N2, double Before, double After, DifferenceTest Test, double? G)? DimensionChange(IndexModel previous, IndexModel current,
         int[] before, int[] after, int j, IndexNormalizer normalizer, double level)
     {
         var a = Respondent(previous, before, j, normalizer);
@@ -132,12 +133,15 @@ internal static class PeriodComparison
         return values;
     }
 
-    /// <summary>Hedges' g of b − a: (mean_b − mean_a)/s_pooled·(1 − 3/(4(n_a + n_b) − 9)); 0 when both samples are constant and equal.</summary>
-    private static double HedgesG(List<double> a, List<double> b)
+    /// <summary>
+    /// Hedges' g of b − a: (mean_b − mean_a)/s_pooled·(1 − 3/(4(n_a + n_b) − 9)); 0 when both samples are constant and equal,
+    /// ±∞ when they are constant and differ (the limit); null (undefined) when a sample has fewer than two values.
+    /// </summary>
+    private static double? HedgesG(List<double> a, List<double> b)
     {
         if (a.Count < 2 || b.Count < 2)
         {
-            return double.NaN;
+            return null;
         }
 
         var (ma, va) = MeanVariance(a);

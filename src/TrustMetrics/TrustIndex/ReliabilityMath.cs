@@ -51,14 +51,18 @@ internal static class ReliabilityMath
             return Undefined(n, names, reversed, means, "fewer than two respondents answered every item");
         }
 
-        // Two-pass (centred) covariances: exact zeros for constant items, no cancellation.
+        // Two-pass (centred) covariances, no cancellation. A column (item, total or rest score) whose spread is within rounding
+        // of its magnitude is constant: its variance is set to exactly 0, so a correlation with it is null rather than noise.
         var c = new double[k, k];
         var centred = new double[k];
+        var magnitude = new double[k];
         foreach (int r in complete)
         {
             for (int i = 0; i < k; i++)
             {
-                centred[i] = values[(r * k) + i] - means[i];
+                double x = values[(r * k) + i];
+                centred[i] = x - means[i];
+                magnitude[i] = Math.Max(magnitude[i], Math.Abs(x));
             }
 
             for (int i = 0; i < k; i++)
@@ -79,9 +83,22 @@ internal static class ReliabilityMath
             }
         }
 
-        var (alpha, stdAlpha, rBar, reason) = Alpha(c, skip: -1);
+        for (int i = 0; i < k; i++)
+        {
+            if (IsConstant(c[i, i], magnitude[i]))
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    c[i, j] = 0;
+                    c[j, i] = 0;
+                }
+            }
+        }
+
+        var scores = new double[n];
+        double totalVariance = ScoreVariance(values, k, complete, skip: -1, scores);
+        var (alpha, stdAlpha, rBar, reason) = Alpha(c, skip: -1, totalVariance);
         var items = new ItemStatistics[k];
-        double total = Sum(c, -1);
         for (int i = 0; i < k; i++)
         {
             double vi = c[i, i], covIT = 0;
@@ -90,13 +107,14 @@ internal static class ReliabilityMath
                 covIT += c[i, j];
             }
 
-            double restVariance = total - (2 * covIT) + vi;
-            double? corrected = vi > 0 && restVariance > 0 ? (covIT - vi) / Math.Sqrt(vi * restVariance) : null;
-            double? raw = vi > 0 && total > 0 ? covIT / Math.Sqrt(vi * total) : null;
+            // r.drop = corr(x_i, T − x_i): undefined (null) when the item or the rest score T − x_i is constant.
+            double restVariance = ScoreVariance(values, k, complete, skip: i, scores);
+            double? corrected = vi > 0 && restVariance > 0 ? Correlation(covIT - vi, vi, restVariance) : null;
+            double? raw = vi > 0 && totalVariance > 0 ? Correlation(covIT, vi, totalVariance) : null;
             double? alphaDropped = null, stdDropped = null;
             if (k > 2)
             {
-                var dropped = Alpha(c, skip: i);
+                var dropped = Alpha(c, skip: i, restVariance);
                 alphaDropped = dropped.Alpha;
                 stdDropped = dropped.Standardized;
             }
@@ -109,10 +127,49 @@ internal static class ReliabilityMath
 
     private static DimensionReliability Undefined(long n, IReadOnlyList<string> names, IReadOnlyList<bool> reversed, double[] means, string reason) =>
         new(n, null, null, null, reason, false,
-            names.Select((name, i) => new ItemStatistics(name, reversed[i], means[i], null, null, null, null)).ToArray());
+            names.Select((name, i) => new ItemStatistics(name, reversed[i], n > 0 ? means[i] : null, null, null, null, null)).ToArray());
+
+    /// <summary>
+    /// Sample variance (n − 1) of the score Σ_{j ≠ skip} x_j over the complete rows (skip −1: the total), two-pass; exactly 0 when the
+    /// score is constant up to rounding (spread ≤ 64 ulp of its magnitude).
+    /// </summary>
+    private static double ScoreVariance(ReadOnlySpan<double> values, int k, List<int> complete, int skip, double[] scores)
+    {
+        double sum = 0, magnitude = 0;
+        for (int u = 0; u < complete.Count; u++)
+        {
+            double t = 0;
+            for (int j = 0; j < k; j++)
+            {
+                if (j != skip)
+                {
+                    t += values[(complete[u] * k) + j];
+                }
+            }
+
+            scores[u] = t;
+            sum += t;
+            magnitude = Math.Max(magnitude, Math.Abs(t));
+        }
+
+        double mean = sum / complete.Count, ss = 0;
+        for (int u = 0; u < complete.Count; u++)
+        {
+            ss += (scores[u] - mean) * (scores[u] - mean);
+        }
+
+        double variance = ss / (complete.Count - 1);
+        return IsConstant(variance, magnitude) ? 0 : variance;
+    }
+
+    /// <summary>True when a standard deviation √<paramref name="variance"/> is within rounding (64 ulp) of a column's magnitude.</summary>
+    private static bool IsConstant(double variance, double magnitude) => Math.Sqrt(variance) <= 64 * 2.220446049250313e-16 * magnitude;
+
+    /// <summary>cov/√(v₁v₂), clamped to [−1, 1] against rounding.</summary>
+    private static double Correlation(double covariance, double v1, double v2) => Math.Clamp(covariance / Math.Sqrt(v1 * v2), -1, 1);
 
     /// <summary>Raw and standardised alpha of the items except <paramref name="skip"/> (−1 = none), with the reason when undefined.</summary>
-    private static (double? Alpha, double? Standardized, double? MeanCorrelation, string? Reason) Alpha(double[,] c, int skip)
+    private static (double? Alpha, double? Standardized, double? MeanCorrelation, string? Reason) Alpha(double[,] c, int skip, double totalVariance)
     {
         int size = c.GetLength(0);
         int k = skip < 0 ? size : size - 1;
@@ -121,7 +178,7 @@ internal static class ReliabilityMath
             return (null, null, null, "alpha needs at least two items");
         }
 
-        double total = Sum(c, skip), diagonal = 0;
+        double total = totalVariance, diagonal = 0;
         bool constantItem = false;
         for (int i = 0; i < size; i++)
         {
@@ -176,23 +233,5 @@ internal static class ReliabilityMath
         }
 
         return (alpha, standardized, rBar, reason);
-    }
-
-    private static double Sum(double[,] c, int skip)
-    {
-        double s = 0;
-        int size = c.GetLength(0);
-        for (int i = 0; i < size; i++)
-        {
-            for (int j = 0; j < size; j++)
-            {
-                if (i != skip && j != skip)
-                {
-                    s += c[i, j];
-                }
-            }
-        }
-
-        return s;
     }
 }

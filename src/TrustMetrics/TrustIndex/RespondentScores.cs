@@ -49,7 +49,7 @@ internal sealed class RespondentScores
     public static RespondentScores Build(TrustSurvey survey, TrustIndexOptions options, string argumentName)
     {
         int p = options.Dimensions.Count;
-        int itemCount = survey.ItemCount;
+        int itemCount = survey.ItemNames.Count;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < itemCount; i++)
         {

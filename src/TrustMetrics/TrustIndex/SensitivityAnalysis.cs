@@ -1,3 +1,5 @@
+using TrustMetrics.Statistics;
+
 namespace TrustMetrics.TrustIndex;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal static class SensitivityAnalysis
 {
     private const ulong Stream = 0x5345_4E53UL;
 
-    public static SensitivityResult Run(IndexModel model, int replicates)
+    public static SensitivityResult Run(IndexModel model, int replicates, ParallelWork work)
     {
         var options = model.Options;
         int p = model.P, k = model.SegmentNames.Length;
@@ -69,16 +71,21 @@ internal static class SensitivityAnalysis
 
         var overall = new double[replicates];
         var averageShift = new double[replicates];
-        var random = new SeededRandom(options.Seed, Stream);
+        var random = TrustRandom.Create(options.Seed, Stream);
         var factors = new double[p];
         var perturbed = new double[p];
         var drawn = new double[k];
         double delta = options.WeightPerturbation;
         for (int r = 0; r < replicates; r++)
         {
-            var normalization = normalizations[random.NextInt(normalizations.Count)];
-            var weighting = weightings[random.NextInt(weightings.Count)];
-            var aggregation = aggregations[random.NextInt(aggregations.Length)];
+            if ((r & 1023) == 0)
+            {
+                work.ThrowIfCancellationRequested();
+            }
+
+            var normalization = normalizations[random.Next(normalizations.Count)];
+            var weighting = weightings[random.Next(weightings.Count)];
+            var aggregation = aggregations[random.Next(aggregations.Length)];
             for (int j = 0; j < p; j++)
             {
                 factors[j] = 1 - delta + (2 * delta * random.NextDouble());
@@ -102,7 +109,7 @@ internal static class SensitivityAnalysis
                 shift += shifts[u][r];
             }
 
-            averageShift[r] = k > 0 ? shift / k : 0;
+            averageShift[r] = k > 0 ? shift / k : double.NaN;
         }
 
         var segments = new SegmentSensitivity[k];
@@ -113,10 +120,13 @@ internal static class SensitivityAnalysis
                 Percentiles.Of(ranks[u], 0.5), Percentiles.Of(ranks[u], 0.05), Percentiles.Of(ranks[u], 0.95), Percentiles.Of(shifts[u], 0.5));
         }
 
-        double meanShift = averageShift.Average();
-        return new SensitivityResult(replicates, normalizations, weightings, aggregations, delta,
+        // Without segments there are no ranks: the average rank shift is undefined (null), not 0.
+        double? meanShift = k > 0 ? averageShift.Average() : null;
+        double? medianShift = k > 0 ? Percentiles.Of(averageShift, 0.5) : null;
+        double? shiftP95 = k > 0 ? Percentiles.Of(averageShift, 0.95) : null;
+        return new SensitivityResult(replicates, [.. normalizations], [.. weightings], aggregations, delta,
             Percentiles.Of(overall, 0.5), Percentiles.Of(overall, 0.05), Percentiles.Of(overall, 0.95),
-            meanShift, Percentiles.Of(averageShift, 0.5), Percentiles.Of(averageShift, 0.95), segments);
+            meanShift, medianShift, shiftP95, segments);
     }
 
     private static bool TryPca(IndexModel model)

@@ -7,23 +7,8 @@ namespace TrustMetrics.TrustIndex;
 /// </summary>
 public static class TrustDrivers
 {
-    /// <summary>"transparency".</summary>
-    public const string Transparency = "transparency";
-
-    /// <summary>"consistency".</summary>
-    public const string Consistency = "consistency";
-
-    /// <summary>"accountability".</summary>
-    public const string Accountability = "accountability";
-
-    /// <summary>"expertise".</summary>
-    public const string Expertise = "expertise";
-
-    /// <summary>"empathy".</summary>
-    public const string Empathy = "empathy";
-
-    /// <summary>The five driver names in their documented order.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Transparency, Consistency, Accountability, Expertise, Empathy];
+    /// <summary>The five driver names in their documented order: "transparency", "consistency", "accountability", "expertise", "empathy".</summary>
+    public static IReadOnlyList<string> Names { get; } = Array.AsReadOnly<string>(["transparency", "consistency", "accountability", "expertise", "empathy"]);
 
     /// <summary>The five drivers with items <c>&lt;driver&gt;1</c> … <c>&lt;driver&gt;{itemsPerDriver}</c> (default 3: transparency1, transparency2, transparency3, …).</summary>
     /// <param name="itemsPerDriver">Items per driver, at least 1.</param>

@@ -1,4 +1,5 @@
 using TrustMetrics.Estimation;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.TrustIndex;
 
@@ -35,9 +36,11 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
     }
 
     /// <inheritdoc/>
-    public TrustIndexResult Calculate(TrustSurvey survey, TrustIndexOptions? options = null)
+    public TrustIndexResult Calculate(TrustSurvey survey, TrustIndexOptions? options = null, int? maxDegreeOfParallelism = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(survey);
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
         var chosen = Effective(options);
         double level = chosen.ConfidenceLevel!.Value;
         var model = IndexModel.Build(survey, chosen, nameof(survey));
@@ -45,13 +48,13 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
         var (overallWeights, segmentWeights) = model.Weights(chosen.Weighting, normalizer);
         var warnings = new List<string>();
 
-        var (index, dimensions) = Unit(model, model.AllRows, normalizer, overallWeights, chosen, level, 0, AllSegments, warnings);
+        var (index, dimensions) = Unit(model, model.AllRows, normalizer, overallWeights, chosen, level, 0, AllSegments, warnings, work);
         var segments = new TrustSegmentResult[model.SegmentNames.Length];
         for (int u = 0; u < segments.Length; u++)
         {
             string name = model.SegmentNames[u];
             var (segmentIndex, segmentDimensions) = Unit(model, model.SegmentRows[u], normalizer, segmentWeights[u], chosen, level,
-                SeededRandom.StreamOf(name, 1), name, warnings);
+                TrustRandom.StreamOf(name, 1), name, warnings, work);
             segments[u] = new TrustSegmentResult(name, model.SegmentRows[u].Length, segmentIndex, segmentDimensions);
         }
 
@@ -59,11 +62,12 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
         if (model.Scores.Outcome is { } outcome)
         {
             var complete = CorrelationMatrix.CompleteRows(model.Scores.Scores, model.P, model.Scores.Count, outcome, out int n);
-            keyDrivers = KeyDriverAnalysis.Run(complete, model.P, n, model.Scores.DimensionNames, survey.OutcomeName, chosen.BootstrapReplicates, chosen.Seed, level);
+            keyDrivers = KeyDriverAnalysis.Run(complete, model.P, n, model.Scores.DimensionNames, survey.OutcomeName, chosen.BootstrapReplicates, chosen.Seed, level,
+                work, nameof(survey));
         }
 
-        var sensitivity = chosen.SensitivityReplicates > 0 ? SensitivityAnalysis.Run(model, chosen.SensitivityReplicates) : null;
-        return new TrustIndexResult(survey.RespondentCount, model.Scores.Count, index, dimensions, segments, keyDrivers, sensitivity, chosen, warnings);
+        var sensitivity = chosen.SensitivityReplicates > 0 ? SensitivityAnalysis.Run(model, chosen.SensitivityReplicates, work) : null;
+        return new TrustIndexResult(survey.RespondentCount, model.Scores.Count, index, dimensions, segments, keyDrivers, sensitivity, chosen, [.. warnings]);
     }
 
     /// <inheritdoc/>
@@ -78,10 +82,10 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
         Guard.Finite(alphaWarningThreshold);
         for (int k = 0; k < responses.Length; k++)
         {
-            if (double.IsInfinity(responses[k]))
+            if (TrustSurvey.OutOfRange(responses[k]))
             {
                 throw new ArgumentOutOfRangeException(nameof(responses), responses[k],
-                    $"responses[row {k / itemNames.Count}, item '{itemNames[k % itemNames.Count]}'] = {Guard.Format(responses[k])} is not finite (use NaN for not answered).");
+                    $"responses[row {k / itemNames.Count}, item '{itemNames[k % itemNames.Count]}'] = {Guard.Format(responses[k])} is not finite or beyond ±1e100 (use NaN for not answered).");
             }
         }
 
@@ -90,10 +94,12 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
 
     /// <inheritdoc/>
     public KeyDriverResult KeyDrivers(ReadOnlySpan<double> drivers, IReadOnlyList<string> driverNames, ReadOnlySpan<double> outcome,
-        string outcomeName = "outcome", int bootstrapReplicates = 1000, int seed = 20260501, double? confidenceLevel = null)
+        string outcomeName = "outcome", int bootstrapReplicates = 1000, int seed = 20260501, double? confidenceLevel = null,
+        int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(driverNames);
         ArgumentNullException.ThrowIfNull(outcomeName);
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
         int p = driverNames.Count;
         if (p == 0 || drivers.Length != outcome.Length * p)
         {
@@ -109,26 +115,26 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
         Guard.ConfidenceLevel(level, nameof(confidenceLevel));
         for (int k = 0; k < drivers.Length; k++)
         {
-            if (double.IsInfinity(drivers[k]))
+            if (TrustSurvey.OutOfRange(drivers[k]))
             {
-                throw new ArgumentOutOfRangeException(nameof(drivers), drivers[k], $"drivers[row {k / p}, '{driverNames[k % p]}'] = {Guard.Format(drivers[k])} is not finite.");
+                throw new ArgumentOutOfRangeException(nameof(drivers), drivers[k], $"drivers[row {k / p}, '{driverNames[k % p]}'] = {Guard.Format(drivers[k])} is not finite or beyond ±1e100.");
             }
         }
 
         for (int r = 0; r < outcome.Length; r++)
         {
-            if (double.IsInfinity(outcome[r]))
+            if (TrustSurvey.OutOfRange(outcome[r]))
             {
-                throw new ArgumentOutOfRangeException(nameof(outcome), outcome[r], $"outcome[{r}] = {Guard.Format(outcome[r])} is not finite.");
+                throw new ArgumentOutOfRangeException(nameof(outcome), outcome[r], $"outcome[{r}] = {Guard.Format(outcome[r])} is not finite or beyond ±1e100.");
             }
         }
 
         var complete = CorrelationMatrix.CompleteRows(drivers.ToArray(), p, outcome.Length, outcome.ToArray(), out int n);
-        return KeyDriverAnalysis.Run(complete, p, n, driverNames, outcomeName, bootstrapReplicates, seed, level);
+        return KeyDriverAnalysis.Run(complete, p, n, driverNames, outcomeName, bootstrapReplicates, seed, level, work, nameof(drivers));
     }
 
     /// <inheritdoc/>
-    public SensitivityResult Sensitivity(TrustSurvey survey, int replicates, TrustIndexOptions? options = null)
+    public SensitivityResult Sensitivity(TrustSurvey survey, int replicates, TrustIndexOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(survey);
         if (replicates < 1)
@@ -137,28 +143,30 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
         }
 
         var chosen = Effective(options);
-        return SensitivityAnalysis.Run(IndexModel.Build(survey, chosen, nameof(survey)), replicates);
+        return SensitivityAnalysis.Run(IndexModel.Build(survey, chosen, nameof(survey)), replicates, ParallelWork.From(cancellationToken, 1));
     }
 
     /// <inheritdoc/>
-    public TrustBreakdownResult CompareTrustPeriods(TrustSurvey previous, TrustSurvey current, TrustIndexOptions? options = null)
+    public TrustBreakdownResult CompareTrustPeriods(TrustSurvey previous, TrustSurvey current, TrustIndexOptions? options = null,
+        int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(current);
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
         var chosen = Effective(options);
-        return PeriodComparison.Run(IndexModel.Build(previous, chosen, nameof(previous)), IndexModel.Build(current, chosen, nameof(current)), chosen);
+        return PeriodComparison.Run(IndexModel.Build(previous, chosen, nameof(previous)), IndexModel.Build(current, chosen, nameof(current)), chosen, work);
     }
 
     private TrustIndexOptions Effective(TrustIndexOptions? options)
     {
         var chosen = options ?? new TrustIndexOptions();
         chosen.Validate();
-        return chosen.ConfidenceLevel is null ? chosen with { ConfidenceLevel = confidenceLevel } : chosen;
+        return chosen.ConfidenceLevel is null ? new TrustIndexOptions(chosen) { ConfidenceLevel = confidenceLevel } : chosen;
     }
 
     /// <summary>Index and dimension results of one unit (the whole sample or a segment), bootstrap included.</summary>
     private static (Estimate Index, DimensionResult[] Dimensions) Unit(IndexModel model, int[] rows, IndexNormalizer normalizer, double[] weights,
-        TrustIndexOptions options, double level, ulong stream, string label, List<string> warnings)
+        TrustIndexOptions options, double level, ulong stream, string label, List<string> warnings, ParallelWork work)
     {
         int p = model.P;
         var means = model.Means(rows);
@@ -166,7 +174,7 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
         double[]? indexReps = null, dimensionReps = null;
         if (options.BootstrapReplicates > 0)
         {
-            (indexReps, dimensionReps) = IndexBootstrap.Run(model, rows, normalizer, weights, options.Aggregation, options.BootstrapReplicates, options.Seed, stream);
+            (indexReps, dimensionReps) = IndexBootstrap.Run(model, rows, normalizer, weights, options.Aggregation, options.BootstrapReplicates, options.Seed, stream, work);
         }
 
         var dimensions = new DimensionResult[p];
@@ -174,8 +182,12 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
         for (int j = 0; j < p; j++)
         {
             double score = normalizer.Normalize(j, means[j]);
-            Estimate estimate;
-            if (dimensionReps is null)
+            Estimate? estimate;
+            if (double.IsNaN(score))
+            {
+                estimate = null; // nobody in the unit has a score on this dimension: undefined
+            }
+            else if (dimensionReps is null)
             {
                 estimate = Percentiles.PointOnly(score, level);
             }
@@ -203,7 +215,7 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
                 warnings.Add($"{label}: nobody has a score on '{name}'; it is left out of the index and the other weights rescaled.");
             }
 
-            dimensions[j] = new DimensionResult(name, count, means[j], estimate, weights[j], reliability);
+            dimensions[j] = new DimensionResult(name, count, count > 0 ? means[j] : null, estimate, weights[j], reliability);
         }
 
         var index = indexReps is null ? Percentiles.PointOnly(value, level) : Percentiles.Bootstrap(value, indexReps, level);

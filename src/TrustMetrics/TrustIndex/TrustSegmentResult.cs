@@ -4,22 +4,37 @@ using TrustMetrics.Presentation;
 
 namespace TrustMetrics.TrustIndex;
 
-/// <summary>The trust index of one segment: index and dimensions with bootstrap intervals over the segment's respondents.</summary>
-/// <param name="Segment">Segment label.</param>
-/// <param name="Count">Respondents in the segment used by the index.</param>
-/// <param name="Index">The 0–100 index with its bootstrap standard error and percentile interval.</param>
-/// <param name="Dimensions">Per-dimension results, in model order.</param>
+/// <summary>
+/// The trust index of one segment: index and dimensions with bootstrap intervals over the segment's respondents.
+/// Render with <see cref="ResultFormatter"/>.
+/// </summary>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed record TrustSegmentResult(string Segment, long Count, Estimate Index, IReadOnlyList<DimensionResult> Dimensions) : ITabularResult
+public sealed class TrustSegmentResult : ITabularResult
 {
+    private readonly DimensionResult[] dimensions;
+
+    internal TrustSegmentResult(string segment, long count, Estimate index, DimensionResult[] dimensions)
+    {
+        Segment = segment;
+        Count = count;
+        Index = index;
+        this.dimensions = dimensions;
+    }
+
+    /// <summary>Segment label.</summary>
+    public string Segment { get; }
+
+    /// <summary>Respondents in the segment used by the index.</summary>
+    public long Count { get; }
+
+    /// <summary>The 0–100 index with its bootstrap standard error and percentile interval.</summary>
+    public Estimate Index { get; }
+
+    /// <summary>Per-dimension results, in model order.</summary>
+    public IReadOnlyList<DimensionResult> Dimensions => dimensions;
+
     /// <summary>"SMB: trust index 68.1 [67.0, 69.2] (n = 1,245)", invariant culture.</summary>
     public override string ToString() => $"{Segment}: trust index {TrustIndexTables.ScoreWithInterval(Index)} (n = {InvariantText.Count(Count)})";
 
-    /// <summary>The segment's index and dimensions as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture).</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The same table as <see cref="ToHtml"/> as a markdown pipe table (cells escaped, invariant culture).</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
-
-    ResultTable ITabularResult.ToTable() => TrustIndexTables.Scores($"Trust index of segment {Segment}", Index, Count, Dimensions, scale: null);
+    ResultTable ITabularResult.ToTable() => TrustIndexTables.Scores($"Trust index of segment {Segment}", Index, Count, dimensions, scale: null);
 }

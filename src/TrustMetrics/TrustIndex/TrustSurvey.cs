@@ -2,7 +2,7 @@ namespace TrustMetrics.TrustIndex;
 
 /// <summary>
 /// Survey answers as a compact respondent × item matrix (row-major <c>double[]</c>: answer of respondent r to item i at
-/// <c>r·ItemCount + i</c>; NaN = not answered), with an optional segment label and an optional outcome (e.g. likelihood to
+/// <c>r·ItemNames.Count + i</c>; NaN = not answered), with an optional segment label and an optional outcome (e.g. likelihood to
 /// recommend) per respondent. The arrays are copied, so later changes by the caller do not reach the survey.
 /// </summary>
 public sealed class TrustSurvey
@@ -14,12 +14,12 @@ public sealed class TrustSurvey
 
     /// <summary>Creates a survey. Answers are checked against the scale when the index is computed (the scale is an option).</summary>
     /// <param name="itemNames">Item (column) names, distinct, at least one.</param>
-    /// <param name="responses">Answers, row-major, length = respondents × items; NaN = not answered; otherwise finite.</param>
+    /// <param name="responses">Answers, row-major, length = respondents × items; NaN = not answered; otherwise finite, |x| ≤ 1e100.</param>
     /// <param name="segments">Optional segment (group) label per respondent; non-null.</param>
     /// <param name="outcome">Optional outcome per respondent for key-driver analysis; NaN = missing; otherwise finite.</param>
     /// <param name="outcomeName">Name of the outcome, used in results.</param>
     /// <exception cref="ArgumentException">Names are empty or repeated, or a length does not match.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An answer or outcome is infinite; the message names row, item and value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An answer or outcome is infinite or beyond ±1e100; the message names row, item and value.</exception>
     public TrustSurvey(IReadOnlyList<string> itemNames, ReadOnlySpan<double> responses, IReadOnlyList<string>? segments = null,
         ReadOnlySpan<double> outcome = default, string outcomeName = "outcome")
     {
@@ -50,10 +50,10 @@ public sealed class TrustSurvey
         RespondentCount = responses.Length / itemNames.Count;
         for (int k = 0; k < this.responses.Length; k++)
         {
-            if (double.IsInfinity(this.responses[k]))
+            if (TrustSurvey.OutOfRange(this.responses[k]))
             {
                 throw new ArgumentOutOfRangeException(nameof(responses), this.responses[k],
-                    $"responses[row {k / ItemCount}, item '{this.itemNames[k % ItemCount]}'] = {Guard.Format(this.responses[k])} is not a finite answer (use NaN for not answered).");
+                    $"responses[row {k / itemNames.Count}, item '{this.itemNames[k % itemNames.Count]}'] = {Guard.Format(this.responses[k])} is not finite or beyond ±1e100 (use NaN for not answered).");
             }
         }
 
@@ -80,9 +80,9 @@ public sealed class TrustSurvey
 
             for (int r = 0; r < outcome.Length; r++)
             {
-                if (double.IsInfinity(outcome[r]))
+                if (TrustSurvey.OutOfRange(outcome[r]))
                 {
-                    throw new ArgumentOutOfRangeException(nameof(outcome), outcome[r], $"outcome[{r}] = {Guard.Format(outcome[r])} is not finite (use NaN for missing).");
+                    throw new ArgumentOutOfRangeException(nameof(outcome), outcome[r], $"outcome[{r}] = {Guard.Format(outcome[r])} is not finite or beyond ±1e100 (use NaN for missing).");
                 }
             }
 
@@ -95,33 +95,27 @@ public sealed class TrustSurvey
     /// <summary>Item names, in column order.</summary>
     public IReadOnlyList<string> ItemNames => itemNames;
 
-    /// <summary>Number of items (columns).</summary>
-    public int ItemCount => itemNames.Length;
-
     /// <summary>Number of respondents (rows).</summary>
     public int RespondentCount { get; }
 
-    /// <summary>The answers, row-major; NaN = not answered.</summary>
+    /// <summary>The answers, row-major: the answer of respondent r to item i is at <c>r·ItemNames.Count + i</c>; NaN = not answered.</summary>
     public ReadOnlySpan<double> Responses => responses;
 
     /// <summary>Segment label per respondent, or null when the survey has no segments.</summary>
     public IReadOnlyList<string>? Segments => segments;
 
-    /// <summary>True when an outcome was given.</summary>
-    public bool HasOutcome => outcome is not null;
-
-    /// <summary>Outcome per respondent (NaN = missing); empty when there is none.</summary>
+    /// <summary>Outcome per respondent (NaN = missing); empty when the survey has none.</summary>
     public ReadOnlySpan<double> Outcome => outcome;
 
     /// <summary>Name of the outcome.</summary>
     public string OutcomeName { get; }
 
-    /// <summary>Answer of respondent <paramref name="respondent"/> to item <paramref name="item"/> (NaN = not answered).</summary>
-    /// <param name="respondent">Row, 0-based.</param>
-    /// <param name="item">Column, 0-based.</param>
-    public double this[int respondent, int item] => responses[(respondent * itemNames.Length) + item];
-
     internal double[] RawResponses => responses;
+
+    /// <summary>
+    /// True for ±∞ and for magnitudes beyond 1e100, whose squares would overflow the variances (NaN stays legal: not answered).
+    /// </summary>
+    internal static bool OutOfRange(double value) => Math.Abs(value) > 1e100;
 
     internal string[]? RawSegments => segments;
 

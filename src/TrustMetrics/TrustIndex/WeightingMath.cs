@@ -42,7 +42,7 @@ internal static class WeightingMath
         {
             throw new ArgumentException(constant >= 0
                 ? $"PCA weights are undefined: the scores of dimension '{scores.DimensionNames[constant]}' do not vary."
-                : "PCA weights need at least two respondents with every dimension scored.");
+                : "PCA weights need at least two respondents with every dimension scored.", "TrustIndexOptions.Weighting");
         }
 
         var evd = Matrix<double>.Build.DenseOfArray(correlation).Evd(Symmetricity.Symmetric);

@@ -2,8 +2,8 @@ namespace TrustMetrics.Cli.Tests.Report;
 
 /// <summary>
 /// A fact that runs only where headless Chromium is installed (Debian's <c>chromium</c> package at /usr/bin/chromium, or the
-/// path in TRUSTMETRICS_CHROMIUM); elsewhere it is reported as skipped with the reason, never silently passed. CI does not
-/// install Chromium, so CI never depends on it.
+/// path in TRUSTMETRICS_CHROMIUM); elsewhere it is reported as skipped with the reason, never silently passed. .ci/run installs
+/// Debian's chromium where it runs as root with apt, so in CI this test runs and the closing line shows 0 skipped.
 /// </summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {

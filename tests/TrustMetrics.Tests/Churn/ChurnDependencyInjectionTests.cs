@@ -32,9 +32,10 @@ public class ChurnDependencyInjectionTests
     }
 
     [Fact]
-    public void An_undefined_churn_rate_definition_fails_at_registration()
+    public void An_undefined_churn_rate_definition_fails_at_start()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddTrustMetrics(o => o.ChurnRateDefinition = (ChurnRateDefinition)7));
-        Assert.Equal("TrustMetricsOptions.ChurnRateDefinition", e.ParamName);
+        using var provider = new ServiceCollection().AddTrustMetrics(o => o.ChurnRateDefinition = (ChurnRateDefinition)7).BuildServiceProvider();
+        var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<IChurnCalculator>());
+        Assert.Contains("TrustMetricsOptions.ChurnRateDefinition", e.Message, StringComparison.Ordinal);
     }
 }

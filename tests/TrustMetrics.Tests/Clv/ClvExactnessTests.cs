@@ -227,11 +227,15 @@ public class ClvExactnessTests(ITestOutputHelper output)
         // rate μ = 0.05 per week for everybody, T uniform in [27, 39] weeks), seed chosen so that the likelihood's supremum is
         // on the boundary s, β → ∞ (homogeneous dropout data put it there about half of the time).
         var data = CompressedHistories.From(SimulateHomogeneousDropout(100, BoundarySeed));
+        _ = new ParetoNbdFitter().Fit(data); // JIT warm-up: the timing below is the fit's own.
         var watch = Stopwatch.StartNew();
         var fit = new ParetoNbdFitter().Fit(data);
         watch.Stop();
         output.WriteLine($"Pareto/NBD boundary fit of 100 customers: {watch.Elapsed.TotalMilliseconds:F0} ms; {fit}; {fit.Convergence}");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"the boundary fit took {watch.Elapsed.TotalSeconds:F2} s");
+        // Detection, not a benchmark: before, this kind of file took 161–191 s and ended "not converged". The bound is loose
+        // because CI machines are shared (measured 2.97 s cold on a 2-core machine where ClvBenchmarks ran ~10× slower than
+        // documented in benchmarks/README.md).
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"the boundary fit took {watch.Elapsed.TotalSeconds:F2} s");
         Assert.True(fit.Convergence.Converged, fit.Convergence.Message);
         Assert.NotNull(fit.Convergence.Boundary);
         Assert.Contains("exponential dropout rate", fit.Convergence.Boundary, StringComparison.Ordinal);

@@ -55,9 +55,9 @@ public class FamilyRenderingTests
             BootstrapReplicates = 0,
         });
 
-        Assert.DoesNotContain("NaN", result.ToMarkdown(), StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", ResultFormatter.ToMarkdown(result), StringComparison.Ordinal);
         Assert.DoesNotContain("NaN", result.ToString(), StringComparison.Ordinal);
-        Assert.Contains("no bootstrap intervals", result.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("no bootstrap intervals", ResultFormatter.ToMarkdown(result), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -4,7 +4,8 @@ namespace TrustMetrics.Tests.TrustIndex;
 
 /// <summary>
 /// Cronbach's alpha family against /work/shared/reference/trust-index.md §2.2: R 4.2.2 psych 2.2.9 <c>alpha()</c>, reproduced to
-/// 10 significant digits by numpy (trust-index-scripts/rel.R, rel.py). Closed forms, so the only tolerance is the printed rounding.
+/// 10 significant digits by numpy (trust-index-scripts/rel.R, rel.py). Closed forms, so the only tolerance is the printed rounding:
+/// the coefficients are below 1 in magnitude, so <see cref="Approx.ClosedForm"/> is an absolute bound (Approx.Absolute).
 /// </summary>
 public class ReliabilityReferenceTests
 {
@@ -16,9 +17,9 @@ public class ReliabilityReferenceTests
         // §2.2 (A) table: raw α 0.5917188486 (pingouin prints 0.591719), std α 0.6343498015, r̄ 0.1478377332.
         string[] names = Enumerable.Range(1, 10).Select(i => "Q" + i).ToArray();
         var r = Calculator.Reliability(TrustIndexData.Columns(TrustIndexData.Pingouin, 0, 10), names);
-        Approx.Equal(0.5917188486, r.CronbachAlpha!.Value, Approx.ClosedForm, "raw alpha");
-        Approx.Equal(0.6343498015, r.StandardizedAlpha!.Value, Approx.ClosedForm, "standardised alpha");
-        Approx.Equal(0.1478377332, r.MeanInterItemCorrelation!.Value, Approx.ClosedForm, "mean r");
+        Approx.Absolute(0.5917188486, r.CronbachAlpha!.Value, Approx.ClosedForm, "raw alpha");
+        Approx.Absolute(0.6343498015, r.StandardizedAlpha!.Value, Approx.ClosedForm, "standardised alpha");
+        Approx.Absolute(0.1478377332, r.MeanInterItemCorrelation!.Value, Approx.ClosedForm, "mean r");
         Assert.True(r.IsBelowThreshold);
         Assert.Null(r.UndefinedReason);
         Assert.Equal(15, r.CompleteCases);
@@ -41,10 +42,10 @@ public class ReliabilityReferenceTests
         {
             var item = r.Items[i];
             Assert.Equal(names[i], item.Name);
-            Approx.Equal(expected[i, 0], item.AlphaIfDeleted!.Value, Approx.ClosedForm, $"{item.Name} alpha if deleted");
-            Approx.Equal(expected[i, 1], item.StandardizedAlphaIfDeleted!.Value, Approx.ClosedForm, $"{item.Name} std alpha if deleted");
-            Approx.Equal(expected[i, 2], item.RawItemTotalCorrelation!.Value, Approx.ClosedForm, $"{item.Name} raw.r");
-            Approx.Equal(expected[i, 3], item.ItemTotalCorrelation!.Value, Approx.ClosedForm, $"{item.Name} r.drop");
+            Approx.Absolute(expected[i, 0], item.AlphaIfDeleted!.Value, Approx.ClosedForm, $"{item.Name} alpha if deleted");
+            Approx.Absolute(expected[i, 1], item.StandardizedAlphaIfDeleted!.Value, Approx.ClosedForm, $"{item.Name} std alpha if deleted");
+            Approx.Absolute(expected[i, 2], item.RawItemTotalCorrelation!.Value, Approx.ClosedForm, $"{item.Name} raw.r");
+            Approx.Absolute(expected[i, 3], item.ItemTotalCorrelation!.Value, Approx.ClosedForm, $"{item.Name} r.drop");
         }
     }
 
@@ -54,9 +55,9 @@ public class ReliabilityReferenceTests
         // §2.2 (B): raw α 0.9652002626, std α 0.9680396307, r̄ 0.8583117842; item table below.
         string[] names = ["competence", "reliability", "benevolence", "honesty", "transparency"];
         var r = Calculator.Reliability(TrustIndexData.Columns(TrustIndexData.Trust5, 0, 5), names);
-        Approx.Equal(0.9652002626, r.CronbachAlpha!.Value, Approx.ClosedForm, "raw alpha");
-        Approx.Equal(0.9680396307, r.StandardizedAlpha!.Value, Approx.ClosedForm, "standardised alpha");
-        Approx.Equal(0.8583117842, r.MeanInterItemCorrelation!.Value, Approx.ClosedForm, "mean r");
+        Approx.Absolute(0.9652002626, r.CronbachAlpha!.Value, Approx.ClosedForm, "raw alpha");
+        Approx.Absolute(0.9680396307, r.StandardizedAlpha!.Value, Approx.ClosedForm, "standardised alpha");
+        Approx.Absolute(0.8583117842, r.MeanInterItemCorrelation!.Value, Approx.ClosedForm, "mean r");
         Assert.False(r.IsBelowThreshold);
         double[,] expected =
         {
@@ -69,14 +70,14 @@ public class ReliabilityReferenceTests
         for (int i = 0; i < 5; i++)
         {
             var item = r.Items[i];
-            Approx.Equal(expected[i, 0], item.AlphaIfDeleted!.Value, Approx.ClosedForm, $"{item.Name} alpha if deleted");
-            Approx.Equal(expected[i, 1], item.StandardizedAlphaIfDeleted!.Value, Approx.ClosedForm, $"{item.Name} std alpha if deleted");
-            Approx.Equal(expected[i, 2], item.RawItemTotalCorrelation!.Value, Approx.ClosedForm, $"{item.Name} raw.r");
-            Approx.Equal(expected[i, 3], item.ItemTotalCorrelation!.Value, Approx.ClosedForm, $"{item.Name} r.drop");
+            Approx.Absolute(expected[i, 0], item.AlphaIfDeleted!.Value, Approx.ClosedForm, $"{item.Name} alpha if deleted");
+            Approx.Absolute(expected[i, 1], item.StandardizedAlphaIfDeleted!.Value, Approx.ClosedForm, $"{item.Name} std alpha if deleted");
+            Approx.Absolute(expected[i, 2], item.RawItemTotalCorrelation!.Value, Approx.ClosedForm, $"{item.Name} raw.r");
+            Approx.Absolute(expected[i, 3], item.ItemTotalCorrelation!.Value, Approx.ClosedForm, $"{item.Name} r.drop");
         }
 
         // psych `mean` (mean of item means) 4.58 (§2.2 B).
-        Approx.Equal(4.58, r.Items.Average(i => i.Mean), 1e-12, "mean of item means");
+        Approx.Relative(4.58, r.Items.Average(i => i.Mean!.Value), 1e-12, "mean of item means");
     }
 
     [Fact]
@@ -91,10 +92,10 @@ public class ReliabilityReferenceTests
             BootstrapReplicates = 0,
         });
         var dimension = Assert.Single(result.Dimensions);
-        Approx.Equal(0.9652002626, dimension.Reliability.CronbachAlpha!.Value, Approx.ClosedForm, "raw alpha");
+        Approx.Absolute(0.9652002626, dimension.Reliability.CronbachAlpha!.Value, Approx.ClosedForm, "raw alpha");
         // Score = 100·(4.58 − 1)/6.
-        Approx.Equal(100 * (4.58 - 1) / 6, dimension.Score.Value, 1e-12, "score");
-        Approx.Equal(100 * (4.58 - 1) / 6, result.Index.Value, 1e-12, "index");
+        Approx.Relative(100 * (4.58 - 1) / 6, dimension.Score!.Value.Value, 1e-12, "score");
+        Approx.Relative(100 * (4.58 - 1) / 6, result.Index.Value, 1e-12, "index");
     }
 
     [Fact]
@@ -116,8 +117,8 @@ public class ReliabilityReferenceTests
             BootstrapReplicates = 0,
         });
         var reliability = result.Dimensions[0].Reliability;
-        Approx.Equal(0.9652002626, reliability.CronbachAlpha!.Value, Approx.ClosedForm, "raw alpha");
+        Approx.Absolute(0.9652002626, reliability.CronbachAlpha!.Value, Approx.ClosedForm, "raw alpha");
         Assert.True(reliability.Items[0].ReverseCoded);
-        Approx.Equal(0.9767276724, reliability.Items[0].ItemTotalCorrelation!.Value, Approx.ClosedForm, "r.drop");
+        Approx.Absolute(0.9767276724, reliability.Items[0].ItemTotalCorrelation!.Value, Approx.ClosedForm, "r.drop");
     }
 }

@@ -65,42 +65,69 @@ public class TrustIndexPropertyTests
         {
             return Calculator.Calculate(new TrustSurvey(c.Names, c.Values, c.Segments, withOutcome ? c.Outcome : default), c.Options);
         }
-        catch (ArgumentException e) when (e.Message.Contains("PCA weights", StringComparison.Ordinal) || e.Message.Contains("no dimension score", StringComparison.Ordinal)
+        catch (ArgumentException e) when (e.Message.Contains("PCA weights", StringComparison.Ordinal) || e.Message.Contains("none of the", StringComparison.Ordinal)
             || e.Message.Contains("Key-driver", StringComparison.Ordinal))
         {
             return null;
         }
     }
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 150, MaxRejected = 150)]
     public Property Index_dimensions_and_bounds_stay_within_0_100() =>
         Prop.ForAll(Cases().ToArbitrary(), c =>
         {
-            if (TryCalculate(c) is not { } result)
+            var result = TryCalculate(c);
+            return new Action(() =>
             {
-                return;
-            }
+                var dimensions = result!.Dimensions.Concat(result.Segments.SelectMany(s => s.Dimensions)).ToList();
+                Assert.All(dimensions, d => Assert.Equal(d.Count == 0, d.Score is null));
+                foreach (var estimate in new[] { result.Index }.Concat(result.Segments.Select(s => s.Index)).Concat(dimensions.Where(d => d.Score is not null).Select(d => d.Score!.Value)))
+                {
+                    Assert.InRange(estimate.Value, 0, 100);
+                    if (estimate.Interval.Method != "none") // "none": too few valid resamples, interval (−∞, +∞)
+                    {
+                        Assert.InRange(estimate.Interval.Lower, 0, 100);
+                        Assert.InRange(estimate.Interval.Upper, 0, 100);
+                    }
+                }
 
-            foreach (var estimate in new[] { result.Index }.Concat(result.Segments.Select(s => s.Index))
-                .Concat(result.Dimensions.Concat(result.Segments.SelectMany(s => s.Dimensions)).Where(d => d.Count > 0).Select(d => d.Score)))
-            {
-                Assert.InRange(estimate.Value, 0, 100);
-                Assert.InRange(estimate.Interval.Lower, 0, 100);
-                Assert.InRange(estimate.Interval.Upper, 0, 100);
-            }
-
-            Assert.Equal(1.0, result.Dimensions.Sum(d => d.Weight), 9);
+                // Weights are rescaled to sum to 1 (closed form); 1e-12 absolute covers the rounding of a sum of ≤ 4 terms.
+                Approx.Absolute(1.0, result.Dimensions.Sum(d => d.Weight), 1e-12, "Σ weights");
+            }).When(result is not null);
         });
 
-    [Property(MaxTest = 100)]
+    /// <summary>
+    /// The law behind the flaky test of issue 12: permuting respondents changes nothing. Summation order changes the last bits
+    /// (values 4e-14 apart were seen), so values are compared with a stated tolerance, never through rounded text:
+    /// <see cref="PermutationTolerance"/> absolute on 0–100 scores and on coefficients in [−1, 1].
+    /// </summary>
+    [Property(MaxTest = 100, MaxRejected = 100)]
     public Property Permuting_respondents_changes_nothing() =>
-        Prop.ForAll(Cases().ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (c, shuffleSeed) =>
-        {
-            if (TryCalculate(c, withOutcome: true) is not { } original)
-            {
-                return;
-            }
+        Prop.ForAll(Cases().ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (c, shuffleSeed) => PermutationLaw(c, shuffleSeed));
 
+    /// <summary>
+    /// The same law over 50 independent FsCheck seeds in one process (100 cases each), as the issue's "50 runs in a row"; set
+    /// TRUSTMETRICS_PERMUTATION_SEEDS to change the number of seeds (default 3, to keep the suite fast).
+    /// </summary>
+    [Fact]
+    public void Permutation_law_holds_over_many_seeds()
+    {
+        int seeds = int.TryParse(Environment.GetEnvironmentVariable("TRUSTMETRICS_PERMUTATION_SEEDS"), out int n) ? n : 3;
+        for (int seed = 0; seed < seeds; seed++)
+        {
+            var config = Config.QuickThrowOnFailure.WithMaxTest(100).WithMaxRejected(100).WithReplay((ulong)(1_000_003 * (seed + 1)), (ulong)((2 * seed) + 1));
+            Check.One(config, Prop.ForAll(Cases().ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (c, shuffleSeed) => PermutationLaw(c, shuffleSeed)));
+        }
+    }
+
+    /// <summary>Absolute tolerance of the permutation law: far above summation-order rounding (~1e-13), far below any real change.</summary>
+    private const double PermutationTolerance = 1e-9;
+
+    private static Property PermutationLaw(Case c, int shuffleSeed)
+    {
+        var original = TryCalculate(c, withOutcome: true);
+        return new Action(() =>
+        {
             int n = c.Outcome.Length, k = c.Names.Length;
             var order = Enumerable.Range(0, n).ToArray();
             new Random(shuffleSeed).Shuffle(order);
@@ -117,12 +144,16 @@ public class TrustIndexPropertyTests
                 Outcome = order.Select(r => c.Outcome[r]).ToArray(),
             };
             var result = TryCalculate(permuted, withOutcome: true)!;
-            Same(original.Index, result.Index);
+            Same(original!.Index, result.Index);
             for (int j = 0; j < original.Dimensions.Count; j++)
             {
                 Same(original.Dimensions[j].Score, result.Dimensions[j].Score);
-                Assert.Equal(original.Dimensions[j].Reliability.CronbachAlpha ?? -9, result.Dimensions[j].Reliability.CronbachAlpha ?? -9, 9);
-                Assert.Equal(original.Dimensions[j].Reliability.StandardizedAlpha ?? -9, result.Dimensions[j].Reliability.StandardizedAlpha ?? -9, 9);
+                Same(original.Dimensions[j].Reliability.CronbachAlpha, result.Dimensions[j].Reliability.CronbachAlpha, "alpha");
+                Same(original.Dimensions[j].Reliability.StandardizedAlpha, result.Dimensions[j].Reliability.StandardizedAlpha, "standardised alpha");
+                for (int i = 0; i < original.Dimensions[j].Reliability.Items.Count; i++)
+                {
+                    Same(original.Dimensions[j].Reliability.Items[i].ItemTotalCorrelation, result.Dimensions[j].Reliability.Items[i].ItemTotalCorrelation, "r.drop");
+                }
             }
 
             for (int u = 0; u < original.Segments.Count; u++)
@@ -139,14 +170,15 @@ public class TrustIndexPropertyTests
                     Same(kda.Drivers[j].RelativeWeight, result.KeyDrivers.Drivers[j].RelativeWeight);
                 }
             }
-        });
+        }).When(original is not null);
+    }
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 150, MaxRejected = 150)]
     public Property Raising_one_answer_never_lowers_the_arithmetic_index() =>
         Prop.ForAll(Cases().ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (c, pick) =>
         {
             // Fixed (data-independent) yardstick and weights: theoretical bounds or a target, equal weights, arithmetic mean.
-            var options = c.Options with
+            var options = new TrustIndexOptions(c.Options)
             {
                 Normalization = c.Options.Normalization == TrustNormalization.DistanceToTarget ? TrustNormalization.DistanceToTarget : TrustNormalization.TheoreticalBounds,
                 Weighting = TrustWeighting.Equal,
@@ -154,19 +186,18 @@ public class TrustIndexPropertyTests
                 BootstrapReplicates = 0,
             };
             var answered = Enumerable.Range(0, c.Values.Length).Where(i => !double.IsNaN(c.Values[i]) && c.Values[i] < options.Scale.Max).ToArray();
-            if (answered.Length == 0 || TryCalculate(c with { Options = options }) is not { } before)
+            var before = answered.Length == 0 ? null : TryCalculate(c with { Options = options });
+            return new Action(() =>
             {
-                return;
-            }
-
-            var raised = (double[])c.Values.Clone();
-            raised[answered[pick % answered.Length]] += 1;
-            var after = TryCalculate(c with { Values = raised, Options = options })!;
-            Assert.True(after.Index.Value >= before.Index.Value - 1e-12, $"{before.Index.Value} → {after.Index.Value}");
-            for (int u = 0; u < before.Segments.Count; u++)
-            {
-                Assert.True(after.Segments[u].Index.Value >= before.Segments[u].Index.Value - 1e-12);
-            }
+                var raised = (double[])c.Values.Clone();
+                raised[answered[pick % answered.Length]] += 1;
+                var after = TryCalculate(c with { Values = raised, Options = options })!;
+                Assert.True(after.Index.Value >= before!.Index.Value - 1e-12, $"{before.Index.Value} → {after.Index.Value}");
+                for (int u = 0; u < before.Segments.Count; u++)
+                {
+                    Assert.True(after.Segments[u].Index.Value >= before.Segments[u].Index.Value - 1e-12);
+                }
+            }).When(before is not null);
         });
 
     [Property(MaxTest = 200)]
@@ -193,8 +224,9 @@ public class TrustIndexPropertyTests
             }
             else
             {
-                Assert.Equal(1.0, result.CronbachAlpha!.Value, 12);
-                Assert.Equal(1.0, result.StandardizedAlpha!.Value, 12);
+                // α = α_std = 1 for equal non-constant items (closed form: Σ s_i² = s_T²/k).
+                Approx.Absolute(1.0, result.CronbachAlpha!.Value, 1e-12, "alpha");
+                Approx.Absolute(1.0, result.StandardizedAlpha!.Value, 1e-12, "standardised alpha");
                 Assert.Null(result.UndefinedReason);
             }
         });
@@ -220,22 +252,36 @@ public class TrustIndexPropertyTests
             var result = Calculator.KeyDrivers(drivers, Enumerable.Range(0, p).Select(j => "x" + j).ToArray(), outcome, bootstrapReplicates: 0);
             double r2 = result.RSquared.Value;
             Assert.InRange(r2, 0, 1 + 1e-12);
-            Assert.Equal(r2, result.Drivers.Sum(d => d.Shapley.Value), 10);
-            Assert.Equal(r2, result.Drivers.Sum(d => d.RelativeWeight.Value), 10);
+            // Efficiency of both decompositions (Johnson 2000; Shapley 1953): they sum to R² exactly, up to rounding.
+            Approx.Absolute(r2, result.Drivers.Sum(d => d.Shapley.Value), 1e-10, "Σ Shapley");
+            Approx.Absolute(r2, result.Drivers.Sum(d => d.RelativeWeight.Value), 1e-10, "Σ relative weights");
             Assert.All(result.Drivers, d => Assert.True(d.Shapley.Value >= -1e-12 && d.RelativeWeight.Value >= -1e-12));
         });
 
-    private static void Same(Estimation.Estimate expected, Estimation.Estimate actual)
+    private static void Same(Estimation.Estimate? expected, Estimation.Estimate? actual)
     {
-        Assert.Equal(expected.Value, actual.Value, 9);
-        if (double.IsNaN(expected.Interval.Lower))
+        Assert.Equal(expected is null, actual is null);
+        if (expected is not { } e || actual is not { } a)
         {
-            Assert.True(double.IsNaN(actual.Interval.Lower));
             return;
         }
 
-        Assert.Equal(expected.Interval.Lower, actual.Interval.Lower, 9);
-        Assert.Equal(expected.Interval.Upper, actual.Interval.Upper, 9);
+        Approx.Absolute(e.Value, a.Value, PermutationTolerance, "value");
+        Assert.Equal(e.Interval.Method, a.Interval.Method);
+        if (e.Interval.Method != "none")
+        {
+            Approx.Absolute(e.Interval.Lower, a.Interval.Lower, PermutationTolerance, "lower bound");
+            Approx.Absolute(e.Interval.Upper, a.Interval.Upper, PermutationTolerance, "upper bound");
+        }
+    }
+
+    private static void Same(double? expected, double? actual, string what)
+    {
+        Assert.Equal(expected is null, actual is null);
+        if (expected is { } e)
+        {
+            Approx.Absolute(e, actual!.Value, PermutationTolerance, what);
+        }
     }
 
     internal sealed record Case(string[] Names, double[] Values, string[]? Segments, double[] Outcome, TrustIndexOptions Options);

@@ -28,8 +28,12 @@ public class VocDependencyInjectionTests
     }
 
     [Fact]
-    public void A_threshold_off_the_rating_scale_fails_at_registration() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddTrustMetrics(o => o.RatingPositiveThreshold = 6));
+    public void A_threshold_off_the_rating_scale_fails_at_start()
+    {
+        using var provider = new ServiceCollection().AddTrustMetrics(o => o.RatingPositiveThreshold = 6).BuildServiceProvider();
+        var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<IRatingCalculator>());
+        Assert.Contains("TrustMetricsOptions.RatingPositiveThreshold = 6", e.Message, StringComparison.Ordinal);
+    }
 }
 
 public class EngagementTests

@@ -60,7 +60,7 @@ internal sealed class TrustSection : IReportSectionBuilder
             {
                 result = calculator.Calculate(input.Survey, options);
             }
-            catch (ArgumentException e) when (input.Survey.HasOutcome)
+            catch (ArgumentException e) when (!input.Survey.Outcome.IsEmpty)
             {
                 // Key drivers are undefined for this outcome (constant, too few answers): the index stands without them.
                 context.Skip(Id, title, $"key drivers of '{outcome}' left out: {FirstLine(e.Message)}");
@@ -151,18 +151,18 @@ internal sealed class TrustSection : IReportSectionBuilder
         {
             new(labels.Format("trust.indexBy", by), [by, "n", labels["col.index"], ci, .. result.Dimensions.Select(d => d.Name)],
                 units.Select(u => (IReadOnlyList<string>)[u.Name, Formatting.Count(u.N), Formatting.Number(u.Index.Value, 1), Formatting.Interval(u.Index.Interval, 1),
-                    .. u.Dimensions.Select(d => Formatting.Number(d.Score.Value, 1))]).ToList(), [labels["trust.indexNote"]]),
+                    .. u.Dimensions.Select(d => Formatting.Number(d.Score?.Value ?? double.NaN, 1))]).ToList(), [labels["trust.indexNote"]]),
             new(labels["trust.dimensions"], [labels["col.dimension"], labels["col.score"], ci, labels["col.meanAnswer"], "α", labels["col.alphaStd"], labels["col.reliability"]],
                 result.Dimensions.Select(d => (IReadOnlyList<string>)
                 [
-                    d.Name, Formatting.Number(d.Score.Value, 1), Formatting.Interval(d.Score.Interval, 1), Formatting.Number(d.MeanScore, 2),
+                    d.Name, Formatting.Number(d.Score?.Value ?? double.NaN, 1), (d.Score is { } score ? Formatting.Interval(score.Interval, 1) : "–"), Formatting.Number(d.MeanScore ?? double.NaN, 2),
                     Alpha(d.Reliability.CronbachAlpha), Alpha(d.Reliability.StandardizedAlpha),
                     d.Reliability.CronbachAlpha is null ? labels["label.undefined"] : d.Reliability.IsBelowThreshold ? labels["label.lowAlpha"] : labels["label.ok"],
                 ]).ToList(), [labels.Format("trust.alphaNote", Formatting.Number(result.Options.AlphaWarningThreshold, 1))]),
             new(labels["trust.items"], [labels["col.item"], labels["col.dimension"], labels["col.mean"], labels["col.itemTotal"], labels["col.alphaIfDeleted"]],
                 result.Dimensions.SelectMany(d => d.Reliability.Items.Select(i => (IReadOnlyList<string>)
                 [
-                    i.Name, d.Name, Formatting.Number(i.Mean, 2), Alpha(i.ItemTotalCorrelation), Alpha(i.AlphaIfDeleted),
+                    i.Name, d.Name, Formatting.Number(i.Mean ?? double.NaN, 2), Alpha(i.ItemTotalCorrelation), Alpha(i.AlphaIfDeleted),
                 ])).ToList(), [labels["trust.itemsNote"]]),
         };
 
@@ -172,7 +172,7 @@ internal sealed class TrustSection : IReportSectionBuilder
                 kda.Drivers.Select(d => (IReadOnlyList<string>)
                 [
                     d.Name, Formatting.Number(d.Correlation, 3), Formatting.Number(d.RelativeWeight.Value, 4), Formatting.Interval(d.RelativeWeight.Interval, 4),
-                    Formatting.Number(d.RelativeWeightPercent, 1), Formatting.Number(d.Shapley.Value, 4), Formatting.Interval(d.Shapley.Interval, 4), Formatting.Number(d.ShapleyPercent, 1),
+                    Formatting.Number(d.RelativeWeightPercent ?? double.NaN, 1), Formatting.Number(d.Shapley.Value, 4), Formatting.Interval(d.Shapley.Interval, 4), Formatting.Number(d.ShapleyPercent ?? double.NaN, 1),
                 ]).ToList(),
                 [labels.Format("trust.driversNote", Formatting.Number(kda.RSquared.Value, 3), Formatting.Interval(kda.RSquared.Interval, 3), Formatting.Count(kda.Count))]));
         }
@@ -187,7 +187,7 @@ internal sealed class TrustSection : IReportSectionBuilder
                 shown.Select(c => (IReadOnlyList<string>)
                 [
                     c.Group, c.Measure, c.From, c.To, Formatting.Number(c.Result.Previous, 1), Formatting.Number(c.Result.Current, 1), Formatting.Signed(c.Result.Test.Difference, 1),
-                    Formatting.Number(c.Result.HedgesG, 2), Formatting.PValue(c.Adjusted), c.Alert ? labels["verdict.drop"] : labels["verdict.none"],
+                    Formatting.Number(c.Result.HedgesG ?? double.NaN, 2), Formatting.PValue(c.Adjusted), c.Alert ? labels["verdict.drop"] : labels["verdict.none"],
                 ]).ToList(),
                 [labels.Format("trust.breakdownNote", changes.Count, Formatting.Number(alpha, 2), alerts.Count)]));
         }
@@ -207,9 +207,11 @@ internal sealed class TrustSection : IReportSectionBuilder
         units.AddRange(result.Segments.Take(6).Select(s => (s.Segment, s.Index, s.Dimensions)));
         var series = units.Select(u =>
         {
-            var estimates = new List<Estimate> { u.Index };
+            var estimates = new List<Estimate?> { u.Index };
             estimates.AddRange(u.Dimensions.Select(d => d.Score));
-            return new BarSeries(u.Name, estimates.Select(e => e.Value).ToList(), estimates.Select(e => e.Interval.Lower).ToList(), estimates.Select(e => e.Interval.Upper).ToList());
+            // A dimension nobody in the group answered has no score: an empty bar (non-finite values are not drawn).
+            return new BarSeries(u.Name, estimates.Select(e => e?.Value ?? double.NaN).ToList(), estimates.Select(e => e?.Interval.Lower ?? double.NaN).ToList(),
+                estimates.Select(e => e?.Interval.Upper ?? double.NaN).ToList());
         }).ToList();
         string dimensionsTitle = labels.Format("chart.trustDimensions", context.Level);
         charts.Add(new ReportChart("trust-dimensions", dimensionsTitle, HorizontalBarChart.Render(dimensionsTitle, categories, series, labels["axis.trustScore"], notes: notes, dots: true)));
@@ -224,7 +226,7 @@ internal sealed class TrustSection : IReportSectionBuilder
                     new BarSeries("Shapley", kda.Drivers.Select(d => d.Shapley.Value).ToList(), kda.Drivers.Select(d => d.Shapley.Interval.Lower).ToList(),
                         kda.Drivers.Select(d => d.Shapley.Interval.Upper).ToList()),
                 ],
-                labels.Format("axis.r2Share", kda.Outcome, context.Level), notes: kda.Drivers.Select(d => Formatting.Number(d.ShapleyPercent, 0) + "% R²").ToList())));
+                labels.Format("axis.r2Share", kda.Outcome, context.Level), notes: kda.Drivers.Select(d => Formatting.Number(d.ShapleyPercent ?? double.NaN, 0) + "% R²").ToList())));
         }
 
         // The measure of the strongest alert (or the index) month by month per group: the dip in context.
@@ -261,7 +263,7 @@ internal sealed class TrustSection : IReportSectionBuilder
             foreach (var d in dims)
             {
                 var r = d.Reliability;
-                dimensions.Add(name, d.Name, d.Count, d.MeanScore, d.Score.Value, d.Score.StandardError, d.Score.Interval.Lower, d.Score.Interval.Upper, d.Weight,
+                dimensions.Add(name, d.Name, d.Count, d.MeanScore, d.Score?.Value, d.Score?.StandardError, d.Score?.Interval.Lower, d.Score?.Interval.Upper, d.Weight,
                     r.CronbachAlpha, r.StandardizedAlpha, r.IsBelowThreshold, r.CompleteCases, r.UndefinedReason);
             }
         }
