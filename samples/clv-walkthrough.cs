@@ -12,6 +12,8 @@
 
 using System.Globalization;
 using TrustMetrics.Clv;
+using TrustMetrics.Estimation;
+using TrustMetrics.Presentation;
 
 Section("docs/clv.md: C# example");
 DocsExample();
@@ -24,9 +26,9 @@ foreach (var (id, date, amount) in CdnowTransactions())
 }
 
 var customers = summarizer.Summarize();
-BgNbdFit purchases = new BgNbdFitter().Fit(CompressedHistories.From(customers.Select(c => c.History)));
-GammaGammaFit spend = new GammaGammaFitter().Fit(CompressedSpend.From(customers.Select(c => (c.Frequency, c.MonetaryValue))));
-Console.WriteLine(spend.ToMarkdown());
+ClvFit<BgNbdModel> purchases = new BgNbdFitter().Fit(CompressedHistories.From(customers.Select(c => c.History)));
+ClvFit<GammaGammaModel> spend = new GammaGammaFitter().Fit(CompressedSpend.From(customers.Select(c => (c.Frequency, c.MonetaryValue))));
+Console.WriteLine(ResultFormatter.ToMarkdown(spend));
 
 var ranked = customers
     .Select(c => (
@@ -60,11 +62,12 @@ static void DocsExample()
         summarizer.Add(id, date, amount);
     IReadOnlyList<CustomerSummary<int>> rows = summarizer.Summarize();
 
-    BgNbdFit fit = new BgNbdFitter().Fit(CompressedHistories.From(rows.Select(r => r.History)));
+    ClvFit<BgNbdModel> fit = new BgNbdFitter().Fit(CompressedHistories.From(rows.Select(r => r.History)));
     Console.WriteLine(fit);               // BG/NBD(r = 0.242595 ± 0.0126, alpha = 4.4136 ± 0.378, a = 0.792922 ± 0.186, b = 2.42591 ± 0.705), ...
-    Console.WriteLine(fit.ToMarkdown());  // parameters, standard errors, log-likelihood and convergence as a table
+    Console.WriteLine(ResultFormatter.ToMarkdown(fit)); // estimates, SEs, 95% intervals, log-likelihood, AIC, convergence
+    Estimate r = fit.Estimates["r"];      // r.Value = fit.Model.Parameters.R, r.StandardError, r.Interval (log-scale Wald)
 
-    var history = new PurchaseHistory(Frequency: 2, Recency: 30.43, T: 38.86);
+    var history = new PurchaseHistory(frequency: 2, recency: 30.43, T: 38.86);
     double alive = fit.Model.ProbabilityAlive(history);
     double next39Weeks = fit.Model.ConditionalExpectedPurchases(39, history);     // 1.2259
     double quick = CustomerLifetimeValue.Simple(revenuePerPeriod: 100, margin: 0.3, retention: 0.8, discountRate: 0.1); // 80

@@ -61,25 +61,25 @@ public class ClvBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public BgNbdFit BgNbdFitCdnow() => new BgNbdFitter().Fit(cdnow);
+    public ClvFit<BgNbdModel> BgNbdFitCdnow() => new BgNbdFitter().Fit(cdnow);
 
     [Benchmark]
-    public MbgNbdFit MbgNbdFitCdnow() => new MbgNbdFitter().Fit(cdnow);
+    public ClvFit<MbgNbdModel> MbgNbdFitCdnow() => new MbgNbdFitter().Fit(cdnow);
 
     [Benchmark]
-    public ParetoNbdFit ParetoNbdFitCdnow() => new ParetoNbdFitter().Fit(cdnow);
+    public ClvFit<ParetoNbdModel> ParetoNbdFitCdnow() => new ParetoNbdFitter().Fit(cdnow);
 
     [Benchmark]
-    public GammaGammaFit GammaGammaFitCdnow() => new GammaGammaFitter().Fit(cdnowSpend);
+    public ClvFit<GammaGammaModel> GammaGammaFitCdnow() => new GammaGammaFitter().Fit(cdnowSpend);
 
     [Benchmark]
-    public BgNbdFit BgNbdFitMillionDaysCompressed() => new BgNbdFitter().Fit(millionDaysCompressed);
+    public ClvFit<BgNbdModel> BgNbdFitMillionDaysCompressed() => new BgNbdFitter().Fit(millionDaysCompressed);
 
     [Benchmark]
-    public BgNbdFit BgNbdCompressAndFitMillionDays() => new BgNbdFitter().Fit(CompressedHistories.From(millionDays));
+    public ClvFit<BgNbdModel> BgNbdCompressAndFitMillionDays() => new BgNbdFitter().Fit(CompressedHistories.From(millionDays));
 
     [Benchmark]
-    public BgNbdFit BgNbdFitMillionDistinctRows() => new BgNbdFitter().Fit(millionContinuous);
+    public ClvFit<BgNbdModel> BgNbdFitMillionDistinctRows() => new BgNbdFitter().Fit(millionContinuous);
 
     [Benchmark]
     public double[] ConditionalExpectationMillion()
@@ -89,16 +89,16 @@ public class ClvBenchmarks
     }
 
     [Benchmark]
-    public MbgNbdFit MbgNbdFitMillionDays() => new MbgNbdFitter().Fit(mbgMillionDays);
+    public ClvFit<MbgNbdModel> MbgNbdFitMillionDays() => new MbgNbdFitter().Fit(mbgMillionDays);
 
     [Benchmark]
-    public ParetoNbdFit ParetoNbdFitCdnowSizedSimulation() => new ParetoNbdFitter().Fit(paretoCdnowSized);
+    public ClvFit<ParetoNbdModel> ParetoNbdFitCdnowSizedSimulation() => new ParetoNbdFitter().Fit(paretoCdnowSized);
 
     [Benchmark]
-    public ParetoNbdFit ParetoNbdFitMillionDays() => new ParetoNbdFitter().Fit(paretoMillionDays);
+    public ClvFit<ParetoNbdModel> ParetoNbdFitMillionDays() => new ParetoNbdFitter().Fit(paretoMillionDays);
 
     [Benchmark]
-    public BgBbFit BgBbFitMillion() => new BgBbFitter().Fit(bgbbMillion);
+    public ClvFit<BgBbModel> BgBbFitMillion() => new BgBbFitter().Fit(bgbbMillion);
 
     [Benchmark]
     public double[] ParetoConditionalExpectationMillion()

@@ -30,8 +30,8 @@ public static class TrustMetricsServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="INpsCalculator"/>, <see cref="ICsatCalculator"/>, <see cref="ICesCalculator"/>,
     /// <see cref="IChurnCalculator"/>, <see cref="IRetentionModel"/> (shifted-beta-geometric), <see cref="ISurvivalAnalyzer"/> and the CLV fitters
-    /// (<see cref="IBgNbdFitter"/>, <see cref="IMbgNbdFitter"/>, <see cref="IParetoNbdFitter"/>, <see cref="IBgBbFitter"/>,
-    /// <see cref="IGammaGammaFitter"/>), <see cref="ITrustIndexCalculator"/>, and the voice-of-the-customer calculators (<see cref="IRatingCalculator"/>,
+    /// (<see cref="IClvFitter{TData, TModel}"/> of <see cref="BgNbdModel"/>, <see cref="MbgNbdModel"/>, <see cref="ParetoNbdModel"/>,
+    /// <see cref="BgBbModel"/> on <see cref="CompressedHistories"/> and of <see cref="GammaGammaModel"/> on <see cref="CompressedSpend"/>), <see cref="ITrustIndexCalculator"/>, and the voice-of-the-customer calculators (<see cref="IRatingCalculator"/>,
     /// <see cref="ISentimentCalculator"/>, <see cref="IServiceMetricsCalculator"/>, <see cref="IFunnelCalculator"/>,
     /// <see cref="IRepurchaseCalculator"/>, <see cref="IEngagementCalculator"/>) as singletons (TryAdd: existing registrations
     /// win), each built from <see cref="IOptions{TOptions}"/> of <see cref="TrustMetricsOptions"/> on first resolution; and the
@@ -57,11 +57,11 @@ public static class TrustMetricsServiceCollectionExtensions
         services.TryAddSingleton<IChurnCalculator>(sp => new ChurnCalculator(Options(sp)));
         services.TryAddSingleton<IRetentionModel>(sp => new ShiftedBetaGeometric(Options(sp)));
         services.TryAddSingleton<ISurvivalAnalyzer>(sp => new SurvivalAnalyzer(Options(sp)));
-        services.TryAddSingleton<IBgNbdFitter>(_ => new BgNbdFitter());
-        services.TryAddSingleton<IMbgNbdFitter>(_ => new MbgNbdFitter());
-        services.TryAddSingleton<IParetoNbdFitter>(_ => new ParetoNbdFitter());
-        services.TryAddSingleton<IBgBbFitter>(_ => new BgBbFitter());
-        services.TryAddSingleton<IGammaGammaFitter>(_ => new GammaGammaFitter());
+        services.TryAddSingleton<IClvFitter<CompressedHistories, BgNbdModel>>(_ => new BgNbdFitter());
+        services.TryAddSingleton<IClvFitter<CompressedHistories, MbgNbdModel>>(_ => new MbgNbdFitter());
+        services.TryAddSingleton<IClvFitter<CompressedHistories, ParetoNbdModel>>(_ => new ParetoNbdFitter());
+        services.TryAddSingleton<IClvFitter<CompressedHistories, BgBbModel>>(_ => new BgBbFitter());
+        services.TryAddSingleton<IClvFitter<CompressedSpend, GammaGammaModel>>(_ => new GammaGammaFitter());
         services.TryAddSingleton<ITrustIndexCalculator>(sp => new TrustIndexCalculator(Options(sp)));
         services.TryAddSingleton<IRatingCalculator>(sp => new RatingCalculator(Options(sp)));
         services.TryAddSingleton<ISentimentCalculator>(sp => new SentimentCalculator(Options(sp)));

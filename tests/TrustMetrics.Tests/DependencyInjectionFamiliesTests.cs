@@ -19,11 +19,12 @@ public partial class DependencyInjectionFamiliesTests
         AssertSingleton<IChurnCalculator>(provider);
         AssertSingleton<IRetentionModel>(provider);
         AssertSingleton<ISurvivalAnalyzer>(provider);
-        AssertSingleton<IBgNbdFitter>(provider);
-        AssertSingleton<IMbgNbdFitter>(provider);
-        AssertSingleton<IParetoNbdFitter>(provider);
-        AssertSingleton<IBgBbFitter>(provider);
-        AssertSingleton<IGammaGammaFitter>(provider);
+        AssertSingleton<IClvFitter<CompressedHistories, BgNbdModel>>(provider);
+        AssertSingleton<IClvFitter<CompressedHistories, MbgNbdModel>>(provider);
+        AssertSingleton<IClvFitter<CompressedHistories, ParetoNbdModel>>(provider);
+        AssertSingleton<IClvFitter<CompressedHistories, BgBbModel>>(provider);
+        AssertSingleton<IClvFitter<CompressedSpend, GammaGammaModel>>(provider);
+        Assert.IsType<BgNbdFitter>(provider.GetRequiredService<IClvFitter<CompressedHistories, BgNbdModel>>());
     }
 
     [Fact]

@@ -144,7 +144,7 @@ internal static class ClvCommand
             }
 
             string path = parse.GetRequiredValue(input).ToString();
-            var (report, skipped) = FitModel(name, path, columns.Get(parse), new ClvFitOptions(Penalizer: penalty));
+            var (report, skipped) = FitModel(name, path, columns.Get(parse), new ClvFitOptions(penalizer: penalty));
             string text = parse.GetValue(format) == "json" ? Json(report, skipped) : Text(report, skipped);
             Write(context, parse.GetValue(output), text);
             return CommandOutput.Success;

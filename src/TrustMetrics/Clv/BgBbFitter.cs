@@ -4,20 +4,22 @@ using TrustMetrics.Statistics;
 namespace TrustMetrics.Clv;
 
 /// <summary>
-/// The standard <see cref="IBgBbFitter"/>: analytic gradient of the log-sum-exp likelihood, BFGS on log(α, β, γ, δ) from lifetimes'
+/// The standard BG/BB <see cref="IClvFitter{TData, TModel}"/>. Histories are (x transactions, t_x = opportunity of the last one,
+/// n = opportunities) given as <see cref="PurchaseHistory"/>(x, t_x, n) with whole numbers x ≤ t_x ≤ n (x = 0 ⇔ t_x = 0); another
+/// row is refused with an <see cref="ArgumentException"/> naming it. The fit: analytic gradient of the log-sum-exp likelihood, BFGS on log(α, β, γ, δ) from lifetimes'
 /// start (0.1), Newton polish, observed-information standard errors. No time scaling. Stateless and thread-safe.
 /// </summary>
-public sealed class BgBbFitter : IBgBbFitter
+public sealed class BgBbFitter : IClvFitter<CompressedHistories, BgBbModel>
 {
     private static readonly string[] Names = ["alpha", "beta", "gamma", "delta"];
 
     /// <inheritdoc/>
-    public BgBbFit Fit(CompressedHistories data, ClvFitOptions? options = null) => Fit(data, options, default);
-
-    /// <summary>The fit under the caller's cancellation token (the public overloads pass theirs; the sum is serial).</summary>
-    internal static BgBbFit Fit(CompressedHistories data, ClvFitOptions? options, ParallelWork work)
+    /// <remarks>The BG/BB likelihood is summed serially; <paramref name="maxDegreeOfParallelism"/> is checked and otherwise has no effect.</remarks>
+    public ClvFit<BgBbModel> Fit(CompressedHistories data, ClvFitOptions? options = null, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
+        var o = options ?? ClvFitOptions.Default;
         for (int i = 0; i < data.RowCount; i++)
         {
             BgBbModel.Discrete(new PurchaseHistory(data.Frequency[i], data.Recency[i], data.T[i]), i, nameof(data));
@@ -25,11 +27,10 @@ public sealed class BgBbFitter : IBgBbFitter
 
         var report = MaximumLikelihood.Fit("bgbb", Names,
             (theta, gradient) => NegativeLogLikelihood(data, theta[0], theta[1], theta[2], theta[3], gradient),
-            [0.1, 0.1, 0.1, 0.1], [1.0, 1.0, 1.0, 1.0], data.CustomerCount, data.RowCount, options,
+            [0.1, 0.1, 0.1, 0.1], [1.0, 1.0, 1.0, 1.0], data.CustomerCount, data.RowCount, o,
             exactHessian: theta => Hessian(data, theta[0], theta[1], theta[2], theta[3]), work: work);
         var e = report.Estimates;
-        var se = report.StandardErrors;
-        return new BgBbFit(new BgBbModel(new BgBbParameters(e[0], e[1], e[2], e[3])), new BgBbParameters(se[0], se[1], se[2], se[3]), report);
+        return new ClvFit<BgBbModel>(new BgBbModel(new BgBbParameters(e[0], e[1], e[2], e[3])), report, o.ConfidenceLevel);
     }
 
     /// <summary>−Σ count·ℓ and its gradient with respect to (α, β, γ, δ).</summary>

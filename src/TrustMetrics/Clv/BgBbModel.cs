@@ -13,10 +13,10 @@ public sealed class BgBbModel
 
     /// <summary>A model with the given parameters.</summary>
     /// <param name="parameters">α, β, γ, δ, all finite and &gt; 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and positive.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null (every instance holds valid values).</exception>
     public BgBbModel(BgBbParameters parameters)
     {
-        parameters.Validate(nameof(parameters));
+        ArgumentNullException.ThrowIfNull(parameters);
         Parameters = parameters;
         (alpha, beta, gamma, delta) = parameters;
         logBetaAB = SpecialFunctions.BetaLn(alpha, beta);

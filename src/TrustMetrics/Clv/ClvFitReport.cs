@@ -1,4 +1,3 @@
-using Microsoft.DotNet.Interactive.Formatting;
 using TrustMetrics.Presentation;
 
 namespace TrustMetrics.Clv;
@@ -7,9 +6,9 @@ namespace TrustMetrics.Clv;
 /// How a maximum-likelihood fit went: the total log-likelihood Σ count·ℓ in the data's own time unit (comparable with the
 /// papers, e.g. −9582.4 for BG/NBD on CDNOW; not lifetimes' scaled per-customer mean), the convergence report, and the
 /// covariance of the natural parameters = inverse observed information (Hessian of −LL, including the penalty if any).
+/// The optimiser's internal result; users see it through <see cref="ClvFit{TModel}"/>.
 /// </summary>
-[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed class ClvFitReport : ITabularResult
+internal sealed class ClvFitReport
 {
     private readonly double[] covariance;
 
@@ -115,14 +114,6 @@ public sealed class ClvFitReport : ITabularResult
         return $"{DisplayName}({string.Join(", ", parts)}), LL = {InvariantText.Number(LogLikelihood, "F3")}, n = {InvariantText.Count(CustomerCount)}" +
             (Converged ? "" : " (NOT converged)");
     }
-
-    /// <summary>The estimates with standard errors and how the fit went as an HTML table (one well-formed <c>&lt;div&gt;</c>, text HTML-escaped, invariant culture) for notebooks and web pages.</summary>
-    public string ToHtml() => ((ITabularResult)this).ToTable().ToHtml();
-
-    /// <summary>The estimates with standard errors and how the fit went as a markdown pipe table (cells escaped, invariant culture) to paste into issues, wikis and docs.</summary>
-    public string ToMarkdown() => ((ITabularResult)this).ToTable().ToMarkdown();
-
-    ResultTable ITabularResult.ToTable() => Table(DisplayName + " fit");
 
     /// <summary>Parameter, estimate and standard error rows under <paramref name="caption"/>, with the log-likelihood and convergence as a note.</summary>
     internal ResultTable Table(string caption)

@@ -1,11 +1,14 @@
+using TrustMetrics.Serialization;
+
 namespace TrustMetrics.Clv;
 
 /// <summary>
 /// Purchase histories compressed to unique (x, t_x, T) rows with customer counts (Fader–Hardie's weighted RFM matrix): every
 /// likelihood is Σ_rows count·ℓ(x, t_x, T), so compression changes no fit while CDNOW's 2,357 customers become 1,016 rows.
-/// Rows are sorted by (x, T, t_x). Immutable and thread-safe.
+/// Rows are sorted by (x, T, t_x). An accumulator: partitions of customers compress separately and <see cref="Merge"/>; the rows
+/// travel as versioned JSON (<see cref="ToJson"/>, <see cref="FromJson"/>). Immutable and thread-safe.
 /// </summary>
-public sealed class CompressedHistories : System.Numerics.IAdditionOperators<CompressedHistories, CompressedHistories, CompressedHistories>
+public sealed class CompressedHistories : IAccumulator<CompressedHistories>
 {
     private readonly long[] frequency;
     private readonly double[] recency;
@@ -38,13 +41,13 @@ public sealed class CompressedHistories : System.Numerics.IAdditionOperators<Com
     public long CustomerCount { get; }
 
     /// <summary>Σ count·x, the total number of repeat purchases.</summary>
-    public long TotalFrequency { get; }
+    internal long TotalFrequency { get; }
 
     /// <summary>Largest T.</summary>
-    public double MaxT { get; }
+    internal double MaxT { get; }
 
     /// <summary>Largest x.</summary>
-    public long MaxFrequency { get; }
+    internal long MaxFrequency { get; }
 
     /// <summary>x of each row.</summary>
     public ReadOnlySpan<long> Frequency => frequency;
@@ -59,8 +62,8 @@ public sealed class CompressedHistories : System.Numerics.IAdditionOperators<Com
     public ReadOnlySpan<long> Counts => counts;
 
     /// <summary>Compresses histories, one per customer.</summary>
-    /// <param name="histories">Valid histories: x ≥ 0; 0 ≤ t_x ≤ T finite; t_x = 0 when x = 0.</param>
-    /// <exception cref="ArgumentException">A history is invalid (message names its index and values) or there are none.</exception>
+    /// <param name="histories">The histories (valid by construction: x ≥ 0; 0 ≤ t_x ≤ T finite; t_x = 0 when x = 0).</param>
+    /// <exception cref="ArgumentException">There are none.</exception>
     public static CompressedHistories From(ReadOnlySpan<PurchaseHistory> histories)
     {
         var builder = new CompressedHistoriesBuilder();
@@ -73,8 +76,8 @@ public sealed class CompressedHistories : System.Numerics.IAdditionOperators<Com
     }
 
     /// <summary>Compresses a stream of histories, one per customer (one pass).</summary>
-    /// <param name="histories">Valid histories (see <see cref="From(ReadOnlySpan{PurchaseHistory})"/>).</param>
-    /// <exception cref="ArgumentException">A history is invalid (message names its index and values) or there are none.</exception>
+    /// <param name="histories">The histories.</param>
+    /// <exception cref="ArgumentException">There are none.</exception>
     public static CompressedHistories From(IEnumerable<PurchaseHistory> histories)
     {
         ArgumentNullException.ThrowIfNull(histories);
@@ -89,7 +92,7 @@ public sealed class CompressedHistories : System.Numerics.IAdditionOperators<Com
 
     /// <summary>Compresses already-weighted histories (for example donations.csv-style tables).</summary>
     /// <param name="histories">Histories with the number of customers having each (count ≥ 0; zero-count rows are dropped).</param>
-    /// <exception cref="ArgumentException">A history or count is invalid, or the total count is 0.</exception>
+    /// <exception cref="ArgumentException">A count is negative (the message names its index and value) or the total count is 0.</exception>
     public static CompressedHistories FromCounts(IEnumerable<(PurchaseHistory History, long Count)> histories)
     {
         ArgumentNullException.ThrowIfNull(histories);
@@ -113,14 +116,13 @@ public sealed class CompressedHistories : System.Numerics.IAdditionOperators<Com
     /// need all of a customer's purchase periods). Associative and commutative; there is no empty instance, so a partition
     /// without customers is simply left out.
     /// </summary>
-    /// <param name="left">Rows of one partition.</param>
-    /// <param name="right">Rows of another partition.</param>
-    public static CompressedHistories operator +(CompressedHistories left, CompressedHistories right)
+    /// <param name="other">Rows of another customer partition.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    public CompressedHistories Merge(CompressedHistories other)
     {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
+        ArgumentNullException.ThrowIfNull(other);
         var builder = new CompressedHistoriesBuilder();
-        foreach (var part in (ReadOnlySpan<CompressedHistories>)[left, right])
+        foreach (var part in (ReadOnlySpan<CompressedHistories>)[this, other])
         {
             for (int i = 0; i < part.counts.Length; i++)
             {
@@ -131,18 +133,25 @@ public sealed class CompressedHistories : System.Numerics.IAdditionOperators<Com
         return builder.Build();
     }
 
-    /// <summary>Same as <c>+</c>: the rows of both customer partitions with counts of equal rows added.</summary>
-    /// <param name="other">Rows of another customer partition.</param>
-    public CompressedHistories Merge(CompressedHistories other) => this + other;
+    /// <summary>
+    /// The rows as compact, versioned JSON: <c>{"version":1,"frequency":[…],"recency":[…],"t":[…],"counts":[…]}</c>, rows sorted by
+    /// (x, T, t_x); <see cref="FromJson"/> reads it back to the same rows.
+    /// </summary>
+    public string ToJson() => AccumulatorJson.Serialize(ToState());
+
+    /// <summary>Reads and validates rows written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed, the version is unknown, an array is missing or of another length, there is no row, a row is an invalid history, repeats or is out of (x, T, t_x) order, or a count is below 1; the message names the field, index and values.</exception>
+    public static CompressedHistories FromJson(string json) => FromState(AccumulatorJson.Deserialize<CompressedHistoriesState>(json));
 
     /// <summary>The serialisable, versioned state of these rows (version <see cref="CompressedHistoriesState.CurrentVersion"/>).</summary>
-    public CompressedHistoriesState ToState() => new(CompressedHistoriesState.CurrentVersion,
+    internal CompressedHistoriesState ToState() => new(CompressedHistoriesState.CurrentVersion,
         (long[])frequency.Clone(), (double[])recency.Clone(), (double[])age.Clone(), (long[])counts.Clone());
 
     /// <summary>The rows a state describes; <c>FromState(h.ToState())</c> has the same rows as <c>h</c>.</summary>
     /// <param name="state">A state of version <see cref="CompressedHistoriesState.CurrentVersion"/> with at least one row.</param>
     /// <exception cref="ArgumentException">The version is unknown, an array is missing or of another length, there is no row, a row is an invalid history, repeats or is out of (x, T, t_x) order, or a count is below 1; the message names the field, index and values.</exception>
-    public static CompressedHistories FromState(CompressedHistoriesState state)
+    internal static CompressedHistories FromState(CompressedHistoriesState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         const string type = nameof(CompressedHistoriesState);
@@ -161,7 +170,7 @@ public sealed class CompressedHistories : System.Numerics.IAdditionOperators<Com
 
         for (int i = 0; i < x.Length; i++)
         {
-            Validate(new PurchaseHistory(x[i], tx[i], t[i]), i, "state");
+            Validate(x[i], tx[i], t[i], i, "state");
             if (n[i] < 1)
             {
                 throw Serialization.StateGuard.Invalid(type, $"{nameof(state.Counts)}[{i}]", $"{n[i]} is not a positive count.");
@@ -210,34 +219,15 @@ public sealed class CompressedHistories : System.Numerics.IAdditionOperators<Com
         builder.RowCount == 0 ? throw new ArgumentException("There are no customers: the histories are empty.", paramName) : builder.Build();
 
     /// <summary>Checks one history; the message names the argument, the index and the values.</summary>
-    internal static void Validate(PurchaseHistory h, long index, string paramName)
-    {
-        string? problem = null;
-        if (h.Frequency < 0)
-        {
-            problem = "frequency must not be negative";
-        }
-        else if (!double.IsFinite(h.Recency) || !double.IsFinite(h.T))
-        {
-            problem = "recency and T must be finite numbers";
-        }
-        else if (h.Recency < 0)
-        {
-            problem = "recency must not be negative";
-        }
-        else if (h.Recency > h.T)
-        {
-            problem = "recency must not exceed T";
-        }
-        else if (h.Frequency == 0 && h.Recency != 0)
-        {
-            problem = "recency must be 0 when frequency is 0";
-        }
+    internal static void Validate(PurchaseHistory h, long index, string paramName) => Validate(h.Frequency, h.Recency, h.T, index, paramName);
 
-        if (problem is not null)
+    /// <summary>Checks one (x, t_x, T) row before it becomes a history; the message names the argument, the index and the values.</summary>
+    internal static void Validate(long frequency, double recency, double t, long index, string paramName)
+    {
+        if (PurchaseHistory.Problem(frequency, recency, t, out _) is string problem)
         {
             throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{paramName}[{index}] = (frequency {h.Frequency}, recency {h.Recency:R}, T {h.T:R}): {problem}."), paramName);
+                $"{paramName}[{index}] = (frequency {frequency}, recency {recency:R}, T {t:R}): {problem}."), paramName);
         }
     }
 }

@@ -20,22 +20,16 @@ public sealed class CompressedHistoriesBuilder
     private long added;
 
     /// <summary>Number of histories added so far (including zero-count ones), the index the next one's error message names.</summary>
-    public long Added => added;
+    internal long Added => added;
 
     /// <summary>Number of distinct (x, t_x, T) rows so far.</summary>
     public int RowCount => rows;
 
-    /// <summary>Adds one customer's history.</summary>
-    /// <param name="history">A valid history: x ≥ 0; 0 ≤ t_x ≤ T finite; t_x = 0 when x = 0.</param>
-    /// <exception cref="ArgumentException">The history is invalid; the message names its position among the added histories and its values.</exception>
-    public void Add(PurchaseHistory history) => Add(history, 1);
-
-    /// <summary>Adds <paramref name="count"/> customers sharing one history (zero-count rows are validated and dropped).</summary>
-    /// <param name="history">A valid history (see <see cref="Add(PurchaseHistory)"/>).</param>
-    /// <param name="count">Number of customers, ≥ 0.</param>
-    /// <exception cref="ArgumentException">The history is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The count is negative.</exception>
-    public void Add(PurchaseHistory history, long count)
+    /// <summary>Adds <paramref name="count"/> customers sharing one history (one by default; zero-count rows are dropped).</summary>
+    /// <param name="history">The customers' history (valid by construction).</param>
+    /// <param name="count">Number of customers, ≥ 0. Default 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The count is negative; the message names the history's position among those added.</exception>
+    public void Add(PurchaseHistory history, long count = 1)
     {
         CompressedHistories.Validate(history, added, "histories");
         if (count < 0)

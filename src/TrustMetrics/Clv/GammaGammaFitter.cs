@@ -4,27 +4,26 @@ using TrustMetrics.Statistics;
 namespace TrustMetrics.Clv;
 
 /// <summary>
-/// The standard <see cref="IGammaGammaFitter"/>: analytic gradient, BFGS on log(p, q, γ) from lifetimes' start (0.1), Newton polish,
+/// The standard Gamma–Gamma <see cref="IClvFitter{TData, TModel}"/> (Fader &amp; Hardie 2013 note 025 eq. 1a; ltv-churn.md §7): analytic gradient, BFGS on log(p, q, γ) from lifetimes' start (0.1), Newton polish,
 /// standard errors from the observed information. No time scaling (spend has none). Stateless and thread-safe.
 /// </summary>
-public sealed class GammaGammaFitter : IGammaGammaFitter
+public sealed class GammaGammaFitter : IClvFitter<CompressedSpend, GammaGammaModel>
 {
     private static readonly string[] Names = ["p", "q", "gamma"];
 
     /// <inheritdoc/>
-    public GammaGammaFit Fit(CompressedSpend data, ClvFitOptions? options = null) => Fit(data, options, default);
-
-    /// <summary>The fit under the caller's cancellation token (the public overloads pass theirs; the sum is serial).</summary>
-    internal static GammaGammaFit Fit(CompressedSpend data, ClvFitOptions? options, ParallelWork work)
+    /// <remarks>The fit of a spend model runs serially; <paramref name="maxDegreeOfParallelism"/> is checked and otherwise has no effect. Customers without repeat purchases, left out of <see cref="CompressedSpend"/>, are named in the fit's table note.</remarks>
+    public ClvFit<GammaGammaModel> Fit(CompressedSpend data, ClvFitOptions? options = null, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
+        var o = options ?? ClvFitOptions.Default;
         var report = MaximumLikelihood.Fit("gammagamma", Names,
             (theta, gradient) => NegativeLogLikelihood(data, theta[0], theta[1], theta[2], gradient),
-            [0.1, 0.1, 0.1], [1.0, 1.0, 1.0], data.CustomerCount, data.RowCount, options,
+            [0.1, 0.1, 0.1], [1.0, 1.0, 1.0], data.CustomerCount, data.RowCount, o,
             exactHessian: theta => Hessian(data, theta[0], theta[1], theta[2]), work: work);
         var e = report.Estimates;
-        var se = report.StandardErrors;
-        return new GammaGammaFit(new GammaGammaModel(new GammaGammaParameters(e[0], e[1], e[2])), new GammaGammaParameters(se[0], se[1], se[2]), report, data.SkippedCustomers);
+        return new ClvFit<GammaGammaModel>(new GammaGammaModel(new GammaGammaParameters(e[0], e[1], e[2])), report, o.ConfidenceLevel, data.SkippedCustomers);
     }
 
     /// <summary>lnΓ(px+q) − lnΓ(px) − lnΓ(q), the larger argument's log-gamma difference taken without cancellation.</summary>

@@ -9,10 +9,10 @@ public sealed class GammaGammaModel
 
     /// <summary>A model with the given parameters.</summary>
     /// <param name="parameters">p, q, γ, all finite and &gt; 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and positive.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null (every instance holds valid values).</exception>
     public GammaGammaModel(GammaGammaParameters parameters)
     {
-        parameters.Validate(nameof(parameters));
+        ArgumentNullException.ThrowIfNull(parameters);
         Parameters = parameters;
         (p, q, gamma) = parameters;
     }

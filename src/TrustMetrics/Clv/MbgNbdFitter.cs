@@ -3,28 +3,32 @@ using TrustMetrics.Statistics;
 namespace TrustMetrics.Clv;
 
 /// <summary>
-/// The standard <see cref="IMbgNbdFitter"/>: as <see cref="BgNbdFitter"/> (analytic gradient, BFGS from lifetimes' start, Newton
+/// The standard MBG/NBD <see cref="IClvFitter{TData, TModel}"/>: as <see cref="BgNbdFitter"/> (analytic gradient, BFGS from lifetimes' start, Newton
 /// polish, observed-information standard errors) on the MBG/NBD likelihood. Stateless and thread-safe.
 /// </summary>
-public sealed class MbgNbdFitter : IMbgNbdFitter
+public sealed class MbgNbdFitter : IClvFitter<CompressedHistories, MbgNbdModel>
 {
     private static readonly string[] Names = ["r", "alpha", "a", "b"];
 
     /// <inheritdoc/>
-    public MbgNbdFit Fit(CompressedHistories data, ClvFitOptions? options = null) => Fit(data, options, default);
-
-    /// <summary>The fit under the caller's cancellation token and degree of parallelism (the public overloads pass theirs).</summary>
-    internal static MbgNbdFit Fit(CompressedHistories data, ClvFitOptions? options, ParallelWork work)
+    public ClvFit<MbgNbdModel> Fit(CompressedHistories data, ClvFitOptions? options = null, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
+        var o = options ?? ClvFitOptions.Default;
+        var report = Report(data, o, work);
+        var e = report.Estimates;
+        return new ClvFit<MbgNbdModel>(new MbgNbdModel(new BgNbdParameters(e[0], e[1], e[2], e[3])), report, o.ConfidenceLevel);
+    }
+
+    /// <summary>The optimiser's report under the caller's cancellation token and degree of parallelism (also the pilot fits').</summary>
+    internal static ClvFitReport Report(CompressedHistories data, ClvFitOptions options, ParallelWork work)
+    {
         double scale = data.MaxT > 0 ? data.MaxT : 1.0;
-        var report = MaximumLikelihood.Fit("mbgnbd", Names,
+        return MaximumLikelihood.Fit("mbgnbd", Names,
             (theta, gradient) => BetaGeometricLikelihood.Negative(data, theta[0], theta[1], theta[2], theta[3], 1, gradient, work),
             [0.1, 0.1 + Math.Log(scale), 0.1, 0.1], [1.0, 1.0 / scale, 1.0, 1.0], data.CustomerCount, data.RowCount, options,
-            warmStart: PilotFit.Start(data, pilot => Fit(pilot, options, work).Report),
+            warmStart: PilotFit.Start(data, pilot => Report(pilot, options, work)),
             exactHessian: theta => BetaGeometricLikelihood.Hessian(data, theta[0], theta[1], theta[2], theta[3], 1, work), work: work);
-        var e = report.Estimates;
-        var se = report.StandardErrors;
-        return new MbgNbdFit(new MbgNbdModel(new BgNbdParameters(e[0], e[1], e[2], e[3])), new BgNbdParameters(se[0], se[1], se[2], se[3]), report);
     }
 }

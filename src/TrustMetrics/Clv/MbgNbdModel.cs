@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Clv;
 
@@ -13,10 +14,10 @@ public sealed class MbgNbdModel : IPurchaseModel
 
     /// <summary>A model with the given parameters.</summary>
     /// <param name="parameters">r, α, a, b, all finite and &gt; 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and positive.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null (every instance holds valid values).</exception>
     public MbgNbdModel(BgNbdParameters parameters)
     {
-        parameters.Validate(nameof(parameters));
+        ArgumentNullException.ThrowIfNull(parameters);
         Parameters = parameters;
         (r, alpha, a, b) = parameters;
         logBetaAB = SpecialFunctions.BetaLn(a, b);
@@ -55,10 +56,13 @@ public sealed class MbgNbdModel : IPurchaseModel
     /// <summary>P(alive) for many customers; allocation-free.</summary>
     /// <param name="histories">Valid histories.</param>
     /// <param name="destination">Receives one probability per history.</param>
-    /// <exception cref="ArgumentException">Lengths differ or a history is invalid (named by index).</exception>
-    public void ProbabilityAlive(ReadOnlySpan<PurchaseHistory> histories, Span<double> destination)
+    /// <param name="cancellationToken">Cancels the batch (<see cref="OperationCanceledException"/>).</param>
+    /// <param name="maxDegreeOfParallelism">Threads the batch may use: null = all cores (inputs over 16,384 histories are split), 1 = serial on the calling thread; ≥ 1.</param>
+    /// <exception cref="ArgumentException">Lengths differ (the message names both) or <paramref name="maxDegreeOfParallelism"/> is below 1.</exception>
+    public void ProbabilityAlive(ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
-        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories));
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
+        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories), work);
     }
 
     /// <summary>
@@ -87,11 +91,14 @@ public sealed class MbgNbdModel : IPurchaseModel
     /// <param name="t">Horizon ≥ 0.</param>
     /// <param name="histories">Valid histories.</param>
     /// <param name="destination">Receives one expectation per history.</param>
-    /// <exception cref="ArgumentException">Lengths differ or a history is invalid (named by index).</exception>
-    public void ConditionalExpectedPurchases(double t, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination)
+    /// <param name="cancellationToken">Cancels the batch (<see cref="OperationCanceledException"/>).</param>
+    /// <param name="maxDegreeOfParallelism">Threads the batch may use: null = all cores (inputs over 16,384 histories are split), 1 = serial on the calling thread; ≥ 1.</param>
+    /// <exception cref="ArgumentException">Lengths differ (the message names both) or <paramref name="maxDegreeOfParallelism"/> is below 1.</exception>
+    public void ConditionalExpectedPurchases(double t, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
         BgNbdModel.CheckHorizon(t);
-        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories));
+        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories), work);
     }
 
     /// <summary>

@@ -13,10 +13,10 @@ public sealed class ParetoNbdModel : IPurchaseModel
 
     /// <summary>A model with the given parameters.</summary>
     /// <param name="parameters">r, α, s, β, all finite and &gt; 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and positive.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null (every instance holds valid values).</exception>
     public ParetoNbdModel(ParetoNbdParameters parameters)
     {
-        parameters.Validate(nameof(parameters));
+        ArgumentNullException.ThrowIfNull(parameters);
         Parameters = parameters;
         (r, alpha, s, beta) = parameters;
     }
@@ -61,9 +61,14 @@ public sealed class ParetoNbdModel : IPurchaseModel
     /// <summary>P(alive) for many customers (see <see cref="ProbabilityAlive(PurchaseHistory)"/>); allocation-free per customer.</summary>
     /// <param name="histories">Valid histories.</param>
     /// <param name="destination">Receives one probability per history.</param>
-    /// <exception cref="ArgumentException">Lengths differ or a history is invalid (named by index).</exception>
-    public void ProbabilityAlive(ReadOnlySpan<PurchaseHistory> histories, Span<double> destination) =>
-        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories));
+    /// <param name="cancellationToken">Cancels the batch (<see cref="OperationCanceledException"/>).</param>
+    /// <param name="maxDegreeOfParallelism">Threads the batch may use: null = all cores (inputs over 16,384 histories are split), 1 = serial on the calling thread; ≥ 1.</param>
+    /// <exception cref="ArgumentException">Lengths differ (the message names both) or <paramref name="maxDegreeOfParallelism"/> is below 1.</exception>
+    public void ProbabilityAlive(ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
+    {
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
+        HistoryBatch.Evaluate(new AliveFormula(this), histories, destination, nameof(histories), work);
+    }
 
     /// <summary>E[X(t)] = rβ/(α(s−1)) · [1 − (β/(β+t))^{s−1}] (note 009 eq. 27); s = 1 is its limit (rβ/α) ln((β+t)/β).</summary>
     /// <param name="t">Horizon ≥ 0.</param>
@@ -89,11 +94,14 @@ public sealed class ParetoNbdModel : IPurchaseModel
     /// <param name="t">Horizon ≥ 0.</param>
     /// <param name="histories">Valid histories.</param>
     /// <param name="destination">Receives one expectation per history.</param>
-    /// <exception cref="ArgumentException">Lengths differ or a history is invalid (named by index).</exception>
-    public void ConditionalExpectedPurchases(double t, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination)
+    /// <param name="cancellationToken">Cancels the batch (<see cref="OperationCanceledException"/>).</param>
+    /// <param name="maxDegreeOfParallelism">Threads the batch may use: null = all cores (inputs over 16,384 histories are split), 1 = serial on the calling thread; ≥ 1.</param>
+    /// <exception cref="ArgumentException">Lengths differ (the message names both) or <paramref name="maxDegreeOfParallelism"/> is below 1.</exception>
+    public void ConditionalExpectedPurchases(double t, ReadOnlySpan<PurchaseHistory> histories, Span<double> destination, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
         BgNbdModel.CheckHorizon(t);
-        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories));
+        HistoryBatch.Evaluate(new ConditionalFormula(this, t), histories, destination, nameof(histories), work);
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
-using MathNet.Numerics;
 using MathNet.Numerics.Integration;
+using MathNet.Numerics;
 
 namespace TrustMetrics.Clv;
 

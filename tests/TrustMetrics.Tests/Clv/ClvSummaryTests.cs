@@ -223,16 +223,26 @@ public class ClvSummaryTests
     }
 
     [Theory]
-    [InlineData(-1, 0, 1, "frequency must not be negative")]
-    [InlineData(1, 2, 1, "recency must not exceed T")]
-    [InlineData(0, 1, 2, "recency must be 0 when frequency is 0")]
-    [InlineData(1, double.NaN, 2, "finite")]
-    [InlineData(1, -1, 2, "recency must not be negative")]
-    public void Invalid_history_names_index_and_values(long x, double tx, double t, string problem)
+    [InlineData(-1, 0, 1, "frequency", "frequency must not be negative")]
+    [InlineData(1, 2, 1, "recency", "recency must not exceed T")]
+    [InlineData(0, 1, 2, "recency", "recency must be 0 when frequency is 0")]
+    [InlineData(1, double.NaN, 2, "recency", "recency must be a finite number")]
+    [InlineData(1, 1, double.PositiveInfinity, "T", "T must be a finite number")]
+    [InlineData(1, -1, 2, "recency", "recency must not be negative")]
+    public void Invalid_history_names_argument_index_and_values(long x, double tx, double t, string argument, string problem)
     {
-        var rows = new[] { new PurchaseHistory(0, 0, 5), new PurchaseHistory(x, tx, t) };
-        var e = Assert.Throws<ArgumentException>(() => CompressedHistories.From(rows));
-        Assert.Contains("histories[1] = (frequency " + x.ToString(CultureInfo.InvariantCulture), e.Message, StringComparison.Ordinal);
+        // A history validates itself, so no invalid one reaches the models or the compression.
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new PurchaseHistory(x, tx, t));
+        Assert.Equal(argument, e.ParamName);
+        Assert.Contains("(frequency " + x.ToString(CultureInfo.InvariantCulture), e.Message, StringComparison.Ordinal);
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+
+        // Rows read back from JSON are checked the same way, named by index.
+        static string Number(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : $"\"{v.ToString(CultureInfo.InvariantCulture)}\"";
+        string json = string.Create(CultureInfo.InvariantCulture,
+            $$"""{"version":1,"frequency":[0,{{x}}],"recency":[0,{{Number(tx)}}],"t":[5,{{Number(t)}}],"counts":[1,1]}""");
+        var state = Assert.ThrowsAny<ArgumentException>(() => CompressedHistories.FromJson(json));
+        Assert.Contains("state[1] = (frequency " + x.ToString(CultureInfo.InvariantCulture), state.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, state.Message, StringComparison.Ordinal);
     }
 }

@@ -63,7 +63,7 @@ public class ParetoNbdPurchaseCountTests
         var model = new ParetoNbdModel(Cdnow);
         Assert.Throws<ArgumentOutOfRangeException>(() => model.ConditionalProbabilityOfPurchases(-1, 0, new PurchaseHistory(0, 0, 1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => model.ConditionalProbabilityOfPurchases(1, -1, new PurchaseHistory(0, 0, 1)));
-        Assert.Throws<ArgumentException>(() => model.ConditionalProbabilityOfPurchases(1, 0, new PurchaseHistory(1, 2, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.ConditionalProbabilityOfPurchases(1, 0, new PurchaseHistory(1, 2, 1)));
     }
 
     /// <summary>

@@ -35,7 +35,9 @@ internal static class RenderedResults
 
     public static IEnumerable<object> Each => All.Value;
 
-    private static string NameOf(object result) => result.GetType().Name;
+    private static string NameOf(object result) => result.GetType() is { IsGenericType: true } generic
+        ? $"{generic.Name[..generic.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", generic.GetGenericArguments().Select(a => a.Name))}>"
+        : result.GetType().Name;
 
     private static object[] Create()
     {
@@ -88,7 +90,6 @@ internal static class RenderedResults
             churn.RevenueRetention(new RevenueMovements(1000, 50, 20, 80)),
             new ShiftedBetaGeometric().Fit(Churn.ShiftedBetaGeometricTests.HighEnd),
             bgNbd,
-            bgNbd.Report,
             new GammaGammaFitter().Fit(CompressedSpend.From(Clv.ClvData.CdnowSpend.Select(r => (r.X, r.Zbar)))),
             trustIndex,
             trustIndex.Dimensions[0],

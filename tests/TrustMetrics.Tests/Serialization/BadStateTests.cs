@@ -78,6 +78,14 @@ public class BadStateTests
         Refused(() => CompressedHistories.FromState(new CompressedHistoriesState(1, [2, 1], [1, 1], [2, 2], [1, 1])), "rows[1]", "sorted");
         Refused(() => CompressedHistories.FromState(new CompressedHistoriesState(1, [1], [3], [2], [1])), "recency must not exceed T");
         Refused(() => CompressedHistories.FromState(new CompressedHistoriesState(1, [], [], [], [])), "no row");
+        // The public JSON route refuses the same, naming the row and value (NaN arrives as the named literal).
+        Refused(() => CompressedHistories.FromJson("""{"version":1,"frequency":[1],"recency":["NaN"],"t":[2],"counts":[1]}"""),
+            "state[0] = (frequency 1, recency NaN, T 2)", "recency must be a finite number");
+        Refused(() => CompressedHistories.FromJson("""{"version":2,"frequency":[1],"recency":[1],"t":[2],"counts":[1]}"""), "Version = 2");
+        Refused(() => CompressedHistories.FromJson("""{"version":1,"frequency":[1],"recency":[1],"t":[2],"counts":[0]}"""), "Counts[0]", "0 is not a positive count");
+        Refused(() => CompressedHistories.FromJson("[1, 2"), "CompressedHistoriesState");
+        var rows = CompressedHistories.From([new PurchaseHistory(2, 1.5, 4), new PurchaseHistory(0, 0, 3)]);
+        Assert.Equal("""{"version":1,"frequency":[0,2],"recency":[0,1.5],"t":[3,4],"counts":[1,1]}""", rows.ToJson());
     }
 
     [Fact]

@@ -30,7 +30,7 @@ internal sealed class ClvSection : IReportSectionBuilder
         var labels = context.Labels;
         var (source, summaries, end) = Summarize(context);
         var histories = CompressedHistories.From(summaries.Select(s => s.History));
-        BgNbdFit purchases;
+        ClvFit<BgNbdModel> purchases;
         using (context.Progress.Start("Fitting BG/NBD", "customers"))
         {
             purchases = Fit(() => new BgNbdFitter().Fit(histories, ClvFitOptions.Default));
@@ -38,7 +38,7 @@ internal sealed class ClvSection : IReportSectionBuilder
 
         // A repeat customer whose purchases all cost 0 has no spend to model: Gamma–Gamma leaves them out (counted in its note).
         long zeroSpend = summaries.LongCount(s => s.Frequency > 0 && !(s.MonetaryValue > 0));
-        GammaGammaFit? spend = null;
+        ClvFit<GammaGammaModel>? spend = null;
         if (summaries.Any(s => s.Frequency > 0 && s.MonetaryValue > 0))
         {
             using (context.Progress.Start("Fitting Gamma–Gamma", "customers"))
@@ -147,7 +147,7 @@ internal sealed class ClvSection : IReportSectionBuilder
             new(labels["clv.distribution"], [labels["col.quantity"], "n", labels["col.mean"], "P5", "P25", labels["col.medianPlain"], "P75", "P95"], distributionRows, notes),
         };
 
-        var fitted = purchases.Parameters;
+        var fitted = purchases.Model.Parameters;
         string headline = FormattableString.Invariant($"BG/NBD r = {fitted.R:0.###}, α = {fitted.Alpha:0.###}, a = {fitted.A:0.###}, b = {fitted.B:0.###}; {summaries.Count:N0} customers");
         if (clvQuantiles is not null)
         {
