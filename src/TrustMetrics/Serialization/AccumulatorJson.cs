@@ -9,7 +9,7 @@ namespace TrustMetrics.Serialization;
 /// stable: camelCase names, a <c>version</c> field first, plain counts and arrays, enums by name, NaN as <c>"NaN"</c>. Example:
 /// <c>{"version":1,"detractors":12,"passives":30,"promoters":58}</c>. Validation happens in each tally's <c>FromState</c>.
 /// </summary>
-public static class AccumulatorJson
+internal static class AccumulatorJson
 {
     /// <summary>The source-generated metadata of <typeparamref name="TState"/>, e.g. to compose with your own <c>JsonSerializerContext</c>.</summary>
     /// <typeparam name="TState">An accumulator state type of this library.</typeparam>
