@@ -15,23 +15,12 @@ internal static class Approx
 
     /// <summary>
     /// For any value printed to 10 significant digits, whatever its magnitude (points = 100 × share, z statistics, t quantiles):
-    /// the rounding is at most 5e-10 of the value, so relative 1e-9 (via max(1, |expected|)) is the tightest honest bound.
+    /// the rounding is at most 5e-10 of the value, so relative 1e-9 (<see cref="Relative"/>) is the tightest honest bound.
     /// </summary>
     public const double Printed = 1e-9;
 
     /// <summary>Quantile-based bounds (inverse incomplete beta, t quantile): survey-metrics.md §7.1 recommends relative 1e-9.</summary>
     public const double Quantile = 1e-9;
-
-    /// <summary>Asserts |actual − expected| ≤ tolerance · max(1, |expected|).</summary>
-    public static void Equal(double expected, double actual, double tolerance, string what = "value")
-    {
-        double bound = tolerance * Math.Max(1.0, Math.Abs(expected));
-        if (!(Math.Abs(actual - expected) <= bound))
-        {
-            Assert.Fail(string.Create(CultureInfo.InvariantCulture,
-                $"{what}: expected {expected:R} (± {bound:R}), got {actual:R}; difference {actual - expected:R}."));
-        }
-    }
 
     /// <summary>Asserts |actual − expected| ≤ tolerance · |expected| (pure relative; for expected = 0 this demands exactness).</summary>
     public static void Relative(double expected, double actual, double tolerance, string what = "value")
@@ -54,10 +43,17 @@ internal static class Approx
         }
     }
 
-    /// <summary>Asserts both bounds of an interval with <see cref="Equal"/>.</summary>
-    public static void Interval(double expectedLower, double expectedUpper, Estimation.ConfidenceInterval actual, double tolerance, string what = "interval")
+    /// <summary>Asserts both bounds of an interval with <see cref="Relative"/> (bounds whose magnitude is 1 or more).</summary>
+    public static void IntervalRelative(double expectedLower, double expectedUpper, Estimation.ConfidenceInterval actual, double tolerance, string what = "interval")
     {
-        Equal(expectedLower, actual.Lower, tolerance, what + " lower");
-        Equal(expectedUpper, actual.Upper, tolerance, what + " upper");
+        Relative(expectedLower, actual.Lower, tolerance, what + " lower");
+        Relative(expectedUpper, actual.Upper, tolerance, what + " upper");
+    }
+
+    /// <summary>Asserts both bounds of an interval with <see cref="Absolute"/> (shares, probabilities, bounds that may be 0).</summary>
+    public static void IntervalAbsolute(double expectedLower, double expectedUpper, Estimation.ConfidenceInterval actual, double tolerance, string what = "interval")
+    {
+        Absolute(expectedLower, actual.Lower, tolerance, what + " lower");
+        Absolute(expectedUpper, actual.Upper, tolerance, what + " upper");
     }
 }

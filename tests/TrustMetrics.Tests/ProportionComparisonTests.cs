@@ -23,13 +23,13 @@ public class ProportionComparisonTests
     {
         var test = ProportionComparison.Compare(x1, n1, x2, n2);
 
-        Approx.Equal(row[0], test.Difference, Approx.ClosedForm, "Δ");
-        Approx.Equal(row[2], test.Statistic, Approx.Printed, "pooled z");
+        Approx.Absolute(row[0], test.Difference, Approx.ClosedForm, "Δ");
+        Approx.Relative(row[2], test.Statistic, Approx.Printed, "pooled z");
         // The reported StandardError is the unpooled one (it goes with the interval); the pooled SE of the table is Δ/z.
-        Approx.Equal(row[1], test.Difference / test.Statistic, Approx.ClosedForm, "pooled SE = Δ/z");
+        Approx.Absolute(row[1], test.Difference / test.Statistic, Approx.ClosedForm, "pooled SE = Δ/z");
         Assert.True(Math.Abs(test.PValue - row[3]) <= 1e-9 * row[3], $"p {test.PValue:R} vs {row[3]:R}");
         // Newcombe hybrid score (statsmodels default 'newcomb'); Wilson closed forms underneath.
-        Approx.Interval(row[6], row[7], test.Interval, Approx.ClosedForm, "Newcombe");
+        Approx.IntervalAbsolute(row[6], row[7], test.Interval, Approx.ClosedForm, "Newcombe");
         Assert.Equal("newcombe", test.Interval.Method);
         Assert.Equal("z-pooled", test.Test);
         Assert.Null(test.DegreesOfFreedom);
@@ -41,12 +41,12 @@ public class ProportionComparisonTests
     {
         var test = ProportionComparison.Compare(x1, n1, x2, n2, 0.95, useWaldInterval: true);
 
-        Approx.Interval(row[4], row[5], test.Interval, Approx.ClosedForm, "Wald");
+        Approx.IntervalAbsolute(row[4], row[5], test.Interval, Approx.ClosedForm, "Wald");
         Assert.Equal("wald", test.Interval.Method);
         // The unpooled SE is the Wald half-width / z (z = 1.959963985, 10 s.f.).
-        Approx.Equal(test.Interval.Width / 2 / 1.959963985, test.StandardError, 1e-9, "unpooled SE");
+        Approx.Absolute(test.Interval.Width / 2 / 1.959963985, test.StandardError, 1e-9, "unpooled SE");
         // Same test statistic and p whichever interval is chosen.
-        Approx.Equal(row[2], test.Statistic, Approx.Printed, "z");
+        Approx.Relative(row[2], test.Statistic, Approx.Printed, "z");
     }
 
     [Fact]

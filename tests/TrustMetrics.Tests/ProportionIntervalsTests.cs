@@ -82,7 +82,7 @@ public class ProportionIntervalsTests
         var interval = ProportionIntervals.Compute(x, n, 0.95, method);
 
         double tolerance = method is ClopperPearson or Jeffreys ? Approx.Quantile : Approx.ClosedForm;
-        Approx.Interval(lower, upper, interval, tolerance, $"{method} {x}/{n}");
+        Approx.IntervalAbsolute(lower, upper, interval, tolerance, $"{method} {x}/{n}");
         Assert.Equal(0.95, interval.Level);
         Assert.Equal(ProportionIntervals.Name(method), interval.Method);
     }
@@ -126,9 +126,9 @@ public class ProportionIntervalsTests
         // so the unclipped AC upper bound 0.3208873058 sits 0.1821209059 above it and the clipped lower bound is 0.
         var wilson = ProportionIntervals.Compute(37, 50, 0.95, Wilson);
         var ac = ProportionIntervals.Compute(37, 50, 0.95, AgrestiCoull);
-        Approx.Equal((wilson.Lower + wilson.Upper) / 2, (ac.Lower + ac.Upper) / 2, 1e-14, "centres");
+        Approx.Absolute((wilson.Lower + wilson.Upper) / 2, (ac.Lower + ac.Upper) / 2, 1e-14, "centres");
         // upper = 2·p̃ − unclipped lower: three printed inputs, each rounded by ≤ 5e-11, so the sum is good to ~1.05e-10 → 2e-10.
-        Approx.Equal(2 * 0.1387663999 - -0.04335450589, ProportionIntervals.Compute(0, 10, 0.95, AgrestiCoull).Upper, 2e-10, "AC (0,10) upper from centre");
+        Approx.Absolute(2 * 0.1387663999 - -0.04335450589, ProportionIntervals.Compute(0, 10, 0.95, AgrestiCoull).Upper, 2e-10, "AC (0,10) upper from centre");
     }
 
     /// <summary>
@@ -144,10 +144,10 @@ public class ProportionIntervalsTests
         double z2 = z * z;
         double wilsonHalf = z * Math.Sqrt(0.025 + z2 / 400.0) / (1.0 + z2 / 10.0);
         var wilson = ProportionIntervals.Compute(5, 10, 0.95, Wilson);
-        Approx.Interval(0.5 - wilsonHalf, 0.5 + wilsonHalf, wilson, 1e-12, "Wilson 5/10");
+        Approx.IntervalAbsolute(0.5 - wilsonHalf, 0.5 + wilsonHalf, wilson, 1e-12, "Wilson 5/10");
 
         double p = 81.0 / 263.0, waldHalf = z * Math.Sqrt(p * (1 - p) / 263.0);
-        Approx.Interval(p - waldHalf, p + waldHalf, ProportionIntervals.Compute(81, 263, 0.95, Wald), 1e-12, "Wald 81/263");
+        Approx.IntervalAbsolute(p - waldHalf, p + waldHalf, ProportionIntervals.Compute(81, 263, 0.95, Wald), 1e-12, "Wald 81/263");
     }
 
     /// <summary>survey-metrics.md §2.4: CSAT data d = [5,4,4,3,5,2,4,5,3,4], T2B = 7/10, statsmodels 0.13.5.</summary>
@@ -159,7 +159,7 @@ public class ProportionIntervalsTests
     public void Top_two_box_7_of_10_matches_survey_metrics_section_2_4(ProportionIntervalMethod method, double lower, double upper)
     {
         double tolerance = method is ClopperPearson or Jeffreys ? Approx.Quantile : Approx.ClosedForm;
-        Approx.Interval(lower, upper, ProportionIntervals.Compute(7, 10, 0.95, method), tolerance, method.ToString());
+        Approx.IntervalAbsolute(lower, upper, ProportionIntervals.Compute(7, 10, 0.95, method), tolerance, method.ToString());
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public class ProportionIntervalsTests
         // Hand-derived: p̂ = 7/10, SE = √(0.7·0.3/10) = √0.021.
         var estimate = ProportionIntervals.Estimate(7, 10);
         Assert.Equal(0.7, estimate.Value, 15);
-        Approx.Equal(Math.Sqrt(0.021), estimate.StandardError, 1e-15, "SE");
+        Approx.Absolute(Math.Sqrt(0.021), estimate.StandardError, 1e-15, "SE");
         Assert.Equal("wilson", estimate.Interval.Method);
     }
 }

@@ -50,14 +50,16 @@ public class WelchTests
         // p = 1 − A(2 | 9) by A&S 26.7.3 = 0.0765528238 (hand-evaluated closed form; see TwoSidedPOddDf).
         var test = MeanIntervals.Welch(4, 5.0, 2.0, 10, 3.0, 5.0);
 
-        Approx.Equal(2.0, test.Difference, 1e-15, "Δ");
-        Approx.Equal(1.0, test.StandardError, 1e-15, "SE");
-        Approx.Equal(2.0, test.Statistic, 1e-15, "t");
+        Approx.Relative(2.0, test.Difference, 1e-15, "Δ");
+        Approx.Relative(1.0, test.StandardError, 1e-15, "SE");
+        Approx.Relative(2.0, test.Statistic, 1e-15, "t");
         Assert.NotNull(test.DegreesOfFreedom);
-        Approx.Equal(9.0, test.DegreesOfFreedom.Value, 1e-14, "df");
-        Approx.Interval(2 - 2.262157163, 2 + 2.262157163, test.Interval, Approx.Quantile, "CI");
-        Approx.Equal(TwoSidedPOddDf(2.0, 9), test.PValue, 1e-12, "p");
-        Approx.Equal(0.0765528238, test.PValue, 1e-9, "p (hand-evaluated)");
+        Approx.Relative(9.0, test.DegreesOfFreedom.Value, 1e-14, "df");
+        // The lower bound (≈ −0.26) is below 1 in magnitude, the upper (≈ 4.26) above: absolute and relative respectively.
+        Approx.Absolute(2 - 2.262157163, test.Interval.Lower, Approx.Quantile, "CI lower");
+        Approx.Relative(2 + 2.262157163, test.Interval.Upper, Approx.Quantile, "CI upper");
+        Approx.Absolute(TwoSidedPOddDf(2.0, 9), test.PValue, 1e-12, "p");
+        Approx.Absolute(0.0765528238, test.PValue, 1e-9, "p (hand-evaluated)");
         Assert.Equal("welch-t", test.Test);
         Assert.Equal("welch-t", test.Interval.Method);
         Assert.False(test.IsSignificant);
@@ -68,9 +70,9 @@ public class WelchTests
     {
         // n₁ = 5, s₁² = 4 → a = 0.8; n₂ = 10, s₂² = 1 → b = 0.1. SE = √0.9; df = 0.81 / (0.64/4 + 0.01/9) = 0.81 / (145/900) = 729/145.
         var test = MeanIntervals.Welch(5, 4.0, 4.0, 10, 3.5, 1.0);
-        Approx.Equal(Math.Sqrt(0.9), test.StandardError, 1e-15, "SE");
-        Approx.Equal(729.0 / 145.0, test.DegreesOfFreedom!.Value, 1e-14, "df");
-        Approx.Equal(0.5 / Math.Sqrt(0.9), test.Statistic, 1e-15, "t");
+        Approx.Absolute(Math.Sqrt(0.9), test.StandardError, 1e-15, "SE");
+        Approx.Relative(729.0 / 145.0, test.DegreesOfFreedom!.Value, 1e-14, "df");
+        Approx.Absolute(0.5 / Math.Sqrt(0.9), test.Statistic, 1e-15, "t");
     }
 
     [Fact]
@@ -80,7 +82,7 @@ public class WelchTests
         Assert.Equal(0.0, test.Statistic);
         Assert.Equal(1.0, test.PValue, 14);
         Assert.True(test.Interval.Contains(0));
-        Approx.Equal(0.0, (test.Interval.Lower + test.Interval.Upper) / 2, 1e-15, "centre");
+        Approx.Absolute(0.0, (test.Interval.Lower + test.Interval.Upper) / 2, 1e-15, "centre");
     }
 
     [Fact]
@@ -91,8 +93,8 @@ public class WelchTests
         Assert.Equal(-forward.Difference, backward.Difference);
         Assert.Equal(-forward.Statistic, backward.Statistic);
         Assert.Equal(forward.DegreesOfFreedom!.Value, backward.DegreesOfFreedom!.Value, 12);
-        Approx.Equal(forward.PValue, backward.PValue, 1e-15, "p");
-        Approx.Interval(-forward.Interval.Upper, -forward.Interval.Lower, backward.Interval, 1e-14, "CI");
+        Approx.Absolute(forward.PValue, backward.PValue, 1e-15, "p");
+        Approx.IntervalRelative(-forward.Interval.Upper, -forward.Interval.Lower, backward.Interval, 1e-14, "CI");
     }
 
     [Theory]
@@ -107,7 +109,7 @@ public class WelchTests
         Assert.Equal(significant, test.PValue < 0.05);
         Assert.Equal(significant, !test.Interval.Contains(0));
         Assert.Equal(significant, test.IsSignificant);
-        Approx.Equal(TwoSidedPOddDf(difference, 9), test.PValue, 1e-11, "p vs A&S closed form");
+        Approx.Absolute(TwoSidedPOddDf(difference, 9), test.PValue, 1e-11, "p vs A&S closed form");
     }
 
     [Fact]
@@ -133,8 +135,8 @@ public class WelchTests
 
         Assert.Equal(MeanIntervals.Welch(10, 3.9, 8.9 / 9.0, 6, 4.0, 0.8), comparison.Mean, new WelchComparer());
         var topBox = ProportionComparison.Compare(7, 10, 4, 6).Scale(100);
-        Approx.Equal(topBox.Difference, comparison.TopBox.Difference, 1e-12, "top-box Δ points");
-        Approx.Equal(100 * (0.7 - 4.0 / 6.0), comparison.TopBox.Difference, 1e-12, "top-box Δ hand-derived");
+        Approx.Relative(topBox.Difference, comparison.TopBox.Difference, 1e-12, "top-box Δ points");
+        Approx.Relative(100 * (0.7 - 4.0 / 6.0), comparison.TopBox.Difference, 1e-12, "top-box Δ hand-derived");
         Assert.Equal(topBox.PValue, comparison.TopBox.PValue, 14);
     }
 

@@ -66,7 +66,7 @@ internal static class BetaGeometricLikelihood
 
         double a4 = Math.Log(a) - Math.Log(b + x + shift - 1) - (r * LogRatio(alpha, tx)) - (x * Math.Log(alpha + tx));
         double m = Math.Max(a3, a4);
-        return c + m + Hypergeometric.Log1P(Math.Exp(-Math.Abs(a3 - a4)));
+        return c + m + Statistics.PreciseMath.Log1p(Math.Exp(-Math.Abs(a3 - a4)));
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ internal static class BetaGeometricLikelihood
     }
 
     /// <summary>ln(1 + t/α) = ln(α + t) − ln α, without cancellation when α ≫ t.</summary>
-    private static double LogRatio(double alpha, double t) => Hypergeometric.Log1P(t / alpha);
+    private static double LogRatio(double alpha, double t) => Statistics.PreciseMath.Log1p(t / alpha);
 
     private static void HessianSum(CompressedHistories data, double r, double alpha, double a, double b, int shift, int from, int to, Span<double> h)
     {
@@ -216,7 +216,7 @@ internal static class BetaGeometricLikelihood
                 lastT = ts[i];
                 alphaT = alpha + lastT;
                 logT = Math.Log(alphaT);
-                ratioT = largeAlpha ? Hypergeometric.Log1P(lastT / alpha) : logT - logAlpha;
+                ratioT = largeAlpha ? Statistics.PreciseMath.Log1p(lastT / alpha) : logT - logAlpha;
             }
 
             double a3 = -(r * ratioT) - (xi * logT);
@@ -233,14 +233,14 @@ internal static class BetaGeometricLikelihood
             double tx = txs[i];
             double alphaTx = alpha + tx;
             double logTx = Math.Log(alphaTx);
-            double ratioTx = largeAlpha ? Hypergeometric.Log1P(tx / alpha) : logTx - logAlpha;
+            double ratioTx = largeAlpha ? Statistics.PreciseMath.Log1p(tx / alpha) : logTx - logAlpha;
             double a4 = logA4 - (r * ratioTx) - (xi * logTx);
             // log-sum-exp with one exponential: e = e^{−|A3 − A4|}, ℓ = max + ln(1 + e); the weights are 1/(1+e) and e/(1+e).
             double e = Math.Exp(-Math.Abs(a3 - a4));
             double onePlus = 1 + e;
             double big = 1 / onePlus, small = e / onePlus;
             double w3 = a3 >= a4 ? big : small, w4 = a3 >= a4 ? small : big;
-            ll += w * (xLog + Math.Max(a3, a4) + Hypergeometric.Log1P(e));
+            ll += w * (xLog + Math.Max(a3, a4) + Statistics.PreciseMath.Log1p(e));
             gr += w * (dr0 - (w3 * ratioT) - (w4 * ratioTx));
             gAlpha += w * ((r / alpha) - (rx * ((w3 / alphaT) + (w4 / alphaTx))));
             ga += w * (da0 + (w4 / a));

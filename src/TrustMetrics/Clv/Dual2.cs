@@ -154,7 +154,7 @@ internal readonly struct Dual2
     public static Dual2 Log1P(Dual2 u)
     {
         double inverse = 1 / (1 + u.value);
-        return Chain(u, Hypergeometric.Log1P(u.value), inverse, -inverse * inverse);
+        return Chain(u, Statistics.PreciseMath.Log1p(u.value), inverse, -inverse * inverse);
     }
 
     /// <summary>e^u − 1.</summary>

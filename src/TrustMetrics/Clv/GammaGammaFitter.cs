@@ -32,7 +32,7 @@ public sealed class GammaGammaFitter : IClvFitter<CompressedSpend, GammaGammaMod
 
     /// <summary>One row's ℓ = lnΓ(px+q) − lnΓ(px) − lnΓ(q) − q ln1p(x m̄/γ) − px ln1p(γ/(x m̄)) − ln m̄ (note 025 eq. 1a regrouped).</summary>
     internal static double RowLogLikelihood(double p, double q, double gamma, long x, double m) =>
-        LogGammaTerms(p * x, q) - (q * Hypergeometric.Log1P(x * m / gamma)) - (p * x * Hypergeometric.Log1P(gamma / (x * m))) - Math.Log(m);
+        LogGammaTerms(p * x, q) - (q * Statistics.PreciseMath.Log1p(x * m / gamma)) - (p * x * Statistics.PreciseMath.Log1p(gamma / (x * m))) - Math.Log(m);
 
     /// <summary>The exact Hessian of −Σ count·ℓ in (p, q, γ) by <see cref="Dual2"/> automatic differentiation (row-major 3 × 3).</summary>
     internal static double[] Hessian(CompressedSpend data, double p, double q, double gamma)
@@ -79,7 +79,7 @@ public sealed class GammaGammaFitter : IClvFitter<CompressedSpend, GammaGammaMod
 
             double w = counts[i], m = ms[i];
             double logM = Math.Log(m), denominator = (x * m) + gamma, logDen = Math.Log(denominator);
-            ll += w * (lgx - (q * Hypergeometric.Log1P(x * m / gamma)) - (px * Hypergeometric.Log1P(gamma / (x * m))) - logM);
+            ll += w * (lgx - (q * Statistics.PreciseMath.Log1p(x * m / gamma)) - (px * Statistics.PreciseMath.Log1p(gamma / (x * m))) - logM);
             gp += w * x * (psiPxQ - psiPx + logM + logX - logDen);
             gq += w * (psiPxQ - psiQ + logGamma - logDen);
             gg += w * ((q / gamma) - ((px + q) / denominator));

@@ -26,11 +26,11 @@ internal static class GammaRatio
         double shift = 0;
         while (x < AsymptoticFrom)
         {
-            shift -= Hypergeometric.Log1P(d / x);
+            shift -= Statistics.PreciseMath.Log1p(d / x);
             x += 1;
         }
 
-        return shift + ((x - 0.5) * Hypergeometric.Log1P(d / x)) + (d * (Math.Log(x + d) - 1)) + StirlingTail(x + d) - StirlingTail(x);
+        return shift + ((x - 0.5) * Statistics.PreciseMath.Log1p(d / x)) + (d * (Math.Log(x + d) - 1)) + StirlingTail(x + d) - StirlingTail(x);
     }
 
     /// <summary>ln B(a + d₁, b + d₂) − ln B(a, b) = LGR(a, d₁) + LGR(b, d₂) − LGR(a + b, d₁ + d₂) for d₁, d₂ ≥ 0.</summary>

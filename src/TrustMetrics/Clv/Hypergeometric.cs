@@ -108,7 +108,7 @@ internal static class Hypergeometric
 
                 double logP = -Softplus(-y);
                 double p = Math.Exp(logP);
-                double g = p * u < 1e-300 ? k * u : -PreciseMath.Expm1(-k * Log1P(p * u)) / p;
+                double g = p * u < 1e-300 ? k * u : -PreciseMath.Expm1(-k * PreciseMath.Log1p(p * u)) / p;
                 mass += w;
                 total += w * g;
             }
@@ -120,14 +120,7 @@ internal static class Hypergeometric
     }
 
     /// <summary>ln(1 + e^t) without overflow.</summary>
-    private static double Softplus(double t) => Math.Max(t, 0) + Log1P(Math.Exp(-Math.Abs(t)));
-
-    /// <summary>ln(1 + x) accurate for small x (Goldberg's trick: the rounding of 1 + x cancels).</summary>
-    public static double Log1P(double x)
-    {
-        double u = 1.0 + x;
-        return u == 1.0 ? x : Math.Log(u) * x / (u - 1.0);
-    }
+    private static double Softplus(double t) => Math.Max(t, 0) + PreciseMath.Log1p(Math.Exp(-Math.Abs(t)));
 
     /// <summary>
     /// ln ₂F₁(a, b; a+1; z) for a &gt; 0, 0 &lt; b ≤ a + 1, 0 ≤ z &lt; 1, with ln(1−z) passed as <paramref name="logOneMinusZ"/> — the

@@ -72,7 +72,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     public double ExpectedPurchases(double t)
     {
         BgNbdModel.CheckHorizon(t);
-        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Hypergeometric.Log1P(t / alpha), r);
+        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Statistics.PreciseMath.Log1p(t / alpha), r);
     }
 
     /// <summary>
@@ -138,7 +138,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     private double Numerator(double t, long x, double T)
     {
         double c = a + b + x;
-        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Hypergeometric.Log1P(t / (alpha + T)), r + x);
+        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Statistics.PreciseMath.Log1p(t / (alpha + T)), r + x);
     }
 
     private readonly struct AliveFormula(MbgNbdModel model) : IHistoryFormula

@@ -24,7 +24,7 @@ internal static class ParetoNbdLikelihood
 
     /// <summary>F = −r ln1p(T/α) − x ln(α+T) − s ln1p(T/β) (limit: −μT with μ in <paramref name="s"/>).</summary>
     public static double First(double r, double alpha, double s, double beta, long x, double T, bool limit = false) =>
-        -(r * Hypergeometric.Log1P(T / alpha)) - (x * Math.Log(alpha + T)) - (limit ? s * T : s * Hypergeometric.Log1P(T / beta));
+        -(r * Statistics.PreciseMath.Log1p(T / alpha)) - (x * Math.Log(alpha + T)) - (limit ? s * T : s * Statistics.PreciseMath.Log1p(T / beta));
 
     /// <summary>True when the ₂F₁ series is used (z ≤ 0.9 at t_x).</summary>
     public static bool UsesSeries(double alpha, double beta, double tx) => Math.Abs(alpha - beta) <= SeriesLimit * (Math.Max(alpha, beta) + tx);
@@ -41,8 +41,8 @@ internal static class ParetoNbdLikelihood
         double tilde = alphaLarger ? s + 1 : r + x;
         double logOneMinusZ = Math.Log((low + t) / (m + t));
         double power = alphaLarger
-            ? -(r * Hypergeometric.Log1P(t / alpha)) + (s * Math.Log(beta / (alpha + t))) - (x * Math.Log(alpha + t))
-            : -(s * Hypergeometric.Log1P(t / beta)) + (r * Math.Log(alpha / (beta + t))) - (x * Math.Log(beta + t));
+            ? -(r * Statistics.PreciseMath.Log1p(t / alpha)) + (s * Math.Log(beta / (alpha + t))) - (x * Math.Log(alpha + t))
+            : -(s * Statistics.PreciseMath.Log1p(t / beta)) + (r * Math.Log(alpha / (beta + t))) - (x * Math.Log(beta + t));
         return Hypergeometric.LogGaussAPlusOne(a, tilde, d / (m + t), logOneMinusZ) + power;
     }
 
@@ -62,8 +62,8 @@ internal static class ParetoNbdLikelihood
         }
 
         // ln s + ln ∫ exp(φ), φ(τ) = −r ln1p(τ/α) − x ln(α+τ) − s ln1p(τ/β) − ln(β+τ)  (limit: ln μ, φ = … − μτ).
-        double Phi(double tau) => -(r * Hypergeometric.Log1P(tau / alpha)) - (x * Math.Log(alpha + tau))
-            - (limit ? s * tau : (s * Hypergeometric.Log1P(tau / beta)) + Math.Log(beta + tau));
+        double Phi(double tau) => -(r * Statistics.PreciseMath.Log1p(tau / alpha)) - (x * Math.Log(alpha + tau))
+            - (limit ? s * tau : (s * Statistics.PreciseMath.Log1p(tau / beta)) + Math.Log(beta + tau));
         double Slope(double tau) => ((r + x) / (alpha + tau)) + (limit ? s : (s + 1) / (beta + tau));
         double peak = Phi(tx), integral = 0;
         foreach (var (from, to) in Panels(tx, T, Slope))
@@ -95,7 +95,7 @@ internal static class ParetoNbdLikelihood
     public static double LogAddExp(double u, double v)
     {
         double top = Math.Max(u, v);
-        return double.IsNegativeInfinity(top) ? top : top + Hypergeometric.Log1P(Math.Exp(-Math.Abs(u - v)));
+        return double.IsNegativeInfinity(top) ? top : top + Statistics.PreciseMath.Log1p(Math.Exp(-Math.Abs(u - v)));
     }
 
     /// <summary>ℓ of one row in <see cref="Dual2"/>, by the same branches and the same nodes as the value overload.</summary>

@@ -75,7 +75,7 @@ public sealed class ParetoNbdModel : IPurchaseModel
     public double ExpectedPurchases(double t)
     {
         BgNbdModel.CheckHorizon(t);
-        return r * beta / alpha * PowerTail(s - 1, -Hypergeometric.Log1P(t / beta));
+        return r * beta / alpha * PowerTail(s - 1, -Statistics.PreciseMath.Log1p(t / beta));
     }
 
     /// <summary>
@@ -162,7 +162,7 @@ public sealed class ParetoNbdModel : IPurchaseModel
         1.0 / (1.0 + Math.Exp(ParetoNbdLikelihood.Second(r, alpha, s, beta, x, tx, T) - ParetoNbdLikelihood.First(r, alpha, s, beta, x, T)));
 
     internal double ConditionalUnchecked(double t, long x, double tx, double T) =>
-        AliveUnchecked(x, tx, T) * (r + x) * (beta + T) / (alpha + T) * PowerTail(s - 1, -Hypergeometric.Log1P(t / (beta + T)));
+        AliveUnchecked(x, tx, T) * (r + x) * (beta + T) / (alpha + T) * PowerTail(s - 1, -Statistics.PreciseMath.Log1p(t / (beta + T)));
 
     /// <summary>[1 − e^{εL}]/ε = −expm1(εL)/ε, and −L at ε = 0.</summary>
     private static double PowerTail(double epsilon, double logRatio) =>

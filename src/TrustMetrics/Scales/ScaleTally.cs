@@ -71,13 +71,7 @@ public sealed class ScaleTally : IAccumulator<ScaleTally>, IEquatable<ScaleTally
                 throw new InvalidOperationException("The mean of an empty tally is undefined.");
             }
 
-            double sum = 0;
-            for (int i = 0; i < counts.Length; i++)
-            {
-                sum += (double)counts[i] * (Scale.Min + i);
-            }
-
-            return sum / Count;
+            return Statistics.Descriptive.MeanOfCounts(counts, Scale.Min, Count);
         }
     }
 
@@ -86,14 +80,8 @@ public sealed class ScaleTally : IAccumulator<ScaleTally>, IEquatable<ScaleTally
     {
         get
         {
-            double mean = Mean, sum = 0;
-            for (int i = 0; i < counts.Length; i++)
-            {
-                double deviation = Scale.Min + i - mean;
-                sum += counts[i] * deviation * deviation;
-            }
-
-            return Count > 1 ? sum / (Count - 1) : 0.0;
+            double mean = Mean; // throws for an empty tally, as before
+            return Count > 1 ? Statistics.Descriptive.VarianceOfCounts(counts, Scale.Min, Count, mean) : 0.0;
         }
     }
 

@@ -46,6 +46,42 @@ internal static class Descriptive
         return (mean, ss / divisor);
     }
 
+    /// <summary>
+    /// The mean Σcᵢxᵢ/n of a frequency table: <paramref name="counts"/>[i] values equal to <paramref name="first"/> + i, with
+    /// n = Σcᵢ = <paramref name="count"/> &gt; 0 (a tally of answers on a rating scale).
+    /// </summary>
+    public static double MeanOfCounts(ReadOnlySpan<long> counts, double first, long count)
+    {
+        double sum = 0;
+        for (int i = 0; i < counts.Length; i++)
+        {
+            sum += (double)counts[i] * (first + i);
+        }
+
+        return sum / count;
+    }
+
+    /// <summary>
+    /// The sample variance Σcᵢ(xᵢ − <paramref name="mean"/>)²/(n − 1) of a frequency table (see <see cref="MeanOfCounts"/>), with
+    /// its mean computed first (two passes); NaN below 2 values.
+    /// </summary>
+    public static double VarianceOfCounts(ReadOnlySpan<long> counts, double first, long count, double mean)
+    {
+        if (count < 2)
+        {
+            return double.NaN;
+        }
+
+        double ss = 0;
+        for (int i = 0; i < counts.Length; i++)
+        {
+            double deviation = first + i - mean;
+            ss += counts[i] * deviation * deviation;
+        }
+
+        return ss / (count - 1);
+    }
+
     /// <summary>The sample covariance Σ(x − x̄)(y − ȳ)/(n − 1) of paired values (same length); NaN below 2 pairs.</summary>
     public static double Covariance(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {

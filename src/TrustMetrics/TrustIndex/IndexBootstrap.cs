@@ -22,21 +22,23 @@ internal static class IndexBootstrap
         bool complete = !Array.Exists(compact, double.IsNaN);
         var index = new double[replicates];
         var dimensions = new double[replicates * p];
-        work.For(TrustRandom.Blocks(replicates), (long)n * p * replicates >= ParallelThreshold, block =>
+        work.For(Statistics.RandomNumbers.Blocks(replicates), (long)n * p * replicates >= ParallelThreshold, block =>
         {
             work.ThrowIfCancellationRequested();
-            var random = TrustRandom.Create(seed, stream, block);
+            var random = Statistics.RandomNumbers.CreateBlock(seed, stream, block);
             var sums = new double[p];
             var counts = new int[p];
             var indicators = new double[p];
-            int end = Math.Min(replicates, (block + 1) * TrustRandom.BlockSize);
-            for (int b = block * TrustRandom.BlockSize; b < end; b++)
+            var sample = new int[n];
+            int end = Math.Min(replicates, (block + 1) * Statistics.RandomNumbers.BlockSize);
+            for (int b = block * Statistics.RandomNumbers.BlockSize; b < end; b++)
             {
                 Array.Clear(sums);
                 Array.Clear(counts);
+                Statistics.Resampling.BootstrapIndices(random, n, sample);
                 for (int i = 0; i < n; i++)
                 {
-                    int offset = random.Next(n) * p;
+                    int offset = sample[i] * p;
                     for (int j = 0; j < p; j++)
                     {
                         double v = compact[offset + j];

@@ -26,6 +26,7 @@ internal sealed class IndexNormalizer
         var offset = new double[p];
         var scale = new double[p];
         double min = options.Scale.Min, max = options.Scale.Max;
+        double[]? column = null;
         for (int j = 0; j < p; j++)
         {
             switch (method)
@@ -58,30 +59,20 @@ internal sealed class IndexNormalizer
 
                 default:
                     {
-                        double sum = 0, sumSquares = 0;
-                        long count = 0;
+                        column ??= new double[scores.Count];
+                        int count = 0;
                         for (int r = 0; r < scores.Count; r++)
                         {
                             double v = scores.Scores[(r * p) + j];
                             if (!double.IsNaN(v))
                             {
-                                sum += v;
-                                count++;
+                                column[count++] = v;
                             }
                         }
 
-                        double mean = count > 0 ? sum / count : 0;
-                        for (int r = 0; r < scores.Count; r++)
-                        {
-                            double v = scores.Scores[(r * p) + j];
-                            if (!double.IsNaN(v))
-                            {
-                                sumSquares += (v - mean) * (v - mean);
-                            }
-                        }
-
-                        offset[j] = mean;
-                        scale[j] = count > 1 ? Math.Sqrt(sumSquares / (count - 1)) : 0;
+                        var (mean, variance) = Statistics.Descriptive.MeanVariance(column.AsSpan(0, count));
+                        offset[j] = count > 0 ? mean : 0;
+                        scale[j] = count > 1 ? Math.Sqrt(variance) : 0;
                         break;
                     }
             }

@@ -52,24 +52,21 @@ internal static class KeyDriverAnalysis
         }
 
         var r2Reps = new double[replicates];
-        var skippedPerBlock = new int[TrustRandom.Blocks(replicates)];
+        var skippedPerBlock = new int[Statistics.RandomNumbers.Blocks(replicates)];
         long cost = (long)replicates * ((n * width * width) + ((1L << p) * p * p));
         work.For(skippedPerBlock.Length, cost >= ParallelThreshold, block =>
         {
             work.ThrowIfCancellationRequested();
-            var random = TrustRandom.Create(seed, Stream, block);
+            var random = Statistics.RandomNumbers.CreateBlock(seed, Stream, block);
             var sample = new int[n];
             var cb = new double[width, width];
             var scratchB = new double[2 * width];
             var rwb = new double[p];
             var shb = new double[p];
-            int end = Math.Min(replicates, (block + 1) * TrustRandom.BlockSize);
-            for (int b = block * TrustRandom.BlockSize; b < end; b++)
+            int end = Math.Min(replicates, (block + 1) * Statistics.RandomNumbers.BlockSize);
+            for (int b = block * Statistics.RandomNumbers.BlockSize; b < end; b++)
             {
-                for (int i = 0; i < n; i++)
-                {
-                    sample[i] = random.Next(n);
-                }
+                Statistics.Resampling.BootstrapIndices(random, n, sample);
 
                 double r2b = double.NaN;
                 bool ok = CorrelationMatrix.Compute(canonical, width, n, sample, cb, scratchB) < 0

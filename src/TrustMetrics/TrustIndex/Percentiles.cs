@@ -38,19 +38,6 @@ internal static class Percentiles
             return PointOnly(value, level);
         }
 
-        double mean = 0;
-        foreach (double v in valid)
-        {
-            mean += v;
-        }
-
-        mean /= count;
-        double ss = 0;
-        foreach (double v in valid)
-        {
-            ss += (v - mean) * (v - mean);
-        }
-
         double variance = Statistics.Descriptive.Variance(valid);
         valid.Sort();
         double alpha = 1 - level;

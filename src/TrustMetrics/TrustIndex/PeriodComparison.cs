@@ -63,9 +63,9 @@ internal static class PeriodComparison
         double valueBefore = IndexModel.IndexOf(previous.Means(before), normalizer, weights, options.Aggregation);
         double valueAfter = IndexModel.IndexOf(current.Means(after), normalizer, weights, options.Aggregation);
         var repsBefore = IndexBootstrap.Run(previous, before, normalizer, weights, options.Aggregation, options.BootstrapReplicates, options.Seed,
-            TrustRandom.StreamOf(label, PreviousSalt), work).Index;
+            Statistics.RandomNumbers.StreamOf(label, PreviousSalt), work).Index;
         var repsAfter = IndexBootstrap.Run(current, after, normalizer, weights, options.Aggregation, options.BootstrapReplicates, options.Seed,
-            TrustRandom.StreamOf(label, CurrentSalt), work).Index;
+            Statistics.RandomNumbers.StreamOf(label, CurrentSalt), work).Index;
         double se = Math.Sqrt(Variance(repsBefore) + Variance(repsAfter));
         double difference = valueAfter - valueBefore;
         DifferenceTest test;

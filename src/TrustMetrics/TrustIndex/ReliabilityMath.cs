@@ -135,7 +135,7 @@ internal static class ReliabilityMath
     /// </summary>
     private static double ScoreVariance(ReadOnlySpan<double> values, int k, List<int> complete, int skip, double[] scores)
     {
-        double sum = 0, magnitude = 0;
+        double magnitude = 0;
         for (int u = 0; u < complete.Count; u++)
         {
             double t = 0;
@@ -148,17 +148,10 @@ internal static class ReliabilityMath
             }
 
             scores[u] = t;
-            sum += t;
             magnitude = Math.Max(magnitude, Math.Abs(t));
         }
 
-        double mean = sum / complete.Count, ss = 0;
-        for (int u = 0; u < complete.Count; u++)
-        {
-            ss += (scores[u] - mean) * (scores[u] - mean);
-        }
-
-        double variance = ss / (complete.Count - 1);
+        double variance = Statistics.Descriptive.Variance(scores.AsSpan(0, complete.Count));
         return IsConstant(variance, magnitude) ? 0 : variance;
     }
 

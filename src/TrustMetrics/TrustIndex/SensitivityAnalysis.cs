@@ -71,7 +71,7 @@ internal static class SensitivityAnalysis
 
         var overall = new double[replicates];
         var averageShift = new double[replicates];
-        var random = TrustRandom.Create(options.Seed, Stream);
+        var random = Statistics.RandomNumbers.CreateBlock(options.Seed, Stream, 0);
         var factors = new double[p];
         var perturbed = new double[p];
         var drawn = new double[k];
@@ -121,7 +121,7 @@ internal static class SensitivityAnalysis
         }
 
         // Without segments there are no ranks: the average rank shift is undefined (null), not 0.
-        double? meanShift = k > 0 ? averageShift.Average() : null;
+        double? meanShift = k > 0 ? Statistics.Descriptive.Mean(averageShift) : null;
         double? medianShift = k > 0 ? Percentiles.Of(averageShift, 0.5) : null;
         double? shiftP95 = k > 0 ? Percentiles.Of(averageShift, 0.95) : null;
         return new SensitivityResult(replicates, [.. normalizations], [.. weightings], aggregations, delta,

@@ -54,7 +54,7 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
         {
             string name = model.SegmentNames[u];
             var (segmentIndex, segmentDimensions) = Unit(model, model.SegmentRows[u], normalizer, segmentWeights[u], chosen, level,
-                TrustRandom.StreamOf(name, 1), name, warnings, work);
+                Statistics.RandomNumbers.StreamOf(name, 1), name, warnings, work);
             segments[u] = new TrustSegmentResult(name, model.SegmentRows[u].Length, segmentIndex, segmentDimensions);
         }
 

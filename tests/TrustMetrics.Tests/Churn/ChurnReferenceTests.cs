@@ -38,13 +38,13 @@ public class ChurnReferenceTests
         // §5.1: "For 55/1000 (statsmodels 0.13.5): Wilson [0.04249742737, 0.07090838768], Clopper–Pearson [0.04169879508, 0.07099151554]".
         var wilson = Calculator.PeriodChurn(Section51);
         Assert.Equal(ChurnRateDefinition.StartBased, wilson.Definition);
-        Approx.Interval(0.04249742737, 0.07090838768, wilson.Churn!.Interval, Approx.ClosedForm, "wilson");
+        Approx.IntervalAbsolute(0.04249742737, 0.07090838768, wilson.Churn!.Interval, Approx.ClosedForm, "wilson");
         Assert.Equal("wilson", wilson.Churn!.Interval.Method);
         // Retention's interval is the mirror image: Wilson is symmetric under x ↦ n − x.
-        Approx.Interval(1 - 0.07090838768, 1 - 0.04249742737, wilson.Retention!.Interval, Approx.ClosedForm, "retention wilson");
+        Approx.IntervalAbsolute(1 - 0.07090838768, 1 - 0.04249742737, wilson.Retention!.Interval, Approx.ClosedForm, "retention wilson");
 
         var exact = new ChurnCalculator(new TrustMetricsOptions { ProportionIntervalMethod = ProportionIntervalMethod.ClopperPearson });
-        Approx.Interval(0.04169879508, 0.07099151554, exact.PeriodChurn(Section51).Churn!.Interval, Approx.Quantile, "clopper-pearson");
+        Approx.IntervalAbsolute(0.04169879508, 0.07099151554, exact.PeriodChurn(Section51).Churn!.Interval, Approx.Quantile, "clopper-pearson");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class ChurnReferenceTests
         var january = rows[1];
         Assert.Equal(ChurnPeriodCounts.Create(January, new DateOnly(2025, 1, 31), 1000, 150, 60, 5), january.Counts);
         Assert.True(january.IsComplete);
-        Approx.Interval(0.04249742737, 0.07090838768, january.Churn!.Interval, Approx.ClosedForm, "wilson");
+        Approx.IntervalAbsolute(0.04249742737, 0.07090838768, january.Churn!.Interval, Approx.ClosedForm, "wilson");
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public class KaplanMeierReferenceTests
             var estimate = km.EstimateAt(times[i]);
             Approx.Relative(survival[i], km.SurvivalAt(times[i]), Approx.Printed, $"S({times[i]})");
             Approx.Relative(survival[i], estimate.Value, Approx.Printed, $"S({times[i]})");
-            Approx.Interval(lower[i], upper[i], estimate.Interval, Approx.Printed, $"log-log at {times[i]}");
+            Approx.IntervalAbsolute(lower[i], upper[i], estimate.Interval, Approx.Printed, $"log-log at {times[i]}");
             Assert.Equal("log-log", estimate.Interval.Method);
         }
     }
@@ -162,7 +162,7 @@ public class KaplanMeierReferenceTests
                 var e = km.EstimateAt(times[i]);
                 Approx.Absolute(exact[i], e.Value, 1e-15, $"S({times[i]})");
                 Approx.Relative(standardError[i], e.StandardError, Approx.Printed, $"SE({times[i]})");
-                Approx.Interval(lower[i], upper[i], e.Interval, Approx.Printed, $"{method} at {times[i]}");
+                Approx.IntervalAbsolute(lower[i], upper[i], e.Interval, Approx.Printed, $"{method} at {times[i]}");
             }
         }
     }
@@ -176,8 +176,8 @@ public class KaplanMeierReferenceTests
         var at53 = km.EstimateAt(53);
         Approx.Absolute(10.0 / 11.0, at25.Value, 1e-15, "S(25)");
         Approx.Absolute(0.7792207792, at53.Value, Approx.Printed, "S(53)");
-        Approx.Interval(0.5080802058, 0.9866738227, at25.Interval, Approx.Printed, "log-log at 25");
-        Approx.Interval(0.3543995222, 0.9417727989, at53.Interval, Approx.Printed, "log-log at 53");
+        Approx.IntervalAbsolute(0.5080802058, 0.9866738227, at25.Interval, Approx.Printed, "log-log at 25");
+        Approx.IntervalAbsolute(0.3543995222, 0.9417727989, at53.Interval, Approx.Printed, "log-log at 53");
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public class KaplanMeierReferenceTests
         Approx.Relative(54.30355682, control.Value, Approx.Printed, "control RMST");
         Approx.Absolute(0.767358947, control.StandardError, Approx.Printed, "control SE");
         Assert.Equal("normal", control.Interval.Method);
-        Approx.Interval(54.30355682 - (1.959963984540054 * 0.767358947), 54.30355682 + (1.959963984540054 * 0.767358947),
+        Approx.IntervalRelative(54.30355682 - (1.959963984540054 * 0.767358947), 54.30355682 + (1.959963984540054 * 0.767358947),
             control.Interval, 1e-8, "control RMST interval");
     }
 
