@@ -37,7 +37,7 @@ var otherMonths = NpsTally.FromScores(survey.Where(r => r.Channel == "app" && r.
 DifferenceTest dip = calculator.Compare(april, otherMonths);
 Console.WriteLine(dip);
 Console.WriteLine();
-Console.WriteLine(dip.ToMarkdown());
+Console.WriteLine(ResultFormatter.ToMarkdown(dip));
 
 static void DocsExample()
 {
