@@ -37,8 +37,20 @@ public sealed class SiloFailureTests
 
             async Task Worker()
             {
-                while (queue.TryDequeue(out var job))
+                while (true)
                 {
+                    // While the silo is being killed nobody takes a new batch, so batches are still to be sent after it died,
+                    // however slowly the kill runs on a loaded machine (in-flight sends carry on and meet the dying silo).
+                    if (Volatile.Read(ref done) >= killAt && !killed.Task.IsCompleted)
+                    {
+                        await killed.Task;
+                    }
+
+                    if (!queue.TryDequeue(out var job))
+                    {
+                        break;
+                    }
+
                     for (int attempt = 1; ; attempt++)
                     {
                         try
