@@ -16,8 +16,9 @@ public sealed class DimensionReliability : ITabularResult
     private readonly ItemStatistics[] items;
 
     internal DimensionReliability(long completeCases, double? cronbachAlpha, double? standardizedAlpha, double? meanInterItemCorrelation,
-        string? undefinedReason, bool isBelowThreshold, ItemStatistics[] items)
+        string? undefinedReason, bool isBelowThreshold, ItemStatistics[] items, McDonaldOmega? omega)
     {
+        Omega = omega ?? new McDonaldOmega(null, null, [], [], "not computed");
         CompleteCases = completeCases;
         CronbachAlpha = cronbachAlpha;
         StandardizedAlpha = standardizedAlpha;
@@ -36,6 +37,12 @@ public sealed class DimensionReliability : ITabularResult
     /// <summary>Standardised alpha, or null when undefined.</summary>
     public double? StandardizedAlpha { get; }
 
+    /// <summary>
+    /// McDonald's omega total from a one-factor maximum-likelihood fit (estimator "ml"), with its bootstrap interval when the
+    /// calculation bootstraps; its <see cref="McDonaldOmega.Value"/> is null when undefined.
+    /// </summary>
+    public McDonaldOmega Omega { get; }
+
     /// <summary>Mean inter-item correlation r̄, or null when undefined (an item without variance).</summary>
     public double? MeanInterItemCorrelation { get; }
 
@@ -50,7 +57,7 @@ public sealed class DimensionReliability : ITabularResult
 
     /// <summary>"Cronbach's α 0.812 (standardised 0.813, mean inter-item r 0.59; 3 items, 4,000 complete cases)", invariant culture.</summary>
     public override string ToString() =>
-        $"Cronbach's α {InvariantText.Optional(CronbachAlpha, "0.000")}{(IsBelowThreshold ? " (below threshold)" : "")} " +
+        $"Cronbach's α {InvariantText.Optional(CronbachAlpha, "0.000")}{(IsBelowThreshold ? " (below threshold)" : "")}, ω {InvariantText.Optional(Omega.Value, "0.000")} " +
         $"(standardised {InvariantText.Optional(StandardizedAlpha, "0.000")}, mean inter-item r {InvariantText.Optional(MeanInterItemCorrelation, "0.000")}; " +
         $"{InvariantText.Count(items.Length)} items, {InvariantText.Count(CompleteCases)} complete cases)";
 
@@ -65,6 +72,7 @@ public sealed class DimensionReliability : ITabularResult
         }
 
         table.Note("Raw α = k/(k−1)·(1 − Σ s_i²/s_T²) (Cronbach 1951); an item whose deletion raises α is a candidate to reword or drop.");
+        table.Note(Omega.ToString() + "; ω = (Σλ)²/((Σλ)² + Σψ) from a one-factor maximum-likelihood fit (McDonald 1999).");
         return UndefinedReason is { } reason ? table.Note("Undefined: " + reason) : table;
     }
 }

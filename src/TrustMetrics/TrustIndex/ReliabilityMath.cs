@@ -1,3 +1,5 @@
+using TrustMetrics.Statistics;
+
 namespace TrustMetrics.TrustIndex;
 
 /// <summary>
@@ -7,7 +9,21 @@ namespace TrustMetrics.TrustIndex;
 /// </summary>
 internal static class ReliabilityMath
 {
+    /// <summary>
+    /// Alpha family and item statistics of a row-major respondents × items matrix (NaN = not answered), with McDonald's omega
+    /// (<see cref="OmegaMath"/>) and its bootstrap interval over <paramref name="omegaReplicates"/> resamples (0: no interval).
+    /// </summary>
     public static DimensionReliability Compute(ReadOnlySpan<double> values, int itemCount, IReadOnlyList<string> names,
+        IReadOnlyList<bool> reversed, double threshold, int omegaReplicates = 0, int omegaSeed = 0, double level = 0.95,
+        ParallelWork? work = null)
+    {
+        var omega = OmegaMath.Estimate(values, itemCount, omegaReplicates, omegaSeed, level, work ?? ParallelWork.Serial);
+        var result = Compute(values, itemCount, names, reversed, threshold);
+        return new DimensionReliability(result.CompleteCases, result.CronbachAlpha, result.StandardizedAlpha, result.MeanInterItemCorrelation,
+            result.UndefinedReason, result.IsBelowThreshold, [.. result.Items], omega);
+    }
+
+    private static DimensionReliability Compute(ReadOnlySpan<double> values, int itemCount, IReadOnlyList<string> names,
         IReadOnlyList<bool> reversed, double threshold)
     {
         int k = itemCount;
@@ -122,12 +138,12 @@ internal static class ReliabilityMath
             items[i] = new ItemStatistics(names[i], reversed[i], means[i], corrected, raw, alphaDropped, stdDropped);
         }
 
-        return new DimensionReliability(n, alpha, stdAlpha, rBar, reason, alpha is double a && a < threshold, items);
+        return new DimensionReliability(n, alpha, stdAlpha, rBar, reason, alpha is double a && a < threshold, items, null);
     }
 
     private static DimensionReliability Undefined(long n, IReadOnlyList<string> names, IReadOnlyList<bool> reversed, double[] means, string reason) =>
         new(n, null, null, null, reason, false,
-            names.Select((name, i) => new ItemStatistics(name, reversed[i], n > 0 ? means[i] : null, null, null, null, null)).ToArray());
+            names.Select((name, i) => new ItemStatistics(name, reversed[i], n > 0 ? means[i] : null, null, null, null, null)).ToArray(), null);
 
     /// <summary>
     /// Sample variance (n − 1) of the score Σ_{j ≠ skip} x_j over the complete rows (skip −1: the total), two-pass; exactly 0 when the

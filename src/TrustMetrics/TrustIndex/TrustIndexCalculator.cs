@@ -179,6 +179,7 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
 
         var dimensions = new DimensionResult[p];
         var column = new double[options.BootstrapReplicates];
+        ulong omegaStream = unchecked(((ulong)(uint)options.Seed << 32) ^ stream ^ 0x6F6D656761UL); // omega's own streams
         for (int j = 0; j < p; j++)
         {
             double score = normalizer.Normalize(j, means[j]);
@@ -201,8 +202,9 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
                 estimate = Percentiles.Bootstrap(score, column, level);
             }
 
+            int omegaSeed = unchecked((int)Statistics.RandomNumbers.SplitMix64(ref omegaStream));
             var reliability = ReliabilityMath.Compute(model.Scores.ItemValuesOf(j, rows), model.Scores.ItemNames[j].Length, model.Scores.ItemNames[j],
-                model.Scores.Reversed[j], options.AlphaWarningThreshold);
+                model.Scores.Reversed[j], options.AlphaWarningThreshold, options.BootstrapReplicates, omegaSeed, level, work);
             string name = model.Scores.DimensionNames[j];
             if (reliability.IsBelowThreshold)
             {
