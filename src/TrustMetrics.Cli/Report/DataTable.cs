@@ -107,7 +107,7 @@ internal sealed class DataTable
         null => string.Empty,
         string s => s,
         bool b => b ? "true" : "false",
-        double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : string.Empty,
+        double d => double.IsFinite(d) ? Formatting.CsvNumber(d) : string.Empty,
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString() ?? string.Empty,
