@@ -25,14 +25,19 @@ internal sealed record KeyFinding(int Rank, FindingTier Tier, ChangeCandidate Ch
 /// <summary>
 /// The "Key findings" block at the top of the report. From every section's period-over-period comparisons it keeps those whose
 /// Holm-adjusted p (over that section's family) is below α = 1 − level, joins a dip and its significant recovery in the next
-/// period into one finding, and ranks them: open adverse changes first, then recovered dips, then favourable changes; within a
-/// tier the clearer signal first (|change| / SE, largest first), then the section order of the report. Each becomes one sentence
-/// with the size of the change, the values before and after and the interval of the change.
+/// period into one finding, leaves out an overall change when a group's change of the same metric and periods explains it, and
+/// ranks them: open adverse changes first, then recovered dips, then favourable changes; within a tier the clearer signal first
+/// (|change| / SE, largest first), then the section order of the report; at most <see cref="PerSection"/> findings per section
+/// lead, the rest follow in the same order. Each becomes one sentence with the size of the change, the values before and after
+/// and the interval of the change.
 /// </summary>
 internal static class KeyFindings
 {
     /// <summary>At most this many findings are written in the block; the rest are counted in a closing line (report.json has all).</summary>
     public const int Shown = 8;
+
+    /// <summary>At most this many findings of one section come before the findings of the other sections.</summary>
+    public const int PerSection = 2;
 
     private static readonly string[] SectionOrder = ["survey", "trust", "churn", "survival", "clv", "repurchase", "service", "reviews"];
 
@@ -58,13 +63,33 @@ internal static class KeyFindings
             }
         }
 
+        // The overall change is left out when a group's change of the same metric, periods and direction survived too: the
+        // group's is the more specific story (the app channel's drop moves everyone's number).
+        bool Explained(ChangeCandidate overall) => overall.By is null && survivors.Any(g => g.By is not null && g.Section == overall.Section
+            && g.Metric == overall.Metric && g.Measure == overall.Measure && g.From == overall.From && g.To == overall.To && g.Adverse == overall.Adverse);
+
         var text = FindingText.For(language);
-        return survivors.Where(c => !used.Contains(c))
+        var ordered = survivors.Where(c => !used.Contains(c) && !Explained(c))
             .Select(c => (Change: c, Recovery: recoveries.GetValueOrDefault(c), Tier: !c.Adverse ? FindingTier.Favourable : recoveries.ContainsKey(c) ? FindingTier.Recovered : FindingTier.Open))
             .OrderBy(f => f.Tier)
             .ThenByDescending(f => f.Change.Strength)
             .ThenBy(f => Array.IndexOf(SectionOrder, f.Change.Section) is int i && i >= 0 ? i : SectionOrder.Length)
             .ThenBy(f => f.Change.From, StringComparer.Ordinal)
+            .ToList();
+
+        // At most PerSection findings of one section lead the list, so one busy section (service has three rates per channel)
+        // does not crowd out the others; its further findings follow in the same order.
+        var count = new Dictionary<string, int>(StringComparer.Ordinal);
+        var leading = new List<(ChangeCandidate Change, ChangeCandidate? Recovery, FindingTier Tier)>();
+        var following = new List<(ChangeCandidate Change, ChangeCandidate? Recovery, FindingTier Tier)>();
+        foreach (var f in ordered)
+        {
+            int n = count.GetValueOrDefault(f.Change.Section);
+            count[f.Change.Section] = n + 1;
+            (n < PerSection ? leading : following).Add(f);
+        }
+
+        return leading.Concat(following)
             .Select((f, i) => new KeyFinding(i + 1, f.Tier, f.Change, f.Recovery, text.Sentence(f.Change, f.Recovery), text.Detail(f.Change)))
             .ToList();
     }
@@ -99,7 +124,7 @@ internal sealed class FindingText
         ["more"] = "… and {0} more in report.json (keyFindings).",
         ["note"] = "Changes from one period to the next whose p-value, adjusted (Holm) over all comparisons of their section, is below {0}; "
             + "intervals are {1} intervals of the change. Order: changes for the worse not yet reversed, then dips that recovered, then improvements; "
-            + "within each, the clearest signal (change / standard error) first.",
+            + "within each, the clearest signal (change / standard error) first, at most two per section before the others.",
         ["see"] = "details",
         ["overall"] = "All customers",
         ["who"] = "{0} {1}",
@@ -131,7 +156,7 @@ internal sealed class FindingText
         ["none"] = "다중 비교 보정 후에도 유의한 기간 간 변화가 없습니다 (비교 {0}건, 보정 p < {1}).",
         ["more"] = "… 외 {0}건은 report.json (keyFindings)에 있습니다.",
         ["note"] = "한 기간에서 다음 기간으로의 변화 중, 섹션의 모든 비교에 대해 Holm 보정한 p가 {0} 미만인 것; 구간은 변화의 {1} 신뢰구간입니다. "
-            + "순서: 아직 회복되지 않은 악화, 회복된 하락, 개선 순; 같은 묶음 안에서는 신호가 뚜렷한 것 (변화 / 표준오차)부터.",
+            + "순서: 아직 회복되지 않은 악화, 회복된 하락, 개선 순; 같은 묶음 안에서는 신호가 뚜렷한 것 (변화 / 표준오차)부터, 섹션마다 먼저 두 건까지.",
         ["see"] = "자세히",
         ["overall"] = "전체 고객",
         ["who"] = "{0} ({1})",
@@ -189,11 +214,6 @@ internal sealed class FindingText
     {
         int decimals = Decimals(change.Unit);
         string who = change.By is null ? words["overall"] : Format("who", change.Group, change.By);
-        if (!korean && who.Length > 0)
-        {
-            who = char.ToUpperInvariant(who[0]) + who[1..];
-        }
-
         string metric = Metric(change);
         string size = Number(Math.Abs(change.Estimate), decimals);
         string unit = words["unit." + change.Unit];
@@ -214,8 +234,7 @@ internal sealed class FindingText
 
     public string Detail(ChangeCandidate change)
     {
-        string p = Output.Formatting.PValue(change.AdjustedP);
-        return Format("detail", p.StartsWith('<') ? p : "= " + p, change.Comparisons);
+        return Format("detail", PText.Of(change.AdjustedP), change.Comparisons);
     }
 
     private string Metric(ChangeCandidate change) => change.Metric switch
@@ -237,4 +256,14 @@ internal sealed class FindingText
     }
 
     private string Format(string key, params object?[] arguments) => string.Format(CultureInfo.InvariantCulture, words[key], arguments);
+}
+
+/// <summary>A p-value after "p": "= 0.0123", or "&lt; 0.0001" for tiny ones (never "p = &lt; 0.0001").</summary>
+internal static class PText
+{
+    public static string Of(double p)
+    {
+        string text = Output.Formatting.PValue(p);
+        return text.StartsWith('<') ? text : "= " + text;
+    }
 }

@@ -45,7 +45,7 @@ public sealed class KeyFindingsTests
         Assert.Same(gain, findings[3].Change);
         Assert.Equal([1, 2, 3, 4], findings.Select(f => f.Rank));
         Assert.Equal(
-            "App channel: NPS fell 28.6 points from 2026-03 to 2026-04 (14.8 → −13.8; 95% interval of the change −45.1 to −12.1), then recovered 27.3 points in 2026-05.",
+            "app channel: NPS fell 28.6 points from 2026-03 to 2026-04 (14.8 → −13.8; 95% interval of the change −45.1 to −12.1), then recovered 27.3 points in 2026-05.",
             findings[2].Sentence);
         Assert.Equal(
             "SMB segment: trust in transparency fell 13.2 points from 2026-04 to 2026-05 (65.3 → 52.1; 95% interval of the change −17.7 to −8.7).",
