@@ -14,6 +14,7 @@ internal static class SmallMultiples
     private const double AxisHeight = 34;
     private const double Left = 44;
     private const double Gap = 14;
+    private const double RowGap = 30;
 
     /// <param name="title">The chart title.</param>
     /// <param name="categories">The periods along every panel's x axis.</param>
@@ -25,7 +26,7 @@ internal static class SmallMultiples
     {
         int columns = panels.Count <= 4 ? 2 : panels.Count <= 6 ? 3 : 4;
         int rows = (panels.Count + columns - 1) / Math.Max(1, columns);
-        double height = TitleHeight + rows * (PanelHeight + Gap) + AxisHeight;
+        double height = TitleHeight + rows * (PanelHeight + RowGap) + AxisHeight;
         var svg = new SvgWriter(ChartStyle.Width, height, title);
         svg.Rect(0, 0, ChartStyle.Width, height, "#ffffff");
         svg.Text(8, 18, title, size: 14, extra: "font-weight=\"600\" fill=\"" + ChartStyle.Ink + "\"");
@@ -41,8 +42,8 @@ internal static class SmallMultiples
         {
             int row = p / columns, column = p % columns;
             double x0 = Left + column * (panelWidth + Gap);
-            double top = TitleHeight + row * (PanelHeight + Gap) + 16;
-            double bottom = TitleHeight + row * (PanelHeight + Gap) + PanelHeight;
+            double top = TitleHeight + row * (PanelHeight + RowGap) + 16;
+            double bottom = TitleHeight + row * (PanelHeight + RowGap) + PanelHeight;
             var (y, ticks) = LinearScale.Nice(finite.DefaultIfEmpty(0).Min(), finite.DefaultIfEmpty(1).Max(), bottom, top, 3);
             double step = ticks.Count > 1 ? ticks[1] - ticks[0] : 1;
             string color = ChartStyle.Color(p);
@@ -102,8 +103,8 @@ internal static class SmallMultiples
             }
         }
 
-        svg.Text(12, TitleHeight + rows * (PanelHeight + Gap) / 2, yLabel, "middle", 11,
-            $"fill=\"{ChartStyle.Muted}\" transform=\"rotate(-90 12 {SvgWriter.Number(TitleHeight + rows * (PanelHeight + Gap) / 2)})\"");
+        svg.Text(12, TitleHeight + rows * (PanelHeight + RowGap) / 2, yLabel, "middle", 11,
+            $"fill=\"{ChartStyle.Muted}\" transform=\"rotate(-90 12 {SvgWriter.Number(TitleHeight + rows * (PanelHeight + RowGap) / 2)})\"");
         return svg.ToString();
     }
 
