@@ -44,7 +44,7 @@ public interface ISurvivalAnalyzer
     /// <summary>The log-rank test across named groups (k ≥ 2), groups reported in the order given.</summary>
     /// <typeparam name="TKey">The group key type.</typeparam>
     /// <param name="groups">(key, tally) pairs, for example a dictionary; keys distinct, tallies non-empty.</param>
-    /// <exception cref="ArgumentException">Fewer than two groups, an empty or repeated group, or no event while two groups were at risk.</exception>
+    /// <exception cref="ArgumentException">Fewer than two groups, an empty or repeated group, or a singular variance (with no event while two groups were at risk the result is χ² = 0, p = 1).</exception>
     LogRankResult<TKey> LogRank<TKey>(IEnumerable<KeyValuePair<TKey, SurvivalTally>> groups)
         where TKey : notnull;
 
@@ -104,7 +104,7 @@ public interface ISurvivalAnalyzer
     /// <param name="subjects">(group, duration ≥ 0 and finite, event) rows; event true = churned.</param>
     /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
     /// <param name="method">Pointwise interval method; null uses the configured default.</param>
-    /// <exception cref="ArgumentException">There is no row, or the log-rank test is undefined (no event while two groups were at risk).</exception>
+    /// <exception cref="ArgumentException">There is no row, or the log-rank variance is singular.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A duration is invalid (the message names its row and value), or a setting is.</exception>
     SurvivalComparison<TKey> KaplanMeierByGroup<TKey>(IEnumerable<(TKey Group, double Duration, bool Event)> subjects,
         double? confidenceLevel = null, SurvivalIntervalMethod? method = null)
