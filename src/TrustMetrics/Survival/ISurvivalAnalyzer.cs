@@ -97,6 +97,30 @@ public interface ISurvivalAnalyzer
     RestrictedMeanDifference CompareRestrictedMeans(KaplanMeierResult first, KaplanMeierResult second, double horizon, double? confidenceLevel = null);
 
     /// <summary>
+    /// Cumulative incidence of each competing cause (Aalen–Johansen) with infinitesimal-jackknife standard errors and pointwise
+    /// intervals, as R survival 3.5-3 <c>survfit(Surv(time, factor(status)) ~ 1)</c> (<c>pstate</c>, <c>std.err</c>).
+    /// </summary>
+    /// <param name="tally">A non-empty tally.</param>
+    /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
+    /// <param name="method">Pointwise interval method (R's conf.type applied to F̂); null uses the configured default.</param>
+    /// <exception cref="ArgumentException">The tally is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The level is outside (0, 1) or the method unknown.</exception>
+    CumulativeIncidenceResult CumulativeIncidence(CompetingRisksTally tally, double? confidenceLevel = null, SurvivalIntervalMethod? method = null);
+
+    /// <summary>
+    /// Gray's (1988) test of equal cumulative incidence of <paramref name="cause"/> across groups, with weights (1 − F̂⁰(t−))^ρ
+    /// (R <c>cmprsk::cuminc(..., rho)</c>).
+    /// </summary>
+    /// <typeparam name="TKey">The group key type.</typeparam>
+    /// <param name="groups">(key, tally) pairs (at least two); keys distinct, tallies non-empty.</param>
+    /// <param name="cause">The cause compared; at least one group has an event of it.</param>
+    /// <param name="rho">ρ, finite and ≥ 0 (0: cuminc's default).</param>
+    /// <exception cref="ArgumentException">Fewer than two groups, an empty or repeated group, a cause no group has, or a singular variance.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">ρ is negative, NaN or infinite.</exception>
+    GrayTestResult<TKey> GrayTest<TKey>(IEnumerable<KeyValuePair<TKey, CompetingRisksTally>> groups, string cause, double rho = 0)
+        where TKey : notnull;
+
+    /// <summary>
     /// Kaplan–Meier per group in one pass over (group, duration, event) rows, and the log-rank test between the groups when there
     /// are two or more. Groups in ordinal key order for strings, <see cref="Comparer{T}.Default"/> otherwise.
     /// </summary>

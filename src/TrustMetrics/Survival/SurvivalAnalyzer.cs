@@ -119,6 +119,33 @@ public sealed class SurvivalAnalyzer : ISurvivalAnalyzer
     }
 
     /// <inheritdoc/>
+    public CumulativeIncidenceResult CumulativeIncidence(CompetingRisksTally tally, double? confidenceLevel = null, SurvivalIntervalMethod? method = null)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        var (level, chosen) = Settings(confidenceLevel, method);
+        if (tally.IsEmpty)
+        {
+            throw new ArgumentException("Cumulative incidence is undefined for an empty sample: there are no subjects.", nameof(tally));
+        }
+
+        return AalenJohansenEstimator.Compute(tally, level, chosen);
+    }
+
+    /// <inheritdoc/>
+    public GrayTestResult<TKey> GrayTest<TKey>(IEnumerable<KeyValuePair<TKey, CompetingRisksTally>> groups, string cause, double rho = 0)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        Guard.NotEmpty(cause);
+        if (!(rho >= 0 && rho <= double.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rho), rho, $"The weight exponent rho must be finite and ≥ 0; got {Guard.Format(rho)}.");
+        }
+
+        return GrayTestComputation.Compute(groups.ToList(), cause, rho + 0.0, nameof(groups));
+    }
+
+    /// <inheritdoc/>
     public SurvivalComparison<TKey> KaplanMeierByGroup<TKey>(IEnumerable<(TKey Group, double Duration, bool Event)> subjects,
         double? confidenceLevel = null, SurvivalIntervalMethod? method = null)
         where TKey : notnull
