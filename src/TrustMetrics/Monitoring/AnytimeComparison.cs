@@ -39,6 +39,18 @@ public static class AnytimeComparison
         return new AnytimeDifference(interval, PValue(a, b, below: true), PValue(a, b, below: false));
     }
 
+    /// <summary>True when U_A(α/2) &lt; L_B(α/2) (the difference interval lies below 0): the O(1) check of <see cref="Compare"/>'s <c>IsBelow</c>, without the p-values.</summary>
+    internal static bool IsBelow(ConfidenceSequence a, ConfidenceSequence b, double alpha)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return false;
+        }
+
+        double logHalf = Math.Log(2.0 / alpha);
+        return (b.UnitSum / b.Count) - (a.UnitSum / a.Count) > a.UnitRadius(logHalf) + b.UnitRadius(logHalf);
+    }
+
     /// <summary>
     /// Smallest α' with U_A(α'/2) &lt; L_B(α'/2) (for <paramref name="below"/>; the mirror otherwise): with ℓ = log(2/α') both radii
     /// grow in ℓ, so the crossing ℓ* is found by bisection and p = min(1, 2e^−ℓ*). 1 when a side is empty or the means are ordered the other way.
