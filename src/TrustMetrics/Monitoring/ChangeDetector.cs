@@ -62,7 +62,7 @@ public sealed class ChangeDetector
         return Build(ChangeDetectionMethod.Cusum, baseline, averageRunLength, [drop], averageRunLength);
     }
 
-    /// <summary>The GLR detector over a grid of drops (default: 1, 2, 3, 5, 7.5, 10, 15, 20 % of the value range, those the values allow).</summary>
+    /// <summary>The GLR detector over a grid of drops (default: 5, 7.5, 10, 15, 20, 30 % of the value range, those the values allow; NPS: 10 to 60 points).</summary>
     /// <param name="baseline">The pre-change distribution.</param>
     /// <param name="averageRunLength">ARL₀ of the whole detector, ≥ 2; default 1,000,000.</param>
     /// <param name="drops">The grid of drops δ &gt; 0 (mean units); <c>null</c> = the default grid.</param>
@@ -76,7 +76,7 @@ public sealed class ChangeDetector
         if (drops is null)
         {
             double range = baseline.ValueSpan[^1] - baseline.ValueSpan[0];
-            grid = new[] { 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2 }.Select(f => f * range)
+            grid = new[] { 0.05, 0.075, 0.1, 0.15, 0.2, 0.3 }.Select(f => f * range)
                 .Where(d => baseline.Mean - d > baseline.ValueSpan[0] + 1e-6 * range).ToArray();
             if (grid.Length == 0)
             {
@@ -113,7 +113,7 @@ public sealed class ChangeDetector
         for (int j = 0; j < drops.Length; j++)
         {
             var (theta, logMgf) = CusumChain.Tilt(baseline.ValueSpan, baseline.ProbabilitySpan, baseline.Mean - drops[j]);
-            steps[j] = CusumChain.Step(baseline.ValueSpan, theta);
+            steps[j] = CusumChain.Step(baseline.ValueSpan, baseline.ProbabilitySpan, theta, logMgf);
             for (int k = 0; k < increments.Length; k++)
             {
                 increments[k] = CusumChain.Increment(baseline.ValueSpan[k], theta, logMgf, steps[j]);

@@ -4,7 +4,7 @@ namespace TrustMetrics.Monitoring;
 /// The integer CUSUM of a drop and its exact average run length. The log-likelihood ratio of one observation x against the
 /// exponential tilt with mean μ₀ − δ is ℓ(x) = θx − K(θ) (θ &lt; 0 solves K'(θ) = μ₀ − δ, K the cumulant generating function of
 /// the pre-change distribution); the detector adds d(x) = round(ℓ(x)/w) on a lattice of step w = (max ℓ − min ℓ)/<see cref="CellsPerRange"/>
-/// (rounding error ≤ 1 % of the increment range), W = max(0, W + d), and alarms at W ≥ H. Because W lives on the integers
+/// (the smaller of 1/48 of the increment range and a third of the pre-change drift KL(p₀‖p₁), see <see cref="Step"/>), W = max(0, W + d), and alarms at W ≥ H. Because W lives on the integers
 /// 0…H−1, its run length is the absorption time of a finite Markov chain (Brook &amp; Evans 1972), computed exactly: the
 /// expected run lengths L solve (I − P)L = 1. P is banded (steps of at most ±<see cref="CellsPerRange"/>) except for its first
 /// column (the reflections to 0), handled by Sherman–Morrison, so a solve costs O(H · band²). H is the smallest integer
@@ -12,7 +12,7 @@ namespace TrustMetrics.Monitoring;
 /// </summary>
 internal static class CusumChain
 {
-    /// <summary>Lattice cells per range of the increments (max ℓ − min ℓ).</summary>
+    /// <summary>Lattice cells at least per range of the increments (max ℓ − min ℓ).</summary>
     public const int CellsPerRange = 48;
 
     /// <summary>θ &lt; 0 and K(θ) of the exponential tilt of (values, probabilities) with mean <paramref name="target"/>.</summary>
@@ -76,8 +76,21 @@ internal static class CusumChain
         return mean;
     }
 
-    /// <summary>The lattice step w for the tilt (θ, K) on these values.</summary>
-    public static double Step(ReadOnlySpan<double> values, double theta) => Math.Abs(theta) * (values[^1] - values[0]) / CellsPerRange;
+    /// <summary>
+    /// The lattice step w for the tilt (θ, K): the smaller of (max ℓ − min ℓ)/<see cref="CellsPerRange"/> and KL/3, where
+    /// KL = K(θ) − θμ₀ = KL(p₀‖p_θ) = −E₀[ℓ] is the pre-change drift, so rounding (≤ w/2 per step) cannot distort the drift by more than a sixth.
+    /// </summary>
+    public static double Step(ReadOnlySpan<double> values, ReadOnlySpan<double> probabilities, double theta, double logMgf)
+    {
+        double mean = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            mean += values[i] * probabilities[i];
+        }
+
+        double drift = logMgf - theta * mean;
+        return Math.Min(Math.Abs(theta) * (values[^1] - values[0]) / CellsPerRange, drift / 3);
+    }
 
     /// <summary>The integer increment d(x) = round((θx − K)/w).</summary>
     public static long Increment(double x, double theta, double logMgf, double step) => (long)Math.Round((theta * x - logMgf) / step, MidpointRounding.AwayFromZero);
@@ -91,6 +104,12 @@ internal static class CusumChain
         {
             lower = (int)Math.Max(lower, Math.Min(-d, n));
             upper = (int)Math.Max(upper, Math.Min(d, n));
+        }
+
+        if ((double)n * lower * upper > 4e9)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold,
+                "The exact ARL of this drop needs too fine a lattice (threshold × band² > 4e9): choose a larger drop or a smaller ARL₀.");
         }
 
         int width = lower + upper + 1;

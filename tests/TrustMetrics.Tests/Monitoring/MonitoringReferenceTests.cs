@@ -47,13 +47,13 @@ public class MonitoringReferenceTests
 
     [Theory]
     // Lattice increments and the smallest threshold with ARL₀ ≥ 1000 from the independent numpy dense solve of (I − P)L = 1.
-    [InlineData(new[] { -1.0, 0.0, 1.0 }, new long[] { 30, 30, 40 }, 0.1, new long[] { 25, 1, -23 }, 351, 1007.6778929345896, 998.759070711962)]
-    [InlineData(new[] { 0.0, 1.0 }, new long[] { 80, 20 }, 0.05, new long[] { 8, -40 }, 289, 1008.5318289297404, 920.319299821989)]
+    [InlineData(new[] { -1.0, 0.0, 1.0 }, new long[] { 30, 30, 40 }, 0.1, new long[] { 63, 3, -57 }, 931, 1006.3445054346505, 996.7664828477847)]
+    [InlineData(new[] { 0.0, 1.0 }, new long[] { 80, 20 }, 0.05, new long[] { 20, -96 }, 777, 1009.336850646592, 993.5511365643822)]
     public void Cusum_threshold_and_arl_match_the_dense_markov_chain(double[] values, long[] counts, double drop, long[] increments, long threshold, double arl, double arlBelow)
     {
         var baseline = PreChangeDistribution.FromCounts(values, counts);
         var (theta, k) = CusumChain.Tilt(baseline.ValueSpan, baseline.ProbabilitySpan, baseline.Mean - drop);
-        double step = CusumChain.Step(baseline.ValueSpan, theta);
+        double step = CusumChain.Step(baseline.ValueSpan, baseline.ProbabilitySpan, theta, k);
         long[] d = values.Select(v => CusumChain.Increment(v, theta, k, step)).ToArray();
         Assert.Equal(increments, d);
         double[] p = baseline.Probabilities.ToArray();

@@ -53,7 +53,7 @@ print("# 2. one-sided (l<0) half-normal mixture e-value by quadrature")
 for S, V, rho in [(-30.0, 250.0, 100.0), (-5.0, 25.0, 10.0), (4.0, 100.0, 50.0), (0.0, 1.0, 1.0)]:
     print(f"evalue S={S} V={V} rho={rho}: {mp.nstr(half_normal_evalue(S, V, rho), 17)}")
 
-# 3. integer CUSUM (lattice of 48 cells per increment range), independent implementation
+# 3. integer CUSUM (lattice step min(increment range/48, KL/3)), independent implementation
 def tilt(values, probs, target):
     def K(t): return math.log(sum(p * math.exp(t * v) for v, p in zip(values, probs)))
     def mean(t):
@@ -72,7 +72,8 @@ def rnd(x): return math.floor(x + 0.5) if x >= 0 else -math.floor(-x + 0.5)
 def lattice(values, probs, drop):
     mu0 = sum(v * p for v, p in zip(values, probs))
     t, k = tilt(values, probs, mu0 - drop)
-    w = abs(t) * (max(values) - min(values)) / 48
+    kl = k - t * mu0                      # KL(p0 || p_theta) = -E0[llr]
+    w = min(abs(t) * (max(values) - min(values)) / 48, kl / 3)
     return [rnd((t * v - k) / w) for v in values], w
 
 def arl_dense(d, probs, H):
