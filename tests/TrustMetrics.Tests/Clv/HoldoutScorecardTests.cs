@@ -53,11 +53,14 @@ public class HoldoutScorecardTests
         // Tracking weeks 20–25, BTYD-vig: expected 1312.458, 1387.346, 1460.392, 1531.713, 1601.418, 1669.6; actual 1359, 1414, 1484, 1517, 1573, 1672.
         double[] btyd = [1312.458, 1387.346, 1460.392, 1531.713, 1601.418, 1669.6];
         long[] actual = [1359, 1414, 1484, 1517, 1573, 1672];
+        double[] numpy = [1312.458884243146, 1387.3474501032142, 1460.3931531031203, 1531.7149955135128, 1601.4193196356678, 1669.6016772938058];
         for (int w = 20; w <= 25; w++)
         {
             var point = bg.Tracking[w - 1];
             Assert.Equal(w, point.Period);
-            Approx.Absolute(btyd[w - 20], point.ExpectedCumulative, 0.002, $"week {w}");
+            // BTYD prints its own fit's curve (parameters 1e-5 away from ours), so 0.005 absolute; numpy at our optimum below to 1e-6.
+            Approx.Absolute(btyd[w - 20], point.ExpectedCumulative, 0.005, $"week {w}");
+            Approx.Relative(numpy[w - 20], point.ExpectedCumulative, 1e-6, $"week {w} numpy");
             Assert.Equal(actual[w - 20], point.ActualCumulative);
         }
 
