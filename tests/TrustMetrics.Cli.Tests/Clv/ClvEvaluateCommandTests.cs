@@ -63,7 +63,7 @@ public sealed class ClvEvaluateCommandTests : IDisposable
         string path = Transactions(out long holdoutTotal, out double ownRateTotal);
         string charts = cli.PathOf("charts");
         var run = CliRunner.Invoke("clv", "evaluate", "--input", path, "--customer", "customer", "--date", "date", "--calibration-end", "2020-06-30",
-            "--end", "2020-12-31", "--models", "bgnbd,paretonbd", "--format", "json", "--output", charts);
+            "--end", "2020-12-31", "--models", "bgnbd,mbgnbd", "--format", "json", "--output", charts);
         Assert.Equal(0, run.ExitCode);
         var json = run.Json();
         Assert.Equal("2020-06-30", json.GetProperty("calibrationEnd").GetString());
@@ -72,7 +72,7 @@ public sealed class ClvEvaluateCommandTests : IDisposable
         var models = json.GetProperty("models");
         Assert.Equal(2, models.GetArrayLength());
         Assert.Equal("bgnbd", models[0].GetProperty("model").GetString());
-        Assert.Equal("paretonbd", models[1].GetProperty("model").GetString());
+        Assert.Equal("mbgnbd", models[1].GetProperty("model").GetString());
         foreach (var m in models.EnumerateArray())
         {
             Assert.True(m.GetProperty("parameters").GetProperty("r").GetDouble() > 0);
