@@ -188,3 +188,58 @@ public class HoldoutScorecardTests
         Assert.StartsWith("Holdout scorecard, 2,357 customers", Card.Value.ToString());
     }
 }
+
+/// <summary>Bad numbers into the holdout scorecard's public entry points: refused with an ArgumentException, never a NaN result.</summary>
+public class HoldoutBadInputPropertyTests
+{
+    [FsCheck.Xunit.Property]
+    public FsCheck.Property Bad_tail_frequency_or_amount_is_refused()
+    {
+        var gen = FsCheck.Fluent.Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1.0, -1e300);
+        return FsCheck.Fluent.Prop.ForAll(FsCheck.Fluent.Arb.From(gen), FsCheck.Fluent.Arb.From(FsCheck.Fluent.Gen.Choose(-1000, 0)), (bad, tail) =>
+        {
+            var options = Record.Exception(() => new HoldoutEvaluationOptions(tailFrequency: tail));
+            var summarizer = new TransactionSummarizer<int>(new DateTime(2020, 3, 1));
+            var amount = Record.Exception(() => summarizer.Add(1, new DateTime(2020, 1, 1), bad));
+            // A negative amount is a valid refund (finite); NaN and ±∞ must be refused.
+            bool amountOk = double.IsFinite(bad) ? amount is null : amount is ArgumentException;
+            return options is ArgumentOutOfRangeException && amountOk;
+        });
+    }
+
+    [Fact]
+    public void Scorecard_of_a_small_seeded_panel_has_no_nan()
+    {
+        var random = new Random(7);
+        var summarizer = new TransactionSummarizer<int>(new DateTime(2021, 12, 31), ClvTimeUnit.Day, 7);
+        for (int c = 0; c < 300; c++)
+        {
+            var first = new DateTime(2021, 1, 1).AddDays(random.Next(60));
+            summarizer.Add(c, first);
+            double rate = 0.01 + (0.04 * random.NextDouble());
+            var death = first.AddDays(random.Next(20, 700));
+            for (var day = first.AddDays(1); day < death && day <= new DateTime(2021, 12, 31); day = day.AddDays(1))
+            {
+                if (random.NextDouble() < rate)
+                {
+                    summarizer.Add(c, day);
+                }
+            }
+        }
+
+        var card = new HoldoutEvaluator().Evaluate(HoldoutPanel.From(summarizer, new DateTime(2021, 6, 30)),
+            new HoldoutEvaluationOptions([HoldoutModel.BgNbd, HoldoutModel.MbgNbd]));
+        foreach (var m in card.Models.Concat(card.Baselines))
+        {
+            var h = m.Holdout;
+            Assert.All(new[] { h.MeanAbsoluteError, h.RootMeanSquaredError, h.Bias, h.BrierScore, h.PredictedTotal }, v => Assert.True(double.IsFinite(v)));
+            Assert.All(m.CalibrationBins, b => Assert.True(double.IsFinite(b.Predicted) && double.IsFinite(b.Actual)));
+            Assert.All(m.Tracking, p => Assert.True(double.IsFinite(p.ExpectedCumulative)));
+        }
+
+        // Σ over the calibration bins of customers × mean = totals (an identity of the definitions).
+        var bg = card.Models[0];
+        Approx.Relative(bg.Holdout.PredictedTotal, bg.CalibrationBins.Sum(b => b.Customers * b.Predicted), 1e-12, "bins add up");
+        Assert.Equal(bg.Holdout.ActualTotal, (long)Math.Round(bg.CalibrationBins.Sum(b => b.Customers * b.Actual)));
+    }
+}
