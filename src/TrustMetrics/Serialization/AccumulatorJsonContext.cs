@@ -26,6 +26,7 @@ namespace TrustMetrics.Serialization;
 [JsonSerializable(typeof(FunnelTallyState))]
 [JsonSerializable(typeof(SurvivalTallyState))]
 [JsonSerializable(typeof(CoxRiskSetSumsState))]
+[JsonSerializable(typeof(CompetingRisksTallyState))]
 [JsonSerializable(typeof(ChurnTallyState))]
 [JsonSerializable(typeof(KllSketchState))]
 [JsonSerializable(typeof(CompressedHistoriesState))]
