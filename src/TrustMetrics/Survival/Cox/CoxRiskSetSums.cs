@@ -337,6 +337,78 @@ public sealed class CoxRiskSetSums : IAccumulator<CoxRiskSetSums>
         return result;
     }
 
+    /// <summary>
+    /// The score and information of the model extended by x·g(t) at (β, γ = 0), as R <c>cox.zph</c>'s C routines: per event time
+    /// the score increment U(t) and information increment V(t) (Efron or Breslow) are weighted by g(t) — u = Σ g·U(t),
+    /// I = [ΣV, Σ gV; Σ gV, Σ g²V] (2p × 2p, row-major).
+    /// </summary>
+    internal (double[] U, double[] I) ExtendedScore(bool efron, Func<double, double> g)
+    {
+        var s = state;
+        int p = s.Terms.Length, tri = p * (p + 1) / 2, m = s.Times.Length, q2 = 2 * p;
+        var u = new double[p];
+        var info = new double[q2 * q2];
+        double c0 = 0;
+        var c1 = new double[p];
+        var c2 = new double[tri];
+        var mean = new double[p];
+        var ut = new double[p];
+        var vt = new double[tri];
+        for (int k = m - 1; k >= 0; k--)
+        {
+            if (k == m - 1 || s.Strata[k] != s.Strata[k + 1])
+            {
+                c0 = 0;
+                Array.Clear(c1);
+                Array.Clear(c2);
+            }
+
+            c0 += s.NetS0[k];
+            for (int j = 0; j < p; j++) c1[j] += s.NetS1[(k * p) + j];
+            for (int q = 0; q < tri; q++) c2[q] += s.NetS2[(k * tri) + q];
+            long d = s.Deaths[k];
+            if (d == 0) continue;
+            Array.Clear(ut);
+            Array.Clear(vt);
+            int steps = efron ? (int)d : 1;
+            double meanwt = s.DeathWeight[k] / steps;
+            for (int step = 0; step < steps; step++)
+            {
+                double a = efron ? (double)step / d : 0;
+                double den = c0 - (a * s.D0[k]);
+                for (int j = 0; j < p; j++)
+                {
+                    mean[j] = (c1[j] - (a * s.D1[(k * p) + j])) / den;
+                    ut[j] -= meanwt * mean[j];
+                }
+
+                for (int j = 0, q = 0; j < p; j++)
+                {
+                    for (int l = j; l < p; l++, q++) vt[q] += meanwt * (((c2[q] - (a * s.D2[(k * tri) + q])) / den) - (mean[j] * mean[l]));
+                }
+            }
+
+            double gt = g(s.Times[k]);
+            for (int j = 0; j < p; j++) u[j] += gt * ut[j];
+            for (int j = 0, q = 0; j < p; j++)
+            {
+                for (int l = j; l < p; l++, q++)
+                {
+                    double v = vt[q];
+                    foreach (var (r, c) in j == l ? new[] { (j, l) } : new[] { (j, l), (l, j) })
+                    {
+                        info[(r * q2) + c] += v;
+                        info[((r + p) * q2) + c] += gt * v;
+                        info[(r * q2) + c + p] += gt * v;
+                        info[((r + p) * q2) + c + p] += gt * gt * v;
+                    }
+                }
+            }
+        }
+
+        return (u, info);
+    }
+
     /// <summary>"CoxRiskSetSums(432 rows, 114 events, 49 times)" (invariant culture).</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"CoxRiskSetSums({state.Rows} rows, {state.Events} events, {state.Times.Length} times)");
 }
