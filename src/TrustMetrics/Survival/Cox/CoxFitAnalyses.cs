@@ -319,6 +319,63 @@ public static class CoxFitAnalyses
         return lo;
     }
 
+    /// <summary>
+    /// Predicted survival of many profiles at the same horizons (for scoring files): the risk sets are evaluated once and the
+    /// hazard, its variance term and Σ w̄Σₖ x̄ₖ/denₖ summed once per stratum and horizon, so each profile costs O(H·p²).
+    /// </summary>
+    internal static CoxSurvivalPoint[][] PredictMany(CoxFit fit, CoxData data, double[][] profiles, int?[] strata, double[] horizons)
+    {
+        var state = CoxState.Compute(data, fit, ParallelWork.From(CancellationToken.None, null));
+        int p = data.P, hcount = horizons.Length, scount = data.StratumCount;
+        var haz = new double[scount * hcount];
+        var varh = new double[scount * hcount];
+        var gsum = new double[scount * hcount * p];
+        for (int s = 0; s < scount; s++)
+        {
+            for (int h = 0; h < hcount; h++)
+            {
+                int at = (s * hcount) + h;
+                for (int m = data.SlotBegin[s]; m < data.SlotBegin[s + 1] && data.SlotTime[m] <= horizons[h]; m++)
+                {
+                    haz[at] += state.Details.C[m];
+                    varh[at] += state.Details.V[m];
+                    for (int j = 0; j < p; j++) gsum[(at * p) + j] += state.Details.G[(m * p) + j];
+                }
+            }
+        }
+
+        var beta = fit.BetaArray;
+        var v = fit.RobustCovarianceArray ?? fit.CovarianceArray;
+        double z = Distributions.NormalUpperQuantile((1 - fit.ConfidenceLevel) / 2);
+        var result = new CoxSurvivalPoint[profiles.Length][];
+        var xc = new double[p];
+        var dvec = new double[p];
+        for (int k = 0; k < profiles.Length; k++)
+        {
+            int s = strata[k] is int code ? Math.Max(0, Array.IndexOf(data.StratumCodes, code)) : 0;
+            double eta = 0;
+            for (int j = 0; j < p; j++)
+            {
+                xc[j] = profiles[k][j] - data.Center[j];
+                eta += xc[j] * beta[j];
+            }
+
+            double r0 = Math.Exp(eta - state.Shift);
+            result[k] = new CoxSurvivalPoint[hcount];
+            for (int h = 0; h < hcount; h++)
+            {
+                int at = (s * hcount) + h;
+                for (int j = 0; j < p; j++) dvec[j] = (xc[j] * haz[at]) - gsum[(at * p) + j];
+                double quad = 0;
+                for (int j = 0; j < p; j++)
+                    for (int l = 0; l < p; l++) quad += dvec[j] * v[(j * p) + l] * dvec[l];
+                result[k][h] = new CoxSurvivalPoint(horizons[h], r0 * haz[at], r0 * Math.Sqrt(Math.Max(0, varh[at] + quad)), z);
+            }
+        }
+
+        return result;
+    }
+
     private static void CheckProfile(CoxFit fit, ReadOnlySpan<double> covariates)
     {
         if (covariates.Length != fit.Terms.Count)
