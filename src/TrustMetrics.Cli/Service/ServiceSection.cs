@@ -91,8 +91,8 @@ internal sealed class ServiceSection : IReportSectionBuilder
         var perMonth = tickets.Where(t => t.OpenedMonth is not null).Select(t => ((string?)null, ReportGroups.All, t.OpenedMonth!, t.Ticket))
             .Concat(breakdowns.SelectMany((by, b) => tickets.Where(t => t.OpenedMonth is not null).Select(t => ((string?)by, t.Labels[b], t.OpenedMonth!, t.Ticket))));
         var charts = Charts(context, results, monthly);
-        var changes = ChangeFamilies.Service(perMonth, settings.FirstResponseTarget!.Value, settings.ResolutionTarget!.Value, asOf, context.Confidence,
-            charts.Any(c => c.Id == "service-response-trend") ? "chart-service-response-trend" : Id).Candidates();
+        // The findings link to the section: its first table holds the rates (no chart shows the SLA shares by month).
+        var changes = ChangeFamilies.Service(perMonth, settings.FirstResponseTarget!.Value, settings.ResolutionTarget!.Value, asOf, context.Confidence, Id).Candidates();
         var summary = new List<string>
         {
             labels.Format("summary.source", source.DisplayName),

@@ -8,7 +8,7 @@ namespace TrustMetrics.Cli.Tests.Report;
 /// format and language, plus the report defects of issue 17: "p = &lt; 0.0001", blank groups, chart file names of non-ASCII
 /// columns, CSV numbers, plain headlines.
 /// </summary>
-public sealed class KeyFindingsReportTests : IDisposable
+public sealed class KeyFindingsReportTests(SampleReportFixture sample) : IDisposable, IClassFixture<SampleReportFixture>
 {
     private readonly CliRunner cli = new();
 
@@ -27,7 +27,7 @@ public sealed class KeyFindingsReportTests : IDisposable
     [Fact]
     public void Sample_findings_name_the_designed_stories_and_nothing_in_stable_segments()
     {
-        string folder = Report("sample");
+        string folder = sample.Folder;
         var findings = Json(folder).GetProperty("keyFindings").EnumerateArray().ToList();
         Assert.NotEmpty(findings);
         string S(JsonElement f, string name) => f.GetProperty(name).ValueKind == JsonValueKind.Null ? "" : f.GetProperty(name).GetString()!;
@@ -70,7 +70,7 @@ public sealed class KeyFindingsReportTests : IDisposable
     [Fact]
     public void Findings_lead_every_format_and_link_to_ids_on_the_page()
     {
-        string folder = Report("formats");
+        string folder = sample.Folder;
         string html = File.ReadAllText(Path.Combine(folder, "report.html"));
         var page = XDocument.Parse(html["<!DOCTYPE html>".Length..]).Root!;
         var main = page.Descendants("main").Single();
@@ -101,7 +101,8 @@ public sealed class KeyFindingsReportTests : IDisposable
     [Fact]
     public void Korean_report_has_korean_findings_and_headlines()
     {
-        string folder = Report("ko", "--lang", "ko");
+        // The survey holds both required stories (NPS and trust sections), the customers the churn headline: a smaller, faster report.
+        string folder = Report("ko", "--survey", cli.Sample("survey.csv"), "--customers", cli.Sample("customers.csv"), "--lang", "ko");
         var json = Json(folder);
         var findings = json.GetProperty("keyFindings").EnumerateArray().ToList();
         Assert.Contains(findings, f => f.GetProperty("sentence").GetString()!.StartsWith("SMB (segment) · transparency 신뢰 점수: 2026-04 → 2026-05 13.2점 하락", StringComparison.Ordinal));

@@ -9,7 +9,7 @@ namespace TrustMetrics.Cli.Tests.Report;
 /// The full report: files in the folder, report.json numbers equal to the single-family commands on the same data, a
 /// well-formed self-contained HTML page, Korean labels with identical numbers, the default folder.
 /// </summary>
-public sealed class ReportCommandTests : IDisposable
+public sealed class ReportCommandTests(SampleReportFixture sample) : IDisposable, IClassFixture<SampleReportFixture>
 {
     private static readonly XNamespace Xhtml = string.Empty;
     private readonly CliRunner cli = new();
@@ -161,7 +161,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public void Html_is_one_self_contained_well_formed_page_with_svg_charts()
     {
-        string html = File.ReadAllText(Path.Combine(Report("html").Folder, "report.html"));
+        string html = File.ReadAllText(Path.Combine(sample.Folder, "report.html"));
         Assert.StartsWith("<!DOCTYPE html>", html);
         var page = XDocument.Parse(html["<!DOCTYPE html>".Length..]);
         var root = page.Root!;
@@ -263,8 +263,8 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData(800)]
     public void Headless_chromium_renders_the_html_report(int width)
     {
-        string folder = Report("chromium-" + width).Folder;
-        string png = Path.Combine(folder, "screenshot.png");
+        string folder = sample.Folder;
+        string png = Path.Combine(cli.Folder, $"screenshot-{width}.png");
         string stderr = RunChromium("--hide-scrollbars", $"--screenshot={png}", $"--window-size={width},4000", new Uri(Path.Combine(folder, "report.html")).AbsoluteUri).Error;
         Assert.True(File.Exists(png), $"no screenshot; chromium said: {stderr}");
         byte[] bytes = File.ReadAllBytes(png);
@@ -279,7 +279,7 @@ public sealed class ReportCommandTests : IDisposable
     [ChromiumFact]
     public void Headless_chromium_sees_the_key_findings_first()
     {
-        string folder = Report("chromium-dom").Folder;
+        string folder = sample.Folder;
         string dom = RunChromium("--dump-dom", new Uri(Path.Combine(folder, "report.html")).AbsoluteUri).Output;
         int findings = dom.IndexOf("<section id=\"key-findings\"", StringComparison.Ordinal);
         Assert.True(findings > 0, "no key findings in the rendered page");
