@@ -87,7 +87,7 @@ internal static class ClvSegmentCommand
                 };
                 if (parse.GetValue(output) is { } file)
                 {
-                    ClvInput.WriteAtomically(file.FullName, text);
+                    OutputFile.WriteText(file.FullName, text);
                 }
                 else
                 {
