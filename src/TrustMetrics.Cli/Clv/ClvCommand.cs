@@ -26,6 +26,7 @@ internal static class ClvCommand
             Fit(context),
             Predict(context),
             ClvEvaluateCommand.Create(context),
+            ClvSegmentCommand.Create(context),
         };
         return command;
     }
