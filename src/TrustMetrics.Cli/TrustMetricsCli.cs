@@ -36,6 +36,7 @@ internal static class TrustMetricsCli
             ServiceCommand.Create(context),
             FunnelCommand.Create(context),
             RepurchaseCommand.Create(context),
+            Monitoring.MonitorCommand.Create(context),
         };
         return root;
     }

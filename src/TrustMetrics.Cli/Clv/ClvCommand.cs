@@ -25,6 +25,7 @@ internal static class ClvCommand
             Summarize(context),
             Fit(context),
             Predict(context),
+            ClvEvaluateCommand.Create(context),
         };
         return command;
     }
