@@ -189,9 +189,9 @@ internal static class MonitorRun
     internal static bool TryParseTime(ReadOnlySpan<char> text, out DateTime time, out bool monthOnly)
     {
         monthOnly = false;
-        if (Dates.TryParse(text, InputSettings.Current.DateFormat, out var moment))
+        if (Dates.TryParse(text, InputSettings.Current.DateFormat, out var instant))
         {
-            time = moment.UtcDateTime;
+            time = instant.UtcDateTime;
             return true;
         }
 
