@@ -29,6 +29,7 @@ internal static class TrustMetricsCli
             ChurnCommand.Create(context),
             RetentionCommand.Create(context),
             SurvivalCommand.Create(context),
+            CoxCommand.Create(context),
             ClvCommand.Create(context),
             TrustIndexCommand.Create(context),
             ReviewsCommand.Create(context),

@@ -255,29 +255,7 @@ public sealed class CoxData
         var order = new int[n];
         var fill = (int[])begin.Clone();
         for (int i = 0; i < n; i++) order[fill[stratumCode[i]]++] = i;
-        var keys = new double[n];
-        for (int j = 0; j < n; j++) keys[j] = stop[order[j]];
-        for (int k = 0; k < s; k++)
-        {
-            Array.Sort(keys, order, begin[k], begin[k + 1] - begin[k]);
-        }
-
-        // Within a run of equal stop times put the events first (the death block of a slot is then contiguous).
-        for (int a = 0; a < n;)
-        {
-            int b = a + 1;
-            while (b < n && keys[b] == keys[a] && stratumCode[order[b]] == stratumCode[order[a]]) b++;
-            if (b - a > 1)
-            {
-                int w = a;
-                var scratch = order.AsSpan(a, b - a).ToArray();
-                foreach (int i in scratch) if (events[i]) order[w++] = i;
-                foreach (int i in scratch) if (!events[i]) order[w++] = i;
-            }
-
-            a = b;
-        }
-
+        SortWithinStrata(order, begin, stop, events);
         Original = order;
         StratumBegin = begin;
         var x = new double[(long)n * p];
@@ -298,18 +276,30 @@ public sealed class CoxData
             if (sta is not null) sta[r] = start![i] + 0.0;
         }
 
-        // Weighted means, then the centred row-major copy.
+        // Weighted means in the caller's order (sequential reads), then a row-major copy and one gather of whole rows.
         var center = new double[p];
         double wsum = 0;
-        for (int r = 0; r < n; r++) wsum += wt[r];
+        for (int i = 0; i < n; i++) wsum += weights?[i] ?? 1.0;
         for (int j = 0; j < p; j++)
         {
             var column = covariates[j];
             double m = 0;
-            for (int r = 0; r < n; r++) m += wt[r] * column[order[r]];
+            if (weights is null) for (int i = 0; i < n; i++) m += column[i];
+            else for (int i = 0; i < n; i++) m += weights[i] * column[i];
             center[j] = m / wsum;
+        }
+
+        var rowMajor = new double[(long)n * p];
+        for (int j = 0; j < p; j++)
+        {
+            var column = covariates[j];
             double c = center[j];
-            for (int r = 0; r < n; r++) x[((long)r * p) + j] = column[order[r]] - c;
+            for (int i = 0; i < n; i++) rowMajor[((long)i * p) + j] = column[i] - c;
+        }
+
+        for (int r = 0; r < n; r++)
+        {
+            rowMajor.AsSpan(order[r] * p, p).CopyTo(x.AsSpan(r * p, p));
         }
 
         X = x;
@@ -399,6 +389,47 @@ public sealed class CoxData
             for (int r = 0; r < n; r++) sorted[r] = codes[order[r]];
             Cluster = sorted;
             ClusterCount = distinctClusters.Length;
+        }
+    }
+
+    /// <summary>
+    /// Sorts each stratum's rows by stop time, events before censorings at equal times: the distinct times are sorted once, each
+    /// row gets its time's rank by binary search, then a stable counting sort on 2·rank + censored places the rows (O(n log u),
+    /// u distinct times; no comparison sort of n items).
+    /// </summary>
+    private static void SortWithinStrata(int[] order, int[] begin, double[] stop, bool[] events)
+    {
+        int n = stop.Length;
+        var distinct = (double[])stop.Clone();
+        Array.Sort(distinct);
+        int u = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (u == 0 || distinct[i] != distinct[u - 1]) distinct[u++] = distinct[i] + 0.0;
+        }
+
+        var times = distinct.AsSpan(0, u);
+        var key = new int[n];
+        for (int i = 0; i < n; i++) key[i] = (2 * times.BinarySearch(stop[i] + 0.0)) + (events[i] ? 0 : 1);
+        var count = new int[(2 * u) + 1];
+        var scratch = new int[n];
+        for (int k = 0; k < begin.Length - 1; k++)
+        {
+            int b = begin[k], e = begin[k + 1];
+            if (e - b < 2) continue;
+            if ((long)(e - b) * 8 < u)
+            {
+                var keys = new int[e - b];
+                for (int r = b; r < e; r++) keys[r - b] = key[order[r]];
+                keys.AsSpan().Sort(order.AsSpan(b, e - b));
+                continue;
+            }
+
+            Array.Clear(count);
+            for (int r = b; r < e; r++) count[key[order[r]] + 1]++;
+            for (int c = 0; c < 2 * u; c++) count[c + 1] += count[c];
+            for (int r = b; r < e; r++) scratch[b + count[key[order[r]]]++] = order[r];
+            Array.Copy(scratch, b, order, b, e - b);
         }
     }
 

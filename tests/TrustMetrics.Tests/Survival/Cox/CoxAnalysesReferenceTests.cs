@@ -113,3 +113,52 @@ public sealed class CoxAnalysesReferenceTests
         }
     }
 }
+
+/// <summary>The proportional-hazards test against R survival 3.5-3 <c>cox.zph(fit)</c> (transform "km"), tolerance 1e-6 (issue 13).</summary>
+public sealed class CoxProportionalHazardsReferenceTests
+{
+    private static readonly CoxRegression Cox = new();
+
+    [Theory]
+    [InlineData("rossi")]
+    [InlineData("lung")]
+    [InlineData("larynx")]
+    [InlineData("aids")]
+    public void Cox_zph_matches_R(string key)
+    {
+        var data = key switch { "rossi" => Rossi(), "lung" => Lung(LungTerms), "larynx" => Larynx(), _ => Aids() };
+        var fit = Cox.Fit(data);
+        var zph = fit.ProportionalHazardsTest(data);
+        var chisq = R(key + ".efron.zph.chisq"); // per term, then GLOBAL
+        for (int t = 0; t < zph.Tests.Count; t++) Approx.Relative(chisq[t], zph.Tests[t].Statistic, 1e-6, $"{key} {zph.Terms[t]}");
+        Approx.Relative(chisq[^1], zph.Global.Statistic, 1e-6, key + " global");
+        if (key == "rossi")
+        {
+            var p = R("rossi.efron.zph.p");
+            for (int t = 0; t < zph.Tests.Count; t++) Approx.Relative(p[t], zph.Tests[t].PValue, 1e-6, $"p {zph.Terms[t]}");
+        }
+    }
+
+    [Fact]
+    public void A_factor_is_one_term_with_levels_minus_one_df()
+    {
+        // R: coxph(Surv(time, status) ~ age + sex + factor(ph.ecog)); ph.ecog levels 0..3 → treatment contrasts ecog=1, ecog=2, ecog=3.
+        var t = LungComplete();
+        double[] Dummy(int level) => t["ph.ecog"].Select(v => v == level ? 1.0 : 0.0).ToArray();
+        string[] names = ["age", "sex", "ecog=1", "ecog=2", "ecog=3"];
+        var data = CoxData.Create(names, [t["age"], t["sex"], Dummy(1), Dummy(2), Dummy(3)], t["time"], t["status"].Select(s => s == 1).ToArray());
+        var fit = Cox.Fit(data);
+        CoxRegressionReferenceTests.AssertMatchesR("lung.factor", fit);
+        var zph = fit.ProportionalHazardsTest(data, [new("age", [0]), new("sex", [1]), new("ecog", [2, 3, 4])]);
+        var chisq = R("lung.factor.zph.chisq");
+        var df = R("lung.factor.zph.df");
+        for (int k = 0; k < 3; k++)
+        {
+            Approx.Relative(chisq[k], zph.Tests[k].Statistic, 1e-6, zph.Terms[k]);
+            Assert.Equal((int)df[k], zph.Tests[k].DegreesOfFreedom);
+        }
+
+        Approx.Relative(chisq[3], zph.Global.Statistic, 1e-6, "global");
+        Assert.Equal((int)df[3], zph.Global.DegreesOfFreedom);
+    }
+}
