@@ -81,37 +81,8 @@ internal static class ChurnCommand
     private static CommandOutput.Result Execute(Request request)
     {
         var source = SurveySource.FromFile(request.Input);
-        using var table = CsvTable.Open(source);
-        int startColumn = table.Column(request.Start);
-        int endColumn = table.Column(request.End);
-        int? idColumn = request.Id is null ? null : table.Column(request.Id);
-        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
-        var customers = new List<CustomerSpan>();
-        while (table.Read())
-        {
-            var start = Dates.Date(table, startColumn, request.Start, allowBlank: false)!.Value;
-            var end = Dates.Date(table, endColumn, request.End, allowBlank: true);
-            if (end is { } e && e < start)
-            {
-                throw new InputException($"{source.DisplayName}, line {table.Line}: the end date {e:yyyy-MM-dd} (column '{request.End}') is before the start date {start:yyyy-MM-dd} (column '{request.Start}').");
-            }
-
-            if (idColumn is int ic)
-            {
-                string id = table.Field(ic);
-                if (!seen.TryAdd(id, table.Line))
-                {
-                    throw new InputException($"{source.DisplayName}, line {table.Line}, column '{request.Id}': customer '{id}' already appeared on line {seen[id]}; give one start/end span per customer.");
-                }
-            }
-
-            customers.Add(new CustomerSpan(start, end));
-        }
-
-        if (customers.Count == 0)
-        {
-            throw new InputException($"{source.DisplayName}: the file has a header but no data rows.");
-        }
+        var records = CustomerRecords.Read(source, new CustomerRecords.Columns(request.Start, request.End, request.Id, IdRequired: true, Segment: null), SilentProgress.Instance);
+        var customers = records.Records.Select(r => r.Span).ToList();
 
         var calculator = new ChurnCalculator(new TrustMetricsOptions { ConfidenceLevel = request.Confidence, ChurnRateDefinition = request.Definition });
         var tally = ChurnTally.FromCustomers(customers, request.Period, request.AsOf);

@@ -92,7 +92,7 @@ internal sealed class ParquetRecords : IRecordReader
     private static string?[] ReadColumn(ParquetRowGroupReader rowGroup, DataField field, int rows)
     {
         var type = field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var values = new string?[rows];
             rowGroup.ReadAsync(field, values.AsMemory(), null).GetAwaiter().GetResult();

@@ -86,7 +86,7 @@ internal static class SurvivalCommand
 
         var analyzer = new SurvivalAnalyzer(new TrustMetricsOptions { ConfidenceLevel = request.Confidence });
         var overall = analyzer.KaplanMeier(SurvivalTally.FromDurations(subjects.Select(s => (s.Duration, s.Event))), request.Confidence, request.Method);
-        var comparison = groupColumn is null ? null : GroupedSurvival.Compare(analyzer, subjects, request.Confidence, request.Method);
+        var comparison = groupColumn is null ? null : analyzer.KaplanMeierByGroup(subjects, request.Confidence, request.Method);
 
         return new CommandOutput.Result(Document(source, request, overall, comparison), json => WriteJson(json, source, request, overall, comparison));
     }

@@ -32,7 +32,7 @@ internal sealed class SurvivalSection : IReportSectionBuilder
         var analyzer = new SurvivalAnalyzer(new TrustMetricsOptions { ConfidenceLevel = context.Confidence });
         var overall = analyzer.KaplanMeier(SurvivalTally.FromDurations(subjects.Select(s => (s.Duration, s.Event))), context.Confidence, SurvivalIntervalMethod.LogLog);
         bool grouped = customers.HasSegment && subjects.Select(s => s.Segment).Distinct().Count() > 1;
-        var comparison = grouped ? GroupedSurvival.Compare(analyzer, subjects, context.Confidence, SurvivalIntervalMethod.LogLog) : null;
+        var comparison = grouped ? analyzer.KaplanMeierByGroup(subjects, context.Confidence, SurvivalIntervalMethod.LogLog) : null;
 
         var curves = new List<(string Group, KaplanMeierResult Result)> { (ReportGroups.All, overall) };
         if (comparison is not null)
