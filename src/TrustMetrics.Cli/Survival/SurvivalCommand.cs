@@ -67,6 +67,7 @@ internal static class SurvivalCommand
         int durationColumn = table.Column(request.Duration);
         int eventColumn = table.Column(request.Event);
         int? groupColumn = request.Group is null ? null : table.Column(request.Group);
+        var limit = request.Group is null ? null : new GroupLimit(table, request.Group);
 
         var subjects = new List<(string Group, double Duration, bool Event)>();
         while (table.Read())
@@ -74,6 +75,7 @@ internal static class SurvivalCommand
             double time = ScoreParser.Duration(table, durationColumn, request.Duration);
             bool churned = ScoreParser.EventFlag(table, eventColumn, request.Event);
             string group = groupColumn is int g ? table.Field(g) : string.Empty;
+            limit?.See(group);
             subjects.Add((group.Length == 0 ? GroupedTallies<int>.BlankGroup : group, time, churned));
         }
 
@@ -84,7 +86,7 @@ internal static class SurvivalCommand
 
         var analyzer = new SurvivalAnalyzer(new TrustMetricsOptions { ConfidenceLevel = request.Confidence });
         var overall = analyzer.KaplanMeier(SurvivalTally.FromDurations(subjects.Select(s => (s.Duration, s.Event))), request.Confidence, request.Method);
-        var comparison = groupColumn is null ? null : analyzer.KaplanMeierByGroup(subjects, request.Confidence, request.Method);
+        var comparison = groupColumn is null ? null : GroupedSurvival.Compare(analyzer, subjects, request.Confidence, request.Method);
 
         return new CommandOutput.Result(Document(source, request, overall, comparison), json => WriteJson(json, source, request, overall, comparison));
     }

@@ -25,6 +25,7 @@ namespace TrustMetrics.Serialization;
 [JsonSerializable(typeof(ScaleTallyState))]
 [JsonSerializable(typeof(FunnelTallyState))]
 [JsonSerializable(typeof(SurvivalTallyState))]
+[JsonSerializable(typeof(CompetingRisksTallyState))]
 [JsonSerializable(typeof(ChurnTallyState))]
 [JsonSerializable(typeof(KllSketchState))]
 [JsonSerializable(typeof(CompressedHistoriesState))]
