@@ -48,12 +48,12 @@ internal static class ClvEvaluateCommand
             }
 
             string calibrationText = parse.GetRequiredValue(calibrationEnd);
-            DateTime calibration = ClvInput.ParseDate(calibrationText) ?? throw new InputException($"--calibration-end: '{calibrationText}' is not a date.");
+            DateTime calibration = Dates.Option("--calibration-end", calibrationText).DateTime;
             var chosen = ParseModels(parse.GetValue(models)!);
             DateTime observationEnd;
             if (parse.GetValue(end) is string endText)
             {
-                observationEnd = ClvInput.ParseDate(endText) ?? throw new InputException($"--end: '{endText}' is not a date.");
+                observationEnd = Dates.Option("--end", endText).DateTime;
             }
             else
             {
@@ -94,8 +94,8 @@ internal static class ClvEvaluateCommand
             if (parse.GetValue(output) is { } directory)
             {
                 Directory.CreateDirectory(directory.FullName);
-                ClvInput.WriteAtomically(Path.Combine(directory.FullName, "tracking.svg"), TrackingChart(card));
-                ClvInput.WriteAtomically(Path.Combine(directory.FullName, "calibration.svg"), CalibrationChart(card));
+                OutputFile.WriteText(Path.Combine(directory.FullName, "tracking.svg"), TrackingChart(card));
+                OutputFile.WriteText(Path.Combine(directory.FullName, "calibration.svg"), CalibrationChart(card));
             }
 
             return CommandOutput.Success;

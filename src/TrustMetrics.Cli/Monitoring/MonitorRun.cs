@@ -189,8 +189,9 @@ internal static class MonitorRun
     internal static bool TryParseTime(ReadOnlySpan<char> text, out DateTime time, out bool monthOnly)
     {
         monthOnly = false;
-        if (TimestampParser.TryParse(text, out time))
+        if (Dates.TryParse(text, InputSettings.Current.DateFormat, out var instant))
         {
+            time = instant.UtcDateTime;
             return true;
         }
 
