@@ -119,7 +119,7 @@ public sealed class ChangeDetector
                 increments[k] = CusumChain.Increment(baseline.ValueSpan[k], theta, logMgf, steps[j]);
             }
 
-            thresholds[j] = CusumChain.Threshold(increments, baseline.ProbabilitySpan.ToArray(), arlEach);
+            thresholds[j] = CusumChain.Threshold(increments, baseline.ProbabilitySpan.ToArray(), arlEach, steps[j]);
         }
 
         return new ChangeDetector(method, baseline, arl, drops, steps, thresholds);

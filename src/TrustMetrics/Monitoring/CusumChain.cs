@@ -189,8 +189,8 @@ internal static class CusumChain
         return y[0] / (1.0 + u[0]);
     }
 
-    /// <summary>The smallest integer threshold whose ARL₀ under the pre-change distribution reaches <paramref name="target"/>.</summary>
-    public static long Threshold(long[] steps, double[] probabilities, double target)
+    /// <summary>The smallest integer threshold whose ARL₀ under the pre-change distribution reaches <paramref name="target"/> (<paramref name="step"/> = w, for the starting guess).</summary>
+    public static long Threshold(long[] steps, double[] probabilities, double target, double step)
     {
         double drift = 0;
         for (int k = 0; k < steps.Length; k++)
@@ -205,14 +205,8 @@ internal static class CusumChain
 
         double logTarget = Math.Log(target);
         double Log(long h) => Math.Log(AverageRunLength(steps, probabilities, h));
-        long maxStep = 1;
-        foreach (long d in steps)
-        {
-            maxStep = Math.Max(maxStep, d);
-        }
-
-        // Secant on log ARL(H), nearly linear in H; start from two thresholds a few steps apart.
-        long h0 = maxStep, h1 = 4 * maxStep;
+        // Secant on log ARL(H), nearly linear in H with slope ≈ w (ARL₀ ≈ C·e^{Hw}, renewal theory): start at Hw = log target and one unit above.
+        long h0 = Math.Max(1, (long)Math.Round(logTarget / step)), h1 = Math.Max(h0 + 1, (long)Math.Round((logTarget + 1) / step));
         double f0 = Log(h0) - logTarget, f1 = Log(h1) - logTarget;
         for (int i = 0; i < 30 && Math.Abs(h1 - h0) > 1; i++)
         {

@@ -57,7 +57,7 @@ public class MonitoringReferenceTests
         long[] d = values.Select(v => CusumChain.Increment(v, theta, k, step)).ToArray();
         Assert.Equal(increments, d);
         double[] p = baseline.Probabilities.ToArray();
-        Assert.Equal(threshold, CusumChain.Threshold(d, p, 1000));
+        Assert.Equal(threshold, CusumChain.Threshold(d, p, 1000, step));
         Approx.Relative(arl, CusumChain.AverageRunLength(d, p, threshold), 1e-9, "ARL(H)");
         Approx.Relative(arlBelow, CusumChain.AverageRunLength(d, p, threshold - 1), 1e-9, "ARL(H−1)");
     }
