@@ -1,5 +1,17 @@
 using System.CommandLine;
-using TrustMetrics.Cli.Commands;
+using TrustMetrics.Cli.Input;
+using TrustMetrics.Cli.Churn;
+using TrustMetrics.Cli.Clv;
+using TrustMetrics.Cli.Funnel;
+using TrustMetrics.Cli.Nps;
+using TrustMetrics.Cli.Report;
+using TrustMetrics.Cli.Repurchase;
+using TrustMetrics.Cli.Reviews;
+using TrustMetrics.Cli.Scales;
+using TrustMetrics.Cli.Sentiment;
+using TrustMetrics.Cli.Service;
+using TrustMetrics.Cli.Survival;
+using TrustMetrics.Cli.TrustIndex;
 
 namespace TrustMetrics.Cli;
 
@@ -13,10 +25,11 @@ internal static class TrustMetricsCli
             NpsCommand.Create(context),
             ScaleCommand.CreateCsat(context),
             ScaleCommand.CreateCes(context),
-            ReportCommand.Create(context),
+            ReportCommand.Create(context, ReportSections.All),
             ChurnCommand.Create(context),
             RetentionCommand.Create(context),
             SurvivalCommand.Create(context),
+            CoxCommand.Create(context),
             ClvCommand.Create(context),
             TrustIndexCommand.Create(context),
             ReviewsCommand.Create(context),
@@ -24,10 +37,39 @@ internal static class TrustMetricsCli
             ServiceCommand.Create(context),
             FunnelCommand.Create(context),
             RepurchaseCommand.Create(context),
+            Monitoring.MonitorCommand.Create(context),
         };
         return root;
     }
 
-    public static int Run(string[] args, CliContext context) =>
-        Create(context).Parse(args).Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error });
+    /// <summary>Parses and runs; every exception becomes one line on standard error and exit code 2 (<see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = Create(context);
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "On failure, print the full exception after the one-line error (for bug reports).",
+            Recursive = true,
+        };
+        root.Add(verbose);
+        var inputOptions = new InputSettings.Options();
+        inputOptions.AddTo(root);
+        var parse = root.Parse(args);
+        var (settings, problem) = inputOptions.Get(parse);
+        if (parse.Errors.Count == 0 && problem is not null)
+        {
+            context.Error.WriteLine("error: " + problem);
+            return ExitCodes.CommandLine;
+        }
+
+        try
+        {
+            using var scope = (settings ?? InputSettings.Default).Use();
+            return parse.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return ExitCodes.Report(e, context.Error, parse.GetValue(verbose));
+        }
+    }
 }

@@ -54,7 +54,7 @@ public sealed class CliRunner : IDisposable
     /// <summary>Writes one file of the embedded sample company into the fixture folder and returns its path.</summary>
     public string Sample(string file)
     {
-        using var reader = Input.SurveySource.Embedded(file, file).Open();
+        using var reader = global::TrustMetrics.Cli.Input.SurveySource.Embedded(file, file).Open();
         return File(file, reader.ReadToEnd());
     }
 

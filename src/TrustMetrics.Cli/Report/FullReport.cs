@@ -1,8 +1,6 @@
 using System.Text.Json;
-using TrustMetrics.Cli.Commands;
 using TrustMetrics.Cli.Input;
 using TrustMetrics.Cli.Output;
-using TrustMetrics.Cli.Report.Sections;
 
 namespace TrustMetrics.Cli.Report;
 
@@ -13,7 +11,7 @@ namespace TrustMetrics.Cli.Report;
 internal static class FullReport
 {
     /// <summary>What the report command was asked for beyond the survey settings.</summary>
-    internal sealed record Request(IReadOnlyDictionary<string, string?> Files, string? Output, string Language);
+    internal sealed record Request(IReadOnlyDictionary<string, string?> Files, string? Output, string Language, IReadOnlyList<IReportSectionBuilder> Builders);
 
     public static CommandOutput.Result Run(ReportCommand.Settings settings, Request request, CliContext context)
     {
@@ -21,29 +19,41 @@ internal static class FullReport
         var labels = ReportLabels.For(request.Language);
         var now = DateTimeOffset.Now;
         var sections = context.IsTerminal && !Console.IsErrorRedirected
-            ? SpectreProgress.Run(SpectreProgress.ConsoleFor(context.Error), progress => Build(inputs, settings, labels, progress))
-            : Build(inputs, settings, labels, SilentProgress.Instance);
+            ? SpectreProgress.Run(SpectreProgress.ConsoleFor(context.Error), progress => Build(inputs, settings, labels, request.Builders, progress))
+            : Build(inputs, settings, labels, request.Builders, SilentProgress.Instance);
 
         var model = new ReportModel(labels, now, settings.Confidence, inputs.IsSample,
             ReportInputs.Names.Select(name => new ReportInputRow(name, inputs[name]?.DisplayName,
-                ReportSections.All.Where(b => b.Inputs.Contains(name)).Select(b => b.Id).Where(id => sections.Sections.Any(s => s.Id == id)).ToList())).ToList(),
+                request.Builders.Where(b => b.Inputs.Contains(name)).Select(b => b.Id).Where(id => sections.Sections.Any(s => s.Id == id)).ToList())).ToList(),
             sections.Sections, sections.Notes);
         string folder = request.Output is { } output ? Path.GetFullPath(output, context.Directory) : ReportFolder.NewDefault(context.Directory, now);
         ReportFolder.Write(folder, model);
 
         string written = labels.Format("report.written", folder);
         var notes = model.Notes.Select(n => labels.Format("report.note", n.Title, n.Reason)).ToList();
-        var sectionTable = new Table(labels["report.sections"], [labels["col.section"], labels["col.source"], labels["col.headline"]],
-            model.Sections.Select(s => (IReadOnlyList<string>)[s.Title, s.Source, s.Headline]).ToList(), [written]);
-        Document document;
-        if (sections.Survey is { } survey)
+        // The terminal leads with the key findings and one plain line per section (lines, not a wide table: nothing wraps in a
+        // 100-column terminal but long sentences), then the survey tables as before.
+        string language = labels.Language;
+        var lines = new List<string> { KeyFindings.Heading(language) + ":" };
+        lines.AddRange(model.KeyFindings.Count == 0 ? [KeyFindings.None(language, model.Confidence, model.Comparisons)]
+            : model.KeyFindings.Take(KeyFindings.Shown).Select(f => $"  {f.Rank}. {f.Sentence}"));
+        if (model.KeyFindings.Count > KeyFindings.Shown)
         {
-            var surveyDocument = SurveyReport.Document(survey, labels);
-            document = surveyDocument with { Summary = [.. surveyDocument.Summary, .. notes, written], Tables = [.. surveyDocument.Tables, sectionTable] };
+            lines.Add("  " + KeyFindings.More(language, model.KeyFindings.Count - KeyFindings.Shown));
+        }
+
+        lines.Add(labels["report.sections"] + ":");
+        lines.AddRange(model.Sections.Select(s => $"  {s.Title}: {s.Headline}"));
+        Document document;
+        var lead = sections.Sections.Select(s => s.Lead).FirstOrDefault(l => l is not null);
+        if (lead is not null)
+        {
+            var surveyDocument = lead.Document;
+            document = surveyDocument with { Summary = [.. lines, .. surveyDocument.Summary, .. notes, written] };
         }
         else
         {
-            document = new Document(labels["report.title"], [.. notes, written], [sectionTable]);
+            document = new Document(labels["report.title"], [.. lines, .. notes, written], []);
         }
 
         void Extra(Utf8JsonWriter json)
@@ -60,14 +70,15 @@ internal static class FullReport
             }
 
             json.WriteEndArray();
+            JsonReport.WriteKeyFindings(json, model);
             JsonReport.WriteNotes(json, model.Notes);
         }
 
         return new CommandOutput.Result(document, json =>
         {
-            if (sections.Survey is { } analysis)
+            if (lead is not null)
             {
-                SurveyReport.WriteJson(json, analysis, Extra);
+                lead.WriteJson(json, Extra);
             }
             else
             {
@@ -79,16 +90,16 @@ internal static class FullReport
         });
     }
 
-    private static (List<ReportSection> Sections, SurveyReport.Analysis? Survey, IReadOnlyList<ReportNote> Notes) Build(ReportInputs inputs, ReportCommand.Settings settings,
-        ReportLabels labels, IReportProgress progress)
+    private static (List<ReportSection> Sections, IReadOnlyList<ReportNote> Notes) Build(ReportInputs inputs, ReportCommand.Settings settings,
+        ReportLabels labels, IReadOnlyList<IReportSectionBuilder> builders, IReportProgress progress)
     {
         var context = new ReportContext(inputs, settings, labels, progress);
-        var sections = ReportSections.All.Where(b => b.Inputs.All(inputs.Has)).Select(b => b.Build(context)).OfType<ReportSection>().ToList();
+        var sections = builders.Where(b => b.Inputs.All(inputs.Has)).Select(b => b.Build(context)).OfType<ReportSection>().ToList();
         if (sections.Count == 0)
         {
             throw new InputException("no input to report on" + (context.Notes.Count > 0 ? ": " + string.Join(" ", context.Notes.Select(n => n.Reason)) : "."));
         }
 
-        return (sections, inputs.Has(ReportInputs.Survey) ? SurveySection.AnalysisFor(context) : null, context.Notes);
+        return (sections, context.Notes);
     }
 }

@@ -3,7 +3,8 @@ namespace TrustMetrics.Cli.Report;
 /// <summary>
 /// One metric family's part of <c>trustmetrics report</c>. A builder names the inputs it reads; the report runs it when all of
 /// them are available (given on the command line, or the embedded sample when no file is given at all). To add a family,
-/// implement this interface and add the builder to <see cref="ReportSections.All"/>: nothing else changes.
+/// implement this interface in the family's folder and add the builder to <c>ReportSections.All</c> (the composition root beside
+/// <c>TrustMetricsCli</c>): the report shell knows sections only through this interface.
 /// </summary>
 internal interface IReportSectionBuilder
 {

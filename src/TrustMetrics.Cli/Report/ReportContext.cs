@@ -1,4 +1,3 @@
-using TrustMetrics.Cli.Commands;
 
 namespace TrustMetrics.Cli.Report;
 

@@ -25,6 +25,8 @@ namespace TrustMetrics.Serialization;
 [JsonSerializable(typeof(ScaleTallyState))]
 [JsonSerializable(typeof(FunnelTallyState))]
 [JsonSerializable(typeof(SurvivalTallyState))]
+[JsonSerializable(typeof(CoxRiskSetSumsState))]
+[JsonSerializable(typeof(CompetingRisksTallyState))]
 [JsonSerializable(typeof(ChurnTallyState))]
 [JsonSerializable(typeof(KllSketchState))]
 [JsonSerializable(typeof(CompressedHistoriesState))]

@@ -7,24 +7,23 @@ namespace TrustMetrics.Survival;
 internal static class KaplanMeierEstimator
 {
     /// <summary>
-    /// Ŝ(tᵢ) = Π_{j ≤ i} (nⱼ − dⱼ)/nⱼ and σ̂²(tᵢ) = Σ_{j ≤ i} dⱼ/(nⱼ(nⱼ − dⱼ)), where nᵢ = n − Σ_{j &lt; i}(dⱼ + cⱼ) counts the
-    /// subjects censored at tᵢ as at risk (events precede censorings at a tied time). Where dᵢ = nᵢ, Ŝ becomes 0 and σ̂² = +∞ (R);
-    /// no later time can exist then. Arguments are validated by the caller.
+    /// Ŝ(tᵢ) = Π_{j ≤ i} (nⱼ − dⱼ)/nⱼ and σ̂²(tᵢ) = Σ_{j ≤ i} dⱼ/(nⱼ(nⱼ − dⱼ)), where nᵢ = the subjects with entry &lt; tᵢ ≤ exit
+    /// (<see cref="SurvivalTally.AtRisk"/>; n − Σ_{j &lt; i}(dⱼ + cⱼ) without delayed entry) counts the subjects censored at tᵢ as at
+    /// risk (events precede censorings at a tied time). Where dᵢ = nᵢ, Ŝ becomes 0 and stays 0, and σ̂² = +∞ (R); without delayed
+    /// entry no later time can exist then. With delayed entry this is R's <c>survfit(Surv(start, stop, event) ~ 1)</c>. Arguments are validated by the caller.
     /// </summary>
     public static KaplanMeierResult Compute(SurvivalTally tally, double level, SurvivalIntervalMethod method)
     {
         int m = tally.DistinctTimeCount;
-        var atRisk = new long[m];
+        var atRisk = tally.AtRisk();
         var survival = new double[m];
         var variance = new double[m];
         var events = tally.Events;
-        var censored = tally.Censored;
-        long risk = tally.Count;
         double s = 1.0, v = 0.0;
         for (int i = 0; i < m; i++)
         {
             long d = events[i];
-            atRisk[i] = risk;
+            long risk = atRisk[i];
             if (d > 0)
             {
                 if (d == risk)
@@ -42,7 +41,6 @@ internal static class KaplanMeierEstimator
 
             survival[i] = s;
             variance[i] = v;
-            risk -= d + censored[i];
         }
 
         return new KaplanMeierResult(tally, atRisk, survival, variance, level, method);

@@ -4,28 +4,36 @@ using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace TrustMetrics.Survival;
 
-/// <summary>The k-sample log-rank test (Mantel 1966; Peto &amp; Peto 1972) exactly as R <c>survdiff(rho = 0)</c> computes it.</summary>
+/// <summary>
+/// The k-sample log-rank test (Mantel 1966; Peto &amp; Peto 1972) and its Fleming–Harrington G(ρ, γ) weighted and stratified forms,
+/// exactly as R <c>survdiff(rho = ρ)</c> computes them (γ = 0; for γ &gt; 0 the same statistic with the weight Ŝ(t−)^ρ(1 − Ŝ(t−))^γ).
+/// </summary>
 internal static class LogRankTest
 {
-    /// <summary>
-    /// One merge-walk over the groups' distinct times. At each time tᵢ with dᵢ events among nᵢ at risk (nₖᵢ in group k):
-    /// Eₖ += dᵢ·nₖᵢ/nᵢ and, when nᵢ &gt; 1, Vₖₗ += dᵢ(nᵢ − dᵢ)/(nᵢ − 1)·(nₖᵢ/nᵢ)(δₖₗ − nₗᵢ/nᵢ). Groups with Eₖ = 0 are left out
-    /// of χ² as R does (they were never at risk at an event time); the first remaining group is dropped to make V invertible.
-    /// </summary>
-    /// <exception cref="ArgumentException">Fewer than two groups, an empty group, a repeated key, no event while two groups were at risk, or a singular V.</exception>
+    /// <summary>One cell of a stratified comparison: the tally of group <see cref="Group"/> (an index) in stratum <see cref="Stratum"/>.</summary>
+    internal readonly record struct Cell(int Stratum, int Group, SurvivalTally Tally);
+
+    /// <summary>The unstratified test across (key, tally) groups; see <see cref="Compute{TKey}(IReadOnlyList{TKey}, IReadOnlyList{Cell}, int, LogRankWeights, string)"/>.</summary>
+    /// <exception cref="ArgumentException">Fewer than two groups, an empty group, a repeated key, or a singular V.</exception>
     public static LogRankResult<TKey> Compute<TKey>(IReadOnlyList<KeyValuePair<TKey, SurvivalTally>> groups, string paramName)
+        where TKey : notnull => Compute(groups, LogRankWeights.LogRank, paramName);
+
+    /// <summary>The unstratified weighted test across (key, tally) groups.</summary>
+    /// <exception cref="ArgumentException">Fewer than two groups, an empty group, a repeated key, or a singular V.</exception>
+    public static LogRankResult<TKey> Compute<TKey>(IReadOnlyList<KeyValuePair<TKey, SurvivalTally>> groups, LogRankWeights weights, string paramName)
         where TKey : notnull
     {
-        int k = groups.Count;
-        if (k < 2)
-        {
-            throw new ArgumentException($"The log-rank test compares at least two groups; got {k}.", paramName);
-        }
-
+        var keys = new TKey[groups.Count];
+        var cells = new Cell[groups.Count];
         var seen = new HashSet<TKey>();
-        for (int g = 0; g < k; g++)
+        for (int g = 0; g < groups.Count; g++)
         {
             var (key, tally) = groups[g];
+            if (key is null)
+            {
+                throw new ArgumentException($"The key of group {g} is null.", paramName);
+            }
+
             if (tally is null)
             {
                 throw new ArgumentException($"The tally of group '{key}' is null.", paramName);
@@ -40,28 +48,108 @@ internal static class LogRankTest
             {
                 throw new ArgumentException($"Group '{key}' is given more than once.", paramName);
             }
+
+            keys[g] = key;
+            cells[g] = new Cell(0, g, tally);
         }
 
-        var position = new int[k];
-        var atRisk = new long[k];
-        var eventsNow = new long[k];
-        var share = new double[k];
+        return Compute(keys, cells, 1, weights, paramName);
+    }
+
+    /// <summary>
+    /// The (stratified, weighted) test. Within each stratum, one merge-walk over the cells' distinct exit times: at each time tᵢ with dᵢ
+    /// events among nᵢ at risk (nₖᵢ in group k; subjects with entry &lt; tᵢ ≤ exit) and weight wᵢ = Ŝ(tᵢ−)^ρ(1 − Ŝ(tᵢ−))^γ (Ŝ the
+    /// Kaplan–Meier curve of the stratum's pooled data, left-continuous, as R's survdiff2.c), the score Uₖ += wᵢ(dₖᵢ − dᵢnₖᵢ/nᵢ) and,
+    /// when nᵢ &gt; 1, Vₖₗ += wᵢ²·dᵢ(nᵢ − dᵢ)/(nᵢ − 1)·(nₖᵢ/nᵢ)(δₖₗ − nₗᵢ/nᵢ); U and V add over strata. Groups whose weighted
+    /// expected count Σwᵢdᵢnₖᵢ/nᵢ is 0 are left out as R does; the first remaining group is dropped to make V invertible, and
+    /// χ² = UᵀV⁻¹U on (remaining − 1) df. With fewer than two remaining groups (no event while two groups were at risk) the test has
+    /// nothing to measure: χ² = 0, df = 0, p = 1 (R: χ² 0, p NA).
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than two groups or a singular V.</exception>
+    public static LogRankResult<TKey> Compute<TKey>(IReadOnlyList<TKey> keys, IReadOnlyList<Cell> cells, int strata, LogRankWeights weights, string paramName)
+        where TKey : notnull
+    {
+        int k = keys.Count;
+        if (k < 2)
+        {
+            throw new ArgumentException($"The log-rank test compares at least two groups; got {k}.", paramName);
+        }
+
+        var count = new long[k];
+        var observed = new long[k];
         var expected = new double[k];
+        var weightedExpected = new double[k];
+        var score = new double[k];
         var covariance = new double[k, k];
+        foreach (var stratumCells in cells.GroupBy(c => c.Stratum))
+        {
+            var members = stratumCells.ToArray();
+            foreach (var cell in members)
+            {
+                count[cell.Group] += cell.Tally.Count;
+                observed[cell.Group] += cell.Tally.EventCount;
+            }
+
+            AddStratum(members, k, weights, expected, weightedExpected, score, covariance);
+        }
+
+        var included = Enumerable.Range(0, k).Where(g => weightedExpected[g] > 0).ToArray();
+        double chiSquare = 0.0, pValue = 1.0;
+        int r = 0;
+        if (included.Length >= 2)
+        {
+            r = included.Length - 1;
+            var v = Matrix<double>.Build.Dense(r, r, (i, j) => covariance[included[i + 1], included[j + 1]]);
+            var u = Vector<double>.Build.Dense(r, i => score[included[i + 1]]);
+            var evd = v.Evd(Symmetricity.Symmetric);
+            double largest = evd.EigenValues.Max(e => e.Real), smallest = evd.EigenValues.Min(e => e.Real);
+            if (!(smallest > largest * 1e-12))
+            {
+                throw new ArgumentException(
+                    "The log-rank variance matrix is singular (for example every event time removed all subjects at risk): the test is undefined.",
+                    paramName);
+            }
+
+            chiSquare = Math.Max(0.0, u.DotProduct(evd.Solve(u)));
+            pValue = chiSquare > 0 ? SpecialFunctions.GammaUpperRegularized(r / 2.0, chiSquare / 2.0) : 1.0;
+        }
+
+        var rows = new LogRankGroup<TKey>[k];
         for (int g = 0; g < k; g++)
         {
-            atRisk[g] = groups[g].Value.Count;
+            rows[g] = new LogRankGroup<TKey>(keys[g], count[g], observed[g], expected[g], covariance[g, g], score[g]);
         }
 
+        return new LogRankResult<TKey>(rows, chiSquare, r, pValue, weights, strata);
+    }
+
+    private static void AddStratum(Cell[] members, int k, LogRankWeights weights, double[] expected, double[] weightedExpected, double[] score,
+        double[,] covariance)
+    {
+        int c = members.Length;
+        var position = new int[c];
+        var cursors = new SurvivalTally.RiskCursor[c];
+        var atRisk = new long[c];
+        var eventsNow = new long[c];
+        var share = new double[k];
+        var groupRisk = new long[k];
+        var groupEvents = new long[k];
+        for (int j = 0; j < c; j++)
+        {
+            cursors[j] = new SurvivalTally.RiskCursor(members[j].Tally);
+        }
+
+        bool weighted = weights.Rho != 0 || weights.Gamma != 0;
+        double pooledSurvival = 1.0; // Kaplan–Meier of the stratum's pooled data just before the current time
         while (true)
         {
             double time = double.PositiveInfinity;
-            for (int g = 0; g < k; g++)
+            for (int j = 0; j < c; j++)
             {
-                var times = groups[g].Value.Times;
-                if (position[g] < times.Length && times[position[g]] < time)
+                var times = members[j].Tally.Times;
+                if (position[j] < times.Length && times[position[j]] < time)
                 {
-                    time = times[position[g]];
+                    time = times[position[j]];
                 }
             }
 
@@ -71,78 +159,63 @@ internal static class LogRankTest
             }
 
             long n = 0, d = 0;
-            for (int g = 0; g < k; g++)
+            Array.Clear(groupRisk);
+            Array.Clear(groupEvents);
+            for (int j = 0; j < c; j++)
             {
-                var tally = groups[g].Value;
-                n += atRisk[g];
-                eventsNow[g] = position[g] < tally.DistinctTimeCount && tally.Times[position[g]] == time ? tally.Events[position[g]] : 0;
-                d += eventsNow[g];
+                var tally = members[j].Tally;
+                atRisk[j] = cursors[j].AtRisk(time);
+                eventsNow[j] = position[j] < tally.DistinctTimeCount && tally.Times[position[j]] == time ? tally.Events[position[j]] : 0;
+                n += atRisk[j];
+                d += eventsNow[j];
+                groupRisk[members[j].Group] += atRisk[j];
+                groupEvents[members[j].Group] += eventsNow[j];
             }
 
             if (d > 0)
             {
+                double w = weighted ? Weight(pooledSurvival, weights) : 1.0;
                 for (int g = 0; g < k; g++)
                 {
-                    share[g] = (double)atRisk[g] / n;
-                    expected[g] += d * share[g];
+                    share[g] = (double)groupRisk[g] / n;
+                    double e = d * share[g];
+                    expected[g] += e;
+                    weightedExpected[g] += w * e;
+                    score[g] += w * (groupEvents[g] - e);
                 }
 
                 if (n > 1)
                 {
-                    double factor = d * (double)(n - d) / (n - 1);
+                    double factor = w * w * d * (double)(n - d) / (n - 1);
                     for (int g = 0; g < k; g++)
                     {
+                        if (share[g] == 0)
+                        {
+                            continue;
+                        }
+
                         for (int h = 0; h < k; h++)
                         {
                             covariance[g, h] += factor * share[g] * ((g == h ? 1.0 : 0.0) - share[h]);
                         }
                     }
                 }
+
+                pooledSurvival *= (double)(n - d) / n;
             }
 
-            for (int g = 0; g < k; g++)
+            for (int j = 0; j < c; j++)
             {
-                var tally = groups[g].Value;
-                if (position[g] < tally.DistinctTimeCount && tally.Times[position[g]] == time)
+                var tally = members[j].Tally;
+                if (position[j] < tally.DistinctTimeCount && tally.Times[position[j]] == time)
                 {
-                    atRisk[g] -= tally.Events[position[g]] + tally.Censored[position[g]];
-                    position[g]++;
+                    position[j]++;
                 }
             }
         }
-
-        var included = Enumerable.Range(0, k).Where(g => expected[g] > 0).ToArray();
-        if (included.Length < 2)
-        {
-            throw new ArgumentException(
-                "The log-rank test is undefined here: no event happened while two or more groups had subjects at risk.", paramName);
-        }
-
-        int r = included.Length - 1;
-        var v = Matrix<double>.Build.Dense(r, r, (i, j) => covariance[included[i + 1], included[j + 1]]);
-        var u = Vector<double>.Build.Dense(r, i =>
-        {
-            int g = included[i + 1];
-            return groups[g].Value.EventCount - expected[g];
-        });
-        var evd = v.Evd(Symmetricity.Symmetric);
-        double largest = evd.EigenValues.Max(e => e.Real), smallest = evd.EigenValues.Min(e => e.Real);
-        if (!(smallest > largest * 1e-12))
-        {
-            throw new ArgumentException(
-                "The log-rank variance matrix is singular (for example every event time removed all subjects at risk): the test is undefined.",
-                paramName);
-        }
-
-        double chiSquare = Math.Max(0.0, u.DotProduct(evd.Solve(u)));
-        double pValue = chiSquare > 0 ? SpecialFunctions.GammaUpperRegularized(r / 2.0, chiSquare / 2.0) : 1.0;
-        var rows = new LogRankGroup<TKey>[k];
-        for (int g = 0; g < k; g++)
-        {
-            var (key, tally) = groups[g];
-            rows[g] = new LogRankGroup<TKey>(key, tally.Count, tally.EventCount, expected[g], covariance[g, g]);
-        }
-
-        return new LogRankResult<TKey>(rows, chiSquare, r, pValue);
     }
+
+    /// <summary>Fleming–Harrington weight S^ρ(1 − S)^γ with 0⁰ = 1 (so G(0, 0) is the log-rank test).</summary>
+    private static double Weight(double survival, LogRankWeights weights) =>
+        (weights.Rho == 0 ? 1.0 : Math.Pow(survival, weights.Rho)) * (weights.Gamma == 0 ? 1.0 : Math.Pow(1.0 - survival, weights.Gamma));
 }

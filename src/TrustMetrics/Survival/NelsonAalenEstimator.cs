@@ -10,17 +10,15 @@ internal static class NelsonAalenEstimator
     public static NelsonAalenResult Compute(SurvivalTally tally, double level, NelsonAalenTies ties)
     {
         int m = tally.DistinctTimeCount;
-        var atRisk = new long[m];
+        var atRisk = tally.AtRisk();
         var hazard = new double[m];
         var variance = new double[m];
         var events = tally.Events;
-        var censored = tally.Censored;
-        long risk = tally.Count;
         double h = 0.0, v = 0.0;
         for (int i = 0; i < m; i++)
         {
             long d = events[i];
-            atRisk[i] = risk;
+            long risk = atRisk[i];
             if (d > 0)
             {
                 if (ties == NelsonAalenTies.FlemingHarrington)
@@ -38,7 +36,6 @@ internal static class NelsonAalenEstimator
 
             hazard[i] = h;
             variance[i] = v;
-            risk -= d + censored[i];
         }
 
         return new NelsonAalenResult(tally, atRisk, hazard, variance, level, ties);

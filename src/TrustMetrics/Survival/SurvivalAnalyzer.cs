@@ -1,4 +1,5 @@
 using TrustMetrics.Grouping;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Survival;
 
@@ -66,6 +67,85 @@ public sealed class SurvivalAnalyzer : ISurvivalAnalyzer
     }
 
     /// <inheritdoc/>
+    public LogRankResult<TKey> LogRank<TKey>(IEnumerable<KeyValuePair<TKey, SurvivalTally>> groups, LogRankWeights weights)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(weights);
+        return LogRankTest.Compute(groups.ToList(), weights, nameof(groups));
+    }
+
+    /// <inheritdoc/>
+    public LogRankResult<TKey> StratifiedLogRank<TStratum, TKey>(IEnumerable<(TStratum Stratum, TKey Group, SurvivalTally Tally)> cells,
+        LogRankWeights? weights = null)
+        where TStratum : notnull
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var (keys, list, strata) = Cells(cells, nameof(cells));
+        return LogRankTest.Compute(keys, list, strata, weights ?? LogRankWeights.LogRank, nameof(cells));
+    }
+
+    /// <inheritdoc/>
+    public PairwiseLogRankResult<TKey> PairwiseLogRank<TKey>(IEnumerable<KeyValuePair<TKey, SurvivalTally>> groups, LogRankWeights? weights = null)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var list = groups.ToList();
+        var chosen = weights ?? LogRankWeights.LogRank;
+        _ = LogRankTest.Compute(list, chosen, nameof(groups)); // validates the groups (at least two, none empty or repeated)
+        var tests = new List<(TKey First, TKey Second, LogRankResult<TKey> Test)>();
+        for (int i = 0; i < list.Count; i++)
+        {
+            for (int j = i + 1; j < list.Count; j++)
+            {
+                tests.Add((list[i].Key, list[j].Key, LogRankTest.Compute([list[i], list[j]], chosen, nameof(groups))));
+            }
+        }
+
+        var adjusted = PValueAdjustment.Holm(tests.Select(t => t.Test.PValue).ToArray());
+        var pairs = tests.Select((t, i) => new LogRankPair<TKey>(t.First, t.Second, t.Test, adjusted[i])).ToArray();
+        return new PairwiseLogRankResult<TKey>(pairs, chosen);
+    }
+
+    /// <inheritdoc/>
+    public RestrictedMeanDifference CompareRestrictedMeans(KaplanMeierResult first, KaplanMeierResult second, double horizon, double? confidenceLevel = null)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        double level = confidenceLevel ?? options.ConfidenceLevel;
+        Guard.ConfidenceLevel(level, nameof(confidenceLevel));
+        return new RestrictedMeanDifference(horizon, first.RestrictedMean(horizon), second.RestrictedMean(horizon), level);
+    }
+
+    /// <inheritdoc/>
+    public CumulativeIncidenceResult CumulativeIncidence(CompetingRisksTally tally, double? confidenceLevel = null, SurvivalIntervalMethod? method = null)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        var (level, chosen) = Settings(confidenceLevel, method);
+        if (tally.IsEmpty)
+        {
+            throw new ArgumentException("Cumulative incidence is undefined for an empty sample: there are no subjects.", nameof(tally));
+        }
+
+        return AalenJohansenEstimator.Compute(tally, level, chosen);
+    }
+
+    /// <inheritdoc/>
+    public GrayTestResult<TKey> GrayTest<TKey>(IEnumerable<KeyValuePair<TKey, CompetingRisksTally>> groups, string cause, double rho = 0)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        Guard.NotEmpty(cause);
+        if (!(rho >= 0 && rho <= double.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rho), rho, $"The weight exponent rho must be finite and ≥ 0; got {Guard.Format(rho)}.");
+        }
+
+        return GrayTestComputation.Compute(groups.ToList(), cause, rho + 0.0, nameof(groups));
+    }
+
+    /// <inheritdoc/>
     public SurvivalComparison<TKey> KaplanMeierByGroup<TKey>(IEnumerable<(TKey Group, double Duration, bool Event)> subjects,
         double? confidenceLevel = null, SurvivalIntervalMethod? method = null)
         where TKey : notnull
@@ -105,6 +185,54 @@ public sealed class SurvivalAnalyzer : ISurvivalAnalyzer
             .ToList();
         var logRank = tallies.Count >= 2 ? LogRankTest.Compute(tallies, nameof(subjects)) : null;
         return new SurvivalComparison<TKey>([.. curves], logRank);
+    }
+
+    private static (TKey[] Keys, LogRankTest.Cell[] Cells, int Strata) Cells<TStratum, TKey>(
+        IEnumerable<(TStratum Stratum, TKey Group, SurvivalTally Tally)> cells, string paramName)
+        where TStratum : notnull
+        where TKey : notnull
+    {
+        var strata = new Dictionary<TStratum, int>();
+        var groups = new Dictionary<TKey, int>();
+        var keys = new List<TKey>();
+        var seen = new HashSet<(int, int)>();
+        var list = new List<LogRankTest.Cell>();
+        long index = 0;
+        foreach (var (stratum, group, tally) in cells)
+        {
+            if (stratum is null || group is null || tally is null)
+            {
+                throw new ArgumentException($"{paramName}[{index}] has a null stratum, group or tally.", paramName);
+            }
+
+            if (tally.IsEmpty)
+            {
+                throw new ArgumentException($"{paramName}[{index}] (stratum '{stratum}', group '{group}') is empty: give only cells with subjects.", paramName);
+            }
+
+            if (!strata.TryGetValue(stratum, out int s))
+            {
+                s = strata.Count;
+                strata.Add(stratum, s);
+            }
+
+            if (!groups.TryGetValue(group, out int g))
+            {
+                g = groups.Count;
+                groups.Add(group, g);
+                keys.Add(group);
+            }
+
+            if (!seen.Add((s, g)))
+            {
+                throw new ArgumentException($"Group '{group}' is given more than once in stratum '{stratum}'.", paramName);
+            }
+
+            list.Add(new LogRankTest.Cell(s, g, tally));
+            index++;
+        }
+
+        return ([.. keys], [.. list], strata.Count);
     }
 
     private (double Level, SurvivalIntervalMethod Method) Settings(double? confidenceLevel, SurvivalIntervalMethod? method)

@@ -22,13 +22,22 @@ public sealed class SurvivalTally :
     private readonly double[] times;
     private readonly long[] events;
     private readonly long[] censored;
+    private readonly double[] entryTimes;
+    private readonly long[] entered;
 
     private SurvivalTally(double[] times, long[] events, long[] censored)
+        : this(times, events, censored, [], [])
+    {
+    }
+
+    private SurvivalTally(double[] times, long[] events, long[] censored, double[] entryTimes, long[] entered)
     {
         this.times = times;
         this.events = events;
         this.censored = censored;
-        long eventCount = 0, censoredCount = 0;
+        this.entryTimes = entryTimes;
+        this.entered = entered;
+        long eventCount = 0, censoredCount = 0, enteredCount = 0;
         try
         {
             for (int i = 0; i < times.Length; i++)
@@ -38,6 +47,10 @@ public sealed class SurvivalTally :
             }
 
             Count = checked(eventCount + censoredCount);
+            foreach (long e in entered)
+            {
+                enteredCount = checked(enteredCount + e);
+            }
         }
         catch (OverflowException)
         {
@@ -45,6 +58,7 @@ public sealed class SurvivalTally :
         }
 
         EventCount = eventCount;
+        DelayedEntryCount = enteredCount;
     }
 
     /// <summary>The empty tally: no subject. The identity of <c>+</c>.</summary>
@@ -88,6 +102,74 @@ public sealed class SurvivalTally :
 
     /// <summary>Censorings cᵢ at each time of <see cref="Times"/>.</summary>
     public ReadOnlySpan<long> Censored => censored;
+
+    /// <summary>
+    /// The distinct entry times sₖ of subjects with delayed entry (left truncation), strictly increasing; empty when every subject
+    /// was observed from the time origin (right-censored data only). A subject entering at s is at risk at the times t with s &lt; t ≤ its
+    /// exit time, as in R's <c>Surv(start, stop, event)</c>.
+    /// </summary>
+    public ReadOnlySpan<double> EntryTimes => entryTimes;
+
+    /// <summary>Subjects entering at each time of <see cref="EntryTimes"/>.</summary>
+    public ReadOnlySpan<long> Entered => entered;
+
+    /// <summary>Number of subjects with a recorded (delayed) entry time; the other <see cref="Count"/> − this are at risk from the origin.</summary>
+    public long DelayedEntryCount { get; }
+
+    /// <summary>True when some subject entered late (<see cref="EntryTimes"/> is not empty).</summary>
+    public bool HasDelayedEntry => entryTimes.Length != 0;
+
+    /// <summary>
+    /// The number at risk nᵢ at each exit time tᵢ of <see cref="Times"/>: the subjects with entry &lt; tᵢ ≤ exit, i.e.
+    /// nᵢ = n − Σ_{j &lt; i}(dⱼ + cⱼ) − #{entries at times ≥ tᵢ}. Without delayed entry nᵢ = n − Σ_{j &lt; i}(dⱼ + cⱼ).
+    /// </summary>
+    internal long[] AtRisk()
+    {
+        var atRisk = new long[times.Length];
+        var cursor = new RiskCursor(this);
+        for (int i = 0; i < times.Length; i++)
+        {
+            atRisk[i] = cursor.AtRisk(times[i]);
+        }
+
+        return atRisk;
+    }
+
+    /// <summary>
+    /// Walks the risk set forward in time: <see cref="AtRisk(double)"/> called with non-decreasing times returns the number of subjects
+    /// with entry &lt; t ≤ exit (entries strictly before t have joined, exits strictly before t have left).
+    /// </summary>
+    internal struct RiskCursor
+    {
+        private readonly SurvivalTally tally;
+        private int exit;
+        private int entry;
+        private long risk;
+
+        public RiskCursor(SurvivalTally tally)
+        {
+            this.tally = tally;
+            risk = tally.Count - tally.DelayedEntryCount;
+        }
+
+        /// <summary>The number at risk at <paramref name="time"/> (times must not decrease between calls).</summary>
+        public long AtRisk(double time)
+        {
+            var t = tally;
+            while (entry < t.entryTimes.Length && t.entryTimes[entry] < time)
+            {
+                risk += t.entered[entry++];
+            }
+
+            while (exit < t.times.Length && t.times[exit] < time)
+            {
+                risk -= t.events[exit] + t.censored[exit];
+                exit++;
+            }
+
+            return risk;
+        }
+    }
 
     /// <summary>
     /// Tallies one subject per index: <paramref name="durations"/>[i] is how long subject i was observed, <paramref name="events"/>[i]
@@ -134,6 +216,98 @@ public sealed class SurvivalTally :
         }
 
         return buffer.Build();
+    }
+
+    /// <summary>
+    /// Tallies subjects with delayed entry (left truncation), as R's <c>Surv(start, stop, event)</c>: subject i entered observation
+    /// at <paramref name="starts"/>[i] (e.g. the tenure at which a customer entered the data set) and left it at
+    /// <paramref name="stops"/>[i] (same clock), churned (1) or censored (0). It is at risk at the times t with start &lt; t ≤ stop.
+    /// Starts all 0 with stops &gt; 0 give the same curves as <see cref="FromDurations(ReadOnlySpan{double}, ReadOnlySpan{byte})"/>.
+    /// </summary>
+    /// <param name="starts">Entry times, finite and ≥ 0.</param>
+    /// <param name="stops">Exit times, finite and &gt; the start of the same row.</param>
+    /// <param name="events">Event flags, 0 or 1, one per row.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A start is negative, NaN or infinite, a stop is not finite or not after its start, or a flag is not 0/1; the message names its index and value.</exception>
+    public static SurvivalTally FromStartStop(ReadOnlySpan<double> starts, ReadOnlySpan<double> stops, ReadOnlySpan<byte> events) =>
+        StartStop(starts, stops, events);
+
+    /// <summary>Tallies subjects with delayed entry and integer event flags; see the byte overload.</summary>
+    /// <param name="starts">Entry times, finite and ≥ 0.</param>
+    /// <param name="stops">Exit times, finite and &gt; the start of the same row.</param>
+    /// <param name="events">Event flags, 0 or 1, one per row.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A start is negative, NaN or infinite, a stop is not finite or not after its start, or a flag is not 0/1; the message names its index and value.</exception>
+    public static SurvivalTally FromStartStop(ReadOnlySpan<double> starts, ReadOnlySpan<double> stops, ReadOnlySpan<int> events) =>
+        StartStop(starts, stops, events);
+
+    /// <summary>Tallies subjects with delayed entry and Boolean event flags (true = churned); see the byte overload.</summary>
+    /// <param name="starts">Entry times, finite and ≥ 0.</param>
+    /// <param name="stops">Exit times, finite and &gt; the start of the same row.</param>
+    /// <param name="events">Event flags, one per row.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A start is negative, NaN or infinite, or a stop is not finite or not after its start; the message names its index and value.</exception>
+    public static SurvivalTally FromStartStop(ReadOnlySpan<double> starts, ReadOnlySpan<double> stops, ReadOnlySpan<bool> events) =>
+        StartStop(starts, stops, MemoryMarshal.Cast<bool, byte>(events));
+
+    /// <summary>Tallies a stream of (start, stop, event) rows with delayed entry; see the span overloads.</summary>
+    /// <param name="subjects">(start ≥ 0, stop &gt; start, event) rows, finite; event true = churned.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="subjects"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A start or stop is invalid; the message names its position and value.</exception>
+    public static SurvivalTally FromStartStop(IEnumerable<(double Start, double Stop, bool Event)> subjects)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        var starts = new List<double>();
+        var stops = new List<double>();
+        var flags = new List<byte>();
+        foreach (var (start, stop, churned) in subjects)
+        {
+            starts.Add(start);
+            stops.Add(stop);
+            flags.Add(churned ? (byte)1 : (byte)0);
+        }
+
+        var startSpan = CollectionsMarshal.AsSpan(starts);
+        var stopSpan = CollectionsMarshal.AsSpan(stops);
+        CheckStartStop(startSpan, stopSpan, nameof(subjects), ".Start", ".Stop");
+        return WithEntries(startSpan, Build(stopSpan, CollectionsMarshal.AsSpan(flags), nameof(subjects), nameof(subjects)));
+    }
+
+    /// <summary>
+    /// Builds a tally with delayed entry from counts: exits (events and censorings) per time as in
+    /// <see cref="FromCounts(ReadOnlySpan{double}, ReadOnlySpan{long}, ReadOnlySpan{long})"/>, plus the number of subjects entering late at
+    /// each entry time (the others are at risk from the origin). Times may come in any order and repeat. The counts must describe
+    /// possible data: at every exit time the subjects leaving are at risk (entered strictly before), and no more subjects enter than exit.
+    /// </summary>
+    /// <param name="times">Exit times, finite and ≥ 0.</param>
+    /// <param name="events">Events at each exit time, ≥ 0.</param>
+    /// <param name="censored">Censorings at each exit time, ≥ 0.</param>
+    /// <param name="entryTimes">Entry times, finite and ≥ 0.</param>
+    /// <param name="entered">Subjects entering at each entry time, ≥ 0.</param>
+    /// <exception cref="ArgumentException">The spans differ in length, or the counts are impossible (more exits at a time than subjects at risk, more entries than subjects).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A time is negative, NaN or infinite, or a count is negative; the message names its index and value.</exception>
+    public static SurvivalTally FromCounts(ReadOnlySpan<double> times, ReadOnlySpan<long> events, ReadOnlySpan<long> censored,
+        ReadOnlySpan<double> entryTimes, ReadOnlySpan<long> entered)
+    {
+        var exits = FromCounts(times, events, censored);
+        if (entered.Length != entryTimes.Length)
+        {
+            throw new ArgumentException(
+                $"entryTimes and entered must have one element per entry time; got {entryTimes.Length} and {entered.Length}.", nameof(entered));
+        }
+
+        for (int i = 0; i < entered.Length; i++)
+        {
+            CheckDuration(entryTimes[i], nameof(entryTimes), i, "");
+            if (entered[i] < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(entered), entered[i], $"entered[{i}] = {entered[i]} is negative.");
+            }
+        }
+
+        var entries = FromCounts(entryTimes, entered, new long[entryTimes.Length]);
+
+        return Feasible(new SurvivalTally(exits.times, exits.events, exits.censored, entries.times, entries.events), nameof(entered));
     }
 
     /// <summary>
@@ -202,50 +376,96 @@ public sealed class SurvivalTally :
     }
 
     /// <summary>
-    /// The tally as compact versioned JSON in canonical form: <c>{"version":1,"times":[1,2.5],"events":[1,0],"censored":[0,2]}</c>
-    /// (distinct times strictly increasing, events and censorings at each).
+    /// The tally as compact versioned JSON in canonical form:
+    /// <c>{"version":2,"times":[1,2.5],"events":[1,0],"censored":[0,2],"entryTimes":[0.5],"entered":[1]}</c> (distinct exit times
+    /// strictly increasing with the events and censorings at each; distinct entry times of late entrants with the number entering at
+    /// each, both empty without delayed entry). Version 1 documents (without the entry arrays) are still read.
     /// </summary>
     public string ToJson() => AccumulatorJson.Serialize(ToState());
 
-    /// <summary>Reads and validates a tally written by <see cref="ToJson"/>; <c>FromJson(t.ToJson())</c> equals <c>t</c>.</summary>
+    /// <summary>Reads and validates a tally written by <see cref="ToJson"/> (version 2, or version 1 of earlier builds); <c>FromJson(t.ToJson())</c> equals <c>t</c>.</summary>
     /// <param name="json">The JSON document.</param>
-    /// <exception cref="ArgumentException">The JSON is malformed or of an unknown version, an array is missing or of another length, a time is out of order or not finite, or a count is negative or a row empty; the message names the field, index and value.</exception>
+    /// <exception cref="ArgumentException">The JSON is malformed or of an unknown version, an array is missing or of another length, a time is out of order or not finite, a count is negative or a row empty, or the entries are impossible for the exits; the message names the field, index and value.</exception>
     public static SurvivalTally FromJson(string json) => FromState(AccumulatorJson.Deserialize<SurvivalTallyState>(json));
 
     /// <summary>The serialisable, versioned state of this tally in canonical form (version <see cref="SurvivalTallyState.CurrentVersion"/>).</summary>
     internal SurvivalTallyState ToState() =>
-        new(SurvivalTallyState.CurrentVersion, (double[])times.Clone(), (long[])events.Clone(), (long[])censored.Clone());
+        new(SurvivalTallyState.CurrentVersion, (double[])times.Clone(), (long[])events.Clone(), (long[])censored.Clone(),
+            (double[])entryTimes.Clone(), (long[])entered.Clone());
 
     /// <summary>The tally a canonical state describes; <c>FromState(t.ToState())</c> equals <c>t</c>.</summary>
-    /// <param name="state">A state of version <see cref="SurvivalTallyState.CurrentVersion"/>: times strictly increasing, finite and ≥ 0; every time with at least one subject.</param>
-    /// <exception cref="ArgumentException">The version is unknown, an array is missing or of another length, a time is out of order or invalid, or a count is negative or a row empty; the message names the field, index and value.</exception>
+    /// <param name="state">A state of version 2 (or 1, without entries): times strictly increasing, finite and ≥ 0; every time with at least one subject; entries feasible.</param>
+    /// <exception cref="ArgumentException">The version is unknown, an array is missing or of another length, a time is out of order or invalid, a count is negative or a row empty, or the entries are impossible; the message names the field, index and value.</exception>
     internal static SurvivalTally FromState(SurvivalTallyState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         const string type = nameof(SurvivalTallyState);
-        Serialization.StateGuard.Version(state.Version, SurvivalTallyState.CurrentVersion, type);
+        if (state.Version != SurvivalTallyState.RightCensoredVersion)
+        {
+            Serialization.StateGuard.Version(state.Version, SurvivalTallyState.CurrentVersion, type);
+        }
+
         var t = Serialization.StateGuard.Required(state.Times, type, nameof(state.Times));
         var d = Serialization.StateGuard.Required(state.Events, type, nameof(state.Events));
         var c = Serialization.StateGuard.Required(state.Censored, type, nameof(state.Censored));
         Serialization.StateGuard.SameLength(t.Length, d.Length, type, nameof(state.Times), nameof(state.Events));
         Serialization.StateGuard.SameLength(t.Length, c.Length, type, nameof(state.Times), nameof(state.Censored));
+        CheckStateRows(t, d, c, type, nameof(state.Times), nameof(state.Events), nameof(state.Censored));
+        double[] s = [];
+        long[] e = [];
+        if (state.Version == SurvivalTallyState.RightCensoredVersion)
+        {
+            if (state.EntryTimes is not null || state.Entered is not null)
+            {
+                throw Serialization.StateGuard.Invalid(type, nameof(state.EntryTimes),
+                    "a version 1 state has no entry times (delayed entry came with version 2).");
+            }
+        }
+        else
+        {
+            s = Serialization.StateGuard.Required(state.EntryTimes, type, nameof(state.EntryTimes));
+            e = Serialization.StateGuard.Required(state.Entered, type, nameof(state.Entered));
+            Serialization.StateGuard.SameLength(s.Length, e.Length, type, nameof(state.EntryTimes), nameof(state.Entered));
+            CheckStateRows(s, e, null, type, nameof(state.EntryTimes), nameof(state.Entered), null);
+        }
+
+        if (t.Length == 0 && s.Length == 0)
+        {
+            return Empty;
+        }
+
+        var tally = new SurvivalTally(t.Select(x => x + 0.0).ToArray(), (long[])d.Clone(), (long[])c.Clone(), s.Select(x => x + 0.0).ToArray(), (long[])e.Clone());
+        try
+        {
+            return Feasible(tally, "state");
+        }
+        catch (ArgumentException ex)
+        {
+            throw Serialization.StateGuard.Invalid(type, nameof(state.Entered), ex.Message);
+        }
+    }
+
+    private static void CheckStateRows(double[] t, long[] first, long[]? second, string type, string timesField, string firstField, string? secondField)
+    {
         for (int i = 0; i < t.Length; i++)
         {
             if (!(t[i] >= 0 && t[i] <= double.MaxValue) || (i > 0 && !(t[i] > t[i - 1])))
             {
-                throw Serialization.StateGuard.Invalid(type, $"{nameof(state.Times)}[{i}]",
+                throw Serialization.StateGuard.Invalid(type, $"{timesField}[{i}]",
                     $"{Guard.Format(t[i])} is not a valid next time: times are finite, ≥ 0 and strictly increasing.");
             }
 
-            Serialization.StateGuard.NonNegative(d[i], type, nameof(state.Events), i);
-            Serialization.StateGuard.NonNegative(c[i], type, nameof(state.Censored), i);
-            if (d[i] == 0 && c[i] == 0)
+            Serialization.StateGuard.NonNegative(first[i], type, firstField, i);
+            if (second is not null)
             {
-                throw Serialization.StateGuard.Invalid(type, $"{nameof(state.Events)}[{i}]", $"the time {Guard.Format(t[i])} has no subject; a canonical state lists only times with a subject.");
+                Serialization.StateGuard.NonNegative(second[i], type, secondField!, i);
+            }
+
+            if (first[i] == 0 && (second is null || second[i] == 0))
+            {
+                throw Serialization.StateGuard.Invalid(type, $"{firstField}[{i}]", $"the time {Guard.Format(t[i])} has no subject; a canonical state lists only times with a subject.");
             }
         }
-
-        return t.Length == 0 ? Empty : new SurvivalTally(t.Select(x => x + 0.0).ToArray(), (long[])d.Clone(), (long[])c.Clone());
     }
 
     /// <summary>Merges two tallies: counts add per time (a sorted merge, linear in the number of distinct times). Associative, commutative, with <see cref="Empty"/> as identity.</summary>
@@ -266,7 +486,24 @@ public sealed class SurvivalTally :
             return right;
         }
 
-        double[] a = left.times, b = right.times;
+        var (times, events, censored) = MergeRows(left.times, left.events, left.censored, right.times, right.events, right.censored);
+        var (entryTimes, entered, _) = MergeRows(left.entryTimes, left.entered, left.entered, right.entryTimes, right.entered, right.entered);
+        return new SurvivalTally(times, events, censored, entryTimes, entered);
+    }
+
+    /// <summary>Sorted merge of two (time, count, count) row sets: counts add where times coincide.</summary>
+    private static (double[] Times, long[] First, long[] Second) MergeRows(double[] a, long[] aFirst, long[] aSecond, double[] b, long[] bFirst, long[] bSecond)
+    {
+        if (b.Length == 0)
+        {
+            return (a, aFirst, aSecond);
+        }
+
+        if (a.Length == 0)
+        {
+            return (b, bFirst, bSecond);
+        }
+
         int i = 0, j = 0, m = 0;
         while (i < a.Length || j < b.Length)
         {
@@ -295,23 +532,23 @@ public sealed class SurvivalTally :
         {
             if (j == b.Length || (i < a.Length && a[i] < b[j]))
             {
-                (times[k], events[k], censored[k]) = (a[i], left.events[i], left.censored[i]);
+                (times[k], events[k], censored[k]) = (a[i], aFirst[i], aSecond[i]);
                 i++;
             }
             else if (i == a.Length || b[j] < a[i])
             {
-                (times[k], events[k], censored[k]) = (b[j], right.events[j], right.censored[j]);
+                (times[k], events[k], censored[k]) = (b[j], bFirst[j], bSecond[j]);
                 j++;
             }
             else
             {
-                (times[k], events[k], censored[k]) = (a[i], Add(left.events[i], right.events[j]), Add(left.censored[i], right.censored[j]));
+                (times[k], events[k], censored[k]) = (a[i], Add(aFirst[i], bFirst[j]), Add(aSecond[i], bSecond[j]));
                 i++;
                 j++;
             }
         }
 
-        return new SurvivalTally(times, events, censored);
+        return (times, events, censored);
     }
 
     /// <summary>Merges <paramref name="other"/> into a new tally (same as <c>+</c>).</summary>
@@ -324,7 +561,8 @@ public sealed class SurvivalTally :
         other is not null
         && (ReferenceEquals(this, other)
             || (times.AsSpan().SequenceEqual(other.times) && events.AsSpan().SequenceEqual(other.events)
-                && censored.AsSpan().SequenceEqual(other.censored)));
+                && censored.AsSpan().SequenceEqual(other.censored) && entryTimes.AsSpan().SequenceEqual(other.entryTimes)
+                && entered.AsSpan().SequenceEqual(other.entered)));
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as SurvivalTally);
@@ -342,12 +580,19 @@ public sealed class SurvivalTally :
             hash.Add(censored[i]);
         }
 
+        for (int i = 0; i < entryTimes.Length; i++)
+        {
+            hash.Add(entryTimes[i]);
+            hash.Add(entered[i]);
+        }
+
         return hash.ToHashCode();
     }
 
-    /// <summary>"n = …, events = …, censored = …, distinct times = …".</summary>
+    /// <summary>"n = …, events = …, censored = …, distinct times = …" (and ", delayed entries = …" when some subject entered late).</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"n = {Count}, events = {EventCount}, censored = {CensoredCount}, distinct times = {DistinctTimeCount}");
+        $"n = {Count}, events = {EventCount}, censored = {CensoredCount}, distinct times = {DistinctTimeCount}")
+        + (HasDelayedEntry ? string.Create(CultureInfo.InvariantCulture, $", delayed entries = {DelayedEntryCount}") : "");
 
     private static SurvivalTally Build<TFlag>(ReadOnlySpan<double> durations, ReadOnlySpan<TFlag> flags, string durationsName, string eventsName)
         where TFlag : unmanaged, IBinaryInteger<TFlag>
@@ -491,6 +736,102 @@ public sealed class SurvivalTally :
         }
 
         return new SurvivalTally(times, events, censored);
+    }
+
+    /// <summary>Validates start/stop pairs: start finite and ≥ 0, stop finite and &gt; start (R refuses stop ≤ start).</summary>
+    private static void CheckStartStop(ReadOnlySpan<double> starts, ReadOnlySpan<double> stops, string paramName, string startMember, string stopMember)
+    {
+        string startsName = startMember.Length == 0 ? nameof(starts) : paramName;
+        string stopsName = stopMember.Length == 0 ? nameof(stops) : paramName;
+        if (starts.Length != stops.Length)
+        {
+            throw new ArgumentException(
+                $"starts has {starts.Length} elements but stops has {stops.Length}: give one start and one stop per subject.", nameof(stops));
+        }
+
+        for (int i = 0; i < starts.Length; i++)
+        {
+            double start = starts[i], stop = stops[i];
+            if (!(start >= 0 && start <= double.MaxValue))
+            {
+                throw new ArgumentOutOfRangeException(startsName, start,
+                    $"{startsName}[{i}]{startMember} = {Guard.Format(start)} is not a valid entry time: entry times must be finite and ≥ 0.");
+            }
+
+            if (!(stop > start && stop <= double.MaxValue))
+            {
+                throw new ArgumentOutOfRangeException(stopsName, stop,
+                    $"{stopsName}[{i}]{stopMember} = {Guard.Format(stop)} is not a valid exit time for the entry time {Guard.Format(start)}: the exit must be finite and after the entry (R's Surv(start, stop) needs stop > start).");
+            }
+        }
+    }
+
+    private static SurvivalTally StartStop<TFlag>(ReadOnlySpan<double> starts, ReadOnlySpan<double> stops, ReadOnlySpan<TFlag> flags)
+        where TFlag : unmanaged, IBinaryInteger<TFlag>
+    {
+        CheckStartStop(starts, stops, "", "", "");
+        return WithEntries(starts, Build(stops, flags, nameof(stops), "events"));
+    }
+
+    /// <summary>Adds the entry times of validated start/stop rows to the tally of their exits.</summary>
+    private static SurvivalTally WithEntries(ReadOnlySpan<double> starts, SurvivalTally exits)
+    {
+        if (starts.Length == 0)
+        {
+            return exits;
+        }
+
+        var sorted = starts.ToArray();
+        Array.Sort(sorted);
+        int m = 1;
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            m += sorted[i] != sorted[i - 1] ? 1 : 0;
+        }
+
+        var entryTimes = new double[m];
+        var entered = new long[m];
+        int k = -1;
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            if (i == 0 || sorted[i] != sorted[i - 1])
+            {
+                k++;
+                entryTimes[k] = sorted[i] + 0.0; // −0.0 → +0.0
+            }
+
+            entered[k]++;
+        }
+
+        return new SurvivalTally(exits.times, exits.events, exits.censored, entryTimes, entered);
+    }
+
+    /// <summary>
+    /// Refuses counts no data could produce: more late entries than subjects, or exits at a time tᵢ beyond the subjects at risk there
+    /// (entered strictly before tᵢ). This is also sufficient: entries can then be matched to later exits one to one.
+    /// </summary>
+    private static SurvivalTally Feasible(SurvivalTally tally, string paramName)
+    {
+        if (tally.DelayedEntryCount > tally.Count)
+        {
+            throw new ArgumentException(
+                $"{tally.DelayedEntryCount} subjects enter late but only {tally.Count} leave (events + censorings): every entering subject must also exit.",
+                paramName);
+        }
+
+        var cursor = new RiskCursor(tally);
+        for (int i = 0; i < tally.times.Length; i++)
+        {
+            long risk = cursor.AtRisk(tally.times[i]);
+            if (risk < tally.events[i] + tally.censored[i])
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"At the exit time {Guard.Format(tally.times[i])} {tally.events[i] + tally.censored[i]} subjects leave but only {risk} are at risk (entered strictly before it): the counts describe no possible data."),
+                    paramName);
+            }
+        }
+
+        return tally;
     }
 
     private static void CheckDuration(double value, string paramName, long index, string member)

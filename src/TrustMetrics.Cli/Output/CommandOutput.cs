@@ -1,0 +1,77 @@
+using System.Text;
+using System.Text.Json;
+using TrustMetrics.Cli.Input;
+using TrustMetrics.Cli.Output;
+
+namespace TrustMetrics.Cli.Output;
+
+/// <summary>
+/// Runs a command body and writes its result. Everything is computed first, so a failure leaves neither partial standard
+/// output nor a partial --output file (files are written atomically by OutputFile; JSON is streamed into them). Exit codes: 0 success, 2 bad input data.
+/// </summary>
+internal static class CommandOutput
+{
+    public const int Success = ExitCodes.Success;
+    public const int InputError = ExitCodes.Data;
+
+    /// <summary>A rendered result: the human document and the JSON writer callback.</summary>
+    public sealed record Result(Document Document, Action<Utf8JsonWriter> WriteJson);
+
+    public static int Run(Func<Result> body, OutputFormat format, FileInfo? output, CliContext context)
+    {
+        // Errors (InputException and the rest) go up to TrustMetricsCli.Run, the one place that turns them into exit codes.
+        var result = body();
+
+        if (output is null)
+        {
+            bool colour = context.IsTerminal;
+            context.Output.Write(format switch
+            {
+                OutputFormat.Json => Json(result.WriteJson),
+                OutputFormat.Markdown => MarkdownRenderer.Render(result.Document),
+                _ => Text(result.Document, colour),
+            });
+            return Success;
+        }
+
+        if (format == OutputFormat.Json)
+            {
+                // Streamed to the (temporary) file: the JSON is never held in memory as a whole.
+            OutputFile.Write(output.ToString(), stream =>
+            {
+                using (var json = new Utf8JsonWriter(stream, JsonOptions))
+                {
+                    result.WriteJson(json);
+                }
+
+                stream.Write(Encoding.UTF8.GetBytes(Environment.NewLine));
+            });
+        }
+        else
+        {
+            OutputFile.WriteText(output.ToString(), format == OutputFormat.Markdown ? MarkdownRenderer.Render(result.Document) : Text(result.Document, colour: false));
+        }
+
+        return Success;
+    }
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            write(json);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;
+    }
+
+    private static string Text(Document document, bool colour)
+    {
+        using var writer = new StringWriter();
+        TextRenderer.Render(document, TextRenderer.ConsoleFor(writer, colour));
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,39 @@
+namespace TrustMetrics.Cli.Tests;
+
+/// <summary>The one exception-to-exit-code map (ExitCodes): 1 command line, 2 data; one line on stderr, the full exception only with --verbose.</summary>
+public sealed class ExitCodeTests
+{
+    [Fact]
+    public void Missing_input_file_is_exit_2_with_one_line_and_no_stack_trace()
+    {
+        var run = CliRunner.Invoke("nps", "--input", "/no/such/folder/survey.csv", "--column", "nps");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+        string line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains("survey.csv", line);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public void Verbose_adds_the_full_exception()
+    {
+        using var cli = new CliRunner();
+        string input = cli.File("t.csv", "time,event\n1,1\n2,maybe\n");
+        var quiet = CliRunner.Invoke("survival", "--input", input, "--duration", "time", "--event", "event");
+        var run = CliRunner.Invoke("survival", "--input", input, "--duration", "time", "--event", "event", "--verbose");
+        Assert.Equal(2, quiet.ExitCode);
+        Assert.DoesNotContain("   at ", quiet.Error);
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: ", run.Error);
+        Assert.Contains("line 3, column 'event': 'maybe'", run.Error);
+        Assert.Contains("   at ", run.Error);
+    }
+
+    [Fact]
+    public void Unknown_option_is_exit_1()
+    {
+        var run = CliRunner.Invoke("nps", "--input", "x.csv", "--column", "nps", "--no-such-option");
+        Assert.Equal(1, run.ExitCode);
+    }
+}
