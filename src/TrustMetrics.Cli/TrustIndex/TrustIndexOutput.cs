@@ -10,7 +10,7 @@ namespace TrustMetrics.Cli.TrustIndex;
 
 /// <summary>
 /// JSON and tables of <c>trust-index</c>. The JSON names index {value, lower, upper}, dimensions [{name, score, cronbachAlpha,
-/// standardizedAlpha, items [{name, itemTotalCorrelation, alphaIfDeleted}]}], groups [{group, index, dimensions}], drivers
+/// standardizedAlpha, omega {value, estimator, lower, upper}, items [{name, itemTotalCorrelation, alphaIfDeleted}]}], groups [{group, index, dimensions}], drivers
 /// [{name, relativeWeight, shapley}] and sensitivity are a public contract: add fields, never rename.
 /// </summary>
 internal static class TrustIndexOutput
@@ -112,6 +112,17 @@ internal static class TrustIndexOutput
         var r = d.Reliability;
         MetricJson.Number(json, "cronbachAlpha", r.CronbachAlpha);
         MetricJson.Number(json, "standardizedAlpha", r.StandardizedAlpha);
+        json.WriteStartObject("omega");
+        MetricJson.Number(json, "value", r.Omega.Value);
+        json.WriteString("estimator", r.Omega.Estimator);
+        MetricJson.Number(json, "lower", r.Omega.Interval?.Lower);
+        MetricJson.Number(json, "upper", r.Omega.Interval?.Upper);
+        if (r.Omega.UndefinedReason is not null)
+        {
+            json.WriteString("note", r.Omega.UndefinedReason);
+        }
+
+        json.WriteEndObject();
         json.WriteBoolean("lowReliability", r.IsBelowThreshold);
         if (r.UndefinedReason is not null)
         {
@@ -283,12 +294,12 @@ internal static class TrustIndexOutput
         indexRows.AddRange(result.Segments.Select(s => IndexRow(s.Segment, s.Count, s.Index)));
         tables.Add(new Table("Trust index (0–100)", [request.Group ?? "Sample", "n", "Index", $"{level} CI"], indexRows, []));
 
-        tables.Add(new Table("Dimensions", ["Dimension", "Score", $"{level} CI", "Mean answer", "Weight", "α", "α std", "Items"],
+        tables.Add(new Table("Dimensions", ["Dimension", "Score", $"{level} CI", "Mean answer", "Weight", "α", "α std", "ω (ml)", "Items"],
             result.Dimensions.Select(d => (IReadOnlyList<string>)
             [
                 d.Name + (d.Reliability.IsBelowThreshold ? " ⚠" : string.Empty), Formatting.Number(d.Score?.Value ?? double.NaN, 1), (d.Score is { } score ? Formatting.Interval(score.Interval, 1) : "–"),
                 Formatting.Number(d.MeanScore ?? double.NaN, 2), Formatting.Number(d.Weight, 3), Alpha(d.Reliability.CronbachAlpha), Alpha(d.Reliability.StandardizedAlpha),
-                d.Reliability.Items.Count.ToString(CultureInfo.InvariantCulture),
+                Alpha(d.Reliability.Omega.Value), d.Reliability.Items.Count.ToString(CultureInfo.InvariantCulture),
             ]).ToList(),
             [.. result.Warnings.Take(10), $"⚠ = Cronbach's alpha below {options.AlphaWarningThreshold.ToString(CultureInfo.InvariantCulture)}. Intervals: {options.BootstrapReplicates} bootstrap replicates, seed {options.Seed}."]));
 
