@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TrustMetrics.Cli.Input;
 using TrustMetrics.Cli.Churn;
 using TrustMetrics.Cli.Clv;
 using TrustMetrics.Cli.Funnel;
@@ -35,6 +36,7 @@ internal static class TrustMetricsCli
             ServiceCommand.Create(context),
             FunnelCommand.Create(context),
             RepurchaseCommand.Create(context),
+            Monitoring.MonitorCommand.Create(context),
         };
         return root;
     }
@@ -49,9 +51,19 @@ internal static class TrustMetricsCli
             Recursive = true,
         };
         root.Add(verbose);
+        var inputOptions = new InputSettings.Options();
+        inputOptions.AddTo(root);
         var parse = root.Parse(args);
+        var (settings, problem) = inputOptions.Get(parse);
+        if (parse.Errors.Count == 0 && problem is not null)
+        {
+            context.Error.WriteLine("error: " + problem);
+            return ExitCodes.CommandLine;
+        }
+
         try
         {
+            using var scope = (settings ?? InputSettings.Default).Use();
             return parse.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)

@@ -57,6 +57,7 @@ public static class TrustMetricsServiceCollectionExtensions
         services.TryAddSingleton<IChurnCalculator>(sp => new ChurnCalculator(Options(sp)));
         services.TryAddSingleton<IRetentionModel>(sp => new ShiftedBetaGeometric(Options(sp)));
         services.TryAddSingleton<ISurvivalAnalyzer>(sp => new SurvivalAnalyzer(Options(sp)));
+        services.TryAddSingleton<ICoxRegression>(_ => new CoxRegression());
         services.TryAddSingleton<IClvFitter<CompressedHistories, BgNbdModel>>(_ => new BgNbdFitter());
         services.TryAddSingleton<IClvFitter<CompressedHistories, MbgNbdModel>>(_ => new MbgNbdFitter());
         services.TryAddSingleton<IClvFitter<CompressedHistories, ParetoNbdModel>>(_ => new ParetoNbdFitter());

@@ -19,10 +19,14 @@ public sealed class ExitCodeTests
     public void Verbose_adds_the_full_exception()
     {
         using var cli = new CliRunner();
-        string input = cli.File("t.csv", "time,event\n1,1\n2,0\n");
-        var run = CliRunner.Invoke("survival", "--input", input, "--duration", "time", "--event", "event", "--output", cli.PathOf("no/such/folder/out.json"), "--verbose");
+        string input = cli.File("t.csv", "time,event\n1,1\n2,maybe\n");
+        var quiet = CliRunner.Invoke("survival", "--input", input, "--duration", "time", "--event", "event");
+        var run = CliRunner.Invoke("survival", "--input", input, "--duration", "time", "--event", "event", "--verbose");
+        Assert.Equal(2, quiet.ExitCode);
+        Assert.DoesNotContain("   at ", quiet.Error);
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: ", run.Error);
+        Assert.Contains("line 3, column 'event': 'maybe'", run.Error);
         Assert.Contains("   at ", run.Error);
     }
 

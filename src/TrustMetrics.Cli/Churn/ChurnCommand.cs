@@ -60,13 +60,13 @@ internal static class ChurnCommand
             DateOnly? observed = null;
             if (parse.GetValue(asOf) is string text)
             {
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (!Dates.TryParse(text, InputSettings.Current.DateFormat, out var date))
                 {
-                    context.Error.WriteLine($"error: --as-of '{text}' is not a date (yyyy-MM-dd).");
+                    context.Error.WriteLine($"error: --as-of '{text}' {Dates.Problem(text, InputSettings.Current.DateFormat)}");
                     return 1;
                 }
 
-                observed = date;
+                observed = DateOnly.FromDateTime(date.DateTime);
             }
 
             var request = new Request(parse.GetRequiredValue(common.Input).ToString(), parse.GetRequiredValue(start), parse.GetRequiredValue(end),
@@ -89,8 +89,8 @@ internal static class ChurnCommand
         var customers = new List<CustomerSpan>();
         while (table.Read())
         {
-            var start = ScoreParser.Date(table, startColumn, request.Start, allowBlank: false)!.Value;
-            var end = ScoreParser.Date(table, endColumn, request.End, allowBlank: true);
+            var start = Dates.Date(table, startColumn, request.Start, allowBlank: false)!.Value;
+            var end = Dates.Date(table, endColumn, request.End, allowBlank: true);
             if (end is { } e && e < start)
             {
                 throw new InputException($"{source.DisplayName}, line {table.Line}: the end date {e:yyyy-MM-dd} (column '{request.End}') is before the start date {start:yyyy-MM-dd} (column '{request.Start}').");

@@ -95,14 +95,29 @@ internal sealed class ChurnSection : IReportSectionBuilder
 
         var lastComplete = periods.LastOrDefault(p => p.IsComplete && p.Churn is not null);
         string headline = lastComplete?.Churn is { } last
-            ? $"{Month(lastComplete!.Start)}: {Formatting.Number(100 * last.Value, 2)}% {Formatting.Interval(last.Interval.Scale(100), 2)}, {Formatting.Count(tally.Customers)} customers"
-            : $"{Formatting.Count(tally.Customers)} customers";
+            ? labels.Format("headline.churn", Formatting.Number(100 * last.Value, 1), Month(lastComplete!.Start), context.Level, Formatting.Number(100 * last.Interval.Lower, 1),
+                Formatting.Number(100 * last.Interval.Upper, 1), Formatting.Count(tally.Customers))
+            : labels.Format("headline.churnNone", Formatting.Count(tally.Customers));
+
+        // Monthly churn of everyone and of each segment, each complete month against the one before, Holm-adjusted together.
+        var groups = new List<(string? By, string Group, IReadOnlyList<PeriodChurn> Periods)> { (null, ReportGroups.All, periods) };
+        if (customers.HasSegment)
+        {
+            groups.AddRange(customers.Records.GroupBy(r => r.Segment, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Where(g => g.Key != ReportGroups.All)
+                .Select(g => ((string?)"segment", g.Key, calculator.PeriodChurn(ChurnTally.FromCustomers(g.Select(r => r.Span), ChurnPeriod.Month), ChurnRateDefinition.StartBased, context.Confidence))));
+        }
+
+        var changes = ChangeFamilies.Churn(groups, context.Confidence, "chart-churn-trend").Candidates();
         var summary = new List<string>
         {
             labels.Format("summary.source", customers.Source.DisplayName),
             labels.Format("summary.rows", Formatting.Count(tally.Customers), context.Level) + (tally.EffectiveAsOf is { } asOf ? $"; as of {asOf:yyyy-MM-dd}" : string.Empty),
         };
-        return new ReportSection(Id, labels["section.churn"], customers.Source.DisplayName, headline, summary, charts, tables, [churnTable, cohortTable, summaryTable]);
+        return new ReportSection(Id, labels["section.churn"], customers.Source.DisplayName, headline, summary, charts, tables, [churnTable, cohortTable, summaryTable])
+        {
+            Changes = changes,
+        };
     }
 
     private static string Month(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);

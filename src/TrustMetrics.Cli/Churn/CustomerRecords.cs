@@ -30,8 +30,8 @@ internal sealed record CustomerRecords(SurveySource Source, IReadOnlyList<Custom
         var records = new List<Record>();
         while (table.Read())
         {
-            var from = ScoreParser.Date(table, start, "start", allowBlank: false)!.Value;
-            var to = ScoreParser.Date(table, end, "end", allowBlank: true);
+            var from = Dates.Date(table, start, "start", allowBlank: false)!.Value;
+            var to = Dates.Date(table, end, "end", allowBlank: true);
             if (to is { } e && e < from)
             {
                 throw new InputException($"{source.DisplayName}, line {table.Line}: the end date {e:yyyy-MM-dd} (column 'end') is before the start date {from:yyyy-MM-dd} (column 'start').");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text;
 using TrustMetrics.Cli.Input;
@@ -24,6 +25,7 @@ internal static class ClvCommand
             Summarize(context),
             Fit(context),
             Predict(context),
+            ClvEvaluateCommand.Create(context),
         };
         return command;
     }
@@ -47,21 +49,12 @@ internal static class ClvCommand
             command.Add(Monetary);
         }
 
-        public ClvInput.Columns Get(ParseResult parse) => new(parse.GetValue(Customer)!, parse.GetValue(Frequency)!, parse.GetValue(Recency)!, parse.GetValue(T)!, parse.GetValue(Monetary)!);
+        public ClvInput.Columns Get(ParseResult parse) => new(parse.GetValue(Customer)!, parse.GetValue(Frequency)!, parse.GetValue(Recency)!, parse.GetValue(T)!, parse.GetValue(Monetary)!,
+            RequireCustomer: parse.GetResult(Customer) is { Implicit: false }, RequireMonetary: parse.GetResult(Monetary) is { Implicit: false });
     }
 
-    private static int Guarded(CliContext context, Func<int> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (InputException e)
-        {
-            context.Error.WriteLine($"error: {e.Message}");
-            return CommandOutput.InputError;
-        }
-    }
+    // Errors go up to TrustMetricsCli.Run (ExitCodes), which prints one line and returns 2.
+    private static int Guarded(CliContext context, Func<int> body) => body();
 
     private static Command Summarize(CliContext context)
     {
@@ -93,7 +86,7 @@ internal static class ClvCommand
             DateTime observationEnd;
             if (parse.GetValue(end) is string endText)
             {
-                observationEnd = ClvInput.ParseDate(endText) ?? throw new InputException($"--end: '{endText}' is not a date.");
+                observationEnd = Dates.Option("--end", endText).DateTime;
             }
             else
             {
@@ -110,11 +103,19 @@ internal static class ClvCommand
                 summarizer.Add(id, when, value);
             }
 
-            var text = new StringBuilder("customer_id,frequency,recency,T,monetary_value\n");
+            // Without --amount there is no spend: the summary has no monetary_value column (a column of zeros would read as $0 purchases).
+            bool withSpend = amountName is not null;
+            var text = new StringBuilder(withSpend ? "customer_id,frequency,recency,T,monetary_value\n" : "customer_id,frequency,recency,T\n");
             foreach (var row in summarizer.Summarize())
             {
                 text.Append(Csv(row.CustomerId)).Append(',').Append(row.Frequency.ToString(CultureInfo.InvariantCulture)).Append(',')
-                    .Append(ClvInput.Format(row.Recency)).Append(',').Append(ClvInput.Format(row.T)).Append(',').Append(ClvInput.Format(row.MonetaryValue)).Append('\n');
+                    .Append(ClvInput.Format(row.Recency)).Append(',').Append(ClvInput.Format(row.T));
+                if (withSpend)
+                {
+                    text.Append(',').Append(ClvInput.Format(row.MonetaryValue));
+                }
+
+                text.Append('\n');
             }
 
             Write(context, parse.GetValue(output), text.ToString());
@@ -145,15 +146,15 @@ internal static class ClvCommand
             }
 
             string path = parse.GetRequiredValue(input).ToString();
-            var (report, skipped) = FitModel(name, path, columns.Get(parse), new ClvFitOptions(penalizer: penalty));
-            string text = parse.GetValue(format) == "json" ? Json(report, skipped) : Text(report, skipped);
+            var (report, skipped, zeroSpend) = FitModel(name, path, columns.Get(parse), new ClvFitOptions(penalizer: penalty));
+            string text = parse.GetValue(format) == "json" ? Json(report, skipped, zeroSpend) : Text(report, skipped, zeroSpend);
             Write(context, parse.GetValue(output), text);
             return CommandOutput.Success;
         }));
         return command;
     }
 
-    private static (ClvFitReport Report, long Skipped) FitModel(string name, string path, ClvInput.Columns columns, ClvFitOptions options)
+    private static (ClvFitReport Report, long Skipped, long ZeroSpend) FitModel(string name, string path, ClvInput.Columns columns, ClvFitOptions options)
     {
         try
         {
@@ -161,8 +162,9 @@ internal static class ClvCommand
             if (name == "gammagamma")
             {
                 var rows = ClvInput.Stream(path, columns, needMonetary: true, withCustomer: false);
-                var fit = new GammaGammaFitter().Fit(CompressedSpend.From(rows.Select(r => (r.History.Frequency, r.Monetary ?? 0))), options);
-                return (fit.Report, fit.SkippedCustomers);
+                var zeroSpend = new StrongBox<long>();
+                var fit = new GammaGammaFitter().Fit(CompressedSpend.From(ClvInput.SpendRows(rows, zeroSpend)), options);
+                return (fit.Report, fit.SkippedCustomers, zeroSpend.Value);
             }
 
             var data = ClvInput.ReadCompressed(path, columns);
@@ -173,7 +175,7 @@ internal static class ClvCommand
                 "paretonbd" => new ParetoNbdFitter().Fit(data, options).Report,
                 _ => new BgBbFitter().Fit(data, options).Report,
             };
-            return (report, 0);
+            return (report, 0, 0);
         }
         catch (ArgumentException e)
         {
@@ -185,7 +187,7 @@ internal static class ClvCommand
         }
     }
 
-    private static string Json(ClvFitReport report, long skipped)
+    private static string Json(ClvFitReport report, long skipped, long zeroSpend)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -195,6 +197,7 @@ internal static class ClvCommand
             json.WriteNumber("n", report.CustomerCount);
             json.WriteNumber("rows", report.RowCount);
             json.WriteNumber("skipped", skipped);
+            json.WriteNumber("zeroSpendExcluded", zeroSpend);
             json.WriteStartObject("parameters");
             for (int i = 0; i < report.ParameterNames.Count; i++)
             {
@@ -220,11 +223,12 @@ internal static class ClvCommand
         return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;
     }
 
-    private static string Text(ClvFitReport report, long skipped)
+    private static string Text(ClvFitReport report, long skipped, long zeroSpend)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Model: {report.Model}, customers: {Formatting.Count(report.CustomerCount)} ({Formatting.Count(report.RowCount)} distinct rows)");
-        text.Append(skipped > 0 ? $", {Formatting.Count(skipped)} without repeat purchases skipped\n" : "\n");
+        text.Append(skipped > 0 ? $", {Formatting.Count(skipped)} without repeat purchases skipped" : string.Empty);
+        text.Append(zeroSpend > 0 ? $", {Formatting.Count(zeroSpend)} with repeat purchases worth 0 left out of the spend fit (as lifetimes users filter monetary_value > 0)\n" : "\n");
         for (int i = 0; i < report.ParameterNames.Count; i++)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {report.ParameterNames[i],-6} {report.Estimates[i],14:G8}   SE {report.StandardErrors[i]:G6}\n");
@@ -270,15 +274,25 @@ internal static class ClvCommand
                 "paretonbd" => new ParetoNbdFitter().Fit(data, options).Model,
                 _ => new BgNbdFitter().Fit(data, options).Model,
             };
-            bool spend = rows.All(r => r.Monetary is not null) && rows.Any(r => r.History.Frequency > 0);
-            var spendModel = spend ? new GammaGammaFitter().Fit(CompressedSpend.From(rows.Select(r => (r.History.Frequency, r.Monetary ?? 0)))).Model : null;
+            bool spend = rows.All(r => r.Monetary is not null) && rows.Any(r => r.History.Frequency > 0 && r.Monetary > 0);
+            var zeroSpend = new StrongBox<long>();
+            var spendModel = spend ? new GammaGammaFitter().Fit(CompressedSpend.From(ClvInput.SpendRows(rows, zeroSpend))).Model : null;
+            if (zeroSpend.Value > 0)
+            {
+                context.Error.WriteLine($"note: {Formatting.Count(zeroSpend.Value)} customers with repeat purchases worth 0 were left out of the Gamma–Gamma fit (as lifetimes users filter monetary_value > 0); their expected_spend and clv are blank.");
+            }
+
             double unitsPerMonth = parse.GetValue(unit) switch { "day" => CustomerLifetimeValue.DaysPerMonth, "month" => 1.0, _ => CustomerLifetimeValue.WeeksPerMonth };
             var text = new StringBuilder(spend ? "customer_id,expected_purchases,p_alive,expected_spend,clv\n" : "customer_id,expected_purchases,p_alive\n");
             foreach (var row in rows)
             {
                 text.Append(Csv(row.Customer)).Append(',').Append(ClvInput.Format(purchases.ConditionalExpectedPurchases(t, row.History)))
                     .Append(',').Append(ClvInput.Format(purchases.ProbabilityAlive(row.History)));
-                if (spendModel is not null)
+                if (spendModel is not null && row.History.Frequency > 0 && row.Monetary == 0)
+                {
+                    text.Append(",,");
+                }
+                else if (spendModel is not null)
                 {
                     double expected = spendModel.ConditionalExpectedAverageSpend(row.History.Frequency, row.Monetary!.Value);
                     double clv = CustomerLifetimeValue.Discounted(purchases, row.History, expected * share, monthCount, d, unitsPerMonth);
@@ -302,7 +316,7 @@ internal static class ClvCommand
         }
         else
         {
-            ClvInput.WriteAtomically(output.FullName, text);
+            OutputFile.WriteText(output.ToString(), text);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using TrustMetrics.Cli.Input;
 using TrustMetrics.Cli.Output;
 using TrustMetrics.Cli.Report;
@@ -10,7 +11,11 @@ namespace TrustMetrics.Cli.Clv;
 internal static class ClvInput
 {
     /// <summary>Column names of a summary file; the defaults are lifetimes' names.</summary>
-    public sealed record Columns(string Customer, string Frequency, string Recency, string T, string Monetary);
+    /// <remarks>
+    /// <paramref name="RequireCustomer"/> and <paramref name="RequireMonetary"/> are true when the user named the column on the command
+    /// line: then it must exist (a misspelt name is exit code 2), otherwise a default-named column is used when present.
+    /// </remarks>
+    public sealed record Columns(string Customer, string Frequency, string Recency, string T, string Monetary, bool RequireCustomer = false, bool RequireMonetary = false);
 
     /// <summary>One parsed row: its customer id (or the line number when there is no id column) and values.</summary>
     public sealed record Row(string Customer, PurchaseHistory History, double? Monetary, long Line);
@@ -68,9 +73,10 @@ internal static class ClvInput
         {
             this.table = table;
             this.names = names;
-            Customer = withCustomer && HasColumn(names.Customer) ? table.Column(names.Customer) : null;
+            int? customer = names.RequireCustomer || HasColumn(names.Customer) ? table.Column(names.Customer) : null;
+            Customer = withCustomer ? customer : null;
             (frequency, recency, t) = (table.Column(names.Frequency), table.Column(names.Recency), table.Column(names.T));
-            monetary = needMonetary || HasColumn(names.Monetary) ? table.Column(names.Monetary) : null;
+            monetary = needMonetary || names.RequireMonetary || HasColumn(names.Monetary) ? table.Column(names.Monetary) : null;
         }
 
         public int? Customer { get; }
@@ -107,10 +113,12 @@ internal static class ClvInput
                 throw InputException.AtCell(file, table.Line, names.Recency, table.Field(recency), $"must be 0 when {names.Frequency} is 0.");
             }
 
+            // Spend is read wherever the column is, but only its sign is checked here: a $0 repeat purchase is data (CDNOW has one);
+            // the spend model leaves such customers out of its fit and says how many (SpendRows).
             monetaryValue = monetary is int mc ? Number(table, mc, names.Monetary) : null;
-            if (monetaryValue is double value && x > 0 && !(value > 0))
+            if (monetaryValue is double value && value < 0)
             {
-                throw InputException.AtCell(file, table.Line, names.Monetary, table.Field(monetary!.Value), "must be > 0 for a customer with repeat purchases.");
+                throw InputException.AtCell(file, table.Line, names.Monetary, table.Field(monetary!.Value), "is negative; a mean spend is ≥ 0.");
             }
 
             count++;
@@ -129,33 +137,30 @@ internal static class ClvInput
         private bool HasColumn(string name) => table.Columns.Any(c => string.Equals(c.Trim(), name, StringComparison.OrdinalIgnoreCase));
     }
 
-    public static double Number(CsvTable table, int column, string name)
+    public static double Number(CsvTable table, int column, string name) => Numbers.Cell(table, column, name);
+
+    /// <summary>
+    /// The (frequency, mean spend) pairs a Gamma–Gamma fit uses: customers with repeat purchases and a mean spend &gt; 0. Customers
+    /// with repeat purchases worth $0 are left out and counted in <paramref name="zeroSpend"/>, as lifetimes users do
+    /// (<c>summary[summary.monetary_value &gt; 0]</c> before <c>GammaGammaFitter.fit</c>); customers without repeat purchases are
+    /// passed on (the fitter skips and counts them).
+    /// </summary>
+    public static IEnumerable<(long Frequency, double MonetaryValue)> SpendRows(IEnumerable<Row> rows, StrongBox<long> zeroSpend)
     {
-        var text = table.FieldSpan(column);
-
-        // Whole numbers (frequencies, day counts) take the integer parser, about twice as fast as the floating-point one.
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
+        foreach (var row in rows)
         {
-            return whole;
-        }
+            double m = row.Monetary ?? 0;
+            if (row.History.Frequency > 0 && m == 0)
+            {
+                zeroSpend.Value++;
+                continue;
+            }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-        {
-            throw InputException.AtCell(table.Source.DisplayName, table.Line, name, text.ToString(), "is not a finite number.");
+            yield return (row.History.Frequency, m);
         }
-
-        return value;
     }
 
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <summary>Writes beside the target and renames, so readers never see a half-written file.</summary>
-    public static void WriteAtomically(string path, string text)
-    {
-        string temporary = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temporary, text, new System.Text.UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
-    }
+    public static string Format(double value) => Formatting.CsvNumber(value);
 
     /// <summary>
     /// Streams (customer, date, amount) rows of a transactions CSV with file/line/column errors; the one reader of transactions,
@@ -196,11 +201,13 @@ internal static class ClvInput
     {
         using var table = CsvTable.Open(source);
         int id = table.Column(customerName), date = table.Column(dateName), group = table.Column(groupName);
+        var limit = new GroupLimit(table, groupName);
         long rows = 0;
         while (table.Read())
         {
             var (customerId, when, _) = TransactionRow(table, id, customerName, date, dateName, null, null);
             string label = table.Field(group);
+            limit.See(label);
             rows++;
             yield return (customerId, when, label.Length == 0 ? GroupedTallies<int>.BlankGroup : label, table.Line);
         }
@@ -215,8 +222,7 @@ internal static class ClvInput
     private static (string Id, DateTime When, double Amount) TransactionRow(CsvTable table, int id, string customerName, int date, string dateName, int? amount, string? amountName)
     {
         string file = table.Source.DisplayName;
-        string dateText = table.Field(date);
-        var when = ParseDate(dateText) ?? throw InputException.AtCell(file, table.Line, dateName, dateText, "is not a date.");
+        var when = Dates.Calendar(table, date, dateName);
         double value = amount is int a ? Number(table, a, amountName!) : 0.0;
         string customerId = table.Field(id);
         if (customerId.Length == 0)
@@ -230,16 +236,4 @@ internal static class ClvInput
     /// <summary>The transactions of a file on disk (see the <see cref="SurveySource"/> overload).</summary>
     public static IEnumerable<(string Id, DateTime When, double Amount)> Transactions(string path, string customerName, string dateName, string? amountName) =>
         Transactions(SurveySource.FromFile(path), customerName, dateName, amountName);
-
-    /// <summary>ISO yyyy-MM-dd, yyyyMMdd, date-times, or any invariant date/time; null when unparseable.</summary>
-    public static DateTime? ParseDate(string text)
-    {
-        string[] formats = ["yyyy-MM-dd", "yyyyMMdd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
-        if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
-        {
-            return exact;
-        }
-
-        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var any) ? any : null;
-    }
 }

@@ -147,11 +147,14 @@ internal sealed class ClvSection : IReportSectionBuilder
             new(labels["clv.distribution"], [labels["col.quantity"], "n", labels["col.mean"], "P5", "P25", labels["col.medianPlain"], "P75", "P95"], distributionRows, notes),
         };
 
-        var fitted = purchases.Model.Parameters;
-        string headline = FormattableString.Invariant($"BG/NBD r = {fitted.R:0.###}, α = {fitted.Alpha:0.###}, a = {fitted.A:0.###}, b = {fitted.B:0.###}; {summaries.Count:N0} customers");
+        // Plain words: value per customer and how many are likely still buying (the expected number alive, Σ P(alive)); the
+        // fitted parameters stay in the tables below.
+        double alive = pAlive.Where(double.IsFinite).Sum();
+        string headline = labels.Format("headline.clvAlive", Formatting.Count((long)Math.Round(alive)), Formatting.Count(summaries.Count),
+            Formatting.Number(summaries.Count == 0 ? 0 : 100 * alive / summaries.Count, 0));
         if (clvQuantiles is not null)
         {
-            headline += FormattableString.Invariant($"; mean {ClvMonths}-month CLV {(double)clvQuantiles[2]!:0.00}");
+            headline = labels.Format("headline.clvValue", ClvMonths, Formatting.Number((double)clvQuantiles[2]!, 2), Formatting.Number((double)clvQuantiles[5]!, 2)) + "; " + headline;
         }
 
         var summary = new List<string> { labels.Format("summary.source", source.DisplayName) };

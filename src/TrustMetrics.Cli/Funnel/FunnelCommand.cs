@@ -80,6 +80,7 @@ internal static class FunnelCommand
             int stageColumn = table.Column(request.Stage);
             int? variantColumn = request.Variant is null ? null : table.Column(request.Variant);
             int? groupColumn = request.Group is null ? null : table.Column(request.Group);
+            var limit = request.Group is null ? null : new GroupLimit(table, request.Group);
             while (table.Read())
             {
                 string name = table.Field(stageColumn);
@@ -101,7 +102,9 @@ internal static class FunnelCommand
                     order.Add(name);
                 }
 
-                rows.Add(new Row(Label(table, variantColumn), Label(table, groupColumn), position));
+                string group = Label(table, groupColumn);
+                limit?.See(group);
+                rows.Add(new Row(Label(table, variantColumn), group, position));
             }
         }
 

@@ -26,7 +26,7 @@ internal static class ScoreParser
             }
             else
             {
-                throw InputException.AtCell(table.Source.DisplayName, table.Line, columnName, text.ToString(), "is not an integer score.");
+                throw InputException.AtCell(table.Source.DisplayName, table.Line, columnName, text.ToString(), "is not an integer score." + Numbers.Hint(text));
             }
         }
 
@@ -42,10 +42,10 @@ internal static class ScoreParser
     public static double Weight(CsvTable table, int column, string columnName)
     {
         var text = table.FieldSpan(column);
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double weight) || !double.IsFinite(weight) || weight < 0)
+        if (!Numbers.TryParse(text, out double weight) || weight < 0)
         {
             throw InputException.AtCell(table.Source.DisplayName, table.Line, columnName, text.ToString(),
-                "is not a valid survey weight (a finite number ≥ 0).");
+                "is not a valid survey weight (a finite number ≥ 0)." + Numbers.Hint(text));
         }
 
         return weight;
@@ -55,9 +55,9 @@ internal static class ScoreParser
     public static double Duration(CsvTable table, int column, string columnName)
     {
         var text = table.FieldSpan(column);
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double duration) || !double.IsFinite(duration) || duration < 0)
+        if (!Numbers.TryParse(text, out double duration) || duration < 0)
         {
-            throw InputException.AtCell(table.Source.DisplayName, table.Line, columnName, text.ToString(), "is not a valid duration (a finite number ≥ 0).");
+            throw InputException.AtCell(table.Source.DisplayName, table.Line, columnName, text.ToString(), "is not a valid duration (a finite number ≥ 0)." + Numbers.Hint(text));
         }
 
         return duration;
@@ -78,27 +78,5 @@ internal static class ScoreParser
         }
 
         throw InputException.AtCell(table.Source.DisplayName, table.Line, columnName, text.ToString(), "is not an event flag (1 = churned, 0 = censored; true/false also accepted).");
-    }
-
-    /// <summary>A calendar date (ISO 8601 yyyy-MM-dd; a time of day after it is ignored); null for a blank cell when <paramref name="allowBlank"/>.</summary>
-    public static DateOnly? Date(CsvTable table, int column, string columnName, bool allowBlank)
-    {
-        var text = table.FieldSpan(column);
-        if (text.IsEmpty && allowBlank)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment))
-        {
-            return DateOnly.FromDateTime(moment);
-        }
-
-        throw InputException.AtCell(table.Source.DisplayName, table.Line, columnName, text.ToString(), "is not a date (expected yyyy-MM-dd).");
     }
 }

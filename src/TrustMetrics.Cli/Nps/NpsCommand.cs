@@ -64,7 +64,7 @@ internal static class NpsCommand
         int? groupColumn = request.Group is null ? null : table.Column(request.Group);
 
         var overall = WeightedNpsTally.Empty;
-        var groups = new GroupedTallies<WeightedNpsTally>(() => WeightedNpsTally.Empty);
+        var groups = new GroupedTallies<WeightedNpsTally>(() => WeightedNpsTally.Empty, request.Group is null ? null : new GroupLimit(table, request.Group));
         long missing = 0;
         while (table.Read())
         {
@@ -97,6 +97,13 @@ internal static class NpsCommand
         var calculator = new NpsCalculator(new TrustMetricsOptions { ConfidenceLevel = request.Confidence, NpsIntervalMethod = Methods[request.Method] });
         var view = new NpsView(calculator, request.Weight is not null, request.Method.ToLowerInvariant());
         var overallRow = view.Compute(overall);
+        var zeroWeight = groups.Ordered().FirstOrDefault(pair => request.Weight is not null && pair.Value.TotalWeight <= 0);
+        if (zeroWeight.Key is not null)
+        {
+            throw new InputException($"{source.DisplayName}: group '{zeroWeight.Key}' of column '{request.Group}' has only weight 0 in column '{request.Weight}' "
+                + $"({Formatting.Count(zeroWeight.Value.Counts.Count)} responses); its weighted NPS is undefined. Drop those rows or fix their weights.");
+        }
+
         var groupRows = groups.Ordered().Select(pair => (pair.Key, Row: view.Compute(pair.Value))).ToList();
 
         var summary = new List<string>

@@ -24,7 +24,17 @@ internal static class SurveyReport
     internal sealed record Analysis(SurveySource Source, ReportCommand.Settings Settings, long Rows, NpsResult? Nps, ScaleMetricResult? Csat,
         ScaleMetricResult? Ces, List<string> Breakdowns, List<List<(string Key, NpsResult Result)>> NpsGroups,
         List<List<(string Key, ScaleMetricResult Result)>> CsatGroups, List<List<(string Key, ScaleMetricResult Result)>> CesGroups,
-        List<Change> Changes, long[] NpsScoreCounts, List<(string By, string Group, List<(string Period, NpsResult Result)> Periods)> NpsByPeriod);
+        List<Change> Changes, long[] NpsScoreCounts, List<(string By, string Group, List<(string Period, NpsResult Result)> Periods)> NpsByPeriod,
+        List<ScaleChange> ScaleChanges);
+
+    /// <summary>
+    /// One period-over-period change of a group's CSAT or CES top box (% satisfied, % easy) in percentage points: the pooled
+    /// two-proportion z test with Newcombe's interval, its p adjusted (Holm) over every CSAT and CES comparison together.
+    /// </summary>
+    internal sealed record ScaleChange(string Metric, string By, string Group, string From, string To, double Before, double After, DifferenceTest Test)
+    {
+        public double AdjustedP { get; set; }
+    }
 
     public static CommandOutput.Result Build(ReportCommand.Settings settings)
     {
@@ -61,6 +71,8 @@ internal static class SurveyReport
         var cesBy = breakdowns.Select(_ => new GroupedTallies<long[]>(() => new long[ces.Scale.Points])).ToList();
         // NPS per period, overall and per (breakdown, group): the inputs of the change table.
         var npsByPeriod = new Dictionary<(string By, string Group), GroupedTallies<NpsTally>>();
+        // CSAT and CES per period the same way: the inputs of the top-box changes.
+        var scaleByPeriod = new Dictionary<(string Metric, string By, string Group), GroupedTallies<long[]>>();
         var npsScores = new long[NpsScale.MaxScore - NpsScale.MinScore + 1];
         long rows = 0;
 
@@ -90,16 +102,20 @@ internal static class SurveyReport
             if (csatScore is int csatAnswer)
             {
                 csatAll[csatAnswer - csat.Scale.Min]++;
+                AddScalePeriod(scaleByPeriod, "csat", csat, AllGroup, AllGroup, periodValue, csatAnswer);
             }
 
             if (cesScore is int cesAnswer)
             {
                 cesAll[cesAnswer - ces.Scale.Min]++;
+                AddScalePeriod(scaleByPeriod, "ces", ces, AllGroup, AllGroup, periodValue, cesAnswer);
             }
 
             for (int b = 0; b < breakdowns.Count; b++)
             {
-                string group = table.Field(breakdowns[b].Index);
+                // A blank cell is the group "(blank)" everywhere: tables, trend lines and their legends.
+                string group = table.Field(breakdowns[b].Index) is { Length: > 0 } cell ? cell : GroupedTallies<NpsTally>.BlankGroup;
+                bool periodOfGroup = periodValue is not null && breakdowns[b].Index != periodColumn;
                 if (npsScore is int s)
                 {
                     ref var tally = ref npsBy[b][group];
@@ -113,11 +129,13 @@ internal static class SurveyReport
                 if (csatScore is int cs)
                 {
                     csatBy[b][group][cs - csat.Scale.Min]++;
+                    AddScalePeriod(scaleByPeriod, "csat", csat, breakdowns[b].Name, group, periodOfGroup ? periodValue : null, cs);
                 }
 
                 if (cesScore is int es)
                 {
                     cesBy[b][group][es - ces.Scale.Min]++;
+                    AddScalePeriod(scaleByPeriod, "ces", ces, breakdowns[b].Name, group, periodOfGroup ? periodValue : null, es);
                 }
             }
         }
@@ -141,7 +159,7 @@ internal static class SurveyReport
             .Select(x => (x.Key.By, x.Key.Group, x.Value.Ordered().Where(p => !p.Value.IsEmpty).Select(p => (p.Key, nps.Calculate(p.Value))).ToList()))
             .ToList();
         return new Analysis(source, settings, rows, npsResult, csatResult, cesResult, breakdowns.Select(b => b.Name).ToList(), npsGroups, csatGroups, cesGroups,
-            changes, npsScores, byPeriod);
+            changes, npsScores, byPeriod, ScaleChanges(csat, ces, scaleByPeriod));
     }
 
     /// <summary>The survey JSON of <c>report --format json</c>; <paramref name="extra"/> adds fields at the end of the object.</summary>
@@ -209,6 +227,50 @@ internal static class SurveyReport
 
         ref var tally = ref periods[period];
         tally = tally.Add(score);
+    }
+
+    private static void AddScalePeriod(Dictionary<(string, string, string), GroupedTallies<long[]>> byPeriod, string metric, ScaleMetricCalculator calculator, string by, string group,
+        string? period, int score)
+    {
+        if (period is null)
+        {
+            return;
+        }
+
+        if (!byPeriod.TryGetValue((metric, by, group), out var periods))
+        {
+            int points = calculator.Scale.Points;
+            periods = new GroupedTallies<long[]>(() => new long[points]);
+            byPeriod[(metric, by, group)] = periods;
+        }
+
+        periods[period][score - calculator.Scale.Min]++;
+    }
+
+    /// <summary>Each group's CSAT and CES top box in every period against the period before, Holm-adjusted over all of them.</summary>
+    private static List<ScaleChange> ScaleChanges(ScaleMetricCalculator csat, ScaleMetricCalculator ces, Dictionary<(string Metric, string By, string Group), GroupedTallies<long[]>> byPeriod)
+    {
+        var changes = new List<ScaleChange>();
+        foreach (var ((metric, by, group), periods) in byPeriod.OrderBy(x => x.Key.Metric == "csat" ? 0 : 1).ThenBy(x => x.Key.By == AllGroup ? 0 : 1)
+            .ThenBy(x => x.Key.By, StringComparer.Ordinal).ThenBy(x => x.Key.Group, StringComparer.Ordinal))
+        {
+            var calculator = metric == "csat" ? csat : ces;
+            var ordered = periods.Ordered().Where(p => p.Value.Sum() > 0).Select(p => (p.Key, Tally: ScaleTally.FromCounts(calculator.Scale, p.Value))).ToList();
+            for (int i = 1; i < ordered.Count; i++)
+            {
+                var (before, after) = (ordered[i - 1], ordered[i]);
+                changes.Add(new ScaleChange(metric, by, group, before.Key, after.Key, calculator.Calculate(before.Tally).TopBox.Value, calculator.Calculate(after.Tally).TopBox.Value,
+                    calculator.Compare(after.Tally, before.Tally).TopBox));
+            }
+        }
+
+        double[] adjusted = MultipleComparisons.HolmAdjust(changes.Select(c => c.Test.PValue).ToArray());
+        for (int i = 0; i < changes.Count; i++)
+        {
+            changes[i].AdjustedP = adjusted[i];
+        }
+
+        return changes;
     }
 
     private static List<(string Key, ScaleMetricResult Result)> ScaleGroups(ScaleMetricCalculator calculator, GroupedTallies<long[]> groups) =>
@@ -291,9 +353,9 @@ internal static class SurveyReport
             double alpha = 1 - settings.Confidence;
             var flagged = changes.Where(c => c.Test.PValue < alpha).OrderBy(c => c.Test.PValue).ToList();
             tables.Add(new Table(labels.Format("survey.changes", settings.Period, Formatting.Number(alpha, 2)),
-                [labels["col.group"], labels["col.from"], labels["col.to"], labels["col.change"], labels["col.se"], ci, "p", "Holm p", labels["col.verdict"]],
+                [labels["col.group"], labels["col.from"], labels["col.to"], labels["col.change"], ci, "p", "Holm p", labels["col.verdict"]],
                 flagged.Select(c => (IReadOnlyList<string>)[c.By == AllGroup ? AllGroup : $"{c.By} = {c.Group}", c.From, c.To,
-                    Formatting.Signed(c.Test.Difference, 1), Formatting.Number(c.Test.StandardError, 1), Formatting.Interval(c.Test.Interval, 1),
+                    Formatting.Signed(c.Test.Difference, 1), Formatting.Interval(c.Test.Interval, 1),
                     Formatting.PValue(c.Test.PValue), Formatting.PValue(c.AdjustedP),
                     c.AdjustedP < alpha ? (c.Test.Difference < 0 ? labels["verdict.drop"] : labels["verdict.rise"]) : labels["verdict.none"]]).ToList(),
                 [labels.Format("survey.changesNote", changes.Count, Formatting.Number(alpha, 2))]));

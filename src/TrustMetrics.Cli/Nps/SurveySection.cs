@@ -30,14 +30,56 @@ internal sealed class SurveySection : IReportSectionBuilder
     {
         var labels = context.Labels;
         var document = SurveyReport.Document(analysis, labels);
-        string headline = analysis.Nps is { } nps
-            ? $"NPS {Formatting.Number(nps.Score.Value, 1)} {Formatting.Interval(nps.Interval, 1)}, n = {Formatting.Count(nps.Count)}"
-            : $"n = {Formatting.Count(analysis.Rows)}";
+        var parts = new List<string>();
+        if (analysis.Nps is { } nps)
+        {
+            parts.Add(labels.Format("headline.nps", Formatting.Number(nps.Score.Value, 1), context.Level, Formatting.Number(nps.Interval.Lower, 1),
+                Formatting.Number(nps.Interval.Upper, 1), Formatting.Count(nps.Count)));
+        }
+
+        if (analysis.Csat is { } csat)
+        {
+            parts.Add(labels.Format("headline.csat", Formatting.Number(csat.TopBox.Value, 0)));
+        }
+
+        if (analysis.Ces is { } ces)
+        {
+            parts.Add(labels.Format("headline.ces", Formatting.Number(ces.TopBox.Value, 0)));
+        }
+
+        string headline = parts.Count > 0 ? string.Join("; ", parts) : labels.Format("headline.answers", Formatting.Count(analysis.Rows));
+        var charts = Charts(analysis, context);
         return new ReportSection("survey", labels["section.survey"], analysis.Source.DisplayName, headline, document.Summary,
-            Charts(analysis, context), document.Tables, Data(analysis))
+            charts, document.Tables, Data(analysis))
         {
             Lead = new ReportLead(document, (json, extra) => SurveyReport.WriteJson(json, analysis, extra)),
+            Changes = Changes(analysis, charts),
         };
+    }
+
+    /// <summary>The NPS changes (Holm over every NPS comparison) and the CSAT/CES top-box changes (Holm over those) as key-finding candidates.</summary>
+    private static List<ChangeCandidate> Changes(SurveyReport.Analysis analysis, List<ReportChart> charts)
+    {
+        var slugs = Slugs(analysis.Breakdowns);
+        string Anchor(string prefix, string by) =>
+            by == SurveyReport.AllGroup ? (charts.Any(c => c.Id == "nps-trend") && prefix == "nps-trend-by-" ? "chart-nps-trend" : "survey")
+            : slugs.TryGetValue(by, out var slug) && charts.Any(c => c.Id == prefix + slug) ? "chart-" + prefix + slug : "survey";
+        var npsAt = analysis.NpsByPeriod.ToDictionary(p => (p.By, p.Group), p => p.Periods.ToDictionary(x => x.Period, x => x.Result.Score.Value, StringComparer.Ordinal));
+        var candidates = new List<ChangeCandidate>();
+        foreach (var c in analysis.Changes)
+        {
+            var values = npsAt.GetValueOrDefault((c.By, c.Group));
+            candidates.Add(ChangeCandidate.FromTest("survey", Anchor("nps-trend-by-", c.By), "nps", null, c.By == SurveyReport.AllGroup ? null : c.By, c.Group, c.From, c.To,
+                values?.GetValueOrDefault(c.From), values?.GetValueOrDefault(c.To), c.Test, c.AdjustedP, analysis.Changes.Count, higherIsBetter: true, FindingUnit.Points));
+        }
+
+        foreach (var c in analysis.ScaleChanges)
+        {
+            candidates.Add(ChangeCandidate.FromTest("survey", Anchor("scales-by-", c.By), c.Metric, null, c.By == SurveyReport.AllGroup ? null : c.By, c.Group, c.From, c.To,
+                c.Before, c.After, c.Test, c.AdjustedP, analysis.ScaleChanges.Count, higherIsBetter: true, FindingUnit.PercentagePoints));
+        }
+
+        return candidates;
     }
 
     private static List<ReportChart> Charts(SurveyReport.Analysis analysis, ReportContext context)
@@ -56,6 +98,7 @@ internal sealed class SurveySection : IReportSectionBuilder
 
         // The trend over the period column (overall, with its band), then one line per group of each other breakdown.
         string period = analysis.Settings.Period;
+        var slugs = Slugs(analysis.Breakdowns);
         var overall = analysis.NpsByPeriod.FirstOrDefault(p => p.By == SurveyReport.AllGroup);
         if (overall.Periods is { Count: > 1 })
         {
@@ -71,9 +114,10 @@ internal sealed class SurveySection : IReportSectionBuilder
                     continue;
                 }
 
+                // One small panel per group on a shared axis, the overall line in grey behind each: bands never overlap.
                 string byTitle = labels.Format("chart.npsTrendBy", by, period, context.Level);
-                charts.Add(new ReportChart($"nps-trend-by-{Slug(by)}", byTitle, LineChart.Render(byTitle, periods,
-                    groups.Select(g => Line(g.Group, periods, g.Periods)).ToList(), labels["axis.nps"], period, bandOpacity: 0.10)));
+                charts.Add(new ReportChart($"nps-trend-by-{slugs[by]}", byTitle, SmallMultiples.Render(byTitle, periods,
+                    groups.Select(g => Line(g.Group, periods, g.Periods)).ToList(), Line(labels["label.all"], periods, overall.Periods), labels["label.all"], labels["axis.nps"])));
             }
         }
 
@@ -110,7 +154,7 @@ internal sealed class SurveySection : IReportSectionBuilder
             if (series.Count > 0)
             {
                 string title = labels.Format("chart.scaleBy", by);
-                charts.Add(new ReportChart($"scales-by-{Slug(by)}", title, BarChart.Render(title, groups, series, labels.Format("axis.percent", context.Level), by, 0, 100)));
+                charts.Add(new ReportChart($"scales-by-{slugs[by]}", title, BarChart.Render(title, groups, series, labels.Format("axis.percent", context.Level), by, 0, 100)));
             }
         }
 
@@ -131,6 +175,29 @@ internal sealed class SurveySection : IReportSectionBuilder
     {
         var slug = new string(text.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
         return slug.Length == 0 ? "column" : slug;
+    }
+
+    /// <summary>
+    /// A file-safe, distinct slug per breakdown column: its ASCII letters and digits, or "column-N" (N = its position) when it has
+    /// none (a Korean column name) or another column already took it — two Korean breakdowns never share charts/*-by-column.svg.
+    /// </summary>
+    internal static Dictionary<string, string> Slugs(IReadOnlyList<string> breakdowns)
+    {
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        for (int b = 0; b < breakdowns.Count; b++)
+        {
+            string slug = Slug(breakdowns[b]);
+            if (slug == "column" || !taken.Add(slug))
+            {
+                slug = "column-" + (b + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                taken.Add(slug);
+            }
+
+            slugs.TryAdd(breakdowns[b], slug);
+        }
+
+        return slugs;
     }
 
     private static List<DataTable> Data(SurveyReport.Analysis analysis)
@@ -193,6 +260,14 @@ internal sealed class SurveySection : IReportSectionBuilder
                 c.AdjustedP < alpha);
         }
 
-        return [overall, distribution, npsByGroup, scaleByGroup, npsByPeriod, changes];
+        var scaleChanges = new DataTable("scale_changes", "metric", "by", "group", "from", "to", "before", "after", "difference", "standardError", "lower", "upper", "pValue",
+            "holmAdjustedPValue", "significant");
+        foreach (var c in analysis.ScaleChanges)
+        {
+            scaleChanges.Add(c.Metric, c.By, c.Group, c.From, c.To, c.Before, c.After, c.Test.Difference, c.Test.StandardError, c.Test.Interval.Lower, c.Test.Interval.Upper,
+                c.Test.PValue, c.AdjustedP, c.AdjustedP < alpha);
+        }
+
+        return [overall, distribution, npsByGroup, scaleByGroup, npsByPeriod, changes, scaleChanges];
     }
 }

@@ -6,8 +6,8 @@ using TrustMetrics.Cli.Output;
 namespace TrustMetrics.Cli.Output;
 
 /// <summary>
-/// Runs a command body and writes its result. Everything is computed and rendered in memory first, so a failure leaves
-/// neither partial standard output nor a partial --output file. Exit codes: 0 success, 2 bad input data.
+/// Runs a command body and writes its result. Everything is computed first, so a failure leaves neither partial standard
+/// output nor a partial --output file (files are written atomically by OutputFile; JSON is streamed into them). Exit codes: 0 success, 2 bad input data.
 /// </summary>
 internal static class CommandOutput
 {
@@ -19,41 +19,48 @@ internal static class CommandOutput
 
     public static int Run(Func<Result> body, OutputFormat format, FileInfo? output, CliContext context)
     {
-        Result result;
-        try
-        {
-            result = body();
-        }
-        catch (InputException e)
-        {
-            context.Error.WriteLine($"error: {e.Message}");
-            return InputError;
-        }
-
-        bool colour = output is null && context.IsTerminal;
-        string text = format switch
-        {
-            OutputFormat.Json => Json(result.WriteJson),
-            OutputFormat.Markdown => MarkdownRenderer.Render(result.Document),
-            _ => Text(result.Document, colour),
-        };
+        // Errors (InputException and the rest) go up to TrustMetricsCli.Run, the one place that turns them into exit codes.
+        var result = body();
 
         if (output is null)
         {
-            context.Output.Write(text);
+            bool colour = context.IsTerminal;
+            context.Output.Write(format switch
+            {
+                OutputFormat.Json => Json(result.WriteJson),
+                OutputFormat.Markdown => MarkdownRenderer.Render(result.Document),
+                _ => Text(result.Document, colour),
+            });
+            return Success;
+        }
+
+        if (format == OutputFormat.Json)
+            {
+                // Streamed to the (temporary) file: the JSON is never held in memory as a whole.
+            OutputFile.Write(output.ToString(), stream =>
+            {
+                using (var json = new Utf8JsonWriter(stream, JsonOptions))
+                {
+                    result.WriteJson(json);
+                }
+
+                stream.Write(Encoding.UTF8.GetBytes(Environment.NewLine));
+            });
         }
         else
         {
-            WriteAtomically(output.FullName, text);
+            OutputFile.WriteText(output.ToString(), format == OutputFormat.Markdown ? MarkdownRenderer.Render(result.Document) : Text(result.Document, colour: false));
         }
 
         return Success;
     }
 
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static string Json(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             write(json);
         }
@@ -66,13 +73,5 @@ internal static class CommandOutput
         using var writer = new StringWriter();
         TextRenderer.Render(document, TextRenderer.ConsoleFor(writer, colour));
         return writer.ToString();
-    }
-
-    // Write beside the target and rename, so readers never see a half-written file.
-    private static void WriteAtomically(string path, string text)
-    {
-        string temporary = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temporary, text, new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
     }
 }

@@ -9,6 +9,9 @@ internal static class Formatting
     public static string Number(double value, int decimals) =>
         double.IsFinite(value) ? value.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";
 
+    /// <summary>A number for CSV files: shortest round-trip text in invariant culture, never "-0" (negative zero is written 0).</summary>
+    public static string CsvNumber(double value) => value == 0 ? "0" : value.ToString("R", CultureInfo.InvariantCulture);
+
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public static string Interval(ConfidenceInterval interval, int decimals) =>

@@ -59,7 +59,11 @@ internal sealed class DataTable
         json.WriteEndArray();
     }
 
-    /// <summary>RFC 4180 CSV with a header row, "\n" line endings; numbers round-trip ("R"), null and non-finite numbers are empty.</summary>
+    /// <summary>
+    /// RFC 4180 CSV with a header row, "\n" line endings; numbers with at most 15 significant digits (R's <c>write.csv</c>), so
+    /// binary noise such as 27.140000000000004 (a mean of cents) reads 27.14, and zero is "0", never "-0"; report.json keeps
+    /// every bit. Null and non-finite numbers are empty.
+    /// </summary>
     public string ToCsv()
     {
         var text = new StringBuilder();
@@ -107,11 +111,24 @@ internal sealed class DataTable
         null => string.Empty,
         string s => s,
         bool b => b ? "true" : "false",
-        double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : string.Empty,
+        double d => CsvNumber(d),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString() ?? string.Empty,
     };
+
+    /// <summary>A CSV number: 15 significant digits, no negative zero, empty when not finite.</summary>
+    internal static string CsvNumber(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return string.Empty;
+        }
+
+        string text = value.ToString("G15", CultureInfo.InvariantCulture);
+        // Negative zero (a difference of equal values, −0.0 × 100) is written as 0.
+        return text == "-0" ? "0" : text;
+    }
 
     private static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;

@@ -31,18 +31,29 @@ internal static class FullReport
 
         string written = labels.Format("report.written", folder);
         var notes = model.Notes.Select(n => labels.Format("report.note", n.Title, n.Reason)).ToList();
-        var sectionTable = new Table(labels["report.sections"], [labels["col.section"], labels["col.source"], labels["col.headline"]],
-            model.Sections.Select(s => (IReadOnlyList<string>)[s.Title, s.Source, s.Headline]).ToList(), [written]);
+        // The terminal leads with the key findings and one plain line per section (lines, not a wide table: nothing wraps in a
+        // 100-column terminal but long sentences), then the survey tables as before.
+        string language = labels.Language;
+        var lines = new List<string> { KeyFindings.Heading(language) + ":" };
+        lines.AddRange(model.KeyFindings.Count == 0 ? [KeyFindings.None(language, model.Confidence, model.Comparisons)]
+            : model.KeyFindings.Take(KeyFindings.Shown).Select(f => $"  {f.Rank}. {f.Sentence}"));
+        if (model.KeyFindings.Count > KeyFindings.Shown)
+        {
+            lines.Add("  " + KeyFindings.More(language, model.KeyFindings.Count - KeyFindings.Shown));
+        }
+
+        lines.Add(labels["report.sections"] + ":");
+        lines.AddRange(model.Sections.Select(s => $"  {s.Title}: {s.Headline}"));
         Document document;
         var lead = sections.Sections.Select(s => s.Lead).FirstOrDefault(l => l is not null);
         if (lead is not null)
         {
             var surveyDocument = lead.Document;
-            document = surveyDocument with { Summary = [.. surveyDocument.Summary, .. notes, written], Tables = [.. surveyDocument.Tables, sectionTable] };
+            document = surveyDocument with { Summary = [.. lines, .. surveyDocument.Summary, .. notes, written] };
         }
         else
         {
-            document = new Document(labels["report.title"], [.. notes, written], [sectionTable]);
+            document = new Document(labels["report.title"], [.. lines, .. notes, written], []);
         }
 
         void Extra(Utf8JsonWriter json)
@@ -59,6 +70,7 @@ internal static class FullReport
             }
 
             json.WriteEndArray();
+            JsonReport.WriteKeyFindings(json, model);
             JsonReport.WriteNotes(json, model.Notes);
         }
 

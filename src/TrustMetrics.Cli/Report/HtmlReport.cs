@@ -37,6 +37,13 @@ internal static class HtmlReport
         th, td { border: 1px solid var(--line); padding: 3px 8px; }
         th { background: var(--bg); text-align: left; font-weight: 600; }
         td.num { text-align: right; white-space: nowrap; }
+        section.findings { background: #f3f8fc; border: 1px solid #b6d4ea; border-radius: 8px; padding: 4px 20px 10px; margin: 8px 0 16px; }
+        section.findings h2 { border-bottom: none; margin-top: 12px; }
+        ol.findings { margin: 4px 0 8px; padding-left: 24px; }
+        ol.findings li { margin: 6px 0; padding-left: 6px; font-size: 15px; }
+        ol.findings li.open::marker, ol.findings li.recovered::marker { color: #D55E00; font-weight: 700; }
+        ol.findings li.favourable::marker { color: #009E73; font-weight: 700; }
+        ol.findings .detail { color: var(--muted); font-size: 12px; white-space: nowrap; }
         details { margin: 8px 0; }
         summary { cursor: pointer; font-weight: 600; }
         footer { margin-top: 40px; font-size: 12px; }
@@ -52,12 +59,14 @@ internal static class HtmlReport
         html.Append("<title>").Append(E(labels["report.title"])).Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
         html.Append("<header>\n<h1>").Append(E(labels["report.title"])).Append("</h1>\n<p class=\"subtitle\">").Append(E(model.Subtitle)).Append("</p>\n");
         html.Append("<nav><ul>");
+        html.Append("<li><a href=\"#key-findings\">").Append(E(KeyFindings.Heading(labels.Language))).Append("</a></li>");
         foreach (var section in model.Sections)
         {
             html.Append("<li><a href=\"#").Append(E(section.Id)).Append("\">").Append(E(section.Title)).Append("</a></li>");
         }
 
         html.Append("</ul></nav>\n</header>\n<main>\n");
+        AppendFindings(html, model);
         html.Append("<section id=\"inputs\">\n");
         AppendTable(html, MarkdownReport.InputsTable(model), "h2");
         foreach (string note in MarkdownReport.NoteLines(model))
@@ -102,6 +111,35 @@ internal static class HtmlReport
 
         html.Append("</main>\n<footer>").Append(E(labels.Format("report.footer", ReportModel.Version))).Append("</footer>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>The key findings block: one list item per finding, the sentence, a link to its chart or section, the adjusted p.</summary>
+    private static void AppendFindings(StringBuilder html, ReportModel model)
+    {
+        string language = model.Labels.Language;
+        html.Append("<section id=\"key-findings\" class=\"findings\">\n<h2>").Append(E(KeyFindings.Heading(language))).Append("</h2>\n");
+        if (model.KeyFindings.Count == 0)
+        {
+            html.Append("<p>").Append(E(KeyFindings.None(language, model.Confidence, model.Comparisons))).Append("</p>\n");
+        }
+        else
+        {
+            html.Append("<ol class=\"findings\">\n");
+            foreach (var finding in model.KeyFindings.Take(KeyFindings.Shown))
+            {
+                html.Append("<li class=\"").Append(finding.Tier.ToString().ToLowerInvariant()).Append("\">").Append(E(finding.Sentence))
+                    .Append(" <a href=\"#").Append(E(finding.Change.Anchor)).Append("\">").Append(E(KeyFindings.SeeSection(language))).Append(" →</a> ")
+                    .Append("<span class=\"detail\">").Append(E(finding.Detail)).Append("</span></li>\n");
+            }
+
+            html.Append("</ol>\n");
+            if (model.KeyFindings.Count > KeyFindings.Shown)
+            {
+                html.Append("<p class=\"note\">").Append(E(KeyFindings.More(language, model.KeyFindings.Count - KeyFindings.Shown))).Append("</p>\n");
+            }
+        }
+
+        html.Append("<p class=\"note\">").Append(E(KeyFindings.Note(language, model.Confidence))).Append("</p>\n</section>\n");
     }
 
     private static void AppendTable(StringBuilder html, Table table, string heading)

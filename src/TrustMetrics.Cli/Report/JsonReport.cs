@@ -23,6 +23,7 @@ internal static class JsonReport
             json.WriteString("language", model.Labels.Language);
             json.WriteNumber("confidenceLevel", model.Confidence);
             json.WriteBoolean("sample", model.IsSample);
+            WriteKeyFindings(json, model);
             json.WriteStartArray("inputs");
             foreach (var input in model.Inputs)
             {
@@ -93,6 +94,78 @@ internal static class JsonReport
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>
+    /// <c>keyFindings</c>: every finding in rank order (the page shows the first <see cref="KeyFindings.Shown"/>), flat fields
+    /// plus <c>recovery</c> (the significant change back in the next period, or null); <c>keyFindingsComparisons</c>: how many
+    /// period-over-period comparisons the sections ran in all.
+    /// </summary>
+    public static void WriteKeyFindings(Utf8JsonWriter json, ReportModel model)
+    {
+        json.WriteNumber("keyFindingsComparisons", model.Comparisons);
+        json.WriteStartArray("keyFindings");
+        foreach (var finding in model.KeyFindings)
+        {
+            var c = finding.Change;
+            json.WriteStartObject();
+            json.WriteNumber("rank", finding.Rank);
+            json.WriteString("tier", finding.Tier switch { FindingTier.Open => "open", FindingTier.Recovered => "recovered", _ => "favourable" });
+            json.WriteString("section", c.Section);
+            json.WriteString("anchor", "#" + c.Anchor);
+            json.WriteString("metric", c.Metric);
+            WriteNullable(json, "measure", c.Measure);
+            WriteNullable(json, "by", c.By);
+            json.WriteString("group", c.By is null ? ReportGroups.All : c.Group);
+            WriteChange(json, c);
+            json.WriteString("unit", c.Unit switch { FindingUnit.Points => "points", FindingUnit.PercentagePoints => "percentagePoints", _ => "stars" });
+            json.WriteBoolean("higherIsBetter", c.HigherIsBetter);
+            json.WriteNumber("level", c.Level);
+            json.WriteNumber("comparisons", c.Comparisons);
+            json.WriteString("correction", "holm");
+            json.WriteString("sentence", finding.Sentence);
+            json.WriteString("detail", finding.Detail);
+            if (finding.Recovery is { } r)
+            {
+                json.WriteStartObject("recovery");
+                WriteChange(json, r);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("recovery");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteChange(Utf8JsonWriter json, ChangeCandidate c)
+    {
+        json.WriteString("from", c.From);
+        json.WriteString("to", c.To);
+        Output.MetricJson.Number(json, "before", c.Before);
+        Output.MetricJson.Number(json, "after", c.After);
+        Output.MetricJson.Number(json, "estimate", c.Estimate);
+        Output.MetricJson.Number(json, "standardError", c.StandardError);
+        Output.MetricJson.Number(json, "lower", c.Lower);
+        Output.MetricJson.Number(json, "upper", c.Upper);
+        Output.MetricJson.Number(json, "p", c.P);
+        Output.MetricJson.Number(json, "adjustedP", c.AdjustedP);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     /// <summary><c>notes</c>: sections or parts left out, <c>[{ section, reason }]</c> (English reasons; empty when nothing was skipped).</summary>

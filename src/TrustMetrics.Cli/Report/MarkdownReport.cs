@@ -12,6 +12,7 @@ internal static class MarkdownReport
         var text = new StringBuilder();
         text.Append("# ").AppendLine(labels["report.title"]).AppendLine();
         text.AppendLine(model.Subtitle).AppendLine();
+        AppendFindings(text, model);
         MarkdownRenderer.AppendTable(text, InputsTable(model), "##");
         foreach (string note in NoteLines(model))
         {
@@ -20,7 +21,10 @@ internal static class MarkdownReport
 
         foreach (var section in model.Sections)
         {
-            text.AppendLine().Append("## ").AppendLine(section.Title).AppendLine();
+            // Explicit anchors: the key findings link to the section and chart ids, as in report.html.
+            text.AppendLine().Append("<a id=\"").Append(section.Id).AppendLine("\"></a>").AppendLine();
+            text.Append("## ").AppendLine(section.Title).AppendLine();
+            text.Append("**").Append(section.Headline).AppendLine("**").AppendLine();
             foreach (string line in section.Summary)
             {
                 text.Append("- ").AppendLine(line);
@@ -28,7 +32,8 @@ internal static class MarkdownReport
 
             foreach (var chart in section.Charts)
             {
-                text.AppendLine().Append("![").Append(chart.Title.Replace("]", ")", StringComparison.Ordinal)).Append("](charts/").Append(chart.Id).AppendLine(".svg)");
+                text.AppendLine().Append("<a id=\"chart-").Append(chart.Id).AppendLine("\"></a>").AppendLine();
+                text.Append("![").Append(chart.Title.Replace("]", ")", StringComparison.Ordinal)).Append("](charts/").Append(chart.Id).AppendLine(".svg)");
             }
 
             foreach (var table in section.Tables)
@@ -40,6 +45,30 @@ internal static class MarkdownReport
 
         text.AppendLine().AppendLine(labels.Format("report.footer", ReportModel.Version));
         return text.ToString();
+    }
+
+    /// <summary>"## Key findings" and a numbered list: sentence, link to the chart or section, adjusted p in italics.</summary>
+    private static void AppendFindings(StringBuilder text, ReportModel model)
+    {
+        string language = model.Labels.Language;
+        text.Append("## ").AppendLine(KeyFindings.Heading(language)).AppendLine();
+        if (model.KeyFindings.Count == 0)
+        {
+            text.AppendLine(KeyFindings.None(language, model.Confidence, model.Comparisons));
+        }
+
+        foreach (var finding in model.KeyFindings.Take(KeyFindings.Shown))
+        {
+            text.Append(finding.Rank).Append(". ").Append(finding.Sentence).Append(" [").Append(KeyFindings.SeeSection(language)).Append("](#").Append(finding.Change.Anchor)
+                .Append(") — *").Append(finding.Detail).AppendLine("*");
+        }
+
+        if (model.KeyFindings.Count > KeyFindings.Shown)
+        {
+            text.AppendLine().AppendLine(KeyFindings.More(language, model.KeyFindings.Count - KeyFindings.Shown));
+        }
+
+        text.AppendLine().Append("> ").AppendLine(KeyFindings.Note(language, model.Confidence)).AppendLine();
     }
 
     /// <summary>One line per skipped section or part: "Trust index skipped: …".</summary>

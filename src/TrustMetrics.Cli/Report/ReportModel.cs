@@ -7,6 +7,12 @@ internal sealed record ReportInputRow(string Name, string? Source, IReadOnlyList
 internal sealed record ReportModel(ReportLabels Labels, DateTimeOffset Generated, double Confidence, bool IsSample, IReadOnlyList<ReportInputRow> Inputs,
     IReadOnlyList<ReportSection> Sections, IReadOnlyList<ReportNote> Notes)
 {
+    /// <summary>The key findings in rank order: the surviving changes of every section (<see cref="Report.KeyFindings"/>).</summary>
+    public IReadOnlyList<KeyFinding> KeyFindings { get; } = Report.KeyFindings.Select(Sections.SelectMany(s => s.Changes), Confidence, Labels.Language);
+
+    /// <summary>How many period-over-period comparisons the sections ran in all (the key findings' denominator).</summary>
+    public int Comparisons => Sections.Sum(s => s.Changes.Count);
+
     /// <summary>The tool's version, as the package has it.</summary>
     public static string Version { get; } = typeof(ReportModel).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 

@@ -22,6 +22,12 @@ internal sealed record ReportSection(
 {
     /// <summary>What the terminal shows for this section instead of its headline row alone (null for most sections).</summary>
     public ReportLead? Lead { get; init; }
+
+    /// <summary>
+    /// Every period-over-period comparison the section ran, with its p adjusted over the section's family: the key findings keep
+    /// those that survive (empty for sections without changes over time).
+    /// </summary>
+    public IReadOnlyList<ChangeCandidate> Changes { get; init; } = [];
 }
 
 /// <summary>

@@ -67,8 +67,9 @@ internal sealed class RepurchaseSection : IReportSectionBuilder
             frequency.Add(p.Start, p.Customers, p.Purchases, p.Frequency);
         }
 
-        string headline = $"repeat rate {Formatting.Number(100 * result.RepeatRate.Value, 1)}% {Formatting.Interval(result.RepeatRate.Interval.Scale(100), 1)} of "
-            + $"{Formatting.Count(result.Customers)} customers; median {Days(0.5)} days between purchases";
+        string headline = labels.Format("headline.repurchase", Formatting.Number(100 * result.RepeatRate.Value, 1), context.Level,
+            Formatting.Number(100 * result.RepeatRate.Interval.Lower, 1), Formatting.Number(100 * result.RepeatRate.Interval.Upper, 1), Formatting.Count(result.Customers))
+            + (gaps is null ? string.Empty : "; " + labels.Format("headline.repurchaseGap", Days(0.5)));
         var summary = new List<string> { labels.Format("summary.source", transactions.Source.DisplayName) };
         return new ReportSection(Id, labels["section.repurchase"], transactions.Source.DisplayName, headline, summary, charts, tables, [summaryTable, frequency]);
     }

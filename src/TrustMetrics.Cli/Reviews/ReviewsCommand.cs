@@ -92,6 +92,7 @@ internal static class ReviewsCommand
         int ratingColumn = table.Column(request.Rating);
         int? itemColumn = request.Item is null ? null : table.Column(request.Item);
         int? groupColumn = request.Group is null ? null : table.Column(request.Group);
+        var limit = request.Group is null ? null : new GroupLimit(table, request.Group);
 
         var items = new GroupedTallies<long[]>(() => new long[ratingScale.Points]);
         var groups = new Dictionary<string, GroupedTallies<long[]>>(StringComparer.Ordinal);
@@ -110,6 +111,7 @@ internal static class ReviewsCommand
             {
                 string group = table.Field(gc);
                 group = group.Length == 0 ? GroupedTallies<long[]>.BlankGroup : group;
+                limit!.See(group);
                 if (!groups.TryGetValue(group, out var perGroup))
                 {
                     groups[group] = perGroup = new GroupedTallies<long[]>(() => new long[ratingScale.Points]);

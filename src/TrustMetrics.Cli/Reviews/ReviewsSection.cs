@@ -113,9 +113,10 @@ internal sealed class ReviewsSection : IReportSectionBuilder
 
         long n = all.Sum(p => p.Value.Count);
         var best = ranked.Ranked.First();
-        string headline = $"{Formatting.Count(n)} reviews, mean {Formatting.Number(all.Sum(p => p.Value.Mean * p.Value.Count) / n, 2)}; top (Dirichlet) {best.Item}"
-            + (sentimentRows.Count > 0 ? $"; net sentiment {Formatting.Number(sentimentRows[0].Result.Score.Value, 1)} {Formatting.Interval(sentimentRows[0].Result.Score.Interval, 1)}" : string.Empty)
-            + string.Concat(comparisons.Where(c => c.Significant && c.Test.Difference < 0).Take(3).Select(c => $"; {c.Product} {c.To} DROP"));
+        string headline = labels.Format("headline.reviews", Formatting.Count(n), Formatting.Number(all.Sum(p => p.Value.Mean * p.Value.Count) / n, 2), best.Item)
+            + (sentimentRows.Count > 0 ? "; " + labels.Format("headline.netSentiment", Formatting.Number(sentimentRows[0].Result.Score.Value, 1)) : string.Empty)
+            + string.Concat(comparisons.Where(c => c.Significant && c.Test.Difference < 0).Take(3).Select(c => "; " + labels.Format("headline.reviewDrop", c.Product, c.To,
+                Formatting.Signed(c.Test.Difference, 2))));
         var summary = new List<string>
         {
             labels.Format("summary.source", source.DisplayName),
@@ -126,8 +127,14 @@ internal sealed class ReviewsSection : IReportSectionBuilder
             context.Skip(Id, title, $"{source.DisplayName} has no 'sentiment' column: net sentiment left out.");
         }
 
-        return new ReportSection(Id, title, source.DisplayName, headline, summary, Charts(context, items, productMonths, sentimentRows),
-            Tables(context, items, comparisons, sentimentRows, threshold), Data(items, comparisons, sentimentRows, prior));
+        var charts = Charts(context, items, productMonths, sentimentRows);
+        string anchor = charts.Any(c => c.Id == "review-rating-trend") ? "chart-review-rating-trend" : Id;
+        return new ReportSection(Id, title, source.DisplayName, headline, summary, charts,
+            Tables(context, items, comparisons, sentimentRows, threshold), Data(items, comparisons, sentimentRows, prior))
+        {
+            Changes = comparisons.Select(c => ChangeCandidate.FromTest(Id, anchor, "rating", null, hasProduct ? "product" : null, c.Product, c.From, c.To, c.FromMean, c.ToMean,
+                c.Test, c.Adjusted, comparisons.Count, higherIsBetter: true, FindingUnit.Stars)).ToList(),
+        };
     }
 
     /// <summary>One product, one pair of consecutive months: the mean rating change (Welch) and the positive-share change.</summary>

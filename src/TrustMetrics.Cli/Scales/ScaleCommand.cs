@@ -33,7 +33,7 @@ internal static class ScaleCommand
     private static Command Create(CliContext context, Metric metric)
     {
         var common = new CommonOptions();
-        var scale = new Option<string>("--scale") { Description = $"Answer scale MIN-MAX (default {metric.Scale}).", DefaultValueFactory = _ => metric.Scale.ToString() };
+        var scale = new Option<string>("--scale") { Description = $"Answer scale MIN..MAX or MIN-MAX; bipolar scales too (-3..3 or -3-3) (default {metric.Scale}).", DefaultValueFactory = _ => metric.Scale.ToString() };
         var threshold = new Option<int?>("--threshold") { Description = $"Lowest answer counted in the top box (default {metric.Threshold}; with a custom --scale: the top two points)." };
         var method = new Option<string>("--method", "-m")
         {
@@ -45,7 +45,7 @@ internal static class ScaleCommand
         {
             try
             {
-                RatingScale.Parse(result.GetValueOrDefault<string>() ?? string.Empty);
+                ParseScale(result.GetValueOrDefault<string>() ?? string.Empty);
             }
             catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
             {
@@ -60,7 +60,7 @@ internal static class ScaleCommand
         command.Add(method);
         command.SetAction(parse =>
         {
-            var chosenScale = RatingScale.Parse(parse.GetValue(scale)!);
+            var chosenScale = ParseScale(parse.GetValue(scale)!);
             int chosenThreshold = parse.GetValue(threshold)
                 ?? (chosenScale == metric.Scale ? metric.Threshold : chosenScale.Max - 1);
             if (!chosenScale.Contains(chosenThreshold))
@@ -96,7 +96,7 @@ internal static class ScaleCommand
 
         var scale = calculator.Scale;
         var overall = new long[scale.Points];
-        var groups = new GroupedTallies<long[]>(() => new long[scale.Points]);
+        var groups = new GroupedTallies<long[]>(() => new long[scale.Points], request.Group is null ? null : new GroupLimit(table, request.Group));
         long missing = 0;
         while (table.Read())
         {
@@ -152,6 +152,23 @@ internal static class ScaleCommand
         }
 
         return new CommandOutput.Result(document, WriteJson);
+    }
+
+    /// <summary>
+    /// A scale as written on the command line: <c>MIN..MAX</c>, <c>MIN–MAX</c> or <c>MIN-MAX</c>, where either end may be negative
+    /// (a bipolar scale: <c>-3..3</c>, <c>-3-3</c>, <c>-3--1</c>).
+    /// </summary>
+    internal static RatingScale ParseScale(string text)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"^\s*([-−]?\d+)\s*(?:\.\.|–|-|to)\s*([-−]?\d+)\s*$");
+        if (!match.Success
+            || !int.TryParse(match.Groups[1].Value.Replace('−', '-'), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int min)
+            || !int.TryParse(match.Groups[2].Value.Replace('−', '-'), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int max))
+        {
+            throw new FormatException($"A scale is written MIN..MAX or MIN-MAX, for example 1..5, 1-5 or -3..3; got '{text}'.");
+        }
+
+        return new RatingScale(min, max);
     }
 }
 

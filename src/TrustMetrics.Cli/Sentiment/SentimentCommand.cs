@@ -70,7 +70,7 @@ internal static class SentimentCommand
         int labelColumn = table.Column(request.Label);
         int? groupColumn = request.Group is null ? null : table.Column(request.Group);
         var overall = default(SentimentTally);
-        var groups = new GroupedTallies<SentimentTally>(() => default(SentimentTally));
+        var groups = new GroupedTallies<SentimentTally>(() => default(SentimentTally), request.Group is null ? null : new GroupLimit(table, request.Group));
         long missing = 0;
         while (table.Read())
         {

@@ -69,7 +69,7 @@ internal static class ServiceCommand
         DateTime? asOf = null;
         if (request.AsOf is string text)
         {
-            asOf = TimestampParser.TryParse(text.Trim(), out var moment) ? moment : throw new InputException($"--as-of: '{text}' is not an ISO 8601 date or date-time.");
+            asOf = Dates.Option("--as-of", text).UtcDateTime;
         }
 
         var source = SurveySource.FromFile(request.Input);

@@ -73,17 +73,36 @@ internal sealed class ServiceSection : IReportSectionBuilder
             .Select(g => (g.Key.Month, g.Key.Channel, Result: calculator.Calculate(g.Select(t => t.Ticket), untargeted))).ToList();
 
         var overall = results[0].Result;
-        string headline = $"{Formatting.Count(overall.Tickets)} tickets, resolved {Share(overall.ResolutionRate)}"
-            + (overall.FirstContactResolution is { } fcr ? $", first contact {Share(fcr)}" : string.Empty)
-            + (overall.TimeToFirstResponse is { } response ? $", p90 first response {Formatting.Number(response.Percentile(0.9).TotalHours, 1)} h" : string.Empty)
-            + $", backlog {Formatting.Count(overall.OpenBacklog)}";
+        var parts = new List<string> { labels.Format("headline.serviceTickets", Formatting.Count(overall.Tickets), Formatting.Number(100 * overall.ResolutionRate.Value, 1)) };
+        if (overall.FirstContactResolution is { } fcr)
+        {
+            parts.Add(labels.Format("headline.serviceFirstContact", Formatting.Number(100 * fcr.Value, 1)));
+        }
+
+        if (overall.TimeToFirstResponse is { } response)
+        {
+            parts.Add(labels.Format("headline.serviceResponse", Formatting.Number(response.Percentile(0.9).TotalHours, 1)));
+        }
+
+        parts.Add(labels.Format("headline.serviceOpen", Formatting.Count(overall.OpenBacklog)));
+        string headline = string.Join("; ", parts);
+
+        // First-contact resolution and both SLA rates month over month, everyone and each segment and channel, Holm-adjusted together.
+        var perMonth = tickets.Where(t => t.OpenedMonth is not null).Select(t => ((string?)null, ReportGroups.All, t.OpenedMonth!, t.Ticket))
+            .Concat(breakdowns.SelectMany((by, b) => tickets.Where(t => t.OpenedMonth is not null).Select(t => ((string?)by, t.Labels[b], t.OpenedMonth!, t.Ticket))));
+        var charts = Charts(context, results, monthly);
+        var changes = ChangeFamilies.Service(perMonth, settings.FirstResponseTarget!.Value, settings.ResolutionTarget!.Value, asOf, context.Confidence,
+            charts.Any(c => c.Id == "service-response-trend") ? "chart-service-response-trend" : Id).Candidates();
         var summary = new List<string>
         {
             labels.Format("summary.source", source.DisplayName),
             labels.Format("service.summary", Formatting.Count(overall.Tickets), asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Formatting.Count(overall.OpenBacklog)),
             labels.Format("service.slaNote", Formatting.Number(ResponseSlaHours, 0), Formatting.Number(ResolutionSlaHours, 0)),
         };
-        return new ReportSection(Id, title, source.DisplayName, headline, summary, Charts(context, results, monthly), Tables(context, results), Data(results, monthly));
+        return new ReportSection(Id, title, source.DisplayName, headline, summary, charts, Tables(context, results), Data(results, monthly))
+        {
+            Changes = changes,
+        };
     }
 
     private static string Share(Estimate e) => $"{Formatting.Number(100 * e.Value, 1)}% {Formatting.Interval(e.Interval.Scale(100), 1)}";

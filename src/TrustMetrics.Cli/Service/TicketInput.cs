@@ -27,11 +27,12 @@ internal static class TicketInput
         int openedColumn = table.Column(names.Opened), responseColumn = table.Column(names.FirstResponse), resolvedColumn = table.Column(names.Resolved);
         int? contactColumn = names.FirstContact is null ? null : table.Column(names.FirstContact);
         int[] labelIndices = labelColumns.Select(table.Column).ToArray();
+        var limits = labelColumns.Select(c => new GroupLimit(table, c)).ToArray();
         while (table.Read())
         {
-            var openedAt = TimestampParser.Parse(table, openedColumn, names.Opened, allowBlank: false)!.Value;
-            var answered = TimestampParser.Parse(table, responseColumn, names.FirstResponse, allowBlank: true);
-            var done = TimestampParser.Parse(table, resolvedColumn, names.Resolved, allowBlank: true);
+            var openedAt = Dates.Moment(table, openedColumn, names.Opened, allowBlank: false)!.Value;
+            var answered = Dates.Moment(table, responseColumn, names.FirstResponse, allowBlank: true);
+            var done = Dates.Moment(table, resolvedColumn, names.Resolved, allowBlank: true);
             bool? first = contactColumn is int cc ? Flag(table, cc, names.FirstContact!) : null;
             if (answered < openedAt)
             {
@@ -54,6 +55,7 @@ internal static class TicketInput
             {
                 string label = table.Field(labelIndices[i]);
                 labels[i] = label.Length == 0 ? GroupedTallies<int>.BlankGroup : label;
+                limits[i].See(labels[i]);
             }
 
             rows.Add(new Row(labels, new SupportTicket(openedAt, answered, done, first), openedMonth ? table.FieldSpan(openedColumn)[..7].ToString() : null));

@@ -118,6 +118,7 @@ internal static class SurvivalCommand
         int? groupColumn = request.Group is null ? null : table.Column(request.Group);
         int? startColumn = request.Start is null ? null : table.Column(request.Start);
         int? causeColumn = request.Cause is null ? null : table.Column(request.Cause);
+        var limit = request.Group is null ? null : new GroupLimit(table, request.Group);
 
         var subjects = new List<(string Group, double Start, double Duration, bool Event, string? Cause)>();
         while (table.Read())
@@ -146,6 +147,7 @@ internal static class SurvivalCommand
             }
 
             string group = groupColumn is int g ? table.Field(g) : string.Empty;
+            limit?.See(group);
             subjects.Add((group.Length == 0 ? GroupedTallies<int>.BlankGroup : group, entry, time, churned, why));
         }
 

@@ -32,7 +32,7 @@ internal sealed class SurvivalSection : IReportSectionBuilder
         var analyzer = new SurvivalAnalyzer(new TrustMetricsOptions { ConfidenceLevel = context.Confidence });
         var overall = analyzer.KaplanMeier(SurvivalTally.FromDurations(subjects.Select(s => (s.Duration, s.Event))), context.Confidence, SurvivalIntervalMethod.LogLog);
         bool grouped = customers.HasSegment && subjects.Select(s => s.Segment).Distinct().Count() > 1;
-        var comparison = grouped ? analyzer.KaplanMeierByGroup(subjects, context.Confidence, SurvivalIntervalMethod.LogLog) : null;
+        var comparison = grouped ? GroupedSurvival.Compare(analyzer, subjects, context.Confidence, SurvivalIntervalMethod.LogLog) : null;
 
         var curves = new List<(string Group, KaplanMeierResult Result)> { (ReportGroups.All, overall) };
         if (comparison is not null)
@@ -58,7 +58,7 @@ internal sealed class SurvivalSection : IReportSectionBuilder
         {
             tables.Add(new Output.Table(labels["survival.logRank"], [by, "n", labels["col.observed"], labels["col.expected"]],
                 logRank.Groups.Select(g => (IReadOnlyList<string>)[g.Group, Formatting.Count(g.Count), Formatting.Count(g.Observed), Formatting.Number(g.Expected, 2)]).ToList(),
-                [labels.Format("survival.logRankNote", Formatting.Number(logRank.ChiSquare, 3), logRank.DegreesOfFreedom, Formatting.PValue(logRank.PValue))]));
+                [labels.Format("survival.logRankNote", Formatting.Number(logRank.ChiSquare, 3), logRank.DegreesOfFreedom, PText.Of(logRank.PValue))]));
         }
 
         var plotted = comparison is null ? curves : curves.Skip(1).ToList();
@@ -87,7 +87,9 @@ internal sealed class SurvivalSection : IReportSectionBuilder
         }
 
         var data = new List<DataTable> { summaryTable, curveTable };
-        string headline = $"{Formatting.Count(overall.Count)} customers, S(12 months) = {Formatting.Number(overall.SurvivalAt(12), 3)}";
+        var at12 = overall.EstimateAt(12);
+        string headline = labels.Format("headline.survival", Formatting.Number(100 * at12.Value, 0), context.Level, Formatting.Number(100 * at12.Interval.Lower, 0),
+            Formatting.Number(100 * at12.Interval.Upper, 0), Formatting.Count(overall.Count));
         if (comparison?.LogRank is { } test)
         {
             var logRankTable = new DataTable("log_rank", "group", "n", "observed", "expected", "chiSquare", "df", "pValue");
@@ -97,8 +99,7 @@ internal sealed class SurvivalSection : IReportSectionBuilder
             }
 
             data.Add(logRankTable);
-            string p = Formatting.PValue(test.PValue);
-            headline += p.StartsWith('<') ? $"; log-rank p {p}" : $"; log-rank p = {p}";
+            headline += "; " + labels.Format(test.PValue < 1 - context.Confidence ? "headline.survivalDiffers" : "headline.survivalSame", by, PText.Of(test.PValue));
         }
 
         var summary = new List<string> { labels.Format("summary.source", customers.Source.DisplayName) };

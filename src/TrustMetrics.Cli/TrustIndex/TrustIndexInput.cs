@@ -35,6 +35,7 @@ internal static class TrustIndexInput
         var columns = model.SelectMany(d => d.Items).Distinct(StringComparer.Ordinal).ToArray();
         var indices = columns.Select(table.Column).ToArray();
         int? groupColumn = group is null ? null : table.Column(group);
+        var limit = group is null ? null : new GroupLimit(table, group);
         int? outcomeColumn = outcome is null ? null : table.Column(outcome);
         int? periodColumn = period is null ? null : table.Column(period);
 
@@ -52,6 +53,7 @@ internal static class TrustIndexInput
             if (groupColumn is int g)
             {
                 string label = table.Field(g);
+                limit!.See(label);
                 groups!.Add(label.Length == 0 ? GroupedTallies<int>.BlankGroup : label);
             }
 
@@ -121,9 +123,9 @@ internal static class TrustIndexInput
             return double.NaN;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        if (!Numbers.TryParse(text, out double value))
         {
-            throw InputException.AtCell(table.Source.DisplayName, table.Line, name, text.ToString(), "is not a number (an answer on the scale, or blank for not answered).");
+            throw InputException.AtCell(table.Source.DisplayName, table.Line, name, text.ToString(), "is not a number (an answer on the scale, or blank for not answered)." + Numbers.Hint(text));
         }
 
         if (value < min || value > max)
@@ -142,9 +144,9 @@ internal static class TrustIndexInput
             return double.NaN;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        if (!Numbers.TryParse(text, out double value))
         {
-            throw InputException.AtCell(table.Source.DisplayName, table.Line, name, text.ToString(), "is not a number (the outcome; blank = missing).");
+            throw InputException.AtCell(table.Source.DisplayName, table.Line, name, text.ToString(), "is not a number (the outcome; blank = missing)." + Numbers.Hint(text));
         }
 
         return value;

@@ -92,20 +92,29 @@ internal sealed class TrustSection : IReportSectionBuilder
 
         var alerts = changes.Where(c => c.Alert).ToList();
         var lowAlpha = result.Dimensions.Where(d => d.Reliability.IsBelowThreshold).Select(d => d.Name).ToList();
-        string headline = $"Trust index {Formatting.Number(result.Index.Value, 1)} {Formatting.Interval(result.Index.Interval, 1)}";
+        string headline = labels.Format("headline.trust", Formatting.Number(result.Index.Value, 1), context.Level, Formatting.Number(result.Index.Interval.Lower, 1),
+            Formatting.Number(result.Index.Interval.Upper, 1));
         if (result.KeyDrivers is { } kda)
         {
-            headline += $"; top driver of {kda.Outcome}: {kda.Drivers.MaxBy(d => d.Shapley.Value)!.Name}";
+            headline += "; " + labels.Format("headline.trustDriver", kda.Drivers.MaxBy(d => d.Shapley.Value)!.Name, kda.Outcome);
         }
 
-        headline += alerts.Count == 0 ? "; no breakdown alert" : "; " + string.Join(", ", alerts.Take(3).Select(a => $"{a.Group} {a.Measure} {a.To} DROP"));
+        headline += "; " + (alerts.Count == 0 ? labels["headline.trustNoDrop"]
+            : labels.Format("headline.trustDrops", string.Join(", ", alerts.Take(3).Select(a => $"{a.Group} {a.Measure} {a.To} ({Formatting.Signed(a.Result.Test.Difference, 1)})"))));
         var summary = new List<string>
         {
             labels.Format("summary.source", source.DisplayName),
             labels.Format("trust.summary", Formatting.Count(result.RespondentCount), Formatting.Count(result.UsedCount), BootstrapReplicates, options.Seed, context.Level),
             lowAlpha.Count == 0 ? labels["trust.reliable"] : labels.Format("trust.unreliable", string.Join(", ", lowAlpha)),
         };
-        return new ReportSection(Id, title, source.DisplayName, headline, summary, charts, tables, data);
+        return new ReportSection(Id, title, source.DisplayName, headline, summary, charts, tables, data)
+        {
+            // Every segment × measure × pair of months, Holm-adjusted together: rises survive as findings too, not only the alerted drops.
+            Changes = changes.Select(c => ChangeCandidate.FromTest(Id, charts.Any(ch => ch.Id == "trust-trend") ? "chart-trust-trend" : Id,
+                c.Measure == TrustIndexCalculator.IndexMeasure ? "trustIndex" : "trustDimension", c.Measure == TrustIndexCalculator.IndexMeasure ? null : c.Measure,
+                c.Group == ReportGroups.All ? null : by, c.Group, c.From, c.To, c.Result.Previous, c.Result.Current, c.Result.Test, c.Adjusted, changes.Count,
+                higherIsBetter: true, FindingUnit.Points)).ToList(),
+        };
     }
 
     /// <summary>One comparison of the month-over-month breakdown, Holm-adjusted across every pair of months.</summary>

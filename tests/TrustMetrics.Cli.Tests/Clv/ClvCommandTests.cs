@@ -116,6 +116,6 @@ public sealed class ClvCommandTests : IDisposable
         string tx = cli.File("tx.csv", "id,date\n1,2015-01-01\n1,yesterday\n");
         var run = CliRunner.Invoke("clv", "summarize", "--input", tx, "--customer", "id", "--date", "date");
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("line 3, column 'date': 'yesterday' is not a date", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 3, column 'date': 'yesterday' is not an ISO 8601 date", run.Error, StringComparison.Ordinal);
     }
 }

@@ -16,6 +16,18 @@ public sealed class ChromiumFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that runs only where headless Chromium is installed, as <see cref="ChromiumFactAttribute"/>.</summary>
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute()
+    {
+        if (Chromium.Path is null)
+        {
+            Skip = new ChromiumFactAttribute().Skip;
+        }
+    }
+}
+
 /// <summary>Where the Chromium binary is, if anywhere.</summary>
 public static class Chromium
 {

@@ -257,30 +257,58 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(8, json.GetProperty("sections").GetArrayLength());
     }
 
-    [ChromiumFact]
-    public void Headless_chromium_renders_the_html_report()
+    /// <summary>The page at a wide desktop width and at a narrow one (the charts fold to one column below 900 px): both render.</summary>
+    [ChromiumTheory]
+    [InlineData(1400)]
+    [InlineData(800)]
+    public void Headless_chromium_renders_the_html_report(int width)
     {
-        string folder = Report("chromium").Folder;
+        string folder = Report("chromium-" + width).Folder;
         string png = Path.Combine(folder, "screenshot.png");
-        var start = new ProcessStartInfo(Chromium.Path!)
+        string stderr = RunChromium("--hide-scrollbars", $"--screenshot={png}", $"--window-size={width},4000", new Uri(Path.Combine(folder, "report.html")).AbsoluteUri).Error;
+        Assert.True(File.Exists(png), $"no screenshot; chromium said: {stderr}");
+        byte[] bytes = File.ReadAllBytes(png);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        // The PNG's IHDR holds the width (big-endian at byte 16): the page was laid out at the asked width.
+        Assert.Equal(width, (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19]);
+        // A blank page compresses to a few kilobytes; charts and tables do not.
+        Assert.True(bytes.Length > 100_000, $"screenshot is only {bytes.Length} bytes: is the page blank?");
+    }
+
+    /// <summary>Chromium's own parse of the page (its DOM after loading) starts with the key findings, eight of them, each linking to an element of the page.</summary>
+    [ChromiumFact]
+    public void Headless_chromium_sees_the_key_findings_first()
+    {
+        string folder = Report("chromium-dom").Folder;
+        string dom = RunChromium("--dump-dom", new Uri(Path.Combine(folder, "report.html")).AbsoluteUri).Output;
+        int findings = dom.IndexOf("<section id=\"key-findings\"", StringComparison.Ordinal);
+        Assert.True(findings > 0, "no key findings in the rendered page");
+        Assert.True(findings < dom.IndexOf("<section id=\"inputs\"", StringComparison.Ordinal));
+        string block = dom[findings..dom.IndexOf("</section>", findings, StringComparison.Ordinal)];
+        Assert.Equal(8, block.Split("<li ").Length - 1);
+        foreach (System.Text.RegularExpressions.Match link in System.Text.RegularExpressions.Regex.Matches(block, "href=\"#([^\"]+)\""))
         {
-            ArgumentList = { "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", $"--screenshot={png}", "--window-size=1280,4000", new Uri(Path.Combine(folder, "report.html")).AbsoluteUri },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
+            Assert.Contains($"id=\"{link.Groups[1].Value}\"", dom, StringComparison.Ordinal);
+        }
+    }
+
+    private static (string Output, string Error) RunChromium(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Chromium.Path!) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string argument in (string[])["--headless", "--no-sandbox", "--disable-gpu", .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         using var chromium = Process.Start(start)!;
         var stderr = chromium.StandardError.ReadToEndAsync();
-        _ = chromium.StandardOutput.ReadToEndAsync();
+        var stdout = chromium.StandardOutput.ReadToEndAsync();
         if (!chromium.WaitForExit(TimeSpan.FromSeconds(90)))
         {
             chromium.Kill(entireProcessTree: true);
             Assert.Fail("Chromium did not finish within 90 s.");
         }
 
-        Assert.True(File.Exists(png), $"no screenshot; chromium said: {stderr.Result}");
-        byte[] bytes = File.ReadAllBytes(png);
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
-        // A blank page compresses to a few kilobytes; charts and tables do not.
-        Assert.True(bytes.Length > 100_000, $"screenshot is only {bytes.Length} bytes: is the page blank?");
+        return (stdout.Result, stderr.Result);
     }
 }

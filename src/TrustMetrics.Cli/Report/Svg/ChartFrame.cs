@@ -34,8 +34,10 @@ internal sealed class ChartFrame
         svg.Rect(0, 0, ChartStyle.Width, ChartStyle.Height, "#ffffff");
         svg.Text(8, 18, title, size: 14, extra: "font-weight=\"600\" fill=\"" + ChartStyle.Ink + "\"");
         double x = Left;
-        foreach (var (name, color) in legend)
+        foreach (var (given, color) in legend)
         {
+            // A blank group cell is the group "(blank)" everywhere; a legend entry never has an empty label.
+            string name = given.Length == 0 ? "(blank)" : given;
             svg.Rect(x, 26, 10, 10, color);
             svg.Text(x + 14, 35, name, size: 11, extra: "fill=\"" + ChartStyle.Ink + "\"");
             x += 24 + 6.5 * name.Length;

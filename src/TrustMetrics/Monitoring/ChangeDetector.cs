@@ -1,0 +1,333 @@
+using System.Globalization;
+using TrustMetrics.Serialization;
+
+namespace TrustMetrics.Monitoring;
+
+/// <summary>
+/// Sequential detection of a drop in a proportion or bounded mean at an unknown time: Page's CUSUM for one drop size, or a
+/// generalised-likelihood-ratio (GLR) detector over a grid of drop sizes (the maximum of one CUSUM per size, i.e. the maximum
+/// of the log-likelihood ratio over the change point and the grid). The alternative for a drop δ is the exponential tilt of the
+/// pre-change distribution with mean μ₀ − δ; the statistic runs on a fine integer lattice, so the threshold for the ARL₀ asked
+/// (expected observations to a false alarm) is computed exactly by the Markov chain of Brook &amp; Evans (1972). The GLR gives
+/// each of its k CUSUMs the ARL₀ k × target, so its false-alarm rate is at most ≈ 1/target (union bound; conservative).
+/// When one fires it reports the estimated change point (the observation after the CUSUM last stood at 0), the post-change mean
+/// and the change size, then restarts. Updates are O(1) per drop size and allocate nothing. Sequential: the statistic depends
+/// on the order of the observations, so detectors do not merge (the JSON state carries one detector over restarts).
+/// </summary>
+public sealed class ChangeDetector
+{
+    private readonly double[] _drops;
+    private readonly double[] _thetas;
+    private readonly double[] _logMgfs;
+    private readonly double[] _steps;
+    private readonly long[] _thresholds;
+    private readonly long[] _statistics;
+    private readonly long[] _runCounts;
+    private readonly double[] _runSums;
+    private long _count;
+    private long _alarms;
+
+    private ChangeDetector(ChangeDetectionMethod method, PreChangeDistribution baseline, double averageRunLength, double[] drops, double[] steps, long[] thresholds)
+    {
+        Method = method;
+        Baseline = baseline;
+        AverageRunLength = averageRunLength;
+        _drops = drops;
+        _steps = steps;
+        _thresholds = thresholds;
+        _thetas = new double[drops.Length];
+        _logMgfs = new double[drops.Length];
+        for (int j = 0; j < drops.Length; j++)
+        {
+            (_thetas[j], _logMgfs[j]) = CusumChain.Tilt(baseline.ValueSpan, baseline.ProbabilitySpan, baseline.Mean - drops[j]);
+        }
+
+        _statistics = new long[drops.Length];
+        _runCounts = new long[drops.Length];
+        _runSums = new double[drops.Length];
+    }
+
+    /// <summary>Page's CUSUM for a drop of <paramref name="drop"/> in the mean, with its threshold computed for <paramref name="averageRunLength"/>.</summary>
+    /// <param name="baseline">The pre-change distribution (e.g. the baseline period's frequencies).</param>
+    /// <param name="drop">The drop δ &gt; 0 to detect fastest, in mean units (NPS as −1/0/+1: 0.1 = 10 points); μ₀ − δ must exceed the smallest value.</param>
+    /// <param name="averageRunLength">ARL₀: expected observations to a false alarm, ≥ 2; default 1,000,000.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="baseline"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">δ is not positive and finite or too large for the values, or the ARL₀ is not finite and ≥ 2.</exception>
+    public static ChangeDetector Cusum(PreChangeDistribution baseline, double drop, double averageRunLength = 1_000_000)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        Guard.Positive(drop);
+        CheckDrop(baseline, drop, nameof(drop));
+        CheckArl(averageRunLength);
+        return Build(ChangeDetectionMethod.Cusum, baseline, averageRunLength, [drop], averageRunLength);
+    }
+
+    /// <summary>The GLR detector over a grid of drops (default: 5, 7.5, 10, 15, 20, 30 % of the value range, those the values allow; NPS: 10 to 60 points).</summary>
+    /// <param name="baseline">The pre-change distribution.</param>
+    /// <param name="averageRunLength">ARL₀ of the whole detector, ≥ 2; default 1,000,000.</param>
+    /// <param name="drops">The grid of drops δ &gt; 0 (mean units); <c>null</c> = the default grid.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="baseline"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A drop is not positive and finite or too large, or the ARL₀ is not finite and ≥ 2.</exception>
+    public static ChangeDetector Glr(PreChangeDistribution baseline, double averageRunLength = 1_000_000, IReadOnlyList<double>? drops = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        CheckArl(averageRunLength);
+        double[] grid;
+        if (drops is null)
+        {
+            double range = baseline.ValueSpan[^1] - baseline.ValueSpan[0];
+            grid = new[] { 0.05, 0.075, 0.1, 0.15, 0.2, 0.3 }.Select(f => f * range)
+                .Where(d => baseline.Mean - d > baseline.ValueSpan[0] + 1e-6 * range).ToArray();
+            if (grid.Length == 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(baseline), baseline.Mean, "The baseline mean sits at the smallest value: no drop is possible.");
+            }
+        }
+        else
+        {
+            grid = drops.ToArray();
+            if (grid.Length == 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(drops), "drops must hold at least one drop size.");
+            }
+
+            for (int i = 0; i < grid.Length; i++)
+            {
+                if (!(double.IsFinite(grid[i]) && grid[i] > 0))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(drops), grid[i], $"drops[{i}] must be a finite number > 0; got {Guard.Format(grid[i])}.");
+                }
+
+                CheckDrop(baseline, grid[i], nameof(drops));
+            }
+        }
+
+        return Build(ChangeDetectionMethod.Glr, baseline, averageRunLength, grid, averageRunLength * grid.Length);
+    }
+
+    private static ChangeDetector Build(ChangeDetectionMethod method, PreChangeDistribution baseline, double arl, double[] drops, double arlEach)
+    {
+        var steps = new double[drops.Length];
+        var thresholds = new long[drops.Length];
+        var increments = new long[baseline.ValueSpan.Length];
+        for (int j = 0; j < drops.Length; j++)
+        {
+            var (theta, logMgf) = CusumChain.Tilt(baseline.ValueSpan, baseline.ProbabilitySpan, baseline.Mean - drops[j]);
+            steps[j] = CusumChain.Step(baseline.ValueSpan, baseline.ProbabilitySpan, theta, logMgf);
+            for (int k = 0; k < increments.Length; k++)
+            {
+                increments[k] = CusumChain.Increment(baseline.ValueSpan[k], theta, logMgf, steps[j]);
+            }
+
+            thresholds[j] = CusumChain.Threshold(increments, baseline.ProbabilitySpan.ToArray(), arlEach);
+        }
+
+        return new ChangeDetector(method, baseline, arl, drops, steps, thresholds);
+    }
+
+    private static void CheckDrop(PreChangeDistribution baseline, double drop, string paramName)
+    {
+        double range = baseline.ValueSpan[^1] - baseline.ValueSpan[0];
+        if (!(baseline.Mean - drop > baseline.ValueSpan[0] + 1e-6 * range))
+        {
+            throw new ArgumentOutOfRangeException(paramName, drop,
+                $"A drop of {Guard.Format(drop)} from the baseline mean {Guard.Format(baseline.Mean)} reaches the smallest value {Guard.Format(baseline.ValueSpan[0])}.");
+        }
+    }
+
+    private static void CheckArl(double averageRunLength)
+    {
+        if (!(double.IsFinite(averageRunLength) && averageRunLength >= 2 && averageRunLength <= 1e12))
+        {
+            throw new ArgumentOutOfRangeException(nameof(averageRunLength), averageRunLength,
+                $"averageRunLength must be a finite number of observations in [2, 1e12]; got {Guard.Format(averageRunLength)}.");
+        }
+    }
+
+    /// <summary>CUSUM or GLR.</summary>
+    public ChangeDetectionMethod Method { get; }
+
+    /// <summary>The pre-change distribution.</summary>
+    public PreChangeDistribution Baseline { get; }
+
+    /// <summary>The ARL₀ asked (observations to a false alarm).</summary>
+    public double AverageRunLength { get; }
+
+    /// <summary>The drop sizes monitored (one for CUSUM).</summary>
+    public IReadOnlyList<double> Drops => _drops;
+
+    /// <summary>Each drop's threshold on the log-likelihood-ratio scale (H·w).</summary>
+    public IReadOnlyList<double> Thresholds => _thresholds.Select((h, j) => h * _steps[j]).ToArray();
+
+    /// <summary>Observations so far.</summary>
+    public long Count => _count;
+
+    /// <summary>Alarms raised so far.</summary>
+    public long Alarms => _alarms;
+
+    /// <summary>The last alarm; <c>null</c> before the first.</summary>
+    public ChangeAlarm? LastAlarm { get; private set; }
+
+    /// <summary>Adds one observation; O(number of drops), allocation-free unless it raises an alarm.</summary>
+    /// <param name="value">A finite observation (values outside the baseline's support are scored by the same tilt).</param>
+    /// <returns>True when this observation raises an alarm (then <see cref="LastAlarm"/> describes it and the detector restarts).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN or infinite.</exception>
+    public bool Add(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"value must be a finite number; got {Guard.Format(value)}.");
+        }
+
+        _count++;
+        int fired = -1;
+        double bestExcess = double.NegativeInfinity;
+        for (int j = 0; j < _drops.Length; j++)
+        {
+            long w = _statistics[j] + CusumChain.Increment(value, _thetas[j], _logMgfs[j], _steps[j]);
+            if (w <= 0)
+            {
+                _statistics[j] = 0;
+                _runCounts[j] = 0;
+                _runSums[j] = 0;
+                continue;
+            }
+
+            _statistics[j] = w;
+            _runCounts[j]++;
+            _runSums[j] += value;
+            if (w >= _thresholds[j])
+            {
+                double excess = (w - _thresholds[j]) * _steps[j];
+                if (excess > bestExcess)
+                {
+                    bestExcess = excess;
+                    fired = j;
+                }
+            }
+        }
+
+        if (fired < 0)
+        {
+            return false;
+        }
+
+        LastAlarm = new ChangeAlarm(Method, _count, _count - _runCounts[fired] + 1, Baseline.Mean, _runSums[fired] / _runCounts[fired], _drops[fired]);
+        _alarms++;
+        Array.Clear(_statistics);
+        Array.Clear(_runCounts);
+        Array.Clear(_runSums);
+        return true;
+    }
+
+    /// <summary>The versioned state as compact JSON (settings, thresholds and the running statistics; the last alarm is not kept).</summary>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(
+        new ChangeDetectorState(ChangeDetectorState.CurrentVersion, Method, [.. Baseline.ValueSpan], [.. Baseline.ProbabilitySpan], AverageRunLength,
+            [.. _drops], [.. _steps], [.. _thresholds], [.. _statistics], [.. _runCounts], [.. _runSums], _count, _alarms),
+        MonitoringJsonContext.Default.ChangeDetectorState);
+
+    /// <summary>Reads a detector written by <see cref="ToJson"/> (thresholds are read, not recomputed).</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed, of an unknown version or holds an invalid field; the message names the field and value.</exception>
+    public static ChangeDetector FromJson(string json)
+    {
+        var s = MonitoringJson.Deserialize(json, MonitoringJsonContext.Default.ChangeDetectorState);
+        const string type = nameof(ChangeDetectorState);
+        StateGuard.Version(s.Version, ChangeDetectorState.CurrentVersion, type);
+        if (!Enum.IsDefined(s.Method))
+        {
+            throw StateGuard.Invalid(type, nameof(s.Method), $"{s.Method} is not a ChangeDetectionMethod.");
+        }
+
+        var values = StateGuard.Required(s.Values, type, nameof(s.Values));
+        var probabilities = StateGuard.Required(s.Probabilities, type, nameof(s.Probabilities));
+        StateGuard.SameLength(values.Length, probabilities.Length, type, nameof(s.Values), nameof(s.Probabilities));
+        if (values.Length < 2)
+        {
+            throw StateGuard.Invalid(type, nameof(s.Values), "at least two values are required.");
+        }
+
+        double total = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            MonitoringJson.Finite(values[i], type, $"{nameof(s.Values)}[{i}]");
+            if (i > 0 && !(values[i] > values[i - 1]))
+            {
+                throw StateGuard.Invalid(type, $"{nameof(s.Values)}[{i}]", $"{Guard.Format(values[i])} must exceed the previous value: values increase.");
+            }
+
+            MonitoringJson.Finite(probabilities[i], type, $"{nameof(s.Probabilities)}[{i}]", positive: true);
+            total += probabilities[i];
+        }
+
+        if (Math.Abs(total - 1) > 1e-9)
+        {
+            throw StateGuard.Invalid(type, nameof(s.Probabilities), $"they sum to {Guard.Format(total)}, not 1.");
+        }
+
+        if (!(double.IsFinite(s.AverageRunLength) && s.AverageRunLength >= 2 && s.AverageRunLength <= 1e12))
+        {
+            throw StateGuard.Invalid(type, nameof(s.AverageRunLength), $"{Guard.Format(s.AverageRunLength)} must lie in [2, 1e12].");
+        }
+
+        var drops = StateGuard.Required(s.Drops, type, nameof(s.Drops));
+        int k = drops.Length;
+        if (k == 0 || (s.Method == ChangeDetectionMethod.Cusum && k != 1))
+        {
+            throw StateGuard.Invalid(type, nameof(s.Drops), string.Create(CultureInfo.InvariantCulture, $"{k} drops: CUSUM has exactly one, GLR at least one."));
+        }
+
+        var steps = StateGuard.Required(s.Steps, type, nameof(s.Steps));
+        var thresholds = StateGuard.Required(s.Thresholds, type, nameof(s.Thresholds));
+        var statistics = StateGuard.Required(s.Statistics, type, nameof(s.Statistics));
+        var runCounts = StateGuard.Required(s.RunCounts, type, nameof(s.RunCounts));
+        var runSums = StateGuard.Required(s.RunSums, type, nameof(s.RunSums));
+        StateGuard.SameLength(k, steps.Length, type, nameof(s.Drops), nameof(s.Steps));
+        StateGuard.SameLength(k, thresholds.Length, type, nameof(s.Drops), nameof(s.Thresholds));
+        StateGuard.SameLength(k, statistics.Length, type, nameof(s.Drops), nameof(s.Statistics));
+        StateGuard.SameLength(k, runCounts.Length, type, nameof(s.Drops), nameof(s.RunCounts));
+        StateGuard.SameLength(k, runSums.Length, type, nameof(s.Drops), nameof(s.RunSums));
+        StateGuard.NonNegative(s.Count, type, nameof(s.Count));
+        StateGuard.NonNegative(s.Alarms, type, nameof(s.Alarms));
+        var baseline = PreChangeDistribution.FromProbabilities(values, probabilities);
+        double range = values[^1] - values[0];
+        for (int j = 0; j < k; j++)
+        {
+            MonitoringJson.Finite(drops[j], type, $"{nameof(s.Drops)}[{j}]", positive: true);
+            if (!(baseline.Mean - drops[j] > values[0] + 1e-6 * range))
+            {
+                throw StateGuard.Invalid(type, $"{nameof(s.Drops)}[{j}]", $"{Guard.Format(drops[j])} reaches the smallest value.");
+            }
+
+            MonitoringJson.Finite(steps[j], type, $"{nameof(s.Steps)}[{j}]", positive: true);
+            if (thresholds[j] < 1)
+            {
+                throw StateGuard.Invalid(type, $"{nameof(s.Thresholds)}[{j}]", $"{thresholds[j]} must be ≥ 1.");
+            }
+
+            if (statistics[j] < 0 || statistics[j] >= thresholds[j])
+            {
+                throw StateGuard.Invalid(type, $"{nameof(s.Statistics)}[{j}]", $"{statistics[j]} must lie in [0, threshold {thresholds[j]}).");
+            }
+
+            if (runCounts[j] < 0 || runCounts[j] > s.Count || (statistics[j] == 0) != (runCounts[j] == 0))
+            {
+                throw StateGuard.Invalid(type, $"{nameof(s.RunCounts)}[{j}]", $"{runCounts[j]} must lie in [0, Count] and be 0 exactly when the statistic is.");
+            }
+
+            MonitoringJson.Finite(runSums[j], type, $"{nameof(s.RunSums)}[{j}]");
+        }
+
+        var detector = new ChangeDetector(s.Method, baseline, s.AverageRunLength, drops, steps, thresholds);
+        statistics.CopyTo(detector._statistics, 0);
+        runCounts.CopyTo(detector._runCounts, 0);
+        runSums.CopyTo(detector._runSums, 0);
+        detector._count = s.Count;
+        detector._alarms = s.Alarms;
+        return detector;
+    }
+
+    /// <summary>"Cusum (ARL₀ 1000000, 1 drop) after 5000 observations, 0 alarms".</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Method} (ARL₀ {AverageRunLength:G}, {_drops.Length} drop{(_drops.Length == 1 ? "" : "s")}) after {_count} observations, {_alarms} alarm{(_alarms == 1 ? "" : "s")}");
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using TrustMetrics.Serialization;
+
+namespace TrustMetrics.Monitoring;
+
+/// <summary>
+/// An e-process for "the mean has fallen below the baseline μ₀" (H₀: mean ≥ μ₀) on observations in [a, b], checked after every
+/// observation: the one-sided normal mixture (Robbins 1970; Howard et al. 2021, §3) over λ &lt; 0 of the Hoeffding
+/// supermartingales <c>exp(λS − λ²V/2)</c>, with S = Σ(x' − μ₀') and V = n/4 on the [0, 1] scale:
+/// <c>E_n = 2√(ρ/(V+ρ)) · exp(S²/(2(V+ρ))) · Φ(−S/√(V+ρ))</c>. Under H₀ it is a nonnegative supermartingale with E₀ = 1, so
+/// by Ville's inequality P(∃n: E_n ≥ 1/α) ≤ α: the test rejects the first time E reaches 1/α, and
+/// <see cref="PValue"/> = min(1, 1/max E) is an always-valid p-value. μ₀ must be fixed before the monitored observations
+/// (a target, or a baseline from an earlier period; to account for the baseline's own sampling error compare the two
+/// sequences with <see cref="AnytimeComparison"/>). Sequential: the running maximum depends on the order, so tests do not merge.
+/// </summary>
+public sealed class MeanDropTest
+{
+    private readonly double _inverseWidth;
+    private readonly double _unitBaseline;
+    private readonly double _logThreshold;
+    private long _count;
+    private double _unitSum;
+    private double _maxLogE;
+    private long _rejectedAt;
+
+    /// <summary>A test of "mean below <paramref name="baselineMean"/>" for observations in [<paramref name="lowerBound"/>, <paramref name="upperBound"/>].</summary>
+    /// <param name="lowerBound">Smallest possible observation (finite).</param>
+    /// <param name="upperBound">Largest possible observation (finite, &gt; <paramref name="lowerBound"/>).</param>
+    /// <param name="baselineMean">μ₀, in the range.</param>
+    /// <param name="alpha">Error rate over the whole stream, in (0, 1).</param>
+    /// <param name="tightestAt">Sample size at which the mixture is tuned (ρ as for <see cref="ConfidenceSequence"/>), ≥ 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A bound or μ₀ is not finite, μ₀ is outside the range, α is outside (0, 1) or <paramref name="tightestAt"/> &lt; 1.</exception>
+    public MeanDropTest(double lowerBound, double upperBound, double baselineMean, double alpha = 0.05, double tightestAt = 1000)
+    {
+        var shape = new ConfidenceSequence(lowerBound, upperBound, alpha, tightestAt);
+        Guard.Finite(baselineMean);
+        if (!(baselineMean >= lowerBound && baselineMean <= upperBound))
+        {
+            throw new ArgumentOutOfRangeException(nameof(baselineMean), baselineMean,
+                $"baselineMean = {Guard.Format(baselineMean)} lies outside [{Guard.Format(lowerBound)}, {Guard.Format(upperBound)}].");
+        }
+
+        LowerBound = lowerBound;
+        UpperBound = upperBound;
+        BaselineMean = baselineMean;
+        Alpha = alpha;
+        Rho = shape.Rho;
+        _inverseWidth = 1.0 / (upperBound - lowerBound);
+        _unitBaseline = (baselineMean - lowerBound) * _inverseWidth;
+        _logThreshold = -Math.Log(alpha);
+    }
+
+    private MeanDropTest(MeanDropTestState s)
+    {
+        LowerBound = s.LowerBound;
+        UpperBound = s.UpperBound;
+        BaselineMean = s.BaselineMean;
+        Alpha = s.Alpha;
+        Rho = s.Rho;
+        _inverseWidth = 1.0 / (UpperBound - LowerBound);
+        _unitBaseline = (BaselineMean - LowerBound) * _inverseWidth;
+        _logThreshold = -Math.Log(Alpha);
+        _count = s.Count;
+        _unitSum = s.UnitSum;
+        _maxLogE = s.MaxLogEValue;
+        _rejectedAt = s.RejectedAt;
+    }
+
+    /// <summary>Lower end of the range.</summary>
+    public double LowerBound { get; }
+
+    /// <summary>Upper end of the range.</summary>
+    public double UpperBound { get; }
+
+    /// <summary>The baseline μ₀.</summary>
+    public double BaselineMean { get; }
+
+    /// <summary>Error rate over the whole stream.</summary>
+    public double Alpha { get; }
+
+    internal double Rho { get; }
+
+    /// <summary>Observations so far.</summary>
+    public long Count => _count;
+
+    /// <summary>log E_n now (0 before the first observation).</summary>
+    public double LogEValue => _count == 0 ? 0.0 : MixtureBoundary.LogDropEValue(_unitSum, MixtureBoundary.UnitVarianceProxy * _count, Rho);
+
+    /// <summary>Always-valid p-value: min(1, 1 / max_{k ≤ n} E_k).</summary>
+    public double PValue => Math.Exp(-_maxLogE);
+
+    /// <summary>True once E has reached 1/α: the mean is below μ₀ at error rate α over the whole stream.</summary>
+    public bool Rejected => _rejectedAt > 0;
+
+    /// <summary>The observation (1-based) at which the test first rejected; <c>null</c> while it has not.</summary>
+    public long? RejectedAt => _rejectedAt > 0 ? _rejectedAt : null;
+
+    /// <summary>Adds one observation and updates the running maximum of E. O(1), allocation-free.</summary>
+    /// <param name="value">A value in [<see cref="LowerBound"/>, <see cref="UpperBound"/>].</param>
+    /// <returns>True when this observation makes the test reject for the first time.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN or outside the range.</exception>
+    public bool Add(double value)
+    {
+        if (!(value >= LowerBound && value <= UpperBound))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value,
+                $"value = {Guard.Format(value)} lies outside the range [{Guard.Format(LowerBound)}, {Guard.Format(UpperBound)}].");
+        }
+
+        _count++;
+        _unitSum += (value - LowerBound) * _inverseWidth - _unitBaseline;
+        double logE = MixtureBoundary.LogDropEValue(_unitSum, MixtureBoundary.UnitVarianceProxy * _count, Rho);
+        if (logE > _maxLogE)
+        {
+            _maxLogE = logE;
+        }
+
+        if (_rejectedAt == 0 && _maxLogE >= _logThreshold)
+        {
+            _rejectedAt = _count;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The versioned state as compact JSON.</summary>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(
+        new MeanDropTestState(MeanDropTestState.CurrentVersion, LowerBound, UpperBound, BaselineMean, Alpha, Rho, _count, _unitSum, _maxLogE, _rejectedAt),
+        MonitoringJsonContext.Default.MeanDropTestState);
+
+    /// <summary>Reads a test written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed, of an unknown version or holds an invalid field; the message names the field and value.</exception>
+    public static MeanDropTest FromJson(string json)
+    {
+        var s = MonitoringJson.Deserialize(json, MonitoringJsonContext.Default.MeanDropTestState);
+        const string type = nameof(MeanDropTestState);
+        var shape = ConfidenceSequence.FromState(new ConfidenceSequenceState(s.Version, s.LowerBound, s.UpperBound, s.Alpha, s.Rho, 0, 0));
+        MonitoringJson.Finite(s.BaselineMean, type, nameof(s.BaselineMean));
+        if (!(s.BaselineMean >= shape.LowerBound && s.BaselineMean <= shape.UpperBound))
+        {
+            throw StateGuard.Invalid(type, nameof(s.BaselineMean), $"{Guard.Format(s.BaselineMean)} lies outside the range.");
+        }
+
+        StateGuard.NonNegative(s.Count, type, nameof(s.Count));
+        MonitoringJson.Finite(s.UnitSum, type, nameof(s.UnitSum));
+        if (Math.Abs(s.UnitSum) > s.Count)
+        {
+            throw StateGuard.Invalid(type, nameof(s.UnitSum), $"|{Guard.Format(s.UnitSum)}| exceeds Count = {s.Count}.");
+        }
+
+        MonitoringJson.Finite(s.MaxLogEValue, type, nameof(s.MaxLogEValue));
+        if (s.MaxLogEValue < 0)
+        {
+            throw StateGuard.Invalid(type, nameof(s.MaxLogEValue), $"{Guard.Format(s.MaxLogEValue)} is negative: E₀ = 1, so the running maximum of log E is ≥ 0.");
+        }
+
+        if (s.RejectedAt < 0 || s.RejectedAt > s.Count)
+        {
+            throw StateGuard.Invalid(type, nameof(s.RejectedAt), string.Create(CultureInfo.InvariantCulture, $"{s.RejectedAt} must lie in [0, Count = {s.Count}]."));
+        }
+
+        return new MeanDropTest(s);
+    }
+
+    /// <summary>"mean drop below 0.3: p = 0.41 after 1200 (not rejected)".</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"mean drop below {BaselineMean:G6}: p = {PValue:G4} after {_count}{(Rejected ? $" (rejected at {_rejectedAt})" : " (not rejected)")}");
+}

@@ -1,0 +1,19 @@
+namespace TrustMetrics.Monitoring;
+
+/// <summary>The versioned state of a <see cref="MeanDropTest"/>.</summary>
+/// <param name="Version">Format version (<see cref="CurrentVersion"/>).</param>
+/// <param name="LowerBound">Lower end a of the range.</param>
+/// <param name="UpperBound">Upper end b.</param>
+/// <param name="BaselineMean">The baseline μ₀ tested against.</param>
+/// <param name="Alpha">Error rate over the whole stream.</param>
+/// <param name="Rho">Mixture precision ρ on the [0, 1] scale.</param>
+/// <param name="Count">Observations.</param>
+/// <param name="UnitSum">Σ ((x − a)/(b − a) − (μ₀ − a)/(b − a)).</param>
+/// <param name="MaxLogEValue">Running maximum of log E (≥ 0: E₀ = 1).</param>
+/// <param name="RejectedAt">The observation at which E first reached 1/α; 0 when it has not.</param>
+internal readonly record struct MeanDropTestState(int Version, double LowerBound, double UpperBound, double BaselineMean, double Alpha, double Rho,
+    long Count, double UnitSum, double MaxLogEValue, long RejectedAt)
+{
+    /// <summary>The format version this build writes and reads: 1.</summary>
+    public const int CurrentVersion = 1;
+}
