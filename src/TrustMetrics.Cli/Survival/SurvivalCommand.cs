@@ -39,11 +39,27 @@ internal static class SurvivalCommand
             }
         });
 
+        var start = new Option<string?>("--start") { Description = "Column with each customer's entry time (delayed entry / left truncation, R's Surv(start, stop, event)); --duration is then the exit time on the same clock, > start." };
+        var weights = new Option<string?>("--weights") { Description = "Weights of the test between groups: logrank (default) or fh:RHO,GAMMA (Fleming–Harrington G(ρ, γ); fh:1,0 = Peto–Peto, fh:0,1 weights late differences)." };
+        weights.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && ParseWeights(text) is null)
+            {
+                result.AddError($"--weights '{text}' is not logrank or fh:RHO,GAMMA with RHO and GAMMA finite numbers ≥ 0 (e.g. fh:0,1).");
+            }
+        });
+        var pairwise = new Option<bool>("--pairwise") { Description = "With --group: also test every pair of groups, p-values Holm-adjusted." };
+        var cause = new Option<string?>("--cause") { Description = "Column with the cause of churn for churned rows (e.g. voluntary, payment): competing risks — cumulative incidence per cause (Aalen–Johansen) and, with --group, Gray's test per cause." };
+
         var command = new Command("survival", "Kaplan–Meier survival curve (time to churn) with Greenwood intervals, median and, with --group, the log-rank test.");
         command.Add(common.Input);
         command.Add(duration);
         command.Add(churned);
+        command.Add(start);
         command.Add(common.Group);
+        command.Add(weights);
+        command.Add(pairwise);
+        command.Add(cause);
         command.Add(ci);
         command.Add(horizon);
         command.Add(common.Confidence);
@@ -52,31 +68,87 @@ internal static class SurvivalCommand
         command.SetAction(parse =>
         {
             var request = new Request(parse.GetRequiredValue(common.Input).ToString(), parse.GetRequiredValue(duration), parse.GetRequiredValue(churned),
-                parse.GetValue(common.Group), Methods[parse.GetValue(ci)!], parse.GetValue(horizon), parse.GetValue(common.Confidence));
+                parse.GetValue(common.Group), Methods[parse.GetValue(ci)!], parse.GetValue(horizon), parse.GetValue(common.Confidence),
+                parse.GetValue(start), ParseWeights(parse.GetValue(weights) ?? "logrank")!, parse.GetValue(pairwise), parse.GetValue(cause));
             return CommandOutput.Run(() => Execute(request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;
     }
 
-    private sealed record Request(string Input, string Duration, string Event, string? Group, SurvivalIntervalMethod Method, double? Horizon, double Confidence);
+    private sealed record Request(string Input, string Duration, string Event, string? Group, SurvivalIntervalMethod Method, double? Horizon, double Confidence,
+        string? Start, LogRankWeights Weights, bool Pairwise, string? Cause);
+
+    /// <summary>The analyses beyond the curves: pairwise tests, and with --cause the competing-risks results.</summary>
+    private sealed record Extras(PairwiseLogRankResult<string>? Pairwise, CumulativeIncidenceResult? Incidence,
+        List<(string Group, CumulativeIncidenceResult Result)> GroupIncidence, List<GrayTestResult<string>> GrayTests);
+
+    /// <summary>"logrank" or "fh:RHO,GAMMA" (finite, ≥ 0); null when the text is neither.</summary>
+    internal static LogRankWeights? ParseWeights(string text)
+    {
+        if (text.Equals("logrank", StringComparison.OrdinalIgnoreCase) || text.Equals("log-rank", StringComparison.OrdinalIgnoreCase))
+        {
+            return LogRankWeights.LogRank;
+        }
+
+        if (!text.StartsWith("fh:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var parts = text[3..].Split(',');
+        return parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double rho)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double gamma)
+            && rho >= 0 && gamma >= 0 && double.IsFinite(rho) && double.IsFinite(gamma)
+            ? new LogRankWeights(rho, gamma)
+            : null;
+    }
 
     private static CommandOutput.Result Execute(Request request)
     {
+        if (request.Pairwise && request.Group is null)
+        {
+            throw new InputException("--pairwise compares groups: give --group COL too.");
+        }
+
         var source = SurveySource.FromFile(request.Input);
         using var table = CsvTable.Open(source);
         int durationColumn = table.Column(request.Duration);
         int eventColumn = table.Column(request.Event);
         int? groupColumn = request.Group is null ? null : table.Column(request.Group);
+        int? startColumn = request.Start is null ? null : table.Column(request.Start);
+        int? causeColumn = request.Cause is null ? null : table.Column(request.Cause);
         var limit = request.Group is null ? null : new GroupLimit(table, request.Group);
 
-        var subjects = new List<(string Group, double Duration, bool Event)>();
+        var subjects = new List<(string Group, double Start, double Duration, bool Event, string? Cause)>();
         while (table.Read())
         {
             double time = ScoreParser.Duration(table, durationColumn, request.Duration);
             bool churned = ScoreParser.EventFlag(table, eventColumn, request.Event);
+            double entry = 0;
+            if (startColumn is int sc)
+            {
+                entry = ScoreParser.Duration(table, sc, request.Start!);
+                if (!(time > entry))
+                {
+                    throw InputException.AtCell(source.DisplayName, table.Line, request.Duration, table.Field(durationColumn),
+                        $"is not after the entry time {table.Field(sc)} in '{request.Start}': with --start the exit (--duration) must be later than the entry (R's Surv(start, stop) needs stop > start).");
+                }
+            }
+
+            string? why = null;
+            if (causeColumn is int cc && churned)
+            {
+                why = table.Field(cc);
+                if (why.Length == 0)
+                {
+                    throw InputException.AtCell(source.DisplayName, table.Line, request.Cause!, why, "is empty for a churned row: name the cause of every churn (e.g. voluntary, payment).");
+                }
+            }
+
             string group = groupColumn is int g ? table.Field(g) : string.Empty;
             limit?.See(group);
-            subjects.Add((group.Length == 0 ? GroupedTallies<int>.BlankGroup : group, time, churned));
+            subjects.Add((group.Length == 0 ? GroupedTallies<int>.BlankGroup : group, entry, time, churned, why));
         }
 
         if (subjects.Count == 0)
@@ -85,17 +157,68 @@ internal static class SurvivalCommand
         }
 
         var analyzer = new SurvivalAnalyzer(new TrustMetricsOptions { ConfidenceLevel = request.Confidence });
-        var overall = analyzer.KaplanMeier(SurvivalTally.FromDurations(subjects.Select(s => (s.Duration, s.Event))), request.Confidence, request.Method);
-        var comparison = groupColumn is null ? null : analyzer.KaplanMeierByGroup(subjects, request.Confidence, request.Method);
+        SurvivalTally Tally(IEnumerable<(string Group, double Start, double Duration, bool Event, string? Cause)> rows) => request.Start is null
+            ? SurvivalTally.FromDurations(rows.Select(r => (r.Duration, r.Event)))
+            : SurvivalTally.FromStartStop(rows.Select(r => (r.Start, r.Duration, r.Event)));
 
-        return new CommandOutput.Result(Document(source, request, overall, comparison), json => WriteJson(json, source, request, overall, comparison));
+        var overall = analyzer.KaplanMeier(Tally(subjects), request.Confidence, request.Method);
+        SurvivalComparison<string>? comparison = null;
+        PairwiseLogRankResult<string>? pairs = null;
+        var byGroup = subjects.GroupBy(s => s.Group).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (groupColumn is not null)
+        {
+            var tallies = byGroup.Select(g => KeyValuePair.Create(g.Key, Tally(g))).ToList();
+            var curves = tallies.Select(t => new Grouping.GroupResult<string, KaplanMeierResult>(t.Key, analyzer.KaplanMeier(t.Value, request.Confidence, request.Method))).ToArray();
+            comparison = new SurvivalComparison<string>(curves, tallies.Count >= 2 ? analyzer.LogRank(tallies, request.Weights) : null);
+            if (request.Pairwise)
+            {
+                pairs = tallies.Count >= 2 ? analyzer.PairwiseLogRank(tallies, request.Weights)
+                    : throw new InputException($"--pairwise needs at least two groups in '{request.Group}'; found {tallies.Count}.");
+            }
+        }
+
+        var extras = new Extras(pairs, null, [], []);
+        if (request.Cause is not null)
+        {
+            if (request.Start is not null)
+            {
+                throw new InputException("--cause with --start is not supported: competing-risks estimates here are for right-censored data (no delayed entry).");
+            }
+
+            static CompetingRisksTally Risks(IEnumerable<(string Group, double Start, double Duration, bool Event, string? Cause)> rows) =>
+                CompetingRisksTally.FromRows(rows.Select(r => (r.Duration, r.Cause)));
+            var whole = Risks(subjects);
+            if (whole.Causes.Count == 0)
+            {
+                throw new InputException($"{source.DisplayName}: --cause given but no row churned, so there is no cause to estimate.");
+            }
+
+            extras = extras with { Incidence = analyzer.CumulativeIncidence(whole, request.Confidence, request.Method) };
+            if (groupColumn is not null)
+            {
+                var groupTallies = byGroup.Select(g => KeyValuePair.Create(g.Key, Risks(g))).ToList();
+                extras.GroupIncidence.AddRange(groupTallies.Select(t => (t.Key, analyzer.CumulativeIncidence(t.Value, request.Confidence, request.Method))));
+                if (groupTallies.Count >= 2)
+                {
+                    extras.GrayTests.AddRange(whole.Causes.Select(c => analyzer.GrayTest(groupTallies, c)));
+                }
+            }
+        }
+
+        return new CommandOutput.Result(Document(source, request, overall, comparison, extras), json => WriteJson(json, source, request, overall, comparison, extras));
     }
 
-    private static void WriteJson(Utf8JsonWriter json, SurveySource source, Request request, KaplanMeierResult overall, SurvivalComparison<string>? comparison)
+    private static void WriteJson(Utf8JsonWriter json, SurveySource source, Request request, KaplanMeierResult overall, SurvivalComparison<string>? comparison,
+        Extras extras)
     {
         json.WriteStartObject();
         json.WriteString("metric", "kaplan-meier");
         json.WriteString("source", source.DisplayName);
+        if (request.Start is not null)
+        {
+            json.WriteString("start", request.Start);
+        }
+
         WriteCurve(json, overall, request.Horizon);
         if (comparison is not null)
         {
@@ -116,6 +239,10 @@ internal static class SurvivalCommand
                 MetricJson.Number(json, "chiSquare", logRank.ChiSquare);
                 json.WriteNumber("df", logRank.DegreesOfFreedom);
                 json.WriteNumber("pValue", logRank.PValue);
+                json.WriteStartObject("weights");
+                json.WriteNumber("rho", logRank.Weights.Rho);
+                json.WriteNumber("gamma", logRank.Weights.Gamma);
+                json.WriteEndObject();
                 json.WriteStartArray("groups");
                 foreach (var g in logRank.Groups)
                 {
@@ -124,6 +251,28 @@ internal static class SurvivalCommand
                     json.WriteNumber("n", g.Count);
                     json.WriteNumber("observed", g.Observed);
                     json.WriteNumber("expected", g.Expected);
+                    json.WriteNumber("score", g.Score);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            if (extras.Pairwise is { } pairwise)
+            {
+                json.WriteStartObject("pairwise");
+                json.WriteString("adjustment", pairwise.Adjustment);
+                json.WriteStartArray("pairs");
+                foreach (var pair in pairwise.Pairs)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("first", pair.First);
+                    json.WriteString("second", pair.Second);
+                    MetricJson.Number(json, "chiSquare", pair.ChiSquare);
+                    json.WriteNumber("df", pair.Test.DegreesOfFreedom);
+                    json.WriteNumber("pValue", pair.PValue);
+                    json.WriteNumber("adjustedPValue", pair.AdjustedPValue);
                     json.WriteEndObject();
                 }
 
@@ -132,7 +281,74 @@ internal static class SurvivalCommand
             }
         }
 
+        if (extras.Incidence is { } incidence)
+        {
+            json.WriteStartObject("competingRisks");
+            json.WriteString("causeColumn", request.Cause);
+            WriteIncidence(json, incidence);
+            if (extras.GroupIncidence.Count > 0)
+            {
+                json.WriteStartArray("groups");
+                foreach (var (group, result) in extras.GroupIncidence)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("group", group);
+                    WriteIncidence(json, result);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            if (extras.GrayTests.Count > 0)
+            {
+                json.WriteStartArray("grayTests");
+                foreach (var test in extras.GrayTests)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("cause", test.Cause);
+                    MetricJson.Number(json, "chiSquare", test.ChiSquare);
+                    json.WriteNumber("df", test.DegreesOfFreedom);
+                    json.WriteNumber("pValue", test.PValue);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
+    }
+
+    private static void WriteIncidence(Utf8JsonWriter json, CumulativeIncidenceResult result)
+    {
+        json.WriteStartArray("causes");
+        foreach (var curve in result.Curves)
+        {
+            json.WriteStartObject();
+            json.WriteString("cause", curve.Cause);
+            json.WriteNumber("events", curve.Table.Sum(p => p.Events));
+            json.WriteStartArray("table");
+            foreach (var point in curve.Table)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("time", point.Time);
+                json.WriteNumber("atRisk", point.AtRisk);
+                json.WriteNumber("events", point.Events);
+                json.WriteNumber("incidence", point.Incidence);
+                MetricJson.Number(json, "standardError", point.StandardError);
+                MetricJson.Number(json, "lower", point.Lower);
+                MetricJson.Number(json, "upper", point.Upper);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteCurve(Utf8JsonWriter json, KaplanMeierResult result, double? horizon)
@@ -179,7 +395,7 @@ internal static class SurvivalCommand
 
     private static string MethodName(SurvivalIntervalMethod method) => Methods.First(pair => pair.Value == method).Key;
 
-    private static Document Document(SurveySource source, Request request, KaplanMeierResult overall, SurvivalComparison<string>? comparison)
+    private static Document Document(SurveySource source, Request request, KaplanMeierResult overall, SurvivalComparison<string>? comparison, Extras extras)
     {
         string level = Formatting.Level(request.Confidence);
         var curves = new List<(string Label, KaplanMeierResult Result)> { ("All", overall) };
@@ -205,9 +421,46 @@ internal static class SurvivalCommand
 
         if (comparison?.LogRank is { } logRank)
         {
-            tables.Add(new Table("Log-rank test", [request.Group!, "n", "Observed", "Expected"],
-                logRank.Groups.Select(g => (IReadOnlyList<string>)[g.Group, Formatting.Count(g.Count), Formatting.Count(g.Observed), Formatting.Number(g.Expected, 2)]).ToList(),
+            string title = logRank.Weights.IsLogRank ? "Log-rank test" : $"Weighted log-rank test: {logRank.Weights}";
+            tables.Add(new Table(title, [request.Group!, "n", "Observed", "Expected", "Score (O − E, weighted)"],
+                logRank.Groups.Select(g => (IReadOnlyList<string>)[g.Group, Formatting.Count(g.Count), Formatting.Count(g.Observed), Formatting.Number(g.Expected, 2), Formatting.Number(g.Score, 2)]).ToList(),
                 [$"χ² = {Formatting.Number(logRank.ChiSquare, 3)} on {logRank.DegreesOfFreedom} df, p = {Formatting.PValue(logRank.PValue)}"]));
+        }
+
+        if (extras.Pairwise is { } pairwise)
+        {
+            tables.Add(new Table($"Pairwise tests by {request.Group} ({pairwise.Weights}, Holm-adjusted)", ["Pair", "χ²", "df", "p", "Holm p"],
+                pairwise.Pairs.Select(p => (IReadOnlyList<string>)[$"{p.First} vs {p.Second}", Formatting.Number(p.ChiSquare, 3), Formatting.Count(p.Test.DegreesOfFreedom),
+                    Formatting.PValue(p.PValue), Formatting.PValue(p.AdjustedPValue)]).ToList(),
+                ["Holm's step-down adjustment keeps the chance of any false difference among all pairs at most α."]));
+        }
+
+        if (extras.Incidence is { } incidence)
+        {
+            var columns = new List<string> { "Group" };
+            foreach (var curve in incidence.Curves)
+            {
+                columns.Add($"Churned: {curve.Cause}");
+                columns.Add($"{level} CI");
+            }
+
+            var sets = new List<(string Label, CumulativeIncidenceResult Result)> { ("All", incidence) };
+            sets.AddRange(extras.GroupIncidence);
+            double end = incidence.Tally.Times[^1];
+            var rows = sets.Select(set =>
+            {
+                var cells = new List<string> { set.Label };
+                foreach (var curve in incidence.Curves)
+                {
+                    var estimate = set.Result.Curves.FirstOrDefault(c => c.Cause == curve.Cause)?.EstimateAt(end);
+                    cells.Add(estimate is null ? "0" : Formatting.Number(estimate.Value, 4));
+                    cells.Add(estimate is null ? "–" : $"[{Formatting.Number(estimate.Interval.Lower, 4)}, {Formatting.Number(estimate.Interval.Upper, 4)}]");
+                }
+
+                return (IReadOnlyList<string>)cells;
+            }).ToList();
+            tables.Add(new Table($"Competing risks: cumulative incidence by cause at {Formatting.Number(end, 2)} (Aalen–Johansen)", columns, rows,
+                extras.GrayTests.Select(t => $"Gray's test, {t.Cause}: χ² = {Formatting.Number(t.ChiSquare, 3)} on {t.DegreesOfFreedom} df, p = {Formatting.PValue(t.PValue)}").ToList()));
         }
 
         foreach (var (label, result) in curves)
@@ -223,7 +476,8 @@ internal static class SurvivalCommand
         }
 
         return new Document("Kaplan–Meier survival (time to churn)",
-            [$"Source: {source.DisplayName}, duration '{request.Duration}', event '{request.Event}'",
+            [$"Source: {source.DisplayName}, duration '{request.Duration}', event '{request.Event}'"
+                + (request.Start is null ? "" : $", entry '{request.Start}' (delayed entry: at risk from entry to exit)"),
              $"Pointwise intervals: {MethodName(request.Method)} (Greenwood variance), level {level}"],
             tables);
     }

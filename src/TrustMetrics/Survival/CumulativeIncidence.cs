@@ -343,7 +343,7 @@ public sealed class CumulativeIncidenceResult : ITabularResult
     {
         double end = Tally.IsEmpty ? 0 : Tally.Times[^1];
         return string.Create(CultureInfo.InvariantCulture,
-            $"Cumulative incidence n = {Tally.Count}: {string.Join(", ", Curves.Select(c => $"{c.Cause} {c.IncidenceAt(end):0.####}"))} at t = {end:G6} (end)");
+            $"Cumulative incidence n = {Tally.Count}: {string.Join(", ", Curves.Select(c => c.Cause + " " + InvariantText.Number(c.IncidenceAt(end), "0.####")))} at t = {end:G6} (end)");
     }
 
     ResultTable ITabularResult.ToTable()

@@ -85,6 +85,14 @@ internal static class RenderedResults
                 ["control"] = SurvivalData.Tally(waltons, "control"),
             }),
             survival.KaplanMeierByGroup(waltons.Select(s => (s.Group, s.Duration, s.Event))),
+            survival.PairwiseLogRank(waltons.GroupBy(s => s.Group).Select(g => KeyValuePair.Create(g.Key, SurvivalData.Tally(g))), new LogRankWeights(1, 0)),
+            survival.CompareRestrictedMeans(survival.KaplanMeier(SurvivalData.Tally(waltons, "control")), survival.KaplanMeier(SurvivalData.Tally(waltons, "miR-137")), 60),
+            survival.CumulativeIncidence(CompetingRisksTally.FromRows([(1.0, "voluntary"), (2.0, null), (2.0, "payment"), (3.0, "voluntary"), (4.0, null)])),
+            survival.GrayTest(new Dictionary<string, CompetingRisksTally>
+            {
+                ["web"] = CompetingRisksTally.FromRows([(1.0, "voluntary"), (2.0, null), (2.0, "payment"), (3.0, "voluntary"), (5.0, "payment")]),
+                ["store"] = CompetingRisksTally.FromRows([(1.5, "payment"), (2.0, "voluntary"), (3.0, null), (4.0, "voluntary"), (4.5, "payment")]),
+            }, "voluntary"),
             churn.CohortTable(customers, ChurnPeriod.Month, new DateOnly(2024, 9, 30)),
             periods[^1],
             churn.RevenueRetention(new RevenueMovements(1000, 50, 20, 80)),

@@ -100,7 +100,7 @@ public class BadStateTests
     public void The_json_is_compact_and_readable()
     {
         Assert.Equal("""{"version":1,"detractors":12,"passives":30,"promoters":58}""", AccumulatorJson.Serialize(new NpsTally(12, 30, 58).ToState()));
-        Assert.Equal("""{"version":1,"times":[1,2.5],"events":[1,0],"censored":[0,2]}""",
+        Assert.Equal("""{"version":2,"times":[1,2.5],"events":[1,0],"censored":[0,2],"entryTimes":[],"entered":[]}""",
             AccumulatorJson.Serialize(SurvivalTally.FromCounts([2.5, 1], [0, 1], [2, 0]).ToState()));
         Assert.Contains("\"period\":\"Month\"", AccumulatorJson.Serialize(ChurnTally.Empty(ChurnPeriod.Month).ToState()), StringComparison.Ordinal);
         Assert.Contains("\"min\":\"NaN\"", AccumulatorJson.Serialize(new KllSketch().ToState()), StringComparison.Ordinal);
