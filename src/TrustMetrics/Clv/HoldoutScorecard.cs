@@ -63,8 +63,8 @@ public sealed class HoldoutScorecard : ITabularResult
                 InvariantText.Optional(m.Aic, "0.0"), InvariantText.Optional(m.Bic, "0.0"));
         }
 
-        table.Note($"{InvariantText.Count(CustomerCount)} customers fitted on the calibration window to {CalibrationEnd:yyyy-MM-dd}, scored on the holdout to " +
-            $"{HoldoutEnd:yyyy-MM-dd} ({InvariantText.Number(HoldoutDuration, "0.###")} time units). Bias = predicted − actual; Brier and lift score " +
+        table.Note($"{InvariantText.Count(CustomerCount)} customers fitted on the calibration window to {CalibrationEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}, scored on the holdout to " +
+            $"{HoldoutEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} ({InvariantText.Number(HoldoutDuration, "0.###")} time units). Bias = predicted − actual; Brier and lift score " +
             "P(at least one holdout purchase); AIC = 2k − 2LL, BIC = k·ln n − 2LL.");
         foreach (var m in models)
         {

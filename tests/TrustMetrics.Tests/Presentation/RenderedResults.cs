@@ -115,7 +115,37 @@ internal static class RenderedResults
             new RepurchaseCalculator().Calculate(purchases),
             funnels.Calculate(FunnelTally.FromReached(["visit", "cart", "checkout", "purchase"], [10000, 4000, 1200, 300])),
             funnels.Compare(FunnelTally.FromReached(["a", "b", "c"], [2000, 200, 45]), FunnelTally.FromReached(["a", "b", "c"], [2100, 260, 30])),
+            trustIndex.Dimensions[0].Reliability.Omega,
+            new CoxRegression().Fit(CoxData.Create(["age"], [[61, 52, 70, 48, 66, 57, 73, 45]], [5, 8, 3, 12, 4, 9, 2, 15],
+                [true, true, true, false, true, false, true, false])),
+            new HoldoutEvaluator().Evaluate(SmallPanel(), new HoldoutEvaluationOptions([HoldoutModel.BgNbd])),
+            new ValueSegmenter().Segment(Clv.ClvData.CdnowHistories, Clv.ClvData.CdnowSpend.Select(s => s.Zbar).ToArray(),
+                new BgNbdModel(new BgNbdParameters(0.242592863, 4.413530438, 0.7928854937, 2.425752092)),
+                new GammaGammaModel(new GammaGammaParameters(6.248795206, 3.744589333, 15.44777208))),
         ];
+    }
+
+    /// <summary>A seeded panel of 120 customers buying daily with probability 1–5 % until a random death, split at mid-year.</summary>
+    private static HoldoutPanel SmallPanel()
+    {
+        var random = new Random(7);
+        var summarizer = new TransactionSummarizer<int>(new DateTime(2021, 12, 31), ClvTimeUnit.Day, 7);
+        for (int c = 0; c < 120; c++)
+        {
+            var first = new DateTime(2021, 1, 1).AddDays(random.Next(60));
+            summarizer.Add(c, first);
+            double rate = 0.01 + (0.04 * random.NextDouble());
+            var death = first.AddDays(random.Next(20, 700));
+            for (var day = first.AddDays(1); day < death && day <= new DateTime(2021, 12, 31); day = day.AddDays(1))
+            {
+                if (random.NextDouble() < rate)
+                {
+                    summarizer.Add(c, day);
+                }
+            }
+        }
+
+        return HoldoutPanel.From(summarizer, new DateTime(2021, 6, 30));
     }
 
     /// <summary>
