@@ -23,6 +23,9 @@ internal static class Formatting
 
     public static string PValue(double p) => p < 0.0001 ? "< 0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture);
 
+    /// <summary>"p = 0.0123", or "p &lt; 0.0001" for tiny ones (never "p = &lt; 0.0001").</summary>
+    public static string PClause(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + PValue(p);
+
     public static string Signed(double value, int decimals) =>
         (value > 0 ? "+" : string.Empty) + Number(value, decimals);
 }

@@ -424,7 +424,7 @@ internal static class SurvivalCommand
             string title = logRank.Weights.IsLogRank ? "Log-rank test" : $"Weighted log-rank test: {logRank.Weights}";
             tables.Add(new Table(title, [request.Group!, "n", "Observed", "Expected", "Score (O − E, weighted)"],
                 logRank.Groups.Select(g => (IReadOnlyList<string>)[g.Group, Formatting.Count(g.Count), Formatting.Count(g.Observed), Formatting.Number(g.Expected, 2), Formatting.Number(g.Score, 2)]).ToList(),
-                [$"χ² = {Formatting.Number(logRank.ChiSquare, 3)} on {logRank.DegreesOfFreedom} df, p = {Formatting.PValue(logRank.PValue)}"]));
+                [$"χ² = {Formatting.Number(logRank.ChiSquare, 3)} on {logRank.DegreesOfFreedom} df, {Formatting.PClause(logRank.PValue)}"]));
         }
 
         if (extras.Pairwise is { } pairwise)
@@ -460,7 +460,7 @@ internal static class SurvivalCommand
                 return (IReadOnlyList<string>)cells;
             }).ToList();
             tables.Add(new Table($"Competing risks: cumulative incidence by cause at {Formatting.Number(end, 2)} (Aalen–Johansen)", columns, rows,
-                extras.GrayTests.Select(t => $"Gray's test, {t.Cause}: χ² = {Formatting.Number(t.ChiSquare, 3)} on {t.DegreesOfFreedom} df, p = {Formatting.PValue(t.PValue)}").ToList()));
+                extras.GrayTests.Select(t => $"Gray's test, {t.Cause}: χ² = {Formatting.Number(t.ChiSquare, 3)} on {t.DegreesOfFreedom} df, {Formatting.PClause(t.PValue)}").ToList()));
         }
 
         foreach (var (label, result) in curves)
