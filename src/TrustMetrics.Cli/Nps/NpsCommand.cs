@@ -33,6 +33,7 @@ internal static class NpsCommand
         common.AddTo(command);
         command.Add(weight);
         command.Add(method);
+        var topicOptions = new NpsTopics.Options().AddTo(command); // topic impact (issue 15 item 2): logic in NpsTopics.cs
         command.SetAction(parse =>
         {
             var request = new Request(
@@ -42,13 +43,15 @@ internal static class NpsCommand
                 parse.GetValue(common.Group),
                 parse.GetValue(common.Confidence),
                 parse.GetValue(method) ?? "score",
-                parse.GetResult(method) is { Implicit: false });
+                parse.GetResult(method) is { Implicit: false },
+                topicOptions.Read(parse));
             return CommandOutput.Run(() => Execute(request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;
     }
 
-    private sealed record Request(string Input, string Column, string? Weight, string? Group, double Confidence, string Method, bool MethodGiven);
+    private sealed record Request(string Input, string Column, string? Weight, string? Group, double Confidence, string Method, bool MethodGiven,
+        (string Column, char Separator)? Topics);
 
     private static CommandOutput.Result Execute(Request request)
     {
@@ -62,6 +65,7 @@ internal static class NpsCommand
         int scoreColumn = table.Column(request.Column);
         int? weightColumn = request.Weight is null ? null : table.Column(request.Weight);
         int? groupColumn = request.Group is null ? null : table.Column(request.Group);
+        var topics = NpsTopics.Open(table, request.Topics, request.Weight is not null);
 
         var overall = WeightedNpsTally.Empty;
         var groups = new GroupedTallies<WeightedNpsTally>(() => WeightedNpsTally.Empty, request.Group is null ? null : new GroupLimit(table, request.Group));
@@ -77,6 +81,7 @@ internal static class NpsCommand
             // Unweighted runs use weight 1, so one tally type serves both; its Counts are the plain NPS tally.
             double w = weightColumn is int wc ? ScoreParser.Weight(table, wc, request.Weight!) : 1.0;
             overall = overall.Add(score, w);
+            topics?.Add(table, score);
             if (groupColumn is int gc)
             {
                 ref var tally = ref groups[table.Field(gc)];
@@ -104,6 +109,7 @@ internal static class NpsCommand
                 + $"({Formatting.Count(zeroWeight.Value.Counts.Count)} responses); its weighted NPS is undefined. Drop those rows or fix their weights.");
         }
 
+        var topicImpact = topics?.Rank(request.Confidence);
         var groupRows = groups.Ordered().Select(pair => (pair.Key, Row: view.Compute(pair.Value))).ToList();
 
         var summary = new List<string>
@@ -114,7 +120,8 @@ internal static class NpsCommand
         var rows = new List<IReadOnlyList<string>> { view.Cells("All", overallRow) };
         rows.AddRange(groupRows.Select(g => view.Cells(g.Key, g.Row)));
         var document = new Document("Net Promoter Score", summary,
-            [new Table(request.Group is null ? "NPS" : $"NPS by {request.Group}", view.Headers(request.Group, request.Confidence), rows, view.Notes())]);
+            [new Table(request.Group is null ? "NPS" : $"NPS by {request.Group}", view.Headers(request.Group, request.Confidence), rows, view.Notes()),
+             .. topicImpact is null ? [] : new[] { NpsTopics.Table(topicImpact, request.Confidence) }]);
 
         void WriteJson(Utf8JsonWriter json)
         {
@@ -127,6 +134,11 @@ internal static class NpsCommand
             if (request.Group is not null)
             {
                 MetricJson.Groups(json, request.Group, groupRows, view.Write);
+            }
+
+            if (topicImpact is not null)
+            {
+                NpsTopics.Write(json, topicImpact);
             }
 
             json.WriteEndObject();
