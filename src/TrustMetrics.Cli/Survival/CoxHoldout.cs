@@ -125,10 +125,10 @@ internal sealed class CoxHoldout
     public IEnumerable<Table> Tables(double confidence)
     {
         string h = Horizon.ToString("G6", CultureInfo.InvariantCulture);
-        yield return new Table($"Holdout ({Formatting.Count(Rows)} rows): Brier score (IPCW)", ["Time", "Brier"],
+        yield return new Table($"Holdout Brier score (IPCW, {Formatting.Count(Rows)} rows)", ["Time", "Brier"],
             Brier.Select(b => (IReadOnlyList<string>)[b.Time.ToString("G6", CultureInfo.InvariantCulture), b.Score is { } s ? Formatting.Number(s, 4) : "–"]).ToList(),
-            [$"Integrated Brier score to {h}: {(Integrated is { } i ? Formatting.Number(i, 4) : "–")} (0 = perfect; 0.25 = a coin flip at 50 %)"]);
-        yield return new Table($"Holdout calibration at {h}: predicted vs observed (Kaplan–Meier) survival by decile of predicted risk",
+            [$"Integrated Brier score to {h}: {(Integrated is { } i ? Formatting.Number(i, 4) : "–")} (0 = perfect; always predicting 50 % gives 0.25)"]);
+        yield return new Table($"Holdout calibration at {h} (deciles of predicted risk)",
             ["Decile", "Customers", "Predicted", "Observed", $"{Formatting.Level(confidence)} CI"],
             Calibration.Select(g => (IReadOnlyList<string>)
             [
