@@ -28,11 +28,13 @@ internal static class NpsCommand
             DefaultValueFactory = _ => "score",
         };
         method.AcceptOnlyFromAmong([.. Methods.Keys]);
+        var simultaneous = Scales.AnswerShares.CreateOption();
 
         var command = new Command("nps", "Net Promoter Score of a 0–10 likelihood-to-recommend column with its standard error and confidence interval.");
         common.AddTo(command);
         command.Add(weight);
         command.Add(method);
+        command.Add(simultaneous);
         var topicOptions = new NpsTopics.Options().AddTo(command); // topic impact (issue 15 item 2): logic in NpsTopics.cs
         command.SetAction(parse =>
         {
@@ -44,13 +46,14 @@ internal static class NpsCommand
                 parse.GetValue(common.Confidence),
                 parse.GetValue(method) ?? "score",
                 parse.GetResult(method) is { Implicit: false },
+                parse.GetValue(simultaneous),
                 topicOptions.Read(parse));
             return CommandOutput.Run(() => Execute(request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;
     }
 
-    private sealed record Request(string Input, string Column, string? Weight, string? Group, double Confidence, string Method, bool MethodGiven,
+    private sealed record Request(string Input, string Column, string? Weight, string? Group, double Confidence, string Method, bool MethodGiven, string? Simultaneous,
         (string Column, char Separator)? Topics);
 
     private static CommandOutput.Result Execute(Request request)
@@ -58,6 +61,11 @@ internal static class NpsCommand
         if (request.Weight is not null && request.MethodGiven && Methods[request.Method] != NpsIntervalMethod.Wald)
         {
             throw new InputException("--method: weighted NPS uses the Wald interval on the linearization standard error; drop --method or use --method wald.");
+        }
+
+        if (request.Weight is not null && request.Simultaneous is not null)
+        {
+            throw new InputException("--simultaneous: the simultaneous intervals are for unweighted answer counts; drop --weight or --simultaneous.");
         }
 
         var source = SurveySource.FromFile(request.Input);
@@ -70,6 +78,7 @@ internal static class NpsCommand
         var overall = WeightedNpsTally.Empty;
         var groups = new GroupedTallies<WeightedNpsTally>(() => WeightedNpsTally.Empty, request.Group is null ? null : new GroupLimit(table, request.Group));
         long missing = 0;
+        var answers = new long[NpsScale.MaxScore - NpsScale.MinScore + 1];
         while (table.Read())
         {
             if (ScoreParser.Score(table, scoreColumn, request.Column, NpsScale.MinScore, NpsScale.MaxScore) is not int score)
@@ -79,6 +88,7 @@ internal static class NpsCommand
             }
 
             // Unweighted runs use weight 1, so one tally type serves both; its Counts are the plain NPS tally.
+            answers[score - NpsScale.MinScore]++;
             double w = weightColumn is int wc ? ScoreParser.Weight(table, wc, request.Weight!) : 1.0;
             overall = overall.Add(score, w);
             topics?.Add(table, score);
@@ -109,6 +119,7 @@ internal static class NpsCommand
                 + $"({Formatting.Count(zeroWeight.Value.Counts.Count)} responses); its weighted NPS is undefined. Drop those rows or fix their weights.");
         }
 
+        var shares = Scales.AnswerShares.Compute(request.Simultaneous, answers, NpsScale.MinScore, request.Confidence);
         var topicImpact = topics?.Rank(request.Confidence);
         var groupRows = groups.Ordered().Select(pair => (pair.Key, Row: view.Compute(pair.Value))).ToList();
 
@@ -121,7 +132,8 @@ internal static class NpsCommand
         rows.AddRange(groupRows.Select(g => view.Cells(g.Key, g.Row)));
         var document = new Document("Net Promoter Score", summary,
             [new Table(request.Group is null ? "NPS" : $"NPS by {request.Group}", view.Headers(request.Group, request.Confidence), rows, view.Notes()),
-             .. topicImpact is null ? [] : new[] { NpsTopics.Table(topicImpact, request.Confidence) }]);
+            .. shares is null ? Array.Empty<Table>() : [Scales.AnswerShares.ToTable(shares)],
+             .. topicImpact is null ? Array.Empty<Table>() : [NpsTopics.Table(topicImpact, request.Confidence)]]);
 
         void WriteJson(Utf8JsonWriter json)
         {
@@ -131,6 +143,10 @@ internal static class NpsCommand
             json.WriteString("column", request.Column);
             json.WriteNumber("missing", missing);
             view.Write(json, overallRow);
+            if (shares is not null)
+            {
+                Scales.AnswerShares.Write(json, shares);
+            }
             if (request.Group is not null)
             {
                 MetricJson.Groups(json, request.Group, groupRows, view.Write);

@@ -41,6 +41,7 @@ internal static class ScaleCommand
             DefaultValueFactory = _ => "wilson",
         };
         method.AcceptOnlyFromAmong([.. Methods.Keys]);
+        var simultaneous = AnswerShares.CreateOption();
         scale.Validators.Add(result =>
         {
             try
@@ -58,6 +59,7 @@ internal static class ScaleCommand
         command.Add(scale);
         command.Add(threshold);
         command.Add(method);
+        command.Add(simultaneous);
         command.SetAction(parse =>
         {
             var chosenScale = ParseScale(parse.GetValue(scale)!);
@@ -79,13 +81,13 @@ internal static class ScaleCommand
                 CesThreshold = chosenThreshold,
             };
             ScaleMetricCalculator calculator = metric.Name == "ces" ? new CesCalculator(options) : new CsatCalculator(options);
-            var request = new Request(parse.GetRequiredValue(common.Input).ToString(), parse.GetRequiredValue(common.Column), parse.GetValue(common.Group));
+            var request = new Request(parse.GetRequiredValue(common.Input).ToString(), parse.GetRequiredValue(common.Column), parse.GetValue(common.Group), parse.GetValue(simultaneous));
             return CommandOutput.Run(() => Execute(metric, calculator, request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;
     }
 
-    private sealed record Request(string Input, string Column, string? Group);
+    private sealed record Request(string Input, string Column, string? Group, string? Simultaneous);
 
     private static CommandOutput.Result Execute(Metric metric, ScaleMetricCalculator calculator, Request request)
     {
@@ -119,6 +121,7 @@ internal static class ScaleCommand
         }
 
         var overallResult = calculator.Calculate(ScaleTally.FromCounts(scale, overall));
+        var shares = AnswerShares.Compute(request.Simultaneous, overall, scale.Min, overallResult.TopBox.Interval.Level);
         var groupResults = groups.Ordered().Select(pair => (pair.Key, Result: calculator.Calculate(ScaleTally.FromCounts(scale, pair.Value)))).ToList();
 
         var rows = new List<IReadOnlyList<string>> { ScaleRows.Cells("All", overallResult) };
@@ -133,6 +136,7 @@ internal static class ScaleCommand
             new Table(request.Group is null ? metric.Name.ToUpperInvariant() : $"{metric.Name.ToUpperInvariant()} by {request.Group}",
                 ScaleRows.Headers(metric.Name, request.Group ?? "Sample", overallResult.TopBox.Interval.Level), rows,
                 [$"Percent interval: {overallResult.TopBox.Interval.Method}; mean interval: Student t, clipped to the scale."]),
+            .. shares is null ? Array.Empty<Table>() : [AnswerShares.ToTable(shares)],
         ]);
 
         void WriteJson(Utf8JsonWriter json)
@@ -143,6 +147,10 @@ internal static class ScaleCommand
             json.WriteString("column", request.Column);
             json.WriteNumber("missing", missing);
             MetricJson.Scale(json, overallResult);
+            if (shares is not null)
+            {
+                AnswerShares.Write(json, shares);
+            }
             if (request.Group is not null)
             {
                 MetricJson.Groups(json, request.Group, groupResults, MetricJson.Scale);

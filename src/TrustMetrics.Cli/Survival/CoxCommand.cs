@@ -30,7 +30,8 @@ internal static class CoxCommand
         var ties = new Option<string>("--ties") { Description = "Tie handling: efron (default, as R) or breslow.", DefaultValueFactory = _ => "efron" };
         ties.AcceptOnlyFromAmong("efron", "breslow");
         var score = new Option<FileInfo?>("--score") { Description = "Write a CSV with each customer's linear predictor and survival at --horizon (with interval)." };
-        var horizon = new Option<string?>("--horizon") { Description = "Comma-separated horizons for --score, e.g. 12,24." };
+        var horizon = new Option<string?>("--horizon") { Description = "Comma-separated horizons for --score and --holdout, e.g. 12,24." };
+        var holdout = new Option<FileInfo?>("--holdout") { Description = "CSV of held-out customers (same columns): Brier score at --horizon, integrated Brier score and decile calibration at the largest horizon." };
 
         var command = new Command("cox", "Cox proportional-hazards regression: hazard ratios, tests, concordance, proportional-hazards check, per-customer survival.");
         command.Add(common.Input);
@@ -49,19 +50,20 @@ internal static class CoxCommand
         command.Add(common.Output);
         command.Add(score);
         command.Add(horizon);
+        command.Add(holdout);
         command.SetAction(parse =>
         {
             var request = new Request(parse.GetRequiredValue(common.Input).ToString(), parse.GetRequiredValue(duration), parse.GetRequiredValue(churned),
                 parse.GetValue(start), List(parse.GetRequiredValue(covariates)), List(parse.GetValue(categorical)), parse.GetValue(strata), parse.GetValue(weight),
                 parse.GetValue(cluster), parse.GetValue(id), parse.GetValue(ties) == "breslow" ? CoxTies.Breslow : CoxTies.Efron, parse.GetValue(common.Confidence),
-                parse.GetValue(score), Horizons(parse.GetValue(horizon)));
+                parse.GetValue(score), Horizons(parse.GetValue(horizon)), parse.GetValue(holdout));
             return CommandOutput.Run(() => Execute(request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;
     }
 
     private sealed record Request(string Input, string Duration, string Event, string? Start, string[] Covariates, string[] Categorical, string? Strata,
-        string? Weight, string? Cluster, string? Id, CoxTies Ties, double Confidence, FileInfo? Score, double[] Horizons);
+        string? Weight, string? Cluster, string? Id, CoxTies Ties, double Confidence, FileInfo? Score, double[] Horizons, FileInfo? Holdout);
 
     private static string[] List(string? text) =>
         text is null ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -95,6 +97,11 @@ internal static class CoxCommand
         if (request.Score is not null && request.Horizons.Length == 0)
         {
             throw new InputException("--score needs --horizon (for example --horizon 12,24).");
+        }
+
+        if (request.Holdout is not null && (request.Horizons.Length == 0 || request.Start is not null || request.Strata is not null))
+        {
+            throw new InputException("--holdout needs --horizon and right-censored, unstratified data (no --start, no --strata).");
         }
 
         var source = SurveySource.FromFile(request.Input);
@@ -143,6 +150,7 @@ internal static class CoxCommand
         var names = new List<string>();
         var design = new List<double[]>();
         var termGroups = new List<KeyValuePair<string, int[]>>();
+        var levelSets = new string[]?[columns.Length];
         for (int j = 0; j < columns.Length; j++)
         {
             if (!isCategorical[j])
@@ -159,6 +167,7 @@ internal static class CoxCommand
                 throw new InputException($"The categorical covariate '{request.Covariates[j]}' has only one level ('{levels.FirstOrDefault()}').");
             }
 
+            levelSets[j] = levels;
             var indices = new List<int>();
             foreach (string level in levels.Skip(1))
             {
@@ -182,7 +191,9 @@ internal static class CoxCommand
             WriteScores(request, fit, data, design, strataText, ids);
         }
 
-        return new CommandOutput.Result(Document(source, request, fit, concordance, ph), json => WriteJson(json, fit, concordance, ph, customers));
+        var holdout = request.Holdout is null ? null
+            : CoxHoldout.Evaluate(request.Holdout.ToString(), request.Duration, request.Event, request.Covariates, levelSets, request.Horizons, request.Confidence, fit, data);
+        return new CommandOutput.Result(Document(source, request, fit, concordance, ph, holdout), json => WriteJson(json, fit, concordance, ph, customers, holdout));
     }
 
     private static int[] Coded(List<string> values)
@@ -242,7 +253,7 @@ internal static class CoxCommand
         json.WriteEndObject();
     }
 
-    private static void WriteJson(Utf8JsonWriter json, CoxFit fit, CoxConcordance concordance, CoxProportionalHazardsTest ph, int? customers)
+    private static void WriteJson(Utf8JsonWriter json, CoxFit fit, CoxConcordance concordance, CoxProportionalHazardsTest ph, int? customers, CoxHoldout? holdout)
     {
         json.WriteStartObject();
         json.WriteString("model", "cox");
@@ -301,10 +312,11 @@ internal static class CoxCommand
         json.WriteEndObject();
         json.WriteBoolean("converged", fit.Convergence.Converged);
         json.WriteNumber("iterations", fit.Convergence.Iterations);
+        holdout?.WriteJson(json);
         json.WriteEndObject();
     }
 
-    private static Document Document(SurveySource source, Request request, CoxFit fit, CoxConcordance concordance, CoxProportionalHazardsTest ph)
+    private static Document Document(SurveySource source, Request request, CoxFit fit, CoxConcordance concordance, CoxProportionalHazardsTest ph, CoxHoldout? holdout)
     {
         string level = Formatting.Level(request.Confidence);
         var rows = fit.Coefficients.Select(k => (IReadOnlyList<string>)
@@ -321,6 +333,7 @@ internal static class CoxCommand
                     .Append(["GLOBAL", Formatting.Number(ph.Global.Statistic, 3), ph.Global.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture), Formatting.PValue(ph.Global.PValue)]).ToList(),
                 []),
         };
+        if (holdout is not null) tables.AddRange(holdout.Tables(request.Confidence));
         return new Document("Cox proportional hazards (who churns and why)",
         [
             $"Source: {source.DisplayName}; n = {Formatting.Count(fit.RowCount)}, events = {Formatting.Count(fit.EventCount)}, ties {(fit.Ties == CoxTies.Efron ? "efron" : "breslow")}",
