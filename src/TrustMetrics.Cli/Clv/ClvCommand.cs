@@ -78,31 +78,7 @@ internal static class ClvCommand
             string customerName = parse.GetRequiredValue(customer), dateName = parse.GetRequiredValue(date);
             string? amountName = parse.GetValue(amount);
             var timeUnit = parse.GetValue(unit) switch { "week" => ClvTimeUnit.Week, "month" => ClvTimeUnit.Month, _ => ClvTimeUnit.Day };
-            double factor = parse.GetValue(multiplier);
-            if (!(factor > 0 && double.IsFinite(factor)))
-            {
-                throw new InputException($"--multiplier must be a finite number > 0; got {ClvInput.Format(factor)}.");
-            }
-
-            DateTime observationEnd;
-            if (parse.GetValue(end) is string endText)
-            {
-                observationEnd = Dates.Option("--end", endText).DateTime;
-            }
-            else
-            {
-                observationEnd = DateTime.MinValue;
-                foreach (var (_, when, _) in ClvInput.Transactions(path, customerName, dateName, amountName))
-                {
-                    observationEnd = when > observationEnd ? when : observationEnd;
-                }
-            }
-
-            var summarizer = new TransactionSummarizer<string>(observationEnd, timeUnit, factor, StringComparer.Ordinal);
-            foreach (var (id, when, value) in ClvInput.Transactions(path, customerName, dateName, amountName))
-            {
-                summarizer.Add(id, when, value);
-            }
+            var summarizer = ClvInput.Summarize(path, customerName, dateName, amountName, parse.GetValue(end), timeUnit, parse.GetValue(multiplier));
 
             // Without --amount there is no spend: the summary has no monetary_value column (a column of zeros would read as $0 purchases).
             bool withSpend = amountName is not null;
