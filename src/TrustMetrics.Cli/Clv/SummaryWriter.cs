@@ -25,7 +25,7 @@ internal static class SummaryWriter
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static void Run(CliContext context, FileInfo? output, string path, string customerName, string dateName, string? amountName, string? endText,
-        ClvTimeUnit unit, double multiplier)
+        ClvTimeUnit unit, double multiplier, int bufferRows = BufferRows)
     {
         if (!(multiplier > 0 && double.IsFinite(multiplier)))
         {
@@ -42,7 +42,7 @@ internal static class SummaryWriter
         }
         else
         {
-            var buffer = new Buffer();
+            var buffer = new Buffer(bufferRows);
             var end = DateTime.MinValue;
             bool fits = true;
             Read(source, customerName, dateName, amountName, ids, (slot, when, amount) =>
@@ -51,7 +51,7 @@ internal static class SummaryWriter
                 if (fits && !buffer.TryAdd(slot, DateOnly.FromDateTime(when).DayNumber, amount))
                 {
                     fits = false;
-                    buffer = new Buffer();
+                    buffer = new Buffer(0);
                 }
             });
 
@@ -166,7 +166,7 @@ internal static class SummaryWriter
     }
 
     /// <summary>(customer number, day number, amount) rows in blocks of 65,536: no doubling copies, 16 bytes a row.</summary>
-    private sealed class Buffer
+    private sealed class Buffer(int capacity)
     {
         private const int Block = 1 << 16;
         private readonly List<(int[] Slots, int[] Days, double[] Amounts)> blocks = [];
@@ -174,7 +174,7 @@ internal static class SummaryWriter
 
         public bool TryAdd(int slot, int day, double amount)
         {
-            if (count == BufferRows)
+            if (count == capacity)
             {
                 return false;
             }

@@ -5,12 +5,12 @@ namespace TrustMetrics.Cli.Survival;
 
 /// <summary>
 /// The survival reader's accumulator: rows stream in, per group, and leave as the core's tallies. Rows are buffered as packed
-/// columns (duration 8 bytes, flag 1 byte; entry time and cause only when asked) and every <see cref="ChunkRows"/> rows in all
+/// columns (duration 8 bytes, flag 1 byte; entry time and cause only when asked) and every <see cref="ChunkRows"/> rows (by default) in all
 /// the buffer is reduced to one <see cref="SurvivalTally"/> (and <see cref="CompetingRisksTally"/>) per group and added to the
 /// running ones (tallies of parts add up exactly to the tally of the whole). Memory is therefore bounded by the chunk plus the
 /// distinct times, whatever the number of rows. The whole-sample tally is the sum of the group tallies.
 /// </summary>
-internal sealed class SurvivalTallies(bool delayedEntry, bool causes)
+internal sealed class SurvivalTallies(bool delayedEntry, bool causes, int chunkRows = SurvivalTallies.ChunkRows)
 {
     /// <summary>Rows buffered (over all groups) before they are reduced to tallies: 2²⁰ rows ≈ 9 MB (17 MB with entry times).</summary>
     internal const int ChunkRows = 1 << 20;
@@ -46,7 +46,7 @@ internal sealed class SurvivalTallies(bool delayedEntry, bool causes)
 
         last!.Add(delayedEntry ? start : 0, duration, churned, causes ? cause : null, delayedEntry, causes);
         Count++;
-        if (++buffered >= ChunkRows)
+        if (++buffered >= chunkRows)
         {
             Reduce();
         }
