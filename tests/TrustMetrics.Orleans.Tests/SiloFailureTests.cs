@@ -100,7 +100,8 @@ public sealed class SiloFailureTests(PostgresServer postgres) : IClassFixture<Po
                         catch (Exception e) when (e is not ArgumentException && attempt < 40)
                         {
                             // Silo gone, timeout, or a stale activation's write refused: the same batch is sent again.
-                            if (Interlocked.Increment(ref retries) > 0 && attempt == 1)
+                            Interlocked.Increment(ref retries);
+                            if (attempt == 1)
                             {
                                 Interlocked.Add(ref retriedEvents, job.Count);
                             }
