@@ -204,7 +204,7 @@ public static class CoxFitAnalyses
             eta[r] = e;
         }
 
-        return CoxConcordance.Compute(data, eta);
+        return CoxConcordance.Compute(data, eta, new ParallelWork(CancellationToken.None, null));
     }
 
     /// <summary>
