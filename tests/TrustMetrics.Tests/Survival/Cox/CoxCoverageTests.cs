@@ -9,8 +9,8 @@ namespace TrustMetrics.Tests.Survival.Cox;
 /// should cover the true β in 93–97 % of 200 data sets. Design: n = 500 customers, β = (0.7 plan, −0.4 tenure, 0.25 score)
 /// with plan ~ Bernoulli(0.4), tenure and score ~ N(0, 1); exponential baseline hazard 0.01/day; follow-up uniform on 0–200
 /// days (≈ 30 % censored); times rounded up to whole days (heavy ties, Efron). Seed 20261206 + set. The full run (200 sets) is
-/// quoted in docs/cox.md §Coverage with its output in Data/coverage_200.out; set TM_COX_COVERAGE_SETS=200 to rerun it. The
-/// default test reruns the first 40 sets.
+/// quoted in docs/cox.md §Coverage with its output (and a 1,000-set run) in Data/coverage_200.out; set TM_COX_COVERAGE_SETS=200
+/// to rerun it. The default test reruns the first 40 sets.
 /// </summary>
 public sealed class CoxCoverageTests(ITestOutputHelper output)
 {
@@ -70,8 +70,12 @@ public sealed class CoxCoverageTests(ITestOutputHelper output)
         output.WriteLine($"pooled: {total} of {sets * covered.Length} ({pooled:P1})");
         if (sets >= 200)
         {
-            // The criterion on the full run.
-            foreach (int c in covered) Assert.InRange((double)c / sets, 0.93, 0.97);
+            // The 93–97 % on the pooled intervals; per coefficient the 99 % binomial band around 0.95 (normal
+            // approximation, ±2.576·sqrt(0.95·0.05/sets)): with 200 sets one coefficient's count is too noisy for a 93–97 % band
+            // (its SE is 1.5 points) — the full run's third coefficient covers 91.5 %, and 94.9 % over 1,000 sets (docs/cox.md).
+            Assert.InRange(pooled, 0.93, 0.97);
+            double band = 2.576 * Math.Sqrt(0.95 * 0.05 / sets);
+            foreach (int c in covered) Assert.InRange((double)c / sets, 0.95 - band, 0.95 + band);
         }
         else
         {
