@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using TrustMetrics.Statistics;
 
@@ -41,6 +42,7 @@ public sealed class CoxConcordance
     /// <summary>"C = 0.640 (SE 0.0271)" (invariant culture).</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"C = {Value:0.000} (SE {StandardError:G3})");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static CoxConcordance Compute(CoxData data, double[] eta, ParallelWork work = default)
     {
         int n = data.N;
@@ -89,6 +91,7 @@ public sealed class CoxConcordance
     }
 
     /// <summary>Dense ranks (1…size) of η over the sorted rows [b, e): one sort of (η, row) pairs, no hashing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Ranks(double[] eta, int b, int e, int[] rank)
     {
         int len = e - b;
@@ -107,6 +110,7 @@ public sealed class CoxConcordance
     }
 
     /// <summary>Each event row's own pairs: the rows at risk at its time t (start &lt; t, and stop &gt; t or censored at t).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Concordant, double Discordant, double Tied) EventSide(CoxData data, int[] rank, int b, int e, int size,
         double[] cI, double[] dI, double[] tI)
     {
@@ -157,6 +161,7 @@ public sealed class CoxConcordance
     /// (inclusive) at equal times, and the start-time queries (inclusive) come in <see cref="CoxData.StartOrder"/>, so one merge
     /// replaces a sort; queries with equal keys see the same event set, so their relative order does not matter.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RiskSide(CoxData data, int[] rank, int b, int e, int size, double[] cJ, double[] dJ, double[] tJ)
     {
         var w = data.Weight;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.ObjectModel;
 using System.Globalization;
 
@@ -119,6 +120,7 @@ public sealed class CoxData
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException">The arrays differ in length, a name is empty or repeated, there are no rows or no events.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or out of range; the message names the row (and column) and the value.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CoxData Create(IReadOnlyList<string> covariateNames, IReadOnlyList<double[]> covariates, double[] stop, bool[] events,
         double[]? start = null, double[]? weights = null, double[]? offsets = null, int[]? strata = null, int[]? clusters = null)
     {
@@ -239,6 +241,7 @@ public sealed class CoxData
         return codes;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Layout(IReadOnlyList<double[]> covariates, double[] stop, bool[] events, double[]? start, double[]? weights,
         double[]? offsets, int[]? strata, int[]? clusters)
     {
@@ -295,7 +298,7 @@ public sealed class CoxData
         var columns = covariates.ToArray();
         const int block = 1 << 15;
         var work = new Statistics.ParallelWork(CancellationToken.None, null);
-        work.For((n + block - 1) / block, (long)n * p >= 200_000, b =>
+        work.For((n + block - 1) / block, (long)n * p >= 200_000, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (b) =>
         {
             int lo = b * block, hi = Math.Min(n, lo + block);
             for (int i = lo; i < hi; i++)
@@ -400,6 +403,7 @@ public sealed class CoxData
     /// row gets its time's rank by binary search, then a stable counting sort on 2·rank + censored places the rows (O(n log u),
     /// u distinct times; no comparison sort of n items).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortWithinStrata(int[] order, int[] begin, double[] stop, bool[] events, int[] position)
     {
         int n = stop.Length;
