@@ -39,7 +39,7 @@ public sealed class BgNbdCovariateFitter : IClvCovariateFitter
 /// <c>pnbd_staticcov_LL_ind</c>): α_i = α·e^{−γ₁ᵀz_i} (purchase rate λ ~ Gamma(r, α_i), coefficients "lambda") and
 /// β_i = β·e^{−γ₂ᵀz_i} (dropout rate μ ~ Gamma(s, β_i), coefficients "mu"), so E[λ] = (r/α)·e^{γ₁ᵀz} and E[μ] = (s/β)·e^{γ₂ᵀz}
 /// (Fader &amp; Hardie 2007, "Incorporating time-invariant covariates into the Pareto/NBD and BG/NBD models"). Each customer's
-/// likelihood is Pareto/NBD's (Fader &amp; Hardie note 008) at their own parameters. Stateless and thread-safe.
+/// likelihood is Pareto/NBD's (Fader &amp; Hardie note 009) at their own parameters. Stateless and thread-safe.
 /// </summary>
 public sealed class ParetoNbdCovariateFitter : IClvCovariateFitter
 {

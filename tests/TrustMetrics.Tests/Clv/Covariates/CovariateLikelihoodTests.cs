@@ -5,7 +5,7 @@ namespace TrustMetrics.Tests.Clv.Covariates;
 
 /// <summary>
 /// The covariate log-likelihood against an independent mpmath implementation from the papers (Data/covariate_likelihood_reference.py
-/// and .txt: BG/NBD by Fader, Hardie &amp; Lee 2005 eq. 6, Pareto/NBD by note 008's integral form with mpmath.quad, CLVTools'
+/// and .txt: BG/NBD by Fader, Hardie &amp; Lee 2005 eq. 6, Pareto/NBD by note 009's integral form with mpmath.quad, CLVTools'
 /// covariate links), its exact derivatives against finite differences, and the all-zero-z reduction to the plain model.
 /// </summary>
 public class CovariateLikelihoodTests

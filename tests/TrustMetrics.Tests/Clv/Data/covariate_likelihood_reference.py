@@ -5,7 +5,7 @@ Written from the papers, not from TrustMetrics' code, in mpmath at 50 digits:
   * BG/NBD: Fader, Hardie & Lee (2005), "Counting your customers the easy way", eq. (6):
       L = B(a, b+x)/B(a, b) * Gamma(r+x) alpha^r / (Gamma(r) (alpha+T)^(r+x))
           + [x > 0] B(a+1, b+x-1)/B(a, b) * Gamma(r+x) alpha^r / (Gamma(r) (alpha+t_x)^(r+x))
-  * Pareto/NBD: Fader & Hardie (2005), note 008 "A note on deriving the Pareto/NBD model", eq. (ii) before the 2F1 step:
+  * Pareto/NBD: Fader & Hardie (2005), note 009 "A note on deriving the Pareto/NBD model", eq. (ii) before the 2F1 step:
       L = Gamma(r+x) alpha^r beta^s / Gamma(r) * [ 1/((alpha+T)^(r+x) (beta+T)^s)
           + s * Integral_{t_x}^{T} (alpha+tau)^-(r+x) (beta+tau)^-(s+1) dtau ]
     the integral by mpmath.quad (no hypergeometric function at all).
