@@ -55,13 +55,13 @@ public class CovariateFitTests
     public void RecoversTheSimulatedCoefficientsWithinTwoStandardErrors(int kind)
     {
         // Small version of the 100-panel recovery run (benchmarks/clv/covariate_recovery.cs; 95.8 % and 96.1 % within 2 SE): 3 (BG/NBD)
-        // or 2 (Pareto/NBD) seeded panels of 1,000 or 600 customers; the share of the estimates within 2 SE of the truth must be at least 85 % (the large run's
+        // or 1 (Pareto/NBD, whose plain start fit is the slow part) seeded panels of 1,000 or 500 customers; the share of the estimates within 2 SE of the truth must be at least 85 % (the large run's
         // figure is in docs/clv.md).
         double[] truth = kind == 0 ? BgTruth : ParetoTruth;
         int within = 0, total = 0;
-        for (int panel = 0; panel < (kind == 0 ? 3 : 2); panel++)
+        for (int panel = 0; panel < (kind == 0 ? 3 : 1); panel++)
         {
-            var z = CovariateSimulator.Design(kind == 0 ? 1000 : 600, 100 + panel);
+            var z = CovariateSimulator.Design(kind == 0 ? 1000 : 500, 100 + panel);
             var h = kind == 0 ? CovariateSimulator.BgNbd(truth, z, 200 + panel) : CovariateSimulator.ParetoNbd(truth, z, 200 + panel);
             IClvCovariateFitter fitter = kind == 0 ? new BgNbdCovariateFitter() : new ParetoNbdCovariateFitter();
             var fit = fitter.Fit(h, z);
