@@ -120,18 +120,7 @@ internal sealed class CovariateLikelihood
         var sums = new double[Chunks];
         int n = histories.Length;
         work.For(Chunks, n >= ParallelThreshold, chunk =>
-        {
-            Span<double> psi = stackalloc double[4];
-            int from = (int)((long)n * chunk / Chunks), to = (int)((long)n * (chunk + 1) / Chunks);
-            double s = 0;
-            for (int i = from; i < to; i++)
-            {
-                LogParameters(t, i, psi);
-                s += Row(psi, histories[i]);
-            }
-
-            sums[chunk] = s;
-        });
+            sums[chunk] = ValueChunk(t, (int)((long)n * chunk / Chunks), (int)((long)n * (chunk + 1) / Chunks)));
 
         double total = 0;
         foreach (double s in sums)
@@ -140,6 +129,21 @@ internal sealed class CovariateLikelihood
         }
 
         return double.IsNaN(total) ? double.NegativeInfinity : total;
+    }
+
+    /// <summary>Σ ℓ_i over customers [from, to).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private double ValueChunk(double[] t, int from, int to)
+    {
+        Span<double> psi = stackalloc double[4];
+        double s = 0;
+        for (int i = from; i < to; i++)
+        {
+            LogParameters(t, i, psi);
+            s += Row(psi, histories[i]);
+        }
+
+        return s;
     }
 
     /// <summary>Σ ℓ_i, its gradient and its exact Hessian (row-major K × K) with respect to θ.</summary>
@@ -152,68 +156,8 @@ internal sealed class CovariateLikelihood
         var hessians = new double[Chunks * k * k];
         work.For(Chunks, n >= ParallelThreshold / 8, chunk =>
         {
-            Span<double> psi = stackalloc double[4];
-            Span<double> gPsi = stackalloc double[4];
-            Span<double> hPsi = stackalloc double[16];
-            var m = new double[4 * k];
-            var hm = new double[4 * k];
-            var g = gradients.AsSpan(chunk * k, k);
-            var h = hessians.AsSpan(chunk * k * k, k * k);
             int from = (int)((long)n * chunk / Chunks), to = (int)((long)n * (chunk + 1) / Chunks);
-            double value = 0;
-            for (int i = from; i < to; i++)
-            {
-                LogParameters(t, i, psi);
-                var row = Row(Dual2.Variable(psi[0], 0), Dual2.Variable(psi[1], 1), Dual2.Variable(psi[2], 2), Dual2.Variable(psi[3], 3), histories[i]);
-                value += row.Value;
-                for (int u = 0; u < 4; u++)
-                {
-                    gPsi[u] = row.Gradient(u);
-                    for (int v = 0; v < 4; v++)
-                    {
-                        hPsi[(u * 4) + v] = row.Hessian(u, v);
-                    }
-                }
-
-                Jacobian(i, m, k, p);
-                // g += Mᵀ g_ψ; h += Mᵀ (H_ψ M).
-                for (int c = 0; c < k; c++)
-                {
-                    double s = 0;
-                    for (int u = 0; u < 4; u++)
-                    {
-                        s += m[(u * k) + c] * gPsi[u];
-                    }
-
-                    g[c] += s;
-                    for (int u = 0; u < 4; u++)
-                    {
-                        double hmc = 0;
-                        for (int v = 0; v < 4; v++)
-                        {
-                            hmc += hPsi[(u * 4) + v] * m[(v * k) + c];
-                        }
-
-                        hm[(u * k) + c] = hmc;
-                    }
-                }
-
-                for (int a = 0; a < k; a++)
-                {
-                    for (int c = a; c < k; c++)
-                    {
-                        double s = 0;
-                        for (int u = 0; u < 4; u++)
-                        {
-                            s += m[(u * k) + a] * hm[(u * k) + c];
-                        }
-
-                        h[(a * k) + c] += s;
-                    }
-                }
-            }
-
-            values[chunk] = value;
+            values[chunk] = DerivativeChunk(t, from, to, gradients.AsSpan(chunk * k, k), hessians.AsSpan(chunk * k * k, k * k));
         });
 
         Array.Clear(gradient);
@@ -241,6 +185,73 @@ internal sealed class CovariateLikelihood
         }
 
         return total;
+    }
+
+    /// <summary>Σ ℓ_i over customers [from, to), adding Mᵀ∇_ψ and Mᵀ∇²_ψM into <paramref name="g"/> and the upper triangle of <paramref name="h"/>.</summary>
+    // Fully optimised from the first call: the dual-number arithmetic is ~10× slower in tier-0 code, which dominated short runs.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private double DerivativeChunk(double[] t, int from, int to, Span<double> g, Span<double> h)
+    {
+        int k = Size, p = covariates.Count;
+        Span<double> psi = stackalloc double[4];
+        Span<double> gPsi = stackalloc double[4];
+        Span<double> hPsi = stackalloc double[16];
+        var m = new double[4 * k];
+        var hm = new double[4 * k];
+        double value = 0;
+        for (int i = from; i < to; i++)
+        {
+            LogParameters(t, i, psi);
+            var row = Row(Dual2.Variable(psi[0], 0), Dual2.Variable(psi[1], 1), Dual2.Variable(psi[2], 2), Dual2.Variable(psi[3], 3), histories[i]);
+            value += row.Value;
+            for (int u = 0; u < 4; u++)
+            {
+                gPsi[u] = row.Gradient(u);
+                for (int v = 0; v < 4; v++)
+                {
+                    hPsi[(u * 4) + v] = row.Hessian(u, v);
+                }
+            }
+
+            Jacobian(i, m, k, p);
+            // g += Mᵀ g_ψ; h += Mᵀ (H_ψ M).
+            for (int c = 0; c < k; c++)
+            {
+                double s = 0;
+                for (int u = 0; u < 4; u++)
+                {
+                    s += m[(u * k) + c] * gPsi[u];
+                }
+
+                g[c] += s;
+                for (int u = 0; u < 4; u++)
+                {
+                    double hmc = 0;
+                    for (int v = 0; v < 4; v++)
+                    {
+                        hmc += hPsi[(u * 4) + v] * m[(v * k) + c];
+                    }
+
+                    hm[(u * k) + c] = hmc;
+                }
+            }
+
+            for (int a = 0; a < k; a++)
+            {
+                for (int c = a; c < k; c++)
+                {
+                    double s = 0;
+                    for (int u = 0; u < 4; u++)
+                    {
+                        s += m[(u * k) + a] * hm[(u * k) + c];
+                    }
+
+                    h[(a * k) + c] += s;
+                }
+            }
+        }
+
+        return value;
     }
 
     /// <summary>M = ∂ψ_i/∂θ (4 × K, row-major).</summary>
