@@ -96,6 +96,8 @@ internal static class ClvCommand
         var columns = new SummaryColumns();
         var command = new Command("fit", "Maximum-likelihood fit with standard errors, total log-likelihood and convergence report.") { input, model, penalizer, format, output };
         columns.AddTo(command);
+        var withCovariates = new ClvFitCovariates();
+        withCovariates.AddTo(command);
         command.SetAction(parse => Guarded(context, () =>
         {
             string name = parse.GetRequiredValue(model);
@@ -106,6 +108,12 @@ internal static class ClvCommand
             }
 
             string path = parse.GetRequiredValue(input).ToString();
+            if (withCovariates.Requested(parse))
+            {
+                Write(context, parse.GetValue(output), withCovariates.Run(parse, name, path, columns.Get(parse), penalty, parse.GetValue(format) == "json"));
+                return CommandOutput.Success;
+            }
+
             var (report, skipped, zeroSpend) = FitModel(name, path, columns.Get(parse), new ClvFitOptions(penalizer: penalty));
             string text = parse.GetValue(format) == "json" ? Json(report, skipped, zeroSpend) : Text(report, skipped, zeroSpend);
             Write(context, parse.GetValue(output), text);
