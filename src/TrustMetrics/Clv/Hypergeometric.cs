@@ -17,8 +17,8 @@ internal static class Hypergeometric
     /// [1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1 and c &gt; 0, with ln(1−z) passed as <paramref name="logOneMinusZ"/>
     /// (see <see cref="ScaledTail"/>, which this divides by c).
     /// </summary>
-    public static double Tail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k = double.NaN) =>
-        ScaledTail(a1, epsilon, c, z, logOneMinusZ, k) / c;
+    public static double Tail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k, double beta) =>
+        ScaledTail(a1, epsilon, c, z, logOneMinusZ, k, beta) / c;
 
     /// <summary>
     /// c·[1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1 and c &gt; −1. Writing ₂F₁(a₁, ε; c; z) = 1 + (ε/c)·S′ with
@@ -27,9 +27,19 @@ internal static class Hypergeometric
     /// expectations reach this form through Euler's transformation ₂F₁(a, b; c; z) = (1−z)^{c−a−b} ₂F₁(c−a, c−b; c; z).
     /// Where the series is long or cancels (fits on the boundary: a and b in the thousands to millions, or r far above a + b),
     /// the same number is computed from its integral form (<see cref="BetaMeanTail"/>), which needs k = c − a₁ (r + x in the BG
-    /// family): pass it as <paramref name="k"/>, since c − a₁ computed from a₁ ≈ c ≈ 10⁶ would keep only a few of its digits.
+    /// family): pass it as <paramref name="k"/>, since c − a₁ computed from a₁ ≈ c ≈ 10⁶ would keep only a few of its digits,
+    /// and β = c − ε (b + x in BG/NBD, b + x + 1 in MBG/NBD) as <paramref name="beta"/> for the same reason: with a ≈ 10⁹ and
+    /// b ≈ 10⁻⁵ (a fit on three customers) a + b + x − 1 − (a − 1) keeps none of the digits of b, and at x = 0 it is exactly 0 — the
+    /// integral form then had "no weight" and the estimate threw (issue 14, item 2 defect).
     /// </summary>
-    public static double ScaledTail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k = double.NaN)
+    /// <param name="a1">a₁ (only the series uses it).</param>
+    /// <param name="epsilon">ε &gt; −1.</param>
+    /// <param name="c">c &gt; −1.</param>
+    /// <param name="z">0 ≤ z &lt; 1.</param>
+    /// <param name="logOneMinusZ">ln(1 − z).</param>
+    /// <param name="k">c − a₁, computed without the subtraction.</param>
+    /// <param name="beta">c − ε &gt; 0, computed without the subtraction.</param>
+    public static double ScaledTail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k, double beta)
     {
         double s = 0, largest = 0;
         bool series = true;
@@ -67,14 +77,14 @@ internal static class Hypergeometric
             return result;
         }
 
-        double alpha = epsilon + 1, beta = c - epsilon;
+        double alpha = epsilon + 1;
         if (!(alpha > 0 && beta > 0))
         {
             throw new ArithmeticException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"The hypergeometric series 2F1({a1:R}, {epsilon:R}; {c:R}; {z:R}) did not converge and has no integral form there."));
         }
 
-        return BetaMeanTail(alpha, beta, double.IsNaN(k) ? c - a1 : k, PreciseMath.Expm1(-logOneMinusZ));
+        return BetaMeanTail(alpha, beta, k, PreciseMath.Expm1(-logOneMinusZ));
     }
 
     /// <summary>
