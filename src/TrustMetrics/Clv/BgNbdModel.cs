@@ -122,7 +122,7 @@ public sealed class BgNbdModel : IPurchaseModel
         double p = Math.Exp(first);
         if (n > 0 && t > 0)
         {
-            p += Math.Exp(SpecialFunctions.BetaLn(a + 1, b + n - 1) - logBetaAB) * SpecialFunctions.BetaRegularized(n, r, q);
+            p += Math.Exp(SpecialFunctions.BetaLn(a + 1, b + (n - 1)) - logBetaAB) * SpecialFunctions.BetaRegularized(n, r, q);
         }
 
         return p;
@@ -154,7 +154,7 @@ public sealed class BgNbdModel : IPurchaseModel
         }
 
         // Two logarithms of ratios instead of four: ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+t_x)).
-        double log = Math.Log(a / (b + x - 1)) + ((r + x) * Math.Log((alpha + T) / (alpha + tx)));
+        double log = Math.Log(a / (b + (x - 1))) + ((r + x) * Math.Log((alpha + T) / (alpha + tx)));
         return 1.0 / (1.0 + Math.Exp(log));
     }
 

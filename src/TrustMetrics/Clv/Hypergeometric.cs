@@ -55,14 +55,16 @@ internal static class Hypergeometric
                 term *= ratio;
                 s += term;
                 largest = Math.Max(largest, Math.Abs(term));
-                if (Math.Abs(term) <= 1e-17 * Math.Abs(s) && Math.Abs(ratio) < 1)
-                {
-                    break;
-                }
-
+                // Overflow first: a term that reached ∞ also passes the convergence test (∞ ≤ ∞), which returned −∞ for
+                // MBG/NBD's E[X(t)] at a fit with every parameter near 10⁹ (found by BoundaryFitTests).
                 if (!double.IsFinite(s) || n > SeriesBudget)
                 {
                     series = false;
+                    break;
+                }
+
+                if (Math.Abs(term) <= 1e-17 * Math.Abs(s) && Math.Abs(ratio) < 1)
+                {
                     break;
                 }
             }
@@ -72,7 +74,7 @@ internal static class Hypergeometric
         double head = epsilon == 0 ? -logOneMinusZ : -PreciseMath.Expm1(el) / epsilon;
         double result = (c * head) - (Math.Exp(el) * s);
         // The terms' size against the result's: above 1e3 the series has lost more than three digits to cancellation.
-        if (series && !(Math.Exp(el) * largest > 1e3 * Math.Abs(result)))
+        if (series && double.IsFinite(result) && !(Math.Exp(el) * largest > 1e3 * Math.Abs(result)))
         {
             return result;
         }

@@ -40,19 +40,19 @@ public class BoundaryFitTests
         Approx.Relative(9.2499887555794634e-18, new MbgNbdModel(Boundary).ExpectedPurchases(184), 1e-9, "mbgnbd E[X(184)]");
     }
 
-    /// <summary>The three 3-customer files that reproduced the exception (seeds 16, 34, 35 of a random search), then 150 more seeded ones.</summary>
+    /// <summary>The three 3-customer files that reproduced the exception (seeds 16, 34, 35 of a random search), then 60 more seeded ones.</summary>
     [Fact]
     public void Scorecard_on_tiny_panels_never_throws_and_is_finite()
     {
         var files = new List<(string Id, DateTime Date)[]>
         {
-            [("c0", D("2020-02-05")), ("c0", D("2020-04-13")), ("c0", D("2020-07-29")), ("c1", D("2020-02-25")), ("c1", D("2020-07-21")),
-             ("c2", D("2020-01-28")), ("c2", D("2020-02-29")), ("c2", D("2020-11-14"))],
-            [("c0", D("2020-01-24")), ("c0", D("2020-06-18")), ("c0", D("2020-08-25")), ("c0", D("2020-09-27")), ("c1", D("2020-01-15")),
-             ("c1", D("2020-01-18")), ("c1", D("2020-08-12")), ("c1", D("2020-12-17")), ("c2", D("2020-02-15")), ("c2", D("2020-06-16"))],
+            new[] { ("c0", D("2020-02-05")), ("c0", D("2020-04-13")), ("c0", D("2020-07-29")), ("c1", D("2020-02-25")), ("c1", D("2020-07-21")),
+             ("c2", D("2020-01-28")), ("c2", D("2020-02-29")), ("c2", D("2020-11-14")) },
+            new[] { ("c0", D("2020-01-24")), ("c0", D("2020-06-18")), ("c0", D("2020-08-25")), ("c0", D("2020-09-27")), ("c1", D("2020-01-15")),
+             ("c1", D("2020-01-18")), ("c1", D("2020-08-12")), ("c1", D("2020-12-17")), ("c2", D("2020-02-15")), ("c2", D("2020-06-16")) },
         };
         var random = new Random(14);
-        for (int panel = 0; panel < 150; panel++)
+        for (int panel = 0; panel < 60; panel++)
         {
             var rows = new List<(string, DateTime)>();
             int customers = random.Next(2, 6);
@@ -97,13 +97,13 @@ public class BoundaryFitTests
             foreach (var m in card.Models)
             {
                 Assert.True(double.IsFinite(m.Holdout.PredictedTotal) && double.IsFinite(m.Holdout.BrierScore), m.Model);
-                Assert.All(m.Tracking, p => Assert.True(double.IsFinite(p.ExpectedCumulative)));
+                Assert.All(m.Tracking, p => Assert.True(double.IsFinite(p.ExpectedCumulative), $"{m.Model} {string.Join(' ', m.Parameters.Select(kv => $"{kv.Key}={kv.Value:R}"))} period {p.Period}"));
             }
 
             evaluated++;
         }
 
-        Assert.True(evaluated > 100, $"only {evaluated} panels evaluated");
+        Assert.True(evaluated > 40, $"only {evaluated} panels evaluated");
 
         static DateTime D(string s) => DateTime.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
     }

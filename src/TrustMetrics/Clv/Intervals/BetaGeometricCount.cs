@@ -34,7 +34,7 @@ internal static class BetaGeometricCount
         {
             // P(N ≥ n) = I_{t/(α+t)}(n, r′) (the negative binomial's upper tail as an incomplete beta), both arguments exact.
             double tail = Distributions.BetaTails(t / (alpha + t), alpha / (alpha + t), n, r).Lower;
-            f += Math.Exp(SpecialFunctions.BetaLn(a + 1, b + n - 1) - logBetaAB) * tail;
+            f += Math.Exp(SpecialFunctions.BetaLn(a + 1, b + (n - 1)) - logBetaAB) * tail;
         }
 
         return f;
@@ -79,7 +79,7 @@ internal static class BetaGeometricCount
             if (n > 0)
             {
                 // B(a+1, b′+n−1)/B(a,b′) = B(a, b′+n−1)/B(a,b′) · a/(a+b′+n−1) = betaRatio · (a+b′+n−1)/(b′+n−1) · a/(a+b′+n−1) = betaRatio·a/(b′+n−1).
-                f += betaRatio * a / (b + n - 1) * tail;
+                f += betaRatio * a / (b + (n - 1)) * tail;   // b′ + (n − 1): b′ + n − 1 would lose the digits of a tiny b′ at n = 1
             }
 
             double p = (alive * f) + (n == 0 ? 1 - alive : 0);

@@ -29,23 +29,23 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
         }
 
         var family = Family.For(fit);
-        var index = new Dictionary<PurchaseHistory, int>();
+        var index = new Dictionary<(long, double, double), int>();
         var map = new int[histories.Length];
         var rows = new List<PurchaseHistory>();
         for (int i = 0; i < histories.Length; i++)
         {
             CompressedHistories.Validate(histories[i], i, nameof(histories));
-            if (!index.TryGetValue(histories[i], out int row))
+            var key = (histories[i].Frequency, histories[i].Recency, histories[i].T);
+            if (!index.TryGetValue(key, out int row))
             {
                 row = rows.Count;
-                index.Add(histories[i], row);
+                index.Add(key, row);
                 rows.Add(histories[i]);
             }
 
             map[i] = row;
         }
 
-        index = null;
         int n = rows.Count;
         var e = new double[n];
         var el = new double[n];
