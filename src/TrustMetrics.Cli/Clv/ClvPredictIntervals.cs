@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using TrustMetrics.Cli.Input;
 using TrustMetrics.Clv;
 
 namespace TrustMetrics.Cli.Clv;

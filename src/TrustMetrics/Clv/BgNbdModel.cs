@@ -174,7 +174,7 @@ public sealed class BgNbdModel : IPurchaseModel
     {
         // The factor c = a + b + x − 1 stays inside the series: at c = 0 (x = 0, a + b = 1) the product has a finite limit.
         double c = a + b + x - 1;
-        return Hypergeometric.ScaledTail(a + b - 1 - r, a - 1, c, t / (alpha + T + t), -Statistics.PreciseMath.Log1p(t / (alpha + T)), r + x, b + x);
+        return Hypergeometric.ScaledTail(a + b - 1 - r, a - 1, c, t / (alpha + T + t), -Statistics.PreciseMath.Log1p(t / (alpha + T)), r + x, a, b + x);
     }
 
     internal static void CheckHorizon(double t, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(t))] string? name = null)

@@ -17,8 +17,8 @@ internal static class Hypergeometric
     /// [1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1 and c &gt; 0, with ln(1−z) passed as <paramref name="logOneMinusZ"/>
     /// (see <see cref="ScaledTail"/>, which this divides by c).
     /// </summary>
-    public static double Tail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k, double beta) =>
-        ScaledTail(a1, epsilon, c, z, logOneMinusZ, k, beta) / c;
+    public static double Tail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k, double alpha, double beta) =>
+        ScaledTail(a1, epsilon, c, z, logOneMinusZ, k, alpha, beta) / c;
 
     /// <summary>
     /// c·[1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1 and c &gt; −1. Writing ₂F₁(a₁, ε; c; z) = 1 + (ε/c)·S′ with
@@ -30,7 +30,8 @@ internal static class Hypergeometric
     /// family): pass it as <paramref name="k"/>, since c − a₁ computed from a₁ ≈ c ≈ 10⁶ would keep only a few of its digits,
     /// and β = c − ε (b + x in BG/NBD, b + x + 1 in MBG/NBD) as <paramref name="beta"/> for the same reason: with a ≈ 10⁹ and
     /// b ≈ 10⁻⁵ (a fit on three customers) a + b + x − 1 − (a − 1) keeps none of the digits of b, and at x = 0 it is exactly 0 — the
-    /// integral form then had "no weight" and the estimate threw (issue 14, item 2 defect).
+    /// integral form then had "no weight" and the estimate threw (issue 14, item 2 defect). Likewise α = ε + 1 (the model's a) as
+    /// <paramref name="alpha"/>: a ≈ 10⁻¹⁷ gives ε + 1 = 0 exactly.
     /// </summary>
     /// <param name="a1">a₁ (only the series uses it).</param>
     /// <param name="epsilon">ε &gt; −1.</param>
@@ -38,8 +39,9 @@ internal static class Hypergeometric
     /// <param name="z">0 ≤ z &lt; 1.</param>
     /// <param name="logOneMinusZ">ln(1 − z).</param>
     /// <param name="k">c − a₁, computed without the subtraction.</param>
+    /// <param name="alpha">ε + 1 &gt; 0, computed without the addition.</param>
     /// <param name="beta">c − ε &gt; 0, computed without the subtraction.</param>
-    public static double ScaledTail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k, double beta)
+    public static double ScaledTail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k, double alpha, double beta)
     {
         double s = 0, largest = 0;
         bool series = true;
@@ -79,7 +81,6 @@ internal static class Hypergeometric
             return result;
         }
 
-        double alpha = epsilon + 1;
         if (!(alpha > 0 && beta > 0))
         {
             throw new ArithmeticException(string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -72,7 +72,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     public double ExpectedPurchases(double t)
     {
         BgNbdModel.CheckHorizon(t);
-        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Statistics.PreciseMath.Log1p(t / alpha), r, b + 1);
+        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Statistics.PreciseMath.Log1p(t / alpha), r, a, b + 1);
     }
 
     /// <summary>
@@ -156,7 +156,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     private double Numerator(double t, long x, double T)
     {
         double c = a + b + x;
-        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Statistics.PreciseMath.Log1p(t / (alpha + T)), r + x, b + x + 1);
+        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Statistics.PreciseMath.Log1p(t / (alpha + T)), r + x, a, b + x + 1);
     }
 
     private readonly struct AliveFormula(MbgNbdModel model) : IHistoryFormula

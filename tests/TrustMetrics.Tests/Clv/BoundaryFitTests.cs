@@ -40,6 +40,19 @@ public class BoundaryFitTests
         Approx.Relative(9.2499887555794634e-18, new MbgNbdModel(Boundary).ExpectedPurchases(184), 1e-9, "mbgnbd E[X(184)]");
     }
 
+    [Theory]
+    // a ≈ 1e-17: (a − 1) + 1 is exactly 0, so the integral form needs α = a passed exactly too. mpmath (Data/boundary_expectation_reference.txt):
+    // 0.42857142857142856 and 1.5 (= (r + x)·t/(α + T): nobody drops out), for BG/NBD and MBG/NBD alike.
+    [InlineData(0, 0.0, 100.0, 0.42857142857142856)]
+    [InlineData(3, 80.0, 100.0, 1.5)]
+    public void Expectation_with_a_tiny_a_matches_mpmath(long x, double tx, double T, double expected)
+    {
+        var p = new BgNbdParameters(1.2, 40, 1e-17, 6e17);
+        var h = new PurchaseHistory(x, tx, T);
+        Approx.Relative(expected, new BgNbdModel(p).ConditionalExpectedPurchases(50, h), 1e-9, "bgnbd");
+        Approx.Relative(expected, new MbgNbdModel(p).ConditionalExpectedPurchases(50, h), 1e-9, "mbgnbd");
+    }
+
     /// <summary>The three 3-customer files that reproduced the exception (seeds 16, 34, 35 of a random search), then 60 more seeded ones.</summary>
     [Fact]
     public void Scorecard_on_tiny_panels_never_throws_and_is_finite()

@@ -24,3 +24,8 @@ for (x, tx, T) in [(0, 0, 150), (1, 30, 150), (2, 140, 150)]:
 for (x, tx, T) in [(0, 0, 150), (1, 30, 150), (2, 140, 150)]:
     print("mbgnbd", P, "t=184", (x, tx, T), mp.nstr(mbg_cond(*P, 184, x, tx, T), 17))
 print("mbgnbd new t=184", mp.nstr(mbg_new(*P, 184), 17))
+# The other boundary: a ~ 1e-17, b ~ 6e17, where epsilon + 1 = (a - 1) + 1 is exactly 0 (found by BoundaryFitTests' random panels).
+Q = (1.2, 40.0, 1e-17, 6e17)
+for (x, tx, T) in [(0, 0, 100), (3, 80, 100)]:
+    print("bgnbd", Q, "t=50", (x, tx, T), mp.nstr(bg_cond(*Q, 50, x, tx, T), 17))
+    print("mbgnbd", Q, "t=50", (x, tx, T), mp.nstr(mbg_cond(*Q, 50, x, tx, T), 17))
