@@ -55,9 +55,9 @@ internal static class SentimentCorrection
     internal sealed record Request(string? Validation, string Truth, string Predicted, string[]? Scores);
 
     /// <summary>The validation file's confusion counts (rows with a blank truth or prediction are skipped and counted).</summary>
-    public static (SentimentConfusion Confusion, long Skipped, string Source) ReadValidation(Request request, SentimentLabelMap map)
+    public static (SentimentConfusion Confusion, long Skipped, string Source) ReadValidation(Request request, SentimentLabelMap map, SurveySource? embedded = null)
     {
-        var source = SurveySource.FromFile(request.Validation!);
+        var source = embedded ?? SurveySource.FromFile(request.Validation!);
         using var table = CsvTable.Open(source);
         int truth = table.Column(request.Truth), predicted = table.Column(request.Predicted);
         var counts = new long[9];
