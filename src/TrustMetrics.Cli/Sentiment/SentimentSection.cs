@@ -66,7 +66,7 @@ internal sealed class SentimentSection : IReportSectionBuilder
         var (confusion, skipped, validationName) = SentimentCorrection.ReadValidation(request, map, validation);
         var result = SentimentCorrection.Correct(ClassifiedSentimentTally.FromSums(production, 0, 0, 0, 0), confusion, validationName, context.Confidence);
 
-        string headline = $"corrected net sentiment {Formatting.Number(result.NetSentiment.Value, 1)} {Formatting.Interval(result.NetSentiment.Interval, 1)} " +
+        string headline = $"Corrected net sentiment {Formatting.Number(result.NetSentiment.Value, 1)} {Formatting.Interval(result.NetSentiment.Interval, 1)} " +
             $"against {Formatting.Number(result.ObservedNetSentiment, 1)} uncorrected";
         var summary = new List<string>
         {
