@@ -23,16 +23,16 @@ internal sealed class SentimentSection : IReportSectionBuilder
     public ReportSection? Build(ReportContext context)
     {
         var source = context.Inputs[ReportInputs.Reviews]!;
-        if (!context.Inputs.IsSample)
-        {
-            context.Skip(Id, Title, "no validation sample with human labels: run `trustmetrics sentiment --validation FILE --truth COL --predicted COL` on your reviews.");
-            return null;
-        }
-
         var header = SectionInput.Header(source);
         if (!SectionInput.Has(header, "sentiment"))
         {
-            context.Skip(Id, Title, $"{source.DisplayName} has no 'sentiment' column.");
+            // Nothing to correct; the reviews section already notes a missing 'sentiment' column.
+            return null;
+        }
+
+        if (!context.Inputs.IsSample)
+        {
+            context.Skip(Id, Title, "no validation sample with human labels: run `trustmetrics sentiment --validation FILE --truth COL --predicted COL` on your reviews.");
             return null;
         }
 
