@@ -23,6 +23,9 @@ const int TrustSeed = 51;                  // the trust-driver items: a second s
 const int CustomerSeed = 52;
 const int TicketSeed = 53;
 const int ReviewSeed = 54;
+const int TopicSeed = 55;                  // survey topics: appended column, own stream (no other column changes)
+const int WaveSeed = 56;                   // second panel wave: own file, own stream
+const int ValidationSeed = 57;             // sentiment validation sample: own file, own stream
 const int Respondents = 4000;
 const string DefaultOutput = "src/TrustMetrics.Cli/Sample";
 const string CdnowSample = "tests/TrustMetrics.Tests/Data/CDNOW_sample.txt";
@@ -107,11 +110,13 @@ for (var id = 1; id <= Respondents; id++)
 
 // The trust-driver items, appended to each row from their own stream (TrustSeed), after the original columns.
 var trust = TrustDrivers.Generate(rows, new Random(TrustSeed));
+// The topics column, appended last from its own stream (TopicSeed): every earlier column is unchanged.
+var topics = Topics.Generate(rows, new Random(TopicSeed));
 var csv = new StringBuilder();
-csv.Append("respondent_id,segment,channel,month,nps,csat,ces,").AppendJoin(',', TrustDrivers.ItemNames).Append('\n');
+csv.Append("respondent_id,segment,channel,month,nps,csat,ces,").AppendJoin(',', TrustDrivers.ItemNames).Append(",topics\n");
 for (var i = 0; i < rows.Count; i++)
 {
-    csv.Append(surveyLines[i]).Append(',').AppendJoin(',', trust[i]).Append('\n');
+    csv.Append(surveyLines[i]).Append(',').AppendJoin(',', trust[i]).Append(',').Append(topics[i]).Append('\n');
 }
 
 Write(outputDirectory, "survey.csv", csv.ToString());
@@ -165,6 +170,7 @@ var dipRest = rows.Where(r => r.Channel == DipChannel && r.Month != DipMonth).To
 summary.Append(CultureInfo.InvariantCulture,
     $"Dip: app {months[DipMonth]} NPS {Nps(dip):+0.0;-0.0} (n={dip.Count}) vs app other months {Nps(dipRest):+0.0;-0.0} (n={dipRest.Count}): {Nps(dip) - Nps(dipRest):+0.0;-0.0} points\n");
 TrustDrivers.Summarize(summary, rows, trust, segments, months);
+Topics.Summarize(summary, rows, topics);
 
 // The other files: each from its own seed (transactions from the CDNOW sample, no randomness).
 var repositoryFile = (string relative) => Path.Combine(repositoryRoot, relative);
@@ -172,6 +178,8 @@ Write(outputDirectory, "transactions.csv", Transactions.FromCdnow(repositoryFile
 Write(outputDirectory, "customers.csv", Customers.Generate(new Random(CustomerSeed), segments, summary));
 Write(outputDirectory, "tickets.csv", Tickets.Generate(new Random(TicketSeed), segments, summary));
 Write(outputDirectory, "reviews.csv", Reviews.Generate(new Random(ReviewSeed), months, summary));
+Write(outputDirectory, "survey_wave2.csv", Panel.Generate(rows, new Random(WaveSeed), segments, channels, npsCuts, summary));
+Write(outputDirectory, "sentiment_validation.csv", Reviews.Validation(new Random(ValidationSeed), months, summary));
 Console.Out.Write(summary.ToString());
 
 static void Write(string directory, string name, string text) =>
@@ -499,6 +507,8 @@ internal static class Tickets
 /// </summary>
 internal static class Reviews
 {
+    private const int ValidationCount = 400;
+
     private const int Count = 1800;
     private static readonly string[] Products = ["refrigerator", "washing_machine", "air_purifier", "rice_cooker", "robot_vacuum"];
     private static readonly double[] ProductWeights = [0.22, 0.25, 0.18, 0.20, 0.15];
@@ -537,6 +547,132 @@ internal static class Reviews
         var rest = ratings.Where(r => r.Product == DipProduct && r.Month != DipMonth).ToList();
         summary.Append(CultureInfo.InvariantCulture,
             $"reviews.csv: {Count} reviews, mean rating {ratings.Average(r => r.Rating):0.00}; {Products[DipProduct]} {months[DipMonth]} {dip.Average(r => r.Rating):0.00} (n={dip.Count}) vs other months {rest.Average(r => r.Rating):0.00}\n");
+        return csv.ToString();
+    }
+
+    // The sentiment validation sample: 400 further reviews of the same model, each with the human label (the polarity of its
+    // stars: 4-5 positive, 3 neutral, 1-2 negative), the classifier label (the same error process as reviews.csv) and the
+    // classifier's probabilities (the predicted class gets 0.55-0.95, the rest split at random between the other two).
+    public static string Validation(Random random, string[] months, StringBuilder summary)
+    {
+        var csv = new StringBuilder("review_id,product,month,rating,human,classifier,p_positive,p_neutral,p_negative\n");
+        string[] names = ["negative", "neutral", "positive"];
+        var agree = 0;
+        for (var i = 1; i <= ValidationCount; i++)
+        {
+            var product = Draw.Pick(random, ProductWeights);
+            var month = random.Next(months.Length);
+            var latent = Quality[product] + (product == DipProduct && month == DipMonth ? -1.1 : 0.0) + 1.2 * Draw.Gaussian(random);
+            var rating = 1 + Draw.Cut(latent, Cuts);
+            var truth = rating >= 4 ? 2 : rating == 3 ? 1 : 0;
+            var predicted = truth;
+            var flip = random.NextDouble();
+            if (truth == 1 && flip < 0.15)
+            {
+                predicted = random.NextDouble() < 0.5 ? 0 : 2;
+            }
+            else if (truth != 1 && flip < 0.08)
+            {
+                predicted = 1;
+            }
+
+            var p = new double[3];
+            p[predicted] = Math.Round(0.55 + 0.4 * random.NextDouble(), 3);
+            var split = Math.Round((1 - p[predicted]) * random.NextDouble(), 3);
+            p[(predicted + 1) % 3] = split;
+            p[(predicted + 2) % 3] = Math.Round(1 - p[predicted] - split, 3);
+            agree += truth == predicted ? 1 : 0;
+            csv.Append(CultureInfo.InvariantCulture,
+                $"V{i:0000},{Products[product]},{months[month]},{rating},{names[truth]},{names[predicted]},{p[2]:0.000},{p[1]:0.000},{p[0]:0.000}\n");
+        }
+
+        summary.Append(CultureInfo.InvariantCulture, $"sentiment_validation.csv: {ValidationCount} reviews, human and classifier agree on {agree} ({100.0 * agree / ValidationCount:0.0}%)\n");
+        return csv.ToString();
+    }
+}
+
+/// <summary>
+/// The survey's topics column: what each respondent's open answer was about (multi-label, "price;delivery", empty when none),
+/// drawn after the answers from its own stream. The planted effect: delivery is mentioned by 30 % of detractors against 14 % of
+/// passives and 8 % of promoters, so removing delivery's respondents raises NPS (a positive topic impact); the app is mentioned
+/// on the app channel (most in the botched April) and support on the phone line.
+/// </summary>
+internal static class Topics
+{
+    public static readonly string[] Names = ["price", "delivery", "app", "support", "quality"];
+
+    public static List<string> Generate(List<Row> rows, Random random)
+    {
+        var result = new List<string>(rows.Count);
+        foreach (var row in rows)
+        {
+            var group = row.Nps <= 6 ? 0 : row.Nps <= 8 ? 1 : 2;
+            double[] chance =
+            [
+                row.Segment == 1 ? 0.32 : 0.22,
+                group == 0 ? 0.30 : group == 1 ? 0.14 : 0.08,
+                row.Channel == 1 ? (row.Month == 3 ? 0.55 : 0.35) : 0.06,
+                row.Channel == 2 ? 0.30 : 0.08,
+                group == 2 ? 0.25 : 0.15,
+            ];
+            var chosen = new List<string>();
+            for (var t = 0; t < Names.Length; t++)
+            {
+                if (random.NextDouble() < chance[t])
+                {
+                    chosen.Add(Names[t]);
+                }
+            }
+
+            result.Add(string.Join(';', chosen));
+        }
+
+        return result;
+    }
+
+    public static void Summarize(StringBuilder summary, List<Row> rows, List<string> topics)
+    {
+        var all = Nps(rows);
+        foreach (var name in Names)
+        {
+            var with = Enumerable.Range(0, rows.Count).Where(i => topics[i].Split(';').Contains(name)).ToHashSet();
+            var without = Enumerable.Range(0, rows.Count).Where(i => !with.Contains(i)).Select(i => rows[i]).ToList();
+            summary.Append(CultureInfo.InvariantCulture,
+                $"Topic {name,-10} respondents {with.Count,5}  NPS(all) - NPS(without) {all - Nps(without):+0.0;-0.0}\n");
+        }
+
+        static double Nps(List<Row> rows) => 100.0 * (rows.Count(r => r.Nps >= 9) - rows.Count(r => r.Nps <= 6)) / rows.Count;
+    }
+}
+
+/// <summary>
+/// The second panel wave: 30 % of the respondents of 2026-01 … 2026-03 answered NPS again in 2026-07, after the app fix.
+/// Their new satisfaction is z2 = 0.8·z + 0.6·g + 0.10 (g standard normal: the same person, a little better after the fix),
+/// read through the NPS noise and cut points of wave 1. Own file and own stream, so no survey.csv number changes.
+/// </summary>
+internal static class Panel
+{
+    public static string Generate(List<Row> rows, Random random, string[] segments, string[] channels, double[] npsCuts, StringBuilder summary)
+    {
+        var csv = new StringBuilder("respondent_id,segment,channel,wave,month,nps\n");
+        var pairs = new List<(int Before, int After)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row.Month > 2 || random.NextDouble() >= 0.30)
+            {
+                continue;
+            }
+
+            var z2 = 0.8 * row.Z + 0.6 * Draw.Gaussian(random) + 0.10;
+            var nps = Draw.Cut(z2 + 0.6 * Draw.Gaussian(random), npsCuts);
+            pairs.Add((row.Nps, nps));
+            csv.Append(CultureInfo.InvariantCulture, $"{i + 1},{segments[row.Segment]},{channels[row.Channel]},2,2026-07,{nps}\n");
+        }
+
+        static double Nps(IEnumerable<int> scores) => 100.0 * (scores.Count(s => s >= 9) - scores.Count(s => s <= 6)) / scores.Count();
+        summary.Append(CultureInfo.InvariantCulture,
+            $"survey_wave2.csv: {pairs.Count} respondents answered again in 2026-07; their NPS {Nps(pairs.Select(p => p.Before)):+0.0;-0.0} (wave 1) -> {Nps(pairs.Select(p => p.After)):+0.0;-0.0} (wave 2)\n");
         return csv.ToString();
     }
 }

@@ -30,5 +30,6 @@ internal static class ReportSections
         new RepurchaseSection(),
         new ServiceSection(),
         new ReviewsSection(),
+        new TrustMetrics.Cli.Sentiment.SentimentSection(),
     ];
 }

@@ -66,6 +66,7 @@ public static class TrustMetricsServiceCollectionExtensions
         services.TryAddSingleton<ITrustIndexCalculator>(sp => new TrustIndexCalculator(Options(sp)));
         services.TryAddSingleton<IRatingCalculator>(sp => new RatingCalculator(Options(sp)));
         services.TryAddSingleton<ISentimentCalculator>(sp => new SentimentCalculator(Options(sp)));
+        services.TryAddSingleton<ICorrectedSentimentCalculator>(sp => new CorrectedSentimentCalculator(Options(sp)));
         services.TryAddSingleton<IServiceMetricsCalculator>(sp => new ServiceMetricsCalculator(Options(sp)));
         services.TryAddSingleton<IFunnelCalculator>(sp => new FunnelCalculator(Options(sp)));
         services.TryAddSingleton<IRepurchaseCalculator>(sp => new RepurchaseCalculator(Options(sp)));

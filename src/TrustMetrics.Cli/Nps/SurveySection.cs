@@ -49,8 +49,9 @@ internal sealed class SurveySection : IReportSectionBuilder
 
         string headline = parts.Count > 0 ? string.Join("; ", parts) : labels.Format("headline.answers", Formatting.Count(analysis.Rows));
         var charts = Charts(analysis, context);
+        var topics = TopicSection.Build(analysis.Source, context);
         return new ReportSection("survey", labels["section.survey"], analysis.Source.DisplayName, headline, document.Summary,
-            charts, document.Tables, Data(analysis))
+            [.. charts, .. topics.Charts], [.. document.Tables, .. topics.Tables], [.. Data(analysis), .. topics.Data])
         {
             Lead = new ReportLead(document, (json, extra) => SurveyReport.WriteJson(json, analysis, extra)),
             Changes = Changes(analysis, charts),

@@ -36,6 +36,7 @@ internal static class SentimentCommand
         command.Add(neutral);
         command.Add(negative);
         command.Add(method);
+        var correction = new SentimentCorrection.Options().AddTo(command);
         command.Add(common.Group);
         command.Add(common.Confidence);
         command.Add(common.Format);
@@ -44,13 +45,13 @@ internal static class SentimentCommand
         {
             var request = new Request(parse.GetRequiredValue(common.Input).ToString(), parse.GetRequiredValue(label),
                 parse.GetValue(positive)!, parse.GetValue(neutral)!, parse.GetValue(negative)!, parse.GetValue(method) ?? "score",
-                parse.GetValue(common.Group), parse.GetValue(common.Confidence));
+                parse.GetValue(common.Group), parse.GetValue(common.Confidence), correction.Read(parse));
             return CommandOutput.Run(() => Execute(request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;
     }
 
-    private sealed record Request(string Input, string Label, string Positive, string Neutral, string Negative, string Method, string? Group, double Confidence);
+    private sealed record Request(string Input, string Label, string Positive, string Neutral, string Negative, string Method, string? Group, double Confidence, SentimentCorrection.Request Correction);
 
     private static CommandOutput.Result Execute(Request request)
     {
@@ -70,6 +71,8 @@ internal static class SentimentCommand
         int labelColumn = table.Column(request.Label);
         int? groupColumn = request.Group is null ? null : table.Column(request.Group);
         var overall = default(SentimentTally);
+        var scoreColumns = SentimentCorrection.ScoreColumns(table, request.Correction);
+        var classified = default(ClassifiedSentimentTally);
         var groups = new GroupedTallies<SentimentTally>(() => default(SentimentTally), request.Group is null ? null : new GroupLimit(table, request.Group));
         long missing = 0;
         while (table.Read())
@@ -87,6 +90,10 @@ internal static class SentimentCommand
             }
 
             overall = overall.Add(polarity);
+            if (scoreColumns is not null)
+            {
+                classified = SentimentCorrection.AddScores(classified, table, scoreColumns, request.Correction.Scores!, polarity);
+            }
             if (groupColumn is int gc)
             {
                 ref var tally = ref groups[table.Field(gc)];
@@ -101,6 +108,14 @@ internal static class SentimentCommand
 
         var calculator = new SentimentCalculator(new TrustMetricsOptions { ConfidenceLevel = request.Confidence, NpsIntervalMethod = Methods[request.Method] });
         var all = calculator.Calculate(overall);
+        var production = scoreColumns is null ? ClassifiedSentimentTally.FromSums(overall, 0, 0, 0, 0) : classified;
+        (CorrectedSentimentResult Result, string Source, long Skipped)? corrected = null;
+        if (request.Correction.Validation is not null)
+        {
+            var (confusion, skipped, validationSource) = SentimentCorrection.ReadValidation(request.Correction, map);
+            corrected = (SentimentCorrection.Correct(production, confusion, validationSource, request.Confidence), validationSource, skipped);
+        }
+
         var groupRows = groups.Ordered().Select(pair => (pair.Key, Result: calculator.Calculate(pair.Value))).ToList();
 
         IReadOnlyList<string> Cells(string name, SentimentResult r) =>
@@ -116,7 +131,8 @@ internal static class SentimentCommand
             ],
             [new Table(request.Group is null ? "Net sentiment" : $"Net sentiment by {request.Group}",
                 [request.Group ?? "Sample", "n", "Positive", "Neutral", "Negative", "Net", "SE", $"{Formatting.Level(request.Confidence)} CI"], rows,
-                [$"Net sentiment in points (−100..100) = % positive − % negative, neutrals in the base; trinomial SE as NPS; interval method: {request.Method.ToLowerInvariant()}."])]);
+                [$"Net sentiment in points (−100..100) = % positive − % negative, neutrals in the base; trinomial SE as NPS; interval method: {request.Method.ToLowerInvariant()}."]),
+                .. corrected is { } c ? [SentimentCorrection.Table(c.Result, c.Source, c.Skipped, request.Confidence)] : Array.Empty<Table>()]);
 
         void Write(Utf8JsonWriter json, SentimentResult r)
         {
@@ -141,6 +157,16 @@ internal static class SentimentCommand
             json.WriteString("column", request.Label);
             json.WriteNumber("missing", missing);
             Write(json, all);
+            if (corrected is { } c)
+            {
+                SentimentCorrection.Json(json, c.Result, c.Source, c.Skipped);
+            }
+
+            if (scoreColumns is not null)
+            {
+                SentimentCorrection.ProbabilisticJson(json, production);
+            }
+
             if (request.Group is not null)
             {
                 MetricJson.Groups(json, request.Group, groupRows, Write);

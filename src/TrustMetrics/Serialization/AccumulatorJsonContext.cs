@@ -22,6 +22,8 @@ namespace TrustMetrics.Serialization;
 [JsonSerializable(typeof(NpsTallyState))]
 [JsonSerializable(typeof(WeightedNpsTallyState))]
 [JsonSerializable(typeof(SentimentTallyState))]
+[JsonSerializable(typeof(SentimentConfusionState))]
+[JsonSerializable(typeof(ClassifiedSentimentTallyState))]
 [JsonSerializable(typeof(ScaleTallyState))]
 [JsonSerializable(typeof(FunnelTallyState))]
 [JsonSerializable(typeof(SurvivalTallyState))]

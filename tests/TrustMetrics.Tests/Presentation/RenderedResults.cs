@@ -116,6 +116,7 @@ internal static class RenderedResults
             ratings.RankRatings(new[] { ("<kettle>", 5), ("<kettle>", 4), ("fan", 2), ("fan", 5), ("fan", 4), ("lamp", 3) }),
             ratings.Compare(stars, ScaleTally.FromCounts(ratings.Scale, [8, 6, 12, 30, 44])),
             new SentimentCalculator().Calculate(new SentimentTally(20, 100, 80)),
+            new CorrectedSentimentCalculator().Correct(new SentimentTally(412, 388, 1200), SentimentConfusion.FromCounts([80, 15, 5, 20, 60, 20, 6, 24, 170])),
             service,
             service.TimeToResolution!,
             new RepurchaseCalculator().Calculate(purchases),
