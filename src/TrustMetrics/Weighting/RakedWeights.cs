@@ -232,6 +232,10 @@ public sealed class RakedWeights : ITabularResult
         }
 
         mean /= TotalWeight;
+        if (!double.IsFinite(mean))
+        {
+            throw new ArgumentOutOfRangeException("values", mean, "The weighted sum of the values overflows; rescale the values (for example to thousands).");
+        }
 
         // Cell sums of the centred values: Σ(y − ȳ) and Σ(y − ȳ)².
         var d1 = new double[cells];
@@ -271,6 +275,10 @@ public sealed class RakedWeights : ITabularResult
         }
 
         double rakedVariance = Variance(d1, d2, offset);
+        if (double.IsNaN(rakedVariance) || double.IsNaN(fixedVariance) || (n > 1 && (double.IsInfinity(rakedVariance) || double.IsInfinity(fixedVariance))))
+        {
+            throw new ArgumentOutOfRangeException("values", rakedVariance, "The squared deviations of the values overflow; rescale the values (for example to thousands).");
+        }
         double z = CriticalValues.TwoSidedZ(level);
         double se = n > 1 ? Math.Sqrt(rakedVariance) : double.PositiveInfinity;
         double fixedSe = n > 1 ? Math.Sqrt(fixedVariance) : double.PositiveInfinity;
