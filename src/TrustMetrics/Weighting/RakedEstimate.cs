@@ -37,6 +37,10 @@ public sealed class RakedEstimate : ITabularResult
     /// <summary>Kish effective sample size of the weights.</summary>
     public double EffectiveSampleSize { get; }
 
+    /// <summary>This estimate with value, standard errors and interval multiplied by <paramref name="factor"/> (e.g. share → percent).</summary>
+    internal RakedEstimate Scaled(double factor) =>
+        new(Statistic, Score.Scale(factor), FixedWeightStandardError * factor, Count, EffectiveSampleSize);
+
     /// <summary>"NPS 14.06 (SE 1.294, 95% CI 11.52 to 16.6, wald), raked" (invariant culture).</summary>
     public override string ToString() => $"{Statistic} {Score}, raked";
 
