@@ -130,59 +130,90 @@ public static class Raking
             product = product > long.MaxValue / sizes[m] ? long.MaxValue : product * sizes[m];
         }
 
-        // Pass over the rows: the mixed-radix code of each row's cell, compacted to the observed cells in order of appearance.
+        // Pass over the rows: the mixed-radix code of each row's cell (margin by margin over a chunk of rows, sequential
+        // access), then compaction to the observed cells in order of first appearance; cellOfRow holds the code, then the cell.
         var cellOfRow = new int[n];
         var keys = new List<long>();
         var counts = new List<long>();
-        int[]? direct = product <= DirectCellLimit ? new int[product] : null;
-        Dictionary<long, int>? hashed = direct is null ? new Dictionary<long, int>() : null;
         const int chunk = 1 << 16;
-        for (int start = 0; start < n; start += chunk)
+        if (product <= DirectCellLimit)
         {
-            token.ThrowIfCancellationRequested();
-            int end = Math.Min(n, start + chunk);
-            for (int i = start; i < end; i++)
+            var perKey = new long[product];
+            for (int start = 0; start < n; start += chunk)
             {
+                token.ThrowIfCancellationRequested();
+                var block = cellOfRow.AsSpan(start, Math.Min(chunk, n - start));
+                for (int m = 0; m < marginCount; m++)
+                {
+                    var column = codes[m].AsSpan(start, block.Length);
+                    int size = sizes[m];
+                    for (int i = 0; i < block.Length; i++)
+                    {
+                        int code = column[i];
+                        if ((uint)code >= (uint)size)
+                        {
+                            throw OutOfRange(margins, m, start + i, code, size);
+                        }
+
+                        block[i] = block[i] * size + code;
+                    }
+                }
+
+                foreach (int key in block)
+                {
+                    perKey[key]++;
+                }
+            }
+
+            // Cells in order of first appearance, so the compact numbering does not depend on the level order.
+            var cellOfKey = new int[product];
+            foreach (int key in cellOfRow)
+            {
+                if (cellOfKey[key] == 0)
+                {
+                    keys.Add(key);
+                    counts.Add(perKey[key]);
+                    cellOfKey[key] = keys.Count;
+                }
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                cellOfRow[i] = cellOfKey[cellOfRow[i]] - 1;
+            }
+        }
+        else
+        {
+            var hashed = new Dictionary<long, int>();
+            for (int i = 0; i < n; i++)
+            {
+                if ((i & (chunk - 1)) == 0)
+                {
+                    token.ThrowIfCancellationRequested();
+                }
+
                 long key = 0;
                 for (int m = 0; m < marginCount; m++)
                 {
                     int code = codes[m][i];
                     if ((uint)code >= (uint)sizes[m])
                     {
-                        throw new ArgumentOutOfRangeException("levelIndices", code,
-                            $"levelIndices[{m}][{i}] = {code} is not a level of the margin of '{margins[m].Variable}' (0 to {sizes[m] - 1}).");
+                        throw OutOfRange(margins, m, i, code, sizes[m]);
                     }
 
                     key = key * sizes[m] + code;
                 }
 
-                int cell;
-                if (direct is not null)
+                ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(hashed, key, out bool exists);
+                if (!exists)
                 {
-                    cell = direct[key] - 1;
-                    if (cell < 0)
-                    {
-                        cell = keys.Count;
-                        direct[key] = cell + 1;
-                        keys.Add(key);
-                        counts.Add(0);
-                    }
-                }
-                else
-                {
-                    ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(hashed!, key, out bool exists);
-                    if (!exists)
-                    {
-                        slot = keys.Count;
-                        keys.Add(key);
-                        counts.Add(0);
-                    }
-
-                    cell = slot;
+                    slot = keys.Count;
+                    keys.Add(key);
+                    counts.Add(0);
                 }
 
-                cellOfRow[i] = cell;
-                counts[cell]++;
+                cellOfRow[i] = slot;
+                counts[slot]++;
             }
         }
 
@@ -254,6 +285,9 @@ public static class Raking
         bool converged = error < options.Tolerance && (!trimming || InBounds(weight, lower, upper));
         return new RakedWeights(margins.ToArray(), cellOfRow, cellCount, cellLevels, weight, iterations, converged, error, options);
     }
+
+    private static ArgumentOutOfRangeException OutOfRange(IReadOnlyList<RakingMargin> margins, int m, int i, int code, int size) =>
+        new("levelIndices", code, $"levelIndices[{m}][{i}] = {code} is not a level of the margin of '{margins[m].Variable}' (0 to {size - 1}).");
 
     private static bool InBounds(double[] weight, double lower, double upper)
     {

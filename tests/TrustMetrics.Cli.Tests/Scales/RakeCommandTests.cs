@@ -91,3 +91,28 @@ public sealed class RakeCommandTests : IDisposable
         Assert.Contains("--rake-bounds", badBounds.Error);
     }
 }
+
+/// <summary><c>report --rake</c>: the weighting section on the sample-shaped survey, same numbers as R survey (raking-reference.out).</summary>
+public sealed class RakeReportTests : IDisposable
+{
+    private readonly CliRunner cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public void Report_adds_the_weighting_section()
+    {
+        string data = Path.Combine(AppContext.BaseDirectory, "Data", "Weighting");
+        string folder = Path.Combine(cli.Folder, "report");
+        var run = CliRunner.Invoke("report", "--survey", Path.Combine(data, "sample-survey.csv"), "--rake", Path.Combine(data, "sample-margins.csv"), "--output", folder);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json"))).RootElement;
+        var ids = json.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
+        Assert.Contains("weighting", ids);
+        string csv = File.ReadAllText(Path.Combine(folder, "data", "weighting.csv"));
+        Assert.Contains("14.0606186338", csv); // R survey 4.1.1: raked NPS 14.060618633841395
+        var plain = CliRunner.Invoke("report", "--survey", Path.Combine(data, "sample-survey.csv"), "--output", Path.Combine(cli.Folder, "plain"));
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        Assert.False(File.Exists(Path.Combine(cli.Folder, "plain", "data", "weighting.csv")));
+    }
+}
