@@ -78,24 +78,7 @@ internal static class ClvCommand
             string customerName = parse.GetRequiredValue(customer), dateName = parse.GetRequiredValue(date);
             string? amountName = parse.GetValue(amount);
             var timeUnit = parse.GetValue(unit) switch { "week" => ClvTimeUnit.Week, "month" => ClvTimeUnit.Month, _ => ClvTimeUnit.Day };
-            var summarizer = ClvInput.Summarize(path, customerName, dateName, amountName, parse.GetValue(end), timeUnit, parse.GetValue(multiplier));
-
-            // Without --amount there is no spend: the summary has no monetary_value column (a column of zeros would read as $0 purchases).
-            bool withSpend = amountName is not null;
-            var text = new StringBuilder(withSpend ? "customer_id,frequency,recency,T,monetary_value\n" : "customer_id,frequency,recency,T\n");
-            foreach (var row in summarizer.Summarize())
-            {
-                text.Append(Csv(row.CustomerId)).Append(',').Append(row.Frequency.ToString(CultureInfo.InvariantCulture)).Append(',')
-                    .Append(ClvInput.Format(row.Recency)).Append(',').Append(ClvInput.Format(row.T));
-                if (withSpend)
-                {
-                    text.Append(',').Append(ClvInput.Format(row.MonetaryValue));
-                }
-
-                text.Append('\n');
-            }
-
-            Write(context, parse.GetValue(output), text.ToString());
+            SummaryWriter.Run(context, parse.GetValue(output), path, customerName, dateName, amountName, parse.GetValue(end), timeUnit, parse.GetValue(multiplier));
             return CommandOutput.Success;
         }));
         return command;
