@@ -34,7 +34,8 @@ static void RakingExample()
     Console.WriteLine($"NPS {score.Score.Value:0.0}, SE {score.Score.StandardError:0.00} (raked), "
         + $"{score.FixedWeightStandardError:0.00} (weights taken as fixed)");
 
-    // Trimming: weights kept within [0.5, 2] × the mean weight, re-raking until margins and bounds both hold.
+    // Trimming: weights kept within [0.5, 2] × the mean weight, re-raking until margins and bounds both hold;
+    // for these 8 respondents the bounds are too tight (a weight of 0.4 is needed), so Converged is false.
     RakedWeights trimmed = Raking.Rake(margins, [segment, channel], new RakingOptions(1e-12, 1000, lowerBound: 0.5, upperBound: 2.0));
     Console.WriteLine($"converged: {trimmed.Converged}, trimmed: {trimmed.TrimmedCount}");
     #endregion
