@@ -11,7 +11,7 @@ namespace TrustMetrics.Cli.Tests.Clv;
 public sealed class SummaryFastReaderTests : IDisposable
 {
     private static readonly string Cdnow = Path.Combine(AppContext.BaseDirectory, "Data", "cdnow_customers_summary.csv");
-    private static readonly ClvInput.Columns Names = new("customer_id", "frequency", "recency", "T");
+    private static readonly ClvInput.Columns Names = new("customer_id", "frequency", "recency", "T", "monetary_value");
     private readonly CliRunner cli = new();
 
     public void Dispose() => cli.Dispose();
