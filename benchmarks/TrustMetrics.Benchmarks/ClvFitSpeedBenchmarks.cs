@@ -74,5 +74,5 @@ public class ClvFitSpeedBenchmarks
 
     [Benchmark(Description = "BG/NBD fit on the 985,394 rows (pilot + Newton + exact Hessian)")]
     [BenchmarkCategory("Fit")]
-    public ClvFitReport Fit() => new BgNbdFitter().Fit(data).Report;
+    public ClvFit<BgNbdModel> Fit() => new BgNbdFitter().Fit(data);
 }
