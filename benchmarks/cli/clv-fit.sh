@@ -62,4 +62,4 @@ for name in lifetimes tool native; do
 done
 echo "== what each printed (last round)"
 cat "$out/lifetimes.out"
-grep -E '"(r|alpha|a|b|logLikelihood)"' "$out/native.out" | head -n 5 | tr -s ' ' | tr -d '\n'; echo
+sed -n '/"parameters"/,/}/p;/"logLikelihood"/p' "$out/native.out" | tr -s ' ' | tr -d '\n'; echo
