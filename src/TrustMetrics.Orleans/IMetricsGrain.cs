@@ -49,4 +49,12 @@ public interface IMetricsGrain : IGrainWithStringKey
     /// <param name="confidenceLevel">Interval level; null uses the configured default.</param>
     [Alias("GetCohorts")]
     Task<CohortTable> GetCohorts(double? confidenceLevel = null);
+
+    /// <summary>
+    /// The alerts the key's monitors raised (<see cref="TrustMetricsGrainOptions.Monitoring"/>), oldest first, from durable state:
+    /// an alert is stored with the response that raised it, before the ingestion call returns, so a silo failure loses none.
+    /// </summary>
+    /// <param name="afterSequence">Only alerts with a larger <see cref="MonitorAlert.Sequence"/> (0 = all kept).</param>
+    [Alias("GetAlerts")]
+    Task<MonitorAlert[]> GetAlerts(long afterSequence = 0);
 }

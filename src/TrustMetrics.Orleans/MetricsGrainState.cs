@@ -4,7 +4,7 @@ using TrustMetrics.Survival;
 
 namespace TrustMetrics.Orleans;
 
-/// <summary>What a <see cref="MetricsGrain"/> persists: its tallies and the hashes of the event ids it has counted (oldest first).</summary>
+/// <summary>What a <see cref="MetricsGrain"/> persists: its tallies, the hashes of the event ids it has counted (oldest first), its monitors and alerts.</summary>
 [GenerateSerializer, Alias("TrustMetrics.MetricsGrainState")]
 internal sealed class MetricsGrainState
 {
@@ -13,6 +13,10 @@ internal sealed class MetricsGrainState
 
     [Id(1)]
     public ulong[] RememberedIds { get; set; } = [];
+
+    /// <summary>The key's monitors and alerts as one versioned JSON document (<see cref="KeyMonitors.ToJson"/>); null before the first response.</summary>
+    [Id(2)]
+    public string? Monitors { get; set; }
 }
 
 /// <summary>

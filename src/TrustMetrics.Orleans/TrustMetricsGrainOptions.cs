@@ -21,6 +21,9 @@ public sealed class TrustMetricsGrainOptions
     /// <summary>The period kind churn and cohort tallies count in (default month); every grain of a cluster must use the same.</summary>
     public ChurnPeriod ChurnPeriod { get; set; } = ChurnPeriod.Month;
 
+    /// <summary>The trust monitors kept per key (metrics, α, ARL₀, baseline, alert stream); default: NPS, α = 0.05, ARL₀ = 1,000,000, baseline = the first 1,000 responses, no stream.</summary>
+    public TrustMonitoringOptions Monitoring { get; set; } = new();
+
     /// <summary>Settings of the calculators behind the queries (default confidence level, interval methods).</summary>
     public TrustMetricsOptions Calculators { get; set; } = new();
 }

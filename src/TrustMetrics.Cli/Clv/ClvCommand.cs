@@ -78,24 +78,7 @@ internal static class ClvCommand
             string customerName = parse.GetRequiredValue(customer), dateName = parse.GetRequiredValue(date);
             string? amountName = parse.GetValue(amount);
             var timeUnit = parse.GetValue(unit) switch { "week" => ClvTimeUnit.Week, "month" => ClvTimeUnit.Month, _ => ClvTimeUnit.Day };
-            var summarizer = ClvInput.Summarize(path, customerName, dateName, amountName, parse.GetValue(end), timeUnit, parse.GetValue(multiplier));
-
-            // Without --amount there is no spend: the summary has no monetary_value column (a column of zeros would read as $0 purchases).
-            bool withSpend = amountName is not null;
-            var text = new StringBuilder(withSpend ? "customer_id,frequency,recency,T,monetary_value\n" : "customer_id,frequency,recency,T\n");
-            foreach (var row in summarizer.Summarize())
-            {
-                text.Append(Csv(row.CustomerId)).Append(',').Append(row.Frequency.ToString(CultureInfo.InvariantCulture)).Append(',')
-                    .Append(ClvInput.Format(row.Recency)).Append(',').Append(ClvInput.Format(row.T));
-                if (withSpend)
-                {
-                    text.Append(',').Append(ClvInput.Format(row.MonetaryValue));
-                }
-
-                text.Append('\n');
-            }
-
-            Write(context, parse.GetValue(output), text.ToString());
+            SummaryWriter.Run(context, parse.GetValue(output), path, customerName, dateName, amountName, parse.GetValue(end), timeUnit, parse.GetValue(multiplier));
             return CommandOutput.Success;
         }));
         return command;
@@ -113,6 +96,8 @@ internal static class ClvCommand
         var columns = new SummaryColumns();
         var command = new Command("fit", "Maximum-likelihood fit with standard errors, total log-likelihood and convergence report.") { input, model, penalizer, format, output };
         columns.AddTo(command);
+        var withCovariates = new ClvFitCovariates();
+        withCovariates.AddTo(command);
         command.SetAction(parse => Guarded(context, () =>
         {
             string name = parse.GetRequiredValue(model);
@@ -123,6 +108,12 @@ internal static class ClvCommand
             }
 
             string path = parse.GetRequiredValue(input).ToString();
+            if (withCovariates.Requested(parse))
+            {
+                Write(context, parse.GetValue(output), withCovariates.Run(parse, name, path, columns.Get(parse), penalty, parse.GetValue(format) == "json"));
+                return CommandOutput.Success;
+            }
+
             var (report, skipped, zeroSpend) = FitModel(name, path, columns.Get(parse), new ClvFitOptions(penalizer: penalty));
             string text = parse.GetValue(format) == "json" ? Json(report, skipped, zeroSpend) : Text(report, skipped, zeroSpend);
             Write(context, parse.GetValue(output), text);
@@ -227,10 +218,11 @@ internal static class ClvCommand
         var unit = new Option<string>("--unit") { Description = "Time unit of the summary: week (4.345 per month), day (30) or month.", DefaultValueFactory = _ => "week" };
         unit.AcceptOnlyFromAmong("day", "week", "month");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Predictions CSV to write (default: standard output)." };
+        var interval = ClvPredictIntervals.Option();
         var columns = new SummaryColumns();
         var command = new Command("predict", "Per customer: expected purchases in the horizon, P(alive), and with monetary values a Gamma–Gamma spend and discounted CLV.")
         {
-            input, model, horizon, discount, margin, months, unit, output,
+            input, model, horizon, discount, margin, months, unit, output, interval,
         };
         columns.AddTo(command);
         command.SetAction(parse => Guarded(context, () =>
@@ -245,12 +237,22 @@ internal static class ClvCommand
             var rows = ClvInput.ReadSummary(parse.GetRequiredValue(input).ToString(), columns.Get(parse), needMonetary: false);
             var data = CompressedHistories.From(rows.Select(r => r.History));
             var options = ClvFitOptions.Default;
+            double? level = parse.GetValue(interval);
+            PredictionIntervals? intervals = null;
             IPurchaseModel purchases = parse.GetValue(model) switch
             {
-                "mbgnbd" => new MbgNbdFitter().Fit(data, options).Model,
-                "paretonbd" => new ParetoNbdFitter().Fit(data, options).Model,
-                _ => new BgNbdFitter().Fit(data, options).Model,
+                "mbgnbd" => Fitted(new MbgNbdFitter().Fit(data, options)),
+                "paretonbd" => Fitted(new ParetoNbdFitter().Fit(data, options)),
+                _ => Fitted(new BgNbdFitter().Fit(data, options)),
             };
+
+            TModel Fitted<TModel>(ClvFit<TModel> fit)
+                where TModel : class, IPurchaseModel
+            {
+                intervals = level is double l ? ClvPredictIntervals.Compute(fit, rows, t, l) : null;
+                return fit.Model;
+            }
+
             bool spend = rows.All(r => r.Monetary is not null) && rows.Any(r => r.History.Frequency > 0 && r.Monetary > 0);
             var zeroSpend = new StrongBox<long>();
             var spendModel = spend ? new GammaGammaFitter().Fit(CompressedSpend.From(ClvInput.SpendRows(rows, zeroSpend))).Model : null;
@@ -260,9 +262,11 @@ internal static class ClvCommand
             }
 
             double unitsPerMonth = parse.GetValue(unit) switch { "day" => CustomerLifetimeValue.DaysPerMonth, "month" => 1.0, _ => CustomerLifetimeValue.WeeksPerMonth };
-            var text = new StringBuilder(spend ? "customer_id,expected_purchases,p_alive,expected_spend,clv\n" : "customer_id,expected_purchases,p_alive\n");
-            foreach (var row in rows)
+            var text = new StringBuilder(spend ? "customer_id,expected_purchases,p_alive,expected_spend,clv" : "customer_id,expected_purchases,p_alive")
+                .Append(intervals is null ? "\n" : ClvPredictIntervals.Header + "\n");
+            for (int i = 0; i < rows.Count; i++)
             {
+                var row = rows[i];
                 text.Append(Csv(row.Customer)).Append(',').Append(ClvInput.Format(purchases.ConditionalExpectedPurchases(t, row.History)))
                     .Append(',').Append(ClvInput.Format(purchases.ProbabilityAlive(row.History)));
                 if (spendModel is not null && row.History.Frequency > 0 && row.Monetary == 0)
@@ -274,6 +278,11 @@ internal static class ClvCommand
                     double expected = spendModel.ConditionalExpectedAverageSpend(row.History.Frequency, row.Monetary!.Value);
                     double clv = CustomerLifetimeValue.Discounted(purchases, row.History, expected * share, monthCount, d, unitsPerMonth);
                     text.Append(',').Append(ClvInput.Format(expected)).Append(',').Append(ClvInput.Format(clv));
+                }
+
+                if (intervals is not null)
+                {
+                    ClvPredictIntervals.Append(text, intervals, i);
                 }
 
                 text.Append('\n');

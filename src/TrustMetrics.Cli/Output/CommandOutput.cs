@@ -7,7 +7,8 @@ namespace TrustMetrics.Cli.Output;
 
 /// <summary>
 /// Runs a command body and writes its result. Everything is computed first, so a failure leaves neither partial standard
-/// output nor a partial --output file (files are written atomically by OutputFile; JSON is streamed into them). Exit codes: 0 success, 2 bad input data.
+/// output nor a partial --output file (files are written atomically by OutputFile). JSON is streamed in 64 KB blocks to the
+/// file or to standard output (<see cref="JsonSink"/>), never held whole in memory. Exit codes: 0 success, 2 bad input data.
 /// </summary>
 internal static class CommandOutput
 {
@@ -24,26 +25,24 @@ internal static class CommandOutput
 
         if (output is null)
         {
-            bool colour = context.IsTerminal;
-            context.Output.Write(format switch
+            if (format == OutputFormat.Json)
             {
-                OutputFormat.Json => Json(result.WriteJson),
-                OutputFormat.Markdown => MarkdownRenderer.Render(result.Document),
-                _ => Text(result.Document, colour),
-            });
+                WriteJson(new JsonSink(context.Output), result.WriteJson);
+                context.Output.Write(Environment.NewLine);
+                return Success;
+            }
+
+            bool colour = context.IsTerminal;
+            context.Output.Write(format == OutputFormat.Markdown ? MarkdownRenderer.Render(result.Document) : Text(result.Document, colour));
             return Success;
         }
 
         if (format == OutputFormat.Json)
-            {
-                // Streamed to the (temporary) file: the JSON is never held in memory as a whole.
+        {
+            // Streamed to the (temporary) file in 64 KB blocks: the JSON is never held in memory as a whole.
             OutputFile.Write(output.ToString(), stream =>
             {
-                using (var json = new Utf8JsonWriter(stream, JsonOptions))
-                {
-                    result.WriteJson(json);
-                }
-
+                WriteJson(new JsonSink(stream), result.WriteJson);
                 stream.Write(Encoding.UTF8.GetBytes(Environment.NewLine));
             });
         }
@@ -57,15 +56,15 @@ internal static class CommandOutput
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static string Json(Action<Utf8JsonWriter> write)
+    /// <summary>Writes a document through <paramref name="sink"/> (streamed in blocks; see <see cref="JsonSink"/>).</summary>
+    public static void WriteJson(JsonSink sink, Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        using (var json = new Utf8JsonWriter(sink, JsonOptions))
         {
             write(json);
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;
+        sink.Complete();
     }
 
     private static string Text(Document document, bool colour)

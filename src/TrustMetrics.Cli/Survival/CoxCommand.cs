@@ -116,32 +116,60 @@ internal static class CoxCommand
         var columns = request.Covariates.Select(table.Column).ToArray();
         bool[] isCategorical = request.Covariates.Select(c => request.Categorical.Contains(c, StringComparer.Ordinal)).ToArray();
 
-        var stop = new List<double>();
-        var start = new List<double>();
-        var events = new List<bool>();
-        var weights = new List<double>();
+        double[] stopValues;
+        double[]? startValues = null, weightValues = null;
+        bool[] eventValues;
+        var numericValues = new double[columns.Length][];
         var strataText = new List<string>();
         var clusterText = new List<string>();
         var ids = new List<string>();
-        var numeric = request.Covariates.Select(_ => new List<double>()).ToArray();
         var text = request.Covariates.Select(_ => new List<string>()).ToArray();
-        while (table.Read())
+
+        // Only numbers and a 0/1 event: the columnar fast path (same rules; it hands back to the table on anything unusual).
+        var fast = strataColumn is null && clusterColumn is null && idColumn is null && !isCategorical.Any(c => c)
+            ? CoxColumns.TryRead(source, table.Columns,
+                [stopColumn, .. startColumn is int s0 ? [s0] : Array.Empty<int>(), .. weightColumn is int w0 ? [w0] : Array.Empty<int>(), .. columns], eventColumn)
+            : null;
+        if (fast is var (numbers, flags))
         {
-            stop.Add(Numbers.Cell(table, stopColumn, request.Duration));
-            events.Add(ScoreParser.EventFlag(table, eventColumn, request.Event));
-            if (startColumn is int sc) start.Add(Numbers.Cell(table, sc, request.Start!));
-            if (weightColumn is int wc) weights.Add(Numbers.Cell(table, wc, request.Weight!));
-            if (strataColumn is int stc) strataText.Add(table.Field(stc));
-            if (clusterColumn is int cc) clusterText.Add(table.Field(cc));
-            if (idColumn is int ic) ids.Add(table.Field(ic));
-            for (int j = 0; j < columns.Length; j++)
+            int k = 0;
+            stopValues = numbers[k++];
+            if (startColumn is not null) startValues = numbers[k++];
+            if (weightColumn is not null) weightValues = numbers[k++];
+            for (int j = 0; j < columns.Length; j++) numericValues[j] = numbers[k++];
+            eventValues = flags;
+        }
+        else
+        {
+            var stop = new List<double>();
+            var start = new List<double>();
+            var events = new List<bool>();
+            var weights = new List<double>();
+            var numeric = request.Covariates.Select(_ => new List<double>()).ToArray();
+            while (table.Read())
             {
-                if (isCategorical[j]) text[j].Add(table.Field(columns[j]));
-                else numeric[j].Add(Numbers.Cell(table, columns[j], request.Covariates[j]));
+                stop.Add(Numbers.Cell(table, stopColumn, request.Duration));
+                events.Add(ScoreParser.EventFlag(table, eventColumn, request.Event));
+                if (startColumn is int sc) start.Add(Numbers.Cell(table, sc, request.Start!));
+                if (weightColumn is int wc) weights.Add(Numbers.Cell(table, wc, request.Weight!));
+                if (strataColumn is int stc) strataText.Add(table.Field(stc));
+                if (clusterColumn is int cc) clusterText.Add(table.Field(cc));
+                if (idColumn is int ic) ids.Add(table.Field(ic));
+                for (int j = 0; j < columns.Length; j++)
+                {
+                    if (isCategorical[j]) text[j].Add(table.Field(columns[j]));
+                    else numeric[j].Add(Numbers.Cell(table, columns[j], request.Covariates[j]));
+                }
             }
+
+            stopValues = [.. stop];
+            eventValues = [.. events];
+            if (startColumn is not null) startValues = [.. start];
+            if (weightColumn is not null) weightValues = [.. weights];
+            for (int j = 0; j < columns.Length; j++) if (!isCategorical[j]) numericValues[j] = [.. numeric[j]];
         }
 
-        if (stop.Count == 0)
+        if (stopValues.Length == 0)
         {
             throw new InputException($"{source.DisplayName}: the file has a header but no data rows.");
         }
@@ -157,7 +185,7 @@ internal static class CoxCommand
             {
                 termGroups.Add(new(request.Covariates[j], [design.Count]));
                 names.Add(request.Covariates[j]);
-                design.Add([.. numeric[j]]);
+                design.Add(numericValues[j]);
                 continue;
             }
 
@@ -180,8 +208,8 @@ internal static class CoxCommand
         }
 
         int[]? Codes(List<string> values) => values.Count == 0 ? null : Coded(values);
-        var data = CoxData.Create(names, design, [.. stop], [.. events], start: startColumn is null ? null : [.. start],
-            weights: weightColumn is null ? null : [.. weights], strata: Codes(strataText), clusters: Codes(clusterText));
+        var data = CoxData.Create(names, design, stopValues, eventValues, start: startValues,
+            weights: weightValues, strata: Codes(strataText), clusters: Codes(clusterText));
         var fit = new CoxRegression().Fit(data, new CoxFitOptions(request.Ties, request.Confidence));
         var concordance = fit.Concordance(data);
         var ph = fit.ProportionalHazardsTest(data, termGroups);

@@ -120,7 +120,8 @@ internal static class SurvivalCommand
         int? causeColumn = request.Cause is null ? null : table.Column(request.Cause);
         var limit = request.Group is null ? null : new GroupLimit(table, request.Group);
 
-        var subjects = new List<(string Group, double Start, double Duration, bool Event, string? Cause)>();
+        // Rows stream into per-group tallies (SurvivalTallies): nothing per row is kept beyond a bounded chunk.
+        var tallies = new SurvivalTallies(startColumn is not null, causeColumn is not null);
         while (table.Read())
         {
             double time = ScoreParser.Duration(table, durationColumn, request.Duration);
@@ -146,34 +147,37 @@ internal static class SurvivalCommand
                 }
             }
 
-            string group = groupColumn is int g ? table.Field(g) : string.Empty;
-            limit?.See(group);
-            subjects.Add((group.Length == 0 ? GroupedTallies<int>.BlankGroup : group, entry, time, churned, why));
+            var group = groupColumn is int g ? table.FieldSpan(g) : [];
+            if (group.IsEmpty)
+            {
+                group = GroupedTallies<int>.BlankGroup;
+            }
+
+            if (tallies.Add(group, entry, time, churned, why))
+            {
+                limit?.Check(tallies.GroupCount, group.ToString());
+            }
         }
 
-        if (subjects.Count == 0)
+        if (tallies.Count == 0)
         {
             throw new InputException($"{source.DisplayName}: the file has a header but no data rows.");
         }
 
         var analyzer = new SurvivalAnalyzer(new TrustMetricsOptions { ConfidenceLevel = request.Confidence });
-        SurvivalTally Tally(IEnumerable<(string Group, double Start, double Duration, bool Event, string? Cause)> rows) => request.Start is null
-            ? SurvivalTally.FromDurations(rows.Select(r => (r.Duration, r.Event)))
-            : SurvivalTally.FromStartStop(rows.Select(r => (r.Start, r.Duration, r.Event)));
-
-        var overall = analyzer.KaplanMeier(Tally(subjects), request.Confidence, request.Method);
+        var groupTallies = tallies.Tallies();
+        var whole = groupTallies.Aggregate(SurvivalTally.Empty, (sum, t) => sum + t.Value);
+        var overall = analyzer.KaplanMeier(whole, request.Confidence, request.Method);
         SurvivalComparison<string>? comparison = null;
         PairwiseLogRankResult<string>? pairs = null;
-        var byGroup = subjects.GroupBy(s => s.Group).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (groupColumn is not null)
         {
-            var tallies = byGroup.Select(g => KeyValuePair.Create(g.Key, Tally(g))).ToList();
-            var curves = tallies.Select(t => new Grouping.GroupResult<string, KaplanMeierResult>(t.Key, analyzer.KaplanMeier(t.Value, request.Confidence, request.Method))).ToArray();
-            comparison = new SurvivalComparison<string>(curves, tallies.Count >= 2 ? analyzer.LogRank(tallies, request.Weights) : null);
+            var curves = groupTallies.Select(t => new Grouping.GroupResult<string, KaplanMeierResult>(t.Key, analyzer.KaplanMeier(t.Value, request.Confidence, request.Method))).ToArray();
+            comparison = new SurvivalComparison<string>(curves, groupTallies.Count >= 2 ? analyzer.LogRank(groupTallies, request.Weights) : null);
             if (request.Pairwise)
             {
-                pairs = tallies.Count >= 2 ? analyzer.PairwiseLogRank(tallies, request.Weights)
-                    : throw new InputException($"--pairwise needs at least two groups in '{request.Group}'; found {tallies.Count}.");
+                pairs = groupTallies.Count >= 2 ? analyzer.PairwiseLogRank(groupTallies, request.Weights)
+                    : throw new InputException($"--pairwise needs at least two groups in '{request.Group}'; found {groupTallies.Count}.");
             }
         }
 
@@ -185,22 +189,20 @@ internal static class SurvivalCommand
                 throw new InputException("--cause with --start is not supported: competing-risks estimates here are for right-censored data (no delayed entry).");
             }
 
-            static CompetingRisksTally Risks(IEnumerable<(string Group, double Start, double Duration, bool Event, string? Cause)> rows) =>
-                CompetingRisksTally.FromRows(rows.Select(r => (r.Duration, r.Cause)));
-            var whole = Risks(subjects);
-            if (whole.Causes.Count == 0)
+            var riskTallies = tallies.RiskTallies();
+            var wholeRisks = riskTallies.Aggregate(CompetingRisksTally.Empty, (sum, t) => sum + t.Value);
+            if (wholeRisks.Causes.Count == 0)
             {
                 throw new InputException($"{source.DisplayName}: --cause given but no row churned, so there is no cause to estimate.");
             }
 
-            extras = extras with { Incidence = analyzer.CumulativeIncidence(whole, request.Confidence, request.Method) };
+            extras = extras with { Incidence = analyzer.CumulativeIncidence(wholeRisks, request.Confidence, request.Method) };
             if (groupColumn is not null)
             {
-                var groupTallies = byGroup.Select(g => KeyValuePair.Create(g.Key, Risks(g))).ToList();
-                extras.GroupIncidence.AddRange(groupTallies.Select(t => (t.Key, analyzer.CumulativeIncidence(t.Value, request.Confidence, request.Method))));
-                if (groupTallies.Count >= 2)
+                extras.GroupIncidence.AddRange(riskTallies.Select(t => (t.Key, analyzer.CumulativeIncidence(t.Value, request.Confidence, request.Method))));
+                if (riskTallies.Count >= 2)
                 {
-                    extras.GrayTests.AddRange(whole.Causes.Select(c => analyzer.GrayTest(groupTallies, c)));
+                    extras.GrayTests.AddRange(wholeRisks.Causes.Select(c => analyzer.GrayTest(riskTallies, c)));
                 }
             }
         }

@@ -63,14 +63,29 @@ internal sealed class SurvivalSection : IReportSectionBuilder
 
         var plotted = comparison is null ? curves : curves.Skip(1).ToList();
         string title = labels.Format("chart.km", by, context.Level);
+        string Name((string Group, KaplanMeierResult Result) c) => c.Group == ReportGroups.All ? labels["label.all"] : c.Group;
+        StepSeries Series((string Group, KaplanMeierResult Result) c, bool band) => new(Name(c),
+            c.Result.Table.Select(p => p.Time).ToList(), c.Result.Table.Select(p => p.Survival).ToList(),
+            band ? c.Result.Table.Select(p => p.Lower).ToList() : null, band ? c.Result.Table.Select(p => p.Upper).ToList() : null);
+
+        // Several groups: their curves together without bands (overlapping bands cannot be read), then one small chart per group
+        // with its band, on the same time axis.
+        bool several = plotted.Count > 1;
+        double maxTime = plotted.SelectMany(c => c.Result.Table.Select(p => p.Time)).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         var charts = new List<ReportChart>
         {
-            new("kaplan-meier", title, StepChart.Render(title, plotted.Select(c => new StepSeries(
-                c.Group == ReportGroups.All ? labels["label.all"] : c.Group,
-                c.Result.Table.Select(p => p.Time).ToList(), c.Result.Table.Select(p => p.Survival).ToList(),
-                c.Result.Table.Select(p => p.Lower).ToList(), c.Result.Table.Select(p => p.Upper).ToList())).ToList(),
+            new("kaplan-meier", title, StepChart.Render(title, plotted.Select(c => Series(c, band: !several)).ToList(),
                 labels["axis.months"], labels["axis.survival"], yMin: 0, yMax: 1)),
         };
+        if (several)
+        {
+            for (int i = 0; i < plotted.Count; i++)
+            {
+                string panel = $"{title}: {Name(plotted[i])}";
+                charts.Add(new ReportChart($"kaplan-meier-{i + 1}", panel, StepChart.Render(panel, [Series(plotted[i], band: true)],
+                    labels["axis.months"], labels["axis.survival"], yMin: 0, yMax: 1, xMax: maxTime)));
+            }
+        }
 
         var curveTable = new DataTable("km_curve", "group", "time", "atRisk", "events", "censored", "survival", "standardError", "lower", "upper");
         var summaryTable = new DataTable("km_summary", "group", "n", "events", "censored", "medianTime", "medianLower", "medianUpper",

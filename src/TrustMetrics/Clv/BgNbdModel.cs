@@ -122,10 +122,28 @@ public sealed class BgNbdModel : IPurchaseModel
         double p = Math.Exp(first);
         if (n > 0 && t > 0)
         {
-            p += Math.Exp(SpecialFunctions.BetaLn(a + 1, b + n - 1) - logBetaAB) * SpecialFunctions.BetaRegularized(n, r, q);
+            p += Math.Exp(SpecialFunctions.BetaLn(a + 1, b + (n - 1)) - logBetaAB) * SpecialFunctions.BetaRegularized(n, r, q);
         }
 
         return p;
+    }
+
+    /// <summary>
+    /// P(Y(t) = n | x, t_x, T), the number of purchases in (T, T+t] (Fader, Hardie &amp; Lee, "Deriving the conditional PMF of the
+    /// BG/NBD model"): π·f(n; r+x, α+T, a, b+x, t) + (1 − π)·δ_{n0}, with π = P(alive | x, t_x, T) and f the new-customer PMF
+    /// (FHL eq. 8, see <see cref="ProbabilityOfPurchases"/>) at the posterior parameters — a living customer restarts the process at T.
+    /// Sums to 1 over n; its mean is <see cref="ConditionalExpectedPurchases(double, PurchaseHistory)"/>.
+    /// </summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    /// <param name="n">Number of purchases ≥ 0.</param>
+    /// <param name="history">A valid history.</param>
+    public double ConditionalProbabilityOfPurchases(double t, long n, PurchaseHistory history)
+    {
+        CheckHorizon(t);
+        Guard.NonNegative(n);
+        CompressedHistories.Validate(history, 0, nameof(history));
+        var (x, tx, T) = history;
+        return BetaGeometricCount.Conditional(AliveUnchecked(x, tx, T), r + x, alpha + T, a, b + x, t, n);
     }
 
     internal double AliveUnchecked(long x, double tx, double T)
@@ -136,7 +154,7 @@ public sealed class BgNbdModel : IPurchaseModel
         }
 
         // Two logarithms of ratios instead of four: ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+t_x)).
-        double log = Math.Log(a / (b + x - 1)) + ((r + x) * Math.Log((alpha + T) / (alpha + tx)));
+        double log = Math.Log(a / (b + (x - 1))) + ((r + x) * Math.Log((alpha + T) / (alpha + tx)));
         return 1.0 / (1.0 + Math.Exp(log));
     }
 
@@ -156,7 +174,7 @@ public sealed class BgNbdModel : IPurchaseModel
     {
         // The factor c = a + b + x − 1 stays inside the series: at c = 0 (x = 0, a + b = 1) the product has a finite limit.
         double c = a + b + x - 1;
-        return Hypergeometric.ScaledTail(a + b - 1 - r, a - 1, c, t / (alpha + T + t), -Statistics.PreciseMath.Log1p(t / (alpha + T)), r + x);
+        return Hypergeometric.ScaledTail(a + b - 1 - r, a - 1, c, t / (alpha + T + t), -Statistics.PreciseMath.Log1p(t / (alpha + T)), r + x, a, b + x);
     }
 
     internal static void CheckHorizon(double t, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(t))] string? name = null)

@@ -17,8 +17,8 @@ internal static class Hypergeometric
     /// [1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1 and c &gt; 0, with ln(1−z) passed as <paramref name="logOneMinusZ"/>
     /// (see <see cref="ScaledTail"/>, which this divides by c).
     /// </summary>
-    public static double Tail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k = double.NaN) =>
-        ScaledTail(a1, epsilon, c, z, logOneMinusZ, k) / c;
+    public static double Tail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k, double alpha, double beta) =>
+        ScaledTail(a1, epsilon, c, z, logOneMinusZ, k, alpha, beta) / c;
 
     /// <summary>
     /// c·[1 − (1−z)^ε ₂F₁(a₁, ε; c; z)] / ε for 0 ≤ z &lt; 1 and c &gt; −1. Writing ₂F₁(a₁, ε; c; z) = 1 + (ε/c)·S′ with
@@ -27,9 +27,21 @@ internal static class Hypergeometric
     /// expectations reach this form through Euler's transformation ₂F₁(a, b; c; z) = (1−z)^{c−a−b} ₂F₁(c−a, c−b; c; z).
     /// Where the series is long or cancels (fits on the boundary: a and b in the thousands to millions, or r far above a + b),
     /// the same number is computed from its integral form (<see cref="BetaMeanTail"/>), which needs k = c − a₁ (r + x in the BG
-    /// family): pass it as <paramref name="k"/>, since c − a₁ computed from a₁ ≈ c ≈ 10⁶ would keep only a few of its digits.
+    /// family): pass it as <paramref name="k"/>, since c − a₁ computed from a₁ ≈ c ≈ 10⁶ would keep only a few of its digits,
+    /// and β = c − ε (b + x in BG/NBD, b + x + 1 in MBG/NBD) as <paramref name="beta"/> for the same reason: with a ≈ 10⁹ and
+    /// b ≈ 10⁻⁵ (a fit on three customers) a + b + x − 1 − (a − 1) keeps none of the digits of b, and at x = 0 it is exactly 0 — the
+    /// integral form then had "no weight" and the estimate threw (issue 14, item 2 defect). Likewise α = ε + 1 (the model's a) as
+    /// <paramref name="alpha"/>: a ≈ 10⁻¹⁷ gives ε + 1 = 0 exactly.
     /// </summary>
-    public static double ScaledTail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k = double.NaN)
+    /// <param name="a1">a₁ (only the series uses it).</param>
+    /// <param name="epsilon">ε &gt; −1.</param>
+    /// <param name="c">c &gt; −1.</param>
+    /// <param name="z">0 ≤ z &lt; 1.</param>
+    /// <param name="logOneMinusZ">ln(1 − z).</param>
+    /// <param name="k">c − a₁, computed without the subtraction.</param>
+    /// <param name="alpha">ε + 1 &gt; 0, computed without the addition.</param>
+    /// <param name="beta">c − ε &gt; 0, computed without the subtraction.</param>
+    public static double ScaledTail(double a1, double epsilon, double c, double z, double logOneMinusZ, double k, double alpha, double beta)
     {
         double s = 0, largest = 0;
         bool series = true;
@@ -45,14 +57,16 @@ internal static class Hypergeometric
                 term *= ratio;
                 s += term;
                 largest = Math.Max(largest, Math.Abs(term));
-                if (Math.Abs(term) <= 1e-17 * Math.Abs(s) && Math.Abs(ratio) < 1)
-                {
-                    break;
-                }
-
+                // Overflow first: a term that reached ∞ also passes the convergence test (∞ ≤ ∞), which returned −∞ for
+                // MBG/NBD's E[X(t)] at a fit with every parameter near 10⁹ (found by BoundaryFitTests).
                 if (!double.IsFinite(s) || n > SeriesBudget)
                 {
                     series = false;
+                    break;
+                }
+
+                if (Math.Abs(term) <= 1e-17 * Math.Abs(s) && Math.Abs(ratio) < 1)
+                {
                     break;
                 }
             }
@@ -62,19 +76,18 @@ internal static class Hypergeometric
         double head = epsilon == 0 ? -logOneMinusZ : -PreciseMath.Expm1(el) / epsilon;
         double result = (c * head) - (Math.Exp(el) * s);
         // The terms' size against the result's: above 1e3 the series has lost more than three digits to cancellation.
-        if (series && !(Math.Exp(el) * largest > 1e3 * Math.Abs(result)))
+        if (series && double.IsFinite(result) && !(Math.Exp(el) * largest > 1e3 * Math.Abs(result)))
         {
             return result;
         }
 
-        double alpha = epsilon + 1, beta = c - epsilon;
         if (!(alpha > 0 && beta > 0))
         {
             throw new ArithmeticException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"The hypergeometric series 2F1({a1:R}, {epsilon:R}; {c:R}; {z:R}) did not converge and has no integral form there."));
         }
 
-        return BetaMeanTail(alpha, beta, double.IsNaN(k) ? c - a1 : k, PreciseMath.Expm1(-logOneMinusZ));
+        return BetaMeanTail(alpha, beta, k, PreciseMath.Expm1(-logOneMinusZ));
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     public double ExpectedPurchases(double t)
     {
         BgNbdModel.CheckHorizon(t);
-        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Statistics.PreciseMath.Log1p(t / alpha), r);
+        return t == 0 ? 0.0 : b * Hypergeometric.Tail(a + b - r, a - 1, a + b, t / (alpha + t), -Statistics.PreciseMath.Log1p(t / alpha), r, a, b + 1);
     }
 
     /// <summary>
@@ -118,6 +118,24 @@ public sealed class MbgNbdModel : IPurchaseModel
         return Math.Exp(first) + (Math.Exp(SpecialFunctions.BetaLn(a + 1, b + n) - logBetaAB) * tail);
     }
 
+    /// <summary>
+    /// P(Y(t) = n | x, t_x, T), the number of purchases in (T, T+t] (Fader, Hardie &amp; Lee, "Deriving the conditional PMF of the
+    /// BG/NBD model", with MBG/NBD's extra coin flip at time 0): π·f(n; r+x, α+T, a, b+x+1, t) + (1 − π)·δ_{n0}, with π = P(alive | x, t_x, T) and f the new-customer PMF
+    /// (BG/NBD's FHL eq. 8) at the posterior parameters — a living customer restarts the process at T.
+    /// Sums to 1 over n; its mean is <see cref="ConditionalExpectedPurchases(double, PurchaseHistory)"/>.
+    /// </summary>
+    /// <param name="t">Horizon ≥ 0.</param>
+    /// <param name="n">Number of purchases ≥ 0.</param>
+    /// <param name="history">A valid history.</param>
+    public double ConditionalProbabilityOfPurchases(double t, long n, PurchaseHistory history)
+    {
+        BgNbdModel.CheckHorizon(t);
+        Guard.NonNegative(n);
+        CompressedHistories.Validate(history, 0, nameof(history));
+        var (x, tx, T) = history;
+        return BetaGeometricCount.Conditional(AliveUnchecked(x, tx, T), r + x, alpha + T, a, b + x + 1, t, n);
+    }
+
     internal double AliveUnchecked(long x, double tx, double T)
     {
         double log = Math.Log(a / (b + x)) + ((r + x) * Math.Log((alpha + T) / (alpha + tx)));
@@ -138,7 +156,7 @@ public sealed class MbgNbdModel : IPurchaseModel
     private double Numerator(double t, long x, double T)
     {
         double c = a + b + x;
-        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Statistics.PreciseMath.Log1p(t / (alpha + T)), r + x);
+        return Hypergeometric.ScaledTail(a + b - r, a - 1, c, t / (alpha + T + t), -Statistics.PreciseMath.Log1p(t / (alpha + T)), r + x, a, b + x + 1);
     }
 
     private readonly struct AliveFormula(MbgNbdModel model) : IHistoryFormula

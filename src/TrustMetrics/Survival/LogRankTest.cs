@@ -14,12 +14,12 @@ internal static class LogRankTest
     internal readonly record struct Cell(int Stratum, int Group, SurvivalTally Tally);
 
     /// <summary>The unstratified test across (key, tally) groups; see <see cref="Compute{TKey}(IReadOnlyList{TKey}, IReadOnlyList{Cell}, int, LogRankWeights, string)"/>.</summary>
-    /// <exception cref="ArgumentException">Fewer than two groups, an empty group, a repeated key, or a singular V.</exception>
+    /// <exception cref="ArgumentException">Fewer than two groups, an empty group or a repeated key.</exception>
     public static LogRankResult<TKey> Compute<TKey>(IReadOnlyList<KeyValuePair<TKey, SurvivalTally>> groups, string paramName)
         where TKey : notnull => Compute(groups, LogRankWeights.LogRank, paramName);
 
     /// <summary>The unstratified weighted test across (key, tally) groups.</summary>
-    /// <exception cref="ArgumentException">Fewer than two groups, an empty group, a repeated key, or a singular V.</exception>
+    /// <exception cref="ArgumentException">Fewer than two groups, an empty group or a repeated key.</exception>
     public static LogRankResult<TKey> Compute<TKey>(IReadOnlyList<KeyValuePair<TKey, SurvivalTally>> groups, LogRankWeights weights, string paramName)
         where TKey : notnull
     {
@@ -61,11 +61,12 @@ internal static class LogRankTest
     /// events among nᵢ at risk (nₖᵢ in group k; subjects with entry &lt; tᵢ ≤ exit) and weight wᵢ = Ŝ(tᵢ−)^ρ(1 − Ŝ(tᵢ−))^γ (Ŝ the
     /// Kaplan–Meier curve of the stratum's pooled data, left-continuous, as R's survdiff2.c), the score Uₖ += wᵢ(dₖᵢ − dᵢnₖᵢ/nᵢ) and,
     /// when nᵢ &gt; 1, Vₖₗ += wᵢ²·dᵢ(nᵢ − dᵢ)/(nᵢ − 1)·(nₖᵢ/nᵢ)(δₖₗ − nₗᵢ/nᵢ); U and V add over strata. Groups whose weighted
-    /// expected count Σwᵢdᵢnₖᵢ/nᵢ is 0 are left out as R does; the first remaining group is dropped to make V invertible, and
-    /// χ² = UᵀV⁻¹U on (remaining − 1) df. With fewer than two remaining groups (no event while two groups were at risk) the test has
+    /// expected count Σwᵢdᵢnₖᵢ/nᵢ is 0 are left out as R does; the first remaining group is dropped (V of all groups has rank ≤
+    /// remaining − 1), and χ² = UᵀV⁻¹U on (remaining − 1) df; when that V is still singular, a generalized inverse on rank(V) df
+    /// (<see cref="GeneralizedQuadraticForm"/>). With fewer than two remaining groups (no event while two groups were at risk) the test has
     /// nothing to measure: χ² = 0, df = 0, p = 1 (R: χ² 0, p NA).
     /// </summary>
-    /// <exception cref="ArgumentException">Fewer than two groups or a singular V.</exception>
+    /// <exception cref="ArgumentException">Fewer than two groups.</exception>
     public static LogRankResult<TKey> Compute<TKey>(IReadOnlyList<TKey> keys, IReadOnlyList<Cell> cells, int strata, LogRankWeights weights, string paramName)
         where TKey : notnull
     {
@@ -98,20 +99,11 @@ internal static class LogRankTest
         int r = 0;
         if (included.Length >= 2)
         {
-            r = included.Length - 1;
-            var v = Matrix<double>.Build.Dense(r, r, (i, j) => covariance[included[i + 1], included[j + 1]]);
-            var u = Vector<double>.Build.Dense(r, i => score[included[i + 1]]);
-            var evd = v.Evd(Symmetricity.Symmetric);
-            double largest = evd.EigenValues.Max(e => e.Real), smallest = evd.EigenValues.Min(e => e.Real);
-            if (!(smallest > largest * 1e-12))
-            {
-                throw new ArgumentException(
-                    "The log-rank variance matrix is singular (for example every event time removed all subjects at risk): the test is undefined.",
-                    paramName);
-            }
-
-            chiSquare = Math.Max(0.0, u.DotProduct(evd.Solve(u)));
-            pValue = chiSquare > 0 ? SpecialFunctions.GammaUpperRegularized(r / 2.0, chiSquare / 2.0) : 1.0;
+            int m = included.Length - 1;
+            var v = Matrix<double>.Build.Dense(m, m, (i, j) => covariance[included[i + 1], included[j + 1]]);
+            var u = Vector<double>.Build.Dense(m, i => score[included[i + 1]]);
+            (chiSquare, r) = GeneralizedQuadraticForm(v, u);
+            pValue = chiSquare > 0 && r > 0 ? SpecialFunctions.GammaUpperRegularized(r / 2.0, chiSquare / 2.0) : 1.0;
         }
 
         var rows = new LogRankGroup<TKey>[k];
@@ -121,6 +113,40 @@ internal static class LogRankTest
         }
 
         return new LogRankResult<TKey>(rows, chiSquare, r, pValue, weights, strata);
+    }
+
+    /// <summary>
+    /// χ² = uᵀV⁻u with V⁻ the Moore–Penrose inverse of the symmetric V (from its eigen-decomposition: eigenvalues ≤ 64·m·ε·λ_max
+    /// count as 0) and its rank as the degrees of freedom. A non-singular V (every case R's <c>solve</c> accepts) gives uᵀV⁻¹u on m df,
+    /// exactly R's statistic; a singular V — groups whose every event fell at a time when all at risk had the event, such as many
+    /// one-subject groups churning at the same moment, where R's <c>survdiff</c> stops with "system is exactly singular" — gives the
+    /// generalized-inverse score statistic on rank(V) df (u lies in the range of V, its covariance, so the form does not depend on the
+    /// choice of inverse; Rao 1973, §3b.3). V = 0 gives χ² = 0 on 0 df.
+    /// </summary>
+    private static (double ChiSquare, int Rank) GeneralizedQuadraticForm(Matrix<double> v, Vector<double> u)
+    {
+        var evd = v.Evd(Symmetricity.Symmetric);
+        var values = evd.EigenValues.Select(e => e.Real).ToArray();
+        double largest = values.Max();
+        if (!(largest > 0))
+        {
+            return (0.0, 0);
+        }
+
+        double tolerance = 64 * values.Length * 2.220446049250313e-16 * largest;
+        var projected = evd.EigenVectors.TransposeThisAndMultiply(u);
+        double sum = 0.0;
+        int rank = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] > tolerance)
+            {
+                sum += projected[i] * projected[i] / values[i];
+                rank++;
+            }
+        }
+
+        return (Math.Max(0.0, sum), rank);
     }
 
     private static void AddStratum(Cell[] members, int k, LogRankWeights weights, double[] expected, double[] weightedExpected, double[] score,

@@ -39,6 +39,12 @@ internal static class RenderedResults
         ? $"{generic.Name[..generic.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", generic.GetGenericArguments().Select(a => a.Name))}>"
         : result.GetType().Name;
 
+    private static CovariateFit CovariateFitResult()
+    {
+        var z = Clv.Covariates.CovariateSimulator.Design(300, 5);
+        return new BgNbdCovariateFitter().Fit(Clv.Covariates.CovariateSimulator.BgNbd(Clv.Covariates.CovariateFitTests.BgTruth, z, 6), z);
+    }
+
     private static object[] Create()
     {
         var nps = new NpsCalculator();
@@ -122,6 +128,7 @@ internal static class RenderedResults
             new ValueSegmenter().Segment(Clv.ClvData.CdnowHistories, Clv.ClvData.CdnowSpend.Select(s => s.Zbar).ToArray(),
                 new BgNbdModel(new BgNbdParameters(0.242592863, 4.413530438, 0.7928854937, 2.425752092)),
                 new GammaGammaModel(new GammaGammaParameters(6.248795206, 3.744589333, 15.44777208))),
+            CovariateFitResult(),
         ];
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.ObjectModel;
 using System.Globalization;
 
@@ -119,6 +120,7 @@ public sealed class CoxData
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException">The arrays differ in length, a name is empty or repeated, there are no rows or no events.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or out of range; the message names the row (and column) and the value.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CoxData Create(IReadOnlyList<string> covariateNames, IReadOnlyList<double[]> covariates, double[] stop, bool[] events,
         double[]? start = null, double[]? weights = null, double[]? offsets = null, int[]? strata = null, int[]? clusters = null)
     {
@@ -239,6 +241,7 @@ public sealed class CoxData
         return codes;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Layout(IReadOnlyList<double[]> covariates, double[] stop, bool[] events, double[]? start, double[]? weights,
         double[]? offsets, int[]? strata, int[]? clusters)
     {
@@ -255,7 +258,8 @@ public sealed class CoxData
         var order = new int[n];
         var fill = (int[])begin.Clone();
         for (int i = 0; i < n; i++) order[fill[stratumCode[i]]++] = i;
-        SortWithinStrata(order, begin, stop, events);
+        var position = new int[n];
+        SortWithinStrata(order, begin, stop, events, position);
         Original = order;
         StratumBegin = begin;
         var x = new double[(long)n * p];
@@ -265,9 +269,10 @@ public sealed class CoxData
         var ev = new byte[n];
         var rowStratum = new int[n];
         double[]? sta = start is null ? null : new double[n];
-        for (int r = 0; r < n; r++)
+        // Scatter in the caller's order: reads are sequential and the writes follow one pointer per (stratum, time) bucket.
+        for (int i = 0; i < n; i++)
         {
-            int i = order[r];
+            int r = position[i];
             st[r] = stop[i] + 0.0;
             wt[r] = weights?[i] ?? 1.0;
             off[r] = offsets?[i] ?? 0.0;
@@ -276,7 +281,8 @@ public sealed class CoxData
             if (sta is not null) sta[r] = start![i] + 0.0;
         }
 
-        // Weighted means in the caller's order (sequential reads), then a row-major copy and one gather of whole rows.
+        // Weighted means in the caller's order (sequential reads), then each input row is written once, centred, into its sorted
+        // row of the row-major matrix (sequential reads of every column, one contiguous write per row; blocks on both cores).
         var center = new double[p];
         double wsum = 0;
         for (int i = 0; i < n; i++) wsum += weights?[i] ?? 1.0;
@@ -289,18 +295,18 @@ public sealed class CoxData
             center[j] = m / wsum;
         }
 
-        var rowMajor = new double[(long)n * p];
-        for (int j = 0; j < p; j++)
+        var columns = covariates.ToArray();
+        const int block = 1 << 15;
+        var work = new Statistics.ParallelWork(CancellationToken.None, null);
+        work.For((n + block - 1) / block, (long)n * p >= 200_000, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (b) =>
         {
-            var column = covariates[j];
-            double c = center[j];
-            for (int i = 0; i < n; i++) rowMajor[((long)i * p) + j] = column[i] - c;
-        }
-
-        for (int r = 0; r < n; r++)
-        {
-            rowMajor.AsSpan(order[r] * p, p).CopyTo(x.AsSpan(r * p, p));
-        }
+            int lo = b * block, hi = Math.Min(n, lo + block);
+            for (int i = lo; i < hi; i++)
+            {
+                var row = x.AsSpan(position[i] * p, p);
+                for (int j = 0; j < row.Length; j++) row[j] = columns[j][i] - center[j];
+            }
+        });
 
         X = x;
         Center = center;
@@ -397,7 +403,8 @@ public sealed class CoxData
     /// row gets its time's rank by binary search, then a stable counting sort on 2·rank + censored places the rows (O(n log u),
     /// u distinct times; no comparison sort of n items).
     /// </summary>
-    private static void SortWithinStrata(int[] order, int[] begin, double[] stop, bool[] events)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SortWithinStrata(int[] order, int[] begin, double[] stop, bool[] events, int[] position)
     {
         int n = stop.Length;
         var distinct = (double[])stop.Clone();
@@ -416,19 +423,26 @@ public sealed class CoxData
         for (int k = 0; k < begin.Length - 1; k++)
         {
             int b = begin[k], e = begin[k + 1];
-            if (e - b < 2) continue;
-            if ((long)(e - b) * 8 < u)
+            if (e - b < 2 || (long)(e - b) * 8 < u)
             {
                 var keys = new int[e - b];
                 for (int r = b; r < e; r++) keys[r - b] = key[order[r]];
                 keys.AsSpan().Sort(order.AsSpan(b, e - b));
+                for (int r = b; r < e; r++) position[order[r]] = r;
                 continue;
             }
 
             Array.Clear(count);
             for (int r = b; r < e; r++) count[key[order[r]] + 1]++;
             for (int c = 0; c < 2 * u; c++) count[c + 1] += count[c];
-            for (int r = b; r < e; r++) scratch[b + count[key[order[r]]]++] = order[r];
+            for (int r = b; r < e; r++)
+            {
+                int i = order[r];
+                int to = b + count[key[i]]++;
+                scratch[to] = i;
+                position[i] = to;
+            }
+
             Array.Copy(scratch, b, order, b, e - b);
         }
     }

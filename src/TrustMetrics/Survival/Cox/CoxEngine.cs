@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Survival;
@@ -74,6 +75,7 @@ internal sealed class CoxEngine
     public ReadOnlySpan<double> Cum => cum;
 
     /// <summary>Evaluates the log partial likelihood, the score and the information (full p×p, row-major) at β.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CoxEvaluation Evaluate(double[] beta, ParallelWork work, CoxSlotDetails? details = null)
     {
         int n = data.N;
@@ -82,7 +84,7 @@ internal sealed class CoxEngine
         var w = data.Weight;
         bool parallel = (long)n * p >= 200_000;
 
-        work.For(blocks, parallel, b =>
+        work.For(blocks, parallel, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (b) =>
         {
             int lo = b * BlockRows, hi = Math.Min(n, lo + BlockRows);
             double max = double.NegativeInfinity;
@@ -101,7 +103,7 @@ internal sealed class CoxEngine
         foreach (double m in blockMax) shift = Math.Max(shift, m);
         if (!double.IsFinite(shift)) shift = 0;
         Shift = shift;
-        work.For(blocks, parallel, b =>
+        work.For(blocks, parallel, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (b) =>
         {
             int lo = b * BlockRows, hi = Math.Min(n, lo + BlockRows);
             for (int r = lo; r < hi; r++) risk[r] = w[r] * Math.Exp(eta[r] - shift);
@@ -128,7 +130,7 @@ internal sealed class CoxEngine
         var hiIdx = data.Hi;
         var loIdx = data.Lo;
         var deathSlot = data.DeathSlot;
-        work.For(blocks, parallel, b =>
+        work.For(blocks, parallel, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (b) =>
         {
             int lo = b * BlockRows, hi = Math.Min(n, lo + BlockRows);
             var sums = blockSums.AsSpan(b * stride, stride);
@@ -189,6 +191,7 @@ internal sealed class CoxEngine
     }
 
     /// <summary>The serial backward sweep; returns Σ w̄·Σₖ log denₖ (with the shift) and fills <paramref name="ib"/> (packed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Sweep(double[] ib, CoxSlotDetails? details)
     {
         var x = data.X;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Survival;
@@ -204,7 +205,7 @@ public static class CoxFitAnalyses
             eta[r] = e;
         }
 
-        return CoxConcordance.Compute(data, eta);
+        return CoxConcordance.Compute(data, eta, new ParallelWork(CancellationToken.None, null));
     }
 
     /// <summary>
@@ -215,6 +216,7 @@ public static class CoxFitAnalyses
     /// <param name="data">The data it was fitted on.</param>
     /// <param name="terms">Term name → its column indices; null for one term per column.</param>
     /// <exception cref="ArgumentException">The data do not match the fit, or a term names no column or a column outside [0, p).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CoxProportionalHazardsTest ProportionalHazardsTest(this CoxFit fit, CoxData data, IReadOnlyList<KeyValuePair<string, int[]>>? terms = null)
     {
         ArgumentNullException.ThrowIfNull(fit);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using TrustMetrics.Serialization;
 
@@ -179,6 +180,7 @@ public sealed class CoxRiskSetSums : IAccumulator<CoxRiskSetSums>
     }
 
     /// <summary>The sums of one shard's rows at β (centred by <paramref name="center"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static CoxRiskSetSums Compute(CoxData data, double[] beta, double[] center)
     {
         int n = data.N, p = data.P, tri = p * (p + 1) / 2;
@@ -342,6 +344,7 @@ public sealed class CoxRiskSetSums : IAccumulator<CoxRiskSetSums>
     /// the score increment U(t) and information increment V(t) (Efron or Breslow) are weighted by g(t) — u = Σ g·U(t),
     /// I = [ΣV, Σ gV; Σ gV, Σ g²V] (2p × 2p, row-major).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal (double[] U, double[] I) ExtendedScore(bool efron, Func<double, double> g)
     {
         var s = state;

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using TrustMetrics.Cli.Input;
+using TrustMetrics.Clv;
+
+namespace TrustMetrics.Cli.Clv;
+
+/// <summary>
+/// <c>clv predict --interval LEVEL</c>: per-customer interval columns from <see cref="PredictionIntervalCalculator"/> appended to the
+/// predictions CSV — expected_purchases_lower/upper and p_alive_lower/upper (parameter uncertainty; blank when the fit is on a
+/// boundary with no finite covariance) and purchases_lower/upper (equal-tailed interval of the count in the horizon).
+/// </summary>
+internal static class ClvPredictIntervals
+{
+    public const string Header = ",expected_purchases_lower,expected_purchases_upper,p_alive_lower,p_alive_upper,purchases_lower,purchases_upper";
+
+    public static Option<double?> Option() => new("--interval")
+    {
+        Description = "Add interval columns at this level (e.g. 0.9): expected purchases and P(alive) (parameter uncertainty) and the purchase count (its predictive distribution). docs/clv.md §Prediction intervals.",
+    };
+
+    /// <summary>Validates the level (exit 2 naming the option) and computes the intervals for every row.</summary>
+    public static PredictionIntervals Compute<TModel>(ClvFit<TModel> fit, IReadOnlyList<ClvInput.Row> rows, double horizon, double level)
+        where TModel : class, IPurchaseModel
+    {
+        if (!(level > 0 && level <= PredictionIntervalCalculator.MaximumLevel))
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"--interval must be in (0, {PredictionIntervalCalculator.MaximumLevel}]; got {level}."));
+        }
+
+        var histories = new PurchaseHistory[rows.Count];
+        for (int i = 0; i < histories.Length; i++)
+        {
+            histories[i] = rows[i].History;
+        }
+
+        return new PredictionIntervalCalculator().Compute(fit, histories, horizon, level);
+    }
+
+    /// <summary>The interval fields of row <paramref name="i"/>, each after a comma.</summary>
+    public static void Append(StringBuilder text, PredictionIntervals intervals, int i)
+    {
+        text.Append(',').Append(Bound(intervals.ExpectedPurchasesLower, i)).Append(',').Append(Bound(intervals.ExpectedPurchasesUpper, i))
+            .Append(',').Append(Bound(intervals.ProbabilityAliveLower, i)).Append(',').Append(Bound(intervals.ProbabilityAliveUpper, i))
+            .Append(',').Append(intervals.PurchasesLower[i].ToString(CultureInfo.InvariantCulture))
+            .Append(',').Append(intervals.PurchasesUpper[i].ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string Bound(IReadOnlyList<double>? values, int i) => values is null ? string.Empty : ClvInput.Format(values[i]);
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using TrustMetrics.Clv;
+
+namespace TrustMetrics.Cli.Tests.Clv;
+
+/// <summary>
+/// <c>clv fit --covariates</c>: the customers-file join, covariates read from the summary, treatment contrasts of
+/// <c>--categorical</c>, the JSON fields of issue 14, and the errors (missing customer, unknown column, bad cell).
+/// The numbers are checked against the core fitter on the same data (the core's own checks: Clv/Covariates tests).
+/// </summary>
+public sealed class ClvFitCovariatesTests : IDisposable
+{
+    private static readonly string Summary = Path.Combine(AppContext.BaseDirectory, "Data", "cdnow_customers_summary.csv");
+    private static readonly string[] Channels = ["web", "store", "phone"];
+    private readonly CliRunner cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    private static string[] SummaryLines(int take) => [.. File.ReadAllLines(Summary).Skip(1).Take(take)];
+
+    private static (string Channel, double Age) CustomerOf(int i) => (Channels[(i * 7) % 3 == 0 ? 0 : i % 3], ((i * 37) % 50) / 10.0);
+
+    /// <summary>customers.csv (ID,channel,age) for the first <paramref name="take"/> CDNOW customers, in reverse order.</summary>
+    private string Customers(int take, int skip = -1)
+    {
+        var text = new StringBuilder("ID,channel,age\n");
+        for (int i = take - 1; i >= 0; i--)
+        {
+            if (i == skip)
+            {
+                continue;
+            }
+
+            var (channel, age) = CustomerOf(i);
+            text.Append(CultureInfo.InvariantCulture, $"{i + 1},{channel},{age}\n");
+        }
+
+        return cli.File("customers.csv", text.ToString());
+    }
+
+    private string SummaryFile(int take, bool withCovariates)
+    {
+        var text = new StringBuilder(withCovariates ? "ID,frequency,recency,T,channel,age\n" : "ID,frequency,recency,T\n");
+        string[] lines = SummaryLines(take);
+        for (int i = 0; i < take; i++)
+        {
+            var (channel, age) = CustomerOf(i);
+            text.Append(lines[i]).Append(withCovariates ? string.Create(CultureInfo.InvariantCulture, $",{channel},{age}") : string.Empty).Append('\n');
+        }
+
+        return cli.File(withCovariates ? "summary_cov.csv" : "summary.csv", text.ToString());
+    }
+
+    private static CovariateFit CoreFit(string model, int take)
+    {
+        string[] lines = SummaryLines(take);
+        var histories = new PurchaseHistory[take];
+        var z = new double[take, 3];
+        for (int i = 0; i < take; i++)
+        {
+            string[] f = lines[i].Split(',');
+            histories[i] = new PurchaseHistory(long.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture));
+            var (channel, age) = CustomerOf(i);
+            z[i, 0] = channel == "store" ? 1 : 0;
+            z[i, 1] = channel == "web" ? 1 : 0;
+            z[i, 2] = age;
+        }
+
+        var matrix = new CovariateMatrix(["channel=store", "channel=web", "age"], z);
+        return model == "bgnbd" ? new BgNbdCovariateFitter().Fit(histories, matrix) : new ParetoNbdCovariateFitter().Fit(histories, matrix);
+    }
+
+    [Theory]
+    [InlineData("bgnbd", 2357, "alpha", "ab")]
+    [InlineData("paretonbd", 150, "lambda", "mu")]
+    public void Joins_the_customers_file_and_writes_the_covariates_and_the_likelihood_ratio(string model, int take, string first, string second)
+    {
+        var run = CliRunner.Invoke("clv", "fit", "--input", SummaryFile(take, withCovariates: false), "--model", model, "--customer-column", "ID",
+            "--customers", Customers(take), "--covariates", "channel,age", "--categorical", "channel", "--format", "json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var json = run.Json();
+        var covariates = json.GetProperty("covariates").EnumerateArray().ToArray();
+        // Treatment contrasts against the first sorted level (phone): channel=store, channel=web, then the numeric age.
+        Assert.Equal([first, first, first, second, second, second], covariates.Select(c => c.GetProperty("parameter").GetString()));
+        Assert.Equal(["channel=store", "channel=web", "age", "channel=store", "channel=web", "age"], covariates.Select(c => c.GetProperty("term").GetString()));
+        var core = CoreFit(model, take);
+        for (int j = 0; j < covariates.Length; j++)
+        {
+            // Same data, same fitter: the CLI only reads and joins.
+            Assert.Equal(core.Coefficients[j].Estimate.Value, covariates[j].GetProperty("coef").GetDouble(), 12);
+            Assert.Equal(core.Coefficients[j].Estimate.StandardError, covariates[j].GetProperty("se").GetDouble(), 12);
+        }
+
+        var lr = json.GetProperty("likelihoodRatio");
+        Assert.Equal(6, lr.GetProperty("df").GetInt32());
+        Assert.Equal(core.LikelihoodRatio!.Statistic, lr.GetProperty("statistic").GetDouble(), 9);
+        Assert.Equal(core.LikelihoodRatio.PValue, lr.GetProperty("p").GetDouble(), 12);
+        Assert.Equal(take, json.GetProperty("n").GetInt64());
+        Assert.True(json.GetProperty("converged").GetBoolean());
+    }
+
+    [Fact]
+    public void Reads_the_covariates_from_the_summary_without_customers_file()
+    {
+        var joined = CliRunner.Invoke("clv", "fit", "--input", SummaryFile(600, withCovariates: false), "--model", "bgnbd", "--customer-column", "ID",
+            "--customers", Customers(600), "--covariates", "channel,age", "--categorical", "channel", "--format", "json");
+        var own = CliRunner.Invoke("clv", "fit", "--input", SummaryFile(600, withCovariates: true), "--model", "bgnbd",
+            "--covariates", "channel,age", "--categorical", "channel", "--format", "json");
+        Assert.True(own.ExitCode == 0, own.Error);
+        Assert.Equal(joined.Output, own.Output);
+        var text = CliRunner.Invoke("clv", "fit", "--input", SummaryFile(600, withCovariates: true), "--model", "bgnbd", "--covariates", "channel,age", "--categorical", "channel");
+        Assert.Contains("Likelihood ratio vs no covariates", text.Output, StringComparison.Ordinal);
+        Assert.Contains("channel=web", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_summary_customer_missing_from_the_customers_file_is_an_error_naming_it()
+    {
+        var run = CliRunner.Invoke("clv", "fit", "--input", SummaryFile(100, withCovariates: false), "--model", "bgnbd", "--customer-column", "ID",
+            "--customers", Customers(100, skip: 41), "--covariates", "channel", "--categorical", "channel");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("customer '42'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--covariates", "channel", "--categorical", "region")]
+    [InlineData("--covariates", "nope", "--categorical", "nope")]
+    [InlineData("--covariates", "channel", "--model", "mbgnbd")]
+    [InlineData("--covariates", "channel", "--penalizer", "0.1")]
+    [InlineData("--covariates", "channel", "--customer-column", "ID")]
+    public void Refuses_bad_covariate_options_with_exit_code_2(string o1, string v1, string o2, string v2)
+    {
+        string[] args = ["clv", "fit", "--input", SummaryFile(100, withCovariates: true), o1, v1, o2, v2];
+        if (!args.Contains("--model"))
+        {
+            args = [.. args, "--model", "bgnbd"];
+        }
+
+        var run = CliRunner.Invoke(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.NotEmpty(run.Error);
+    }
+
+    [Fact]
+    public void A_categorical_column_without_categorical_is_a_cell_error()
+    {
+        var run = CliRunner.Invoke("clv", "fit", "--input", SummaryFile(100, withCovariates: true), "--model", "bgnbd", "--covariates", "channel");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--categorical", run.Error, StringComparison.Ordinal);
+    }
+}

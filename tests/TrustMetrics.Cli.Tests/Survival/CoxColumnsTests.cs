@@ -1,0 +1,103 @@
+namespace TrustMetrics.Cli.Tests.Survival;
+
+/// <summary>
+/// The columnar fast reader of <c>trustmetrics cox</c> (CoxColumns) must give exactly what the general input layer (CsvTable)
+/// gives: the same fit to the last digit on the same numbers however the file is written, and on anything it does not handle
+/// the general path's own error messages. A quote character anywhere makes the fast path hand over, which is how these
+/// tests obtain the general path's output for comparison.
+/// </summary>
+public sealed class CoxColumnsTests : IDisposable
+{
+    private const string Covariates = "fin,age,race,wexp,mar,paro,prio";
+
+    private readonly CliRunner cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    private static string[] Rossi() => File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "rossi.csv"));
+
+    private static CliRunner.Run Fit(string file, params string[] extra) =>
+        CliRunner.Invoke(["cox", "--input", file, "--duration", "week", "--event", "arrest", "--covariates", Covariates, "--format", "json", .. extra]);
+
+    [Fact]
+    public void Fast_path_equals_the_general_input_layer()
+    {
+        var lines = Rossi();
+        string plain = cli.File("plain.csv", string.Join('\n', lines) + "\n");
+        // The same table with one quoted cell: read by CsvTable (the fast path never reads quotes).
+        var quoted = (string[])lines.Clone();
+        quoted[1] = "\"" + quoted[1].Split(',')[0] + "\"," + string.Join(',', quoted[1].Split(',').Skip(1));
+        string general = cli.File("quoted.csv", string.Join('\n', quoted) + "\n");
+        // Semicolons, CRLF, a BOM, spaces around cells, true/false events, numbers written as 2.0e1 or +3, no final line feed.
+        var odd = lines.Select((line, i) =>
+        {
+            var cells = line.Split(',');
+            if (i > 0)
+            {
+                cells[1] = cells[1] == "1" ? "TRUE" : "false";
+                cells[0] = i % 3 == 0 ? cells[0] + ".0e0" : " " + cells[0] + " ";
+                cells[8] = "+" + cells[8];
+            }
+
+            return string.Join(';', cells);
+        });
+        string oddFile = cli.File("odd.csv", string.Join("\r\n", odd), bom: true);
+
+        var a = Fit(plain);
+        var b = Fit(general);
+        var c = Fit(oddFile);
+        Assert.True(a.ExitCode == 0, a.Error);
+        Assert.True(b.ExitCode == 0, b.Error);
+        Assert.True(c.ExitCode == 0, c.Error);
+        Assert.Equal(b.Output, a.Output);
+        Assert.Equal(b.Output, c.Output);
+        Assert.Equal(432, a.Json().GetProperty("n").GetInt32());
+        // R survival 3.5-3 (tests/TrustMetrics.Tests/Survival/Cox/Data/cox_reference.txt, rossi): loglik −658.7476594
+        double ll = a.Json().GetProperty("logLikelihood").GetProperty("model").GetDouble();
+        Assert.True(Math.Abs(ll - -658.74765944608657) <= 1e-8 * 658.75, $"loglik {ll:R}");
+    }
+
+    [Theory]
+    [InlineData("abc", "line 3, column 'age': 'abc' is not a finite number.")]
+    [InlineData("4,5", "'age'")]
+    [InlineData("", "line 3, column 'age': '' is not a finite number.")]
+    public void Bad_cells_get_the_input_layers_messages(string cell, string expected)
+    {
+        var lines = Rossi();
+        var cells = lines[2].Split(',');
+        cells[3] = cell.Contains(',') ? $"\"{cell}\"" : cell;
+        lines[2] = string.Join(',', cells);
+        var run = Fit(cli.File("bad.csv", string.Join('\n', lines) + "\n"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+    }
+
+    [Fact]
+    public void Rows_with_missing_fields_and_bad_event_flags_are_refused_as_by_the_input_layer()
+    {
+        var lines = Rossi();
+        lines[5] = string.Join(',', lines[5].Split(',').Take(8));
+        var run = Fit(cli.File("short.csv", string.Join('\n', lines) + "\n"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("line 6: malformed row: expected 9 fields", run.Error);
+
+        lines = Rossi();
+        var cells = lines[7].Split(',');
+        cells[1] = "2";
+        lines[7] = string.Join(',', cells);
+        run = Fit(cli.File("flag.csv", string.Join('\n', lines) + "\n"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("line 8, column 'arrest': '2' is not an event flag", run.Error);
+    }
+
+    [Fact]
+    public void Blank_lines_are_skipped_as_by_the_input_layer()
+    {
+        var lines = Rossi().ToList();
+        lines.Insert(10, "");
+        var withBlank = Fit(cli.File("blank.csv", string.Join('\n', lines) + "\n\n"));
+        var plain = Fit(cli.File("plain.csv", string.Join('\n', Rossi()) + "\n"));
+        Assert.True(withBlank.ExitCode == 0, withBlank.Error);
+        Assert.Equal(plain.Output, withBlank.Output);
+    }
+}
