@@ -22,10 +22,10 @@ internal sealed class CustomerValueSection : IReportSectionBuilder
     public const double AtRiskAlive = 0.5;
 
     /// <summary>Columns of the P(alive) matrix (recency from 0 to the longest T).</summary>
-    public const int RecencyColumns = 14;
+    public const int RecencyColumns = 20;
 
     /// <summary>Most frequency rows drawn (0 … this); higher frequencies are in the customers' file, not the chart.</summary>
-    public const int MaxFrequencyRows = 30;
+    public const int MaxFrequencyRows = 15;
 
     private static readonly string[] Tiers = ["vip", "at-risk vip", "other"];
 
@@ -173,7 +173,7 @@ internal sealed class CustomerValueLabels
         ["table.tiers"] = "Value tiers",
         ["table.rfm"] = "RFM segments",
         ["note.tiers"] = "VIP: the top {0}% of predicted CLV ({2} months, {3}% monthly discount, BG/NBD × Gamma–Gamma, margin 1); at-risk VIP: not VIP, top {0}% of past spend (repeat purchases × mean amount) and P(alive) < {1}; other: the rest. {4} intervals: Student t over the customers (the models' parameter uncertainty left out). Same numbers as `trustmetrics clv segment` on the weekly summary.",
-        ["note.rfm"] = "Quintile scores 1–5 on recency, frequency and mean amount (ties share a score); names from the recency × frequency grid in docs/clv.md §13. The 5-5-5 code of every customer is in data/customer_value_customers.csv.",
+        ["note.rfm"] = "Quintile scores 1–5 on recency, frequency and mean amount (ties share a score); names from the recency × frequency grid in docs/clv.md §13. The 5-5-5 code of every customer is in data/customer_value_customers.csv. BG/NBD gives P(alive) = 1 to a customer without a repeat purchase (a property of the model), so one-time buyers (most of lost and hibernating) show 1.00.",
         ["col.segment"] = "Segment",
         ["col.customers"] = "Customers",
         ["col.customerShare"] = "% of customers",
@@ -198,7 +198,7 @@ internal sealed class CustomerValueLabels
         ["table.tiers"] = "가치 등급 (Value tiers)",
         ["table.rfm"] = "RFM 세그먼트 (RFM segments)",
         ["note.tiers"] = "VIP: 예측 CLV 상위 {0}% ({2}개월, 월 할인율 {3}%, BG/NBD × Gamma–Gamma, 마진 1); 이탈 위험 VIP (at-risk VIP): VIP가 아니고 과거 지출 (재구매 횟수 × 평균 금액) 상위 {0}%이며 P(alive) < {1}; 기타: 나머지. {4} 구간: 고객에 대한 Student t (모형 모수의 불확실성 제외). `trustmetrics clv segment`와 같은 값.",
-        ["note.rfm"] = "최근성·빈도·평균 금액의 5분위 점수 1–5 (동점은 같은 점수); 이름은 docs/clv.md §13의 최근성 × 빈도 표. 고객별 5-5-5 코드는 data/customer_value_customers.csv에 있습니다.",
+        ["note.rfm"] = "최근성·빈도·평균 금액의 5분위 점수 1–5 (동점은 같은 점수); 이름은 docs/clv.md §13의 최근성 × 빈도 표. 고객별 5-5-5 코드는 data/customer_value_customers.csv에 있습니다. BG/NBD는 재구매가 없는 고객에게 P(alive) = 1을 줍니다 (모형의 성질): 1회 구매 고객 (lost, hibernating 대부분)은 1.00으로 표시됩니다.",
         ["col.segment"] = "세그먼트 (Segment)",
         ["col.customers"] = "고객 수 (Customers)",
         ["col.customerShare"] = "고객 비율 (%)",
