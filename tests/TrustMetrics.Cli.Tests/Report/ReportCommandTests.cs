@@ -254,7 +254,7 @@ public sealed class ReportCommandTests(SampleReportFixture sample) : IDisposable
         var json = run.Json();
         Assert.Equal("report", json.GetProperty("metric").GetString());
         Assert.Equal(folder, json.GetProperty("reportFolder").GetString());
-        Assert.Equal(9, json.GetProperty("sections").GetArrayLength());
+        Assert.Equal(10, json.GetProperty("sections").GetArrayLength());
     }
 
     /// <summary>The page at a wide desktop width and at a narrow one (the charts fold to one column below 900 px): both render.</summary>
