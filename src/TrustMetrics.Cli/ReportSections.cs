@@ -28,6 +28,7 @@ internal static class ReportSections
         new ChurnSection(),
         new SurvivalSection(),
         new ClvSection(),
+        new CustomerValueSection(),
         new RepurchaseSection(),
         new ServiceSection(),
         new ReviewsSection(),
