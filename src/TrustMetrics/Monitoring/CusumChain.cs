@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace TrustMetrics.Monitoring;
 
 /// <summary>
@@ -159,11 +161,9 @@ internal static class CusumChain
                 }
 
                 int lastColumn = Math.Min(n - 1, k + upper);
-                for (int j = k + 1; j <= lastColumn; j++)
-                {
-                    a[i * width + (j - i) + lower] -= factor * a[k * width + (j - k) + lower];
-                }
-
+                // Row i −= factor × row k over columns k+1…lastColumn: both are contiguous in band storage, so the update is one
+                // SIMD loop (element by element the same multiply and subtract as the scalar form: bit-identical results).
+                SubtractScaled(a.AsSpan(i * width + (k + 1 - i) + lower, lastColumn - k), a.AsSpan(k * width + 1 + lower, lastColumn - k), factor);
                 y[i] -= factor * y[k];
                 u[i] -= factor * u[k];
             }
@@ -189,6 +189,26 @@ internal static class CusumChain
         return y[0] / (1.0 + u[0]);
     }
 
+    /// <summary><paramref name="target"/>[j] −= <paramref name="factor"/> × <paramref name="source"/>[j] (no fused multiply-add, as the scalar loop).</summary>
+    private static void SubtractScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
+    {
+        int j = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var f = new Vector<double>(factor);
+            for (; j <= target.Length - Vector<double>.Count; j += Vector<double>.Count)
+            {
+                var product = f * new Vector<double>(source[j..]);
+                (new Vector<double>(target[j..]) - product).CopyTo(target[j..]);
+            }
+        }
+
+        for (; j < target.Length; j++)
+        {
+            target[j] -= factor * source[j];
+        }
+    }
+
     /// <summary>The smallest integer threshold whose ARL₀ under the pre-change distribution reaches <paramref name="target"/> (<paramref name="step"/> = w, for the starting guess).</summary>
     public static long Threshold(long[] steps, double[] probabilities, double target, double step)
     {
@@ -204,7 +224,19 @@ internal static class CusumChain
         }
 
         double logTarget = Math.Log(target);
-        double Log(long h) => Math.Log(AverageRunLength(steps, probabilities, h));
+        // Each ARL is one banded solve: remember those made (the secant's last point is usually H or H − 1 of the final check).
+        var solved = new Dictionary<long, double>();
+        double Log(long h)
+        {
+            if (!solved.TryGetValue(h, out double value))
+            {
+                value = Math.Log(AverageRunLength(steps, probabilities, h));
+                solved[h] = value;
+            }
+
+            return value;
+        }
+
         // Secant on log ARL(H), nearly linear in H with slope ≈ w (ARL₀ ≈ C·e^{Hw}, renewal theory): start at Hw = log target and one unit above.
         long h0 = Math.Max(1, (long)Math.Round(logTarget / step)), h1 = Math.Max(h0 + 1, (long)Math.Round((logTarget + 1) / step));
         double f0 = Log(h0) - logTarget, f1 = Log(h1) - logTarget;
