@@ -26,6 +26,7 @@ internal static class ReportSections
         new TrustSection(),
         new ChurnSection(),
         new SurvivalSection(),
+        new CoxSection(),
         new ClvSection(),
         new RepurchaseSection(),
         new ServiceSection(),
