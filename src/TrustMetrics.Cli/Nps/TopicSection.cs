@@ -76,12 +76,12 @@ internal static class TopicSection
         }
 
         // The command's table with the report's labels (English or Korean).
-        var table = NpsTopics.Table(impacts, context.Confidence) with
+        var ranked = NpsTopics.Table(impacts, context.Confidence) with
         {
             Title = labels["topics.table"],
             Headers = [labels["col.topic"], "n", labels["col.share"], labels["col.impact"], labels["col.se"], labels.Format("col.ci", context.Level), "p"],
             Notes = [labels["topics.note"]],
         };
-        return ([table], charts, [data]);
+        return ([ranked], charts, [data]);
     }
 }

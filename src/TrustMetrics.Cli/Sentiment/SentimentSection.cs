@@ -104,11 +104,11 @@ internal sealed class SentimentSection : IReportSectionBuilder
         }
 
         // The command's table (its notes stay in English: they quote the method) with the report's title and headers.
-        var table = SentimentCorrection.Table(result, validationName, skipped, context.Confidence) with
+        var correctedTable = SentimentCorrection.Table(result, validationName, skipped, context.Confidence) with
         {
             Title = labels["sentiment.table"],
             Headers = [labels["col.class"], labels["col.observed"], labels["col.corrected"], labels["col.se"], labels.Format("col.ci", context.Level), labels["col.probabilistic"]],
         };
-        return new ReportSection(Id, title, source.DisplayName, headline, summary, [new ReportChart("corrected-sentiment", chartTitle, chart)], [table], [data, matrix]);
+        return new ReportSection(Id, title, source.DisplayName, headline, summary, [new ReportChart("corrected-sentiment", chartTitle, chart)], [correctedTable], [data, matrix]);
     }
 }
