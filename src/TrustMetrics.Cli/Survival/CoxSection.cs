@@ -74,14 +74,20 @@ internal sealed class CoxSection : IReportSectionBuilder
             if (k[j].HazardRatio > (riskiest < 0 ? 1 : k[riskiest].HazardRatio)) riskiest = j;
         }
 
+        // Is the riskiest segment clearly riskier? Only its comparison with the reference is tested here: unclear when the riskiest
+        // segment does not differ clearly from the reference, or (reference riskiest) when the next one does not differ from it.
         string riskiestName = riskiest < 0 ? reference : compared[riskiest];
-        sentences.Add(labels.Format("cox.riskiest", riskiestName));
+        int closest = riskiest >= 0 ? riskiest : Enumerable.Range(0, compared.Length).MaxBy(j => k[j].HazardRatio);
+        string? notClearlyAbove = k[closest].PValue < alpha ? null : riskiest >= 0 ? reference : compared[closest];
+        sentences.Add(notClearlyAbove is null ? labels.Format("cox.riskiest", riskiestName) : labels.Format("cox.riskiestUnclear", riskiestName, notClearlyAbove));
         sentences.Add(labels.Format(ph.Global.PValue < alpha ? "cox.phViolated" : "cox.phHolds", PText.Of(ph.Global.PValue)));
         sentences.Add(labels.Format("cox.concordance", Opt(concordance.Value, 3), Opt(concordance.StandardError, 3)));
 
         // The headline: the clearest difference (smallest p).
         int clearest = Enumerable.Range(0, compared.Length).MinBy(j => k[j].PValue);
-        string headline = sentences[clearest] + "; " + labels.Format("cox.headlineTail", riskiestName, Opt(concordance.Value, 2));
+        string headline = sentences[clearest] + "; " + (notClearlyAbove is null
+            ? labels.Format("cox.headlineTail", riskiestName, Opt(concordance.Value, 2))
+            : labels.Format("cox.headlineTailUnclear", riskiestName, notClearlyAbove, Opt(concordance.Value, 2)));
 
         var rows = new List<IReadOnlyList<string>> { new[] { reference, labels["cox.reference"], "1", "–", "–", "–" } };
         rows.AddRange(compared.Select((l, j) => (IReadOnlyList<string>)

@@ -77,9 +77,10 @@ public sealed class CoxSectionTests(SampleReportFixture sample) : IClassFixture<
     {
         var section = ReportJson.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "cox");
         string headline = section.GetProperty("headline").GetString()!;
-        // The sample's story (Sample/README.md): Enterprise churns at 1.5 % a month against Consumer's 3.5 %; SMB (4.5 %) is the riskiest.
+        // The sample's story (Sample/README.md): Enterprise churns at 1.5 % a month against Consumer's 3.5 %; SMB's
+        // 4.5 % is planted higher, but Consumers' doubled churn in 2026-04/05 narrows the gap, so the data cannot tell SMB from Consumer.
         Assert.StartsWith("Enterprise customers churn at 0.36× the rate of Consumer customers (95% interval 0.26× to 0.51×, p < 0.0001)", headline, StringComparison.Ordinal);
-        Assert.Contains("riskiest segment SMB", headline, StringComparison.Ordinal);
+        Assert.Contains("highest churn rate SMB, not clearly above Consumer", headline, StringComparison.Ordinal);
         string markdown = File.ReadAllText(Path.Combine(sample.Folder, "report.md"));
         Assert.Contains("Who is at risk and why", markdown, StringComparison.Ordinal);
         Assert.Contains("SMB customers churn at 1.04× the rate of Consumer customers, not a clear difference", markdown, StringComparison.Ordinal);
