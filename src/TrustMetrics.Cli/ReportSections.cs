@@ -27,6 +27,7 @@ internal static class ReportSections
         new TrustSection(),
         new ChurnSection(),
         new SurvivalSection(),
+        new CoxSection(),
         new ClvSection(),
         new CustomerValueSection(),
         new RepurchaseSection(),
