@@ -63,6 +63,7 @@ public static class TrustMetricsServiceCollectionExtensions
         services.TryAddSingleton<IClvFitter<CompressedHistories, ParetoNbdModel>>(_ => new ParetoNbdFitter());
         services.TryAddSingleton<IClvFitter<CompressedHistories, BgBbModel>>(_ => new BgBbFitter());
         services.TryAddSingleton<IClvFitter<CompressedSpend, GammaGammaModel>>(_ => new GammaGammaFitter());
+        services.TryAddSingleton<IPredictionIntervalCalculator>(_ => new PredictionIntervalCalculator());
         services.TryAddSingleton<ITrustIndexCalculator>(sp => new TrustIndexCalculator(Options(sp)));
         services.TryAddSingleton<IRatingCalculator>(sp => new RatingCalculator(Options(sp)));
         services.TryAddSingleton<ISentimentCalculator>(sp => new SentimentCalculator(Options(sp)));

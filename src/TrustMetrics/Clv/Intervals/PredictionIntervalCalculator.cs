@@ -15,6 +15,12 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
     /// <summary>Largest accepted level: beyond it the count quantile would need the predictive CDF closer to 1 than its rounding.</summary>
     public const double MaximumLevel = 0.999;
 
+    /// <summary>Distinct rows are split into this many fixed chunks (at most), each with its own scratch buffers.</summary>
+    private const int Chunks = 32;
+
+    /// <summary>Fewest rows per chunk: below twice this the rows run serially on the calling thread.</summary>
+    private const int MinimumChunk = 4096;
+
     /// <inheritdoc/>
     public PredictionIntervals Compute<TModel>(ClvFit<TModel> fit, ReadOnlySpan<PurchaseHistory> histories, double horizon, double level = 0.9,
         CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
@@ -57,17 +63,24 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
         var cu = new long[n];
         double z = Distributions.NormalQuantile(0.5 + (level / 2));
         double lowTail = (1 - level) / 2, highTail = (1 + level) / 2;
-        const int Chunk = 4096;
-        int chunks = (n + Chunk - 1) / Chunk;
         var distinct = rows.ToArray();
-        work.For(chunks, n > 2 * Chunk, chunk =>
+        family.Prepare(horizon, distinct);
+
+        // Fixed chunks, each with its own scratch buffers (nothing is allocated per row); both cores when there are many rows.
+        int chunks = n > 2 * MinimumChunk ? Math.Max(1, Math.Min(Chunks, n / MinimumChunk)) : 1;
+        work.For(chunks, chunks > 1, chunk =>
         {
-            work.ThrowIfCancellationRequested();
-            int end = Math.Min(n, (chunk + 1) * Chunk);
-            for (int i = chunk * Chunk; i < end; i++)
+            var scratch = family.NewScratch();
+            int from = (int)((long)n * chunk / chunks), to = (int)((long)n * (chunk + 1) / chunks);
+            for (int i = from; i < to; i++)
             {
+                if (((i - from) & 0xFFF) == 0)
+                {
+                    work.ThrowIfCancellationRequested();
+                }
+
                 var (x, tx, T) = distinct[i];
-                family.Row(horizon, x, tx, T, z, lowTail, highTail, out e[i], out el[i], out eu[i], out al[i], out alo[i], out aup[i], out cl[i], out cu[i]);
+                family.Row(scratch, horizon, x, tx, T, z, lowTail, highTail, out e[i], out el[i], out eu[i], out al[i], out alo[i], out aup[i], out cl[i], out cu[i]);
             }
         });
 
@@ -180,33 +193,43 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
             return points;
         }
 
-        public void Row(double t, long x, double tx, double T, double z, double lowTail, double highTail,
+        /// <summary>Per-(parameters, t) tables, built once before the rows are computed (read-only afterwards, shared by the chunks).</summary>
+        public virtual void Prepare(double t, ReadOnlySpan<PurchaseHistory> rows)
+        {
+        }
+
+        /// <summary>Buffers one chunk reuses for all its rows.</summary>
+        public virtual Scratch NewScratch() => new(Points.Length + 1);
+
+        public void Row(Scratch scratch, double t, long x, double tx, double T, double z, double lowTail, double highTail,
             out double e, out double eLower, out double eUpper, out double alive, out double aliveLower, out double aliveUpper, out long lower, out long upper)
         {
-            e = Expected(-1, t, x, tx, T);
-            alive = Alive(-1, x, tx, T);
+            // Index 0: the estimates; 1…k: the sigma points.
+            Evaluate(scratch, t, x, tx, T);
+            var ej = scratch.Expected;
+            var aj = scratch.Alive;
+            e = ej[0];
+            alive = aj[0];
             eLower = eUpper = e;
             aliveLower = aliveUpper = alive;
             int k = Points.Length;
             if (k > 0)
             {
-                Span<double> ej = stackalloc double[k];
-                Span<double> aj = stackalloc double[k];
-                for (int j = 0; j < k; j++)
-                {
-                    ej[j] = Expected(j, t, x, tx, T);
-                    aj[j] = Alive(j, x, tx, T);
-                }
-
-                (eLower, eUpper) = Bounds(e, ej, z, logit: false);
-                (aliveLower, aliveUpper) = Bounds(alive, aj, z, logit: true);
+                (eLower, eUpper) = Bounds(e, ej.AsSpan(1, k), scratch.Transformed, z, logit: false);
+                (aliveLower, aliveUpper) = Bounds(alive, aj.AsSpan(1, k), scratch.Transformed, z, logit: true);
             }
 
-            Quantiles(t, x, tx, T, lowTail, highTail, out lower, out upper);
+            if (t == 0)
+            {
+                lower = upper = 0;
+                return;
+            }
+
+            Quantiles(scratch, t, x, tx, T, lowTail, highTail, out lower, out upper);
         }
 
         /// <summary>g(θ̂) · exp(±z·sd) on the log (logit) scale, sd² = Σ w (h(θⱼ) − h̄)²; on the natural scale clamped where h is infinite.</summary>
-        private static (double Lower, double Upper) Bounds(double estimate, ReadOnlySpan<double> values, double z, bool logit)
+        private static (double Lower, double Upper) Bounds(double estimate, ReadOnlySpan<double> values, Span<double> h, double z, bool logit)
         {
             bool transformed = Transformable(estimate);
             foreach (double v in values)
@@ -215,16 +238,17 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
             }
 
             double mean = 0;
-            foreach (double v in values)
+            for (int j = 0; j < values.Length; j++)
             {
-                mean += H(v);
+                h[j] = H(values[j]);
+                mean += h[j];
             }
 
             mean /= values.Length;
             double variance = 0;
-            foreach (double v in values)
+            for (int j = 0; j < values.Length; j++)
             {
-                double dev = H(v) - mean;
+                double dev = h[j] - mean;
                 variance += dev * dev;
             }
 
@@ -245,14 +269,14 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
             double Inverse(double h) => !transformed ? h : logit ? 1 / (1 + Math.Exp(-h)) : Math.Exp(h);
         }
 
-        /// <summary>E[Y(t)] at the estimates (point −1) or sigma point j.</summary>
-        protected abstract double Expected(int point, double t, long x, double tx, double T);
+        /// <summary>E[Y(t)] into <see cref="Scratch.Expected"/> and P(alive) into <see cref="Scratch.Alive"/>, at the estimates (0) and every sigma point (1…k).</summary>
+        protected abstract void Evaluate(Scratch scratch, double t, long x, double tx, double T);
 
-        /// <summary>P(alive) at the estimates (point −1) or sigma point j.</summary>
-        protected abstract double Alive(int point, long x, double tx, double T);
-
-        /// <summary>Equal-tailed quantiles of the count's predictive distribution (the mixture over the sigma points, or the estimate's alone).</summary>
-        protected abstract void Quantiles(double t, long x, double tx, double T, double lowTail, double highTail, out long lower, out long upper);
+        /// <summary>
+        /// Equal-tailed quantiles of the count's predictive distribution (the mixture over the sigma points, or the estimate's alone),
+        /// for t &gt; 0, after <see cref="Evaluate"/> filled the scratch for the same row.
+        /// </summary>
+        protected abstract void Quantiles(Scratch scratch, double t, long x, double tx, double T, double lowTail, double highTail, out long lower, out long upper);
 
         /// <summary>Walks the predictive CDF: lower = first n with F(n) &gt; lowTail, upper = first n with F(n) ≥ highTail.</summary>
         protected static void Walk<TStep>(ref TStep step, double lowTail, double highTail, out long lower, out long upper)
@@ -287,76 +311,325 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
         }
     }
 
+    /// <summary>One chunk's buffers (index 0: the estimates, 1…k: the sigma points).</summary>
+    private class Scratch(int models)
+    {
+        public double[] Expected { get; } = new double[models];
+
+        public double[] Alive { get; } = new double[models];
+
+        /// <summary>The transformed values of one bound's computation.</summary>
+        public double[] Transformed { get; } = new double[models];
+
+        /// <summary>A per-model quantity the family keeps from <c>Evaluate</c> for <c>Quantiles</c>.</summary>
+        public double[] First { get; } = new double[models];
+
+        /// <summary>A second one.</summary>
+        public double[] Second { get; } = new double[models];
+    }
+
+
+    /// <summary>
+    /// BG/NBD and MBG/NBD. Everything that depends only on the parameters (and the horizon) is tabulated once per model before the
+    /// rows are computed: the ₂F₁ series' coefficient ratios (a₁+n)(ε+n)/(n+1) and 1/(c₀+m) (m = x + n), the dropout odds
+    /// a/(b+m) with their logarithms, and the beta ratios (b+m)/(a+b+m) of the count's recursion — so a row costs one log1p, one
+    /// log and one exp per model plus multiply–adds, no division. Terms outside the tables, a series that runs past its budget or
+    /// cancels go to <see cref="Hypergeometric.ScaledTail"/>, as the models do, so every result is the models' own to rounding.
+    /// </summary>
     private sealed class BetaGeometric : Family
     {
-        private readonly bool modified;
-        private readonly IPurchaseModel[] models;
+        /// <summary>Terms of the tabulated series; beyond them (fits on the boundary) the general routine decides.</summary>
+        private const int SeriesBudget = 5000;
+
+        /// <summary>Frequencies above this use the general routines (the tables are sized by the largest frequency up to it).</summary>
+        private const int FrequencyLimit = 100_000;
+
+        /// <summary>Steps of the count's recursion tabulated beyond the largest frequency.</summary>
+        private const int StepTable = 1024;
+
+        private static readonly double[] Reciprocals = BuildReciprocals();
+
+        private readonly int shift;
         private readonly double[][] parameters;
+        private readonly double[] a1, epsilon, c0;
+        private double[][] seriesRatio = [], inverseC = [], drop = [], logDrop = [], betaStep = [];
+        private int tableFrequency = -1;
 
         public BetaGeometric(BgNbdModel? bg, MbgNbdModel? mbg, double[][] points)
             : base(points)
         {
-            modified = mbg is not null;
-            models = new IPurchaseModel[points.Length + 1];
+            shift = mbg is not null ? 1 : 0;
+            var p0 = shift == 1 ? mbg!.Parameters : bg!.Parameters;
             parameters = new double[points.Length + 1][];
-            var p0 = modified ? mbg!.Parameters : bg!.Parameters;
             parameters[0] = [p0.R, p0.Alpha, p0.A, p0.B];
-            models[0] = modified ? mbg! : bg!;
             for (int j = 0; j < points.Length; j++)
             {
-                var p = new BgNbdParameters(points[j][0], points[j][1], points[j][2], points[j][3]);
+                _ = new BgNbdParameters(points[j][0], points[j][1], points[j][2], points[j][3]);   // validates the sigma point
                 parameters[j + 1] = points[j];
-                models[j + 1] = modified ? new MbgNbdModel(p) : new BgNbdModel(p);
+            }
+
+            int models = parameters.Length;
+            a1 = new double[models];
+            epsilon = new double[models];
+            c0 = new double[models];
+            for (int j = 0; j < models; j++)
+            {
+                double a = parameters[j][2], b = parameters[j][3], r = parameters[j][0];
+                // The models' own expressions (BgNbdModel.Numerator: a+b−1−r, a−1, a+b+x−1; MbgNbdModel: a+b−r, a−1, a+b+x).
+                a1[j] = shift == 0 ? a + b - 1 - r : a + b - r;
+                epsilon[j] = a - 1;
+                c0[j] = shift == 0 ? a + b - 1 : a + b;
             }
         }
 
-        protected override double Expected(int point, double t, long x, double tx, double T) => models[point + 1] switch
+        public override void Prepare(double t, ReadOnlySpan<PurchaseHistory> rows)
         {
-            BgNbdModel bg => bg.ConditionalUnchecked(t, x, tx, T),
-            MbgNbdModel mbg => mbg.ConditionalUnchecked(t, x, tx, T),
-            _ => throw new InvalidOperationException(),
-        };
-
-        protected override double Alive(int point, long x, double tx, double T) => models[point + 1] switch
-        {
-            BgNbdModel bg => bg.AliveUnchecked(x, tx, T),
-            MbgNbdModel mbg => mbg.AliveUnchecked(x, tx, T),
-            _ => throw new InvalidOperationException(),
-        };
-
-        protected override void Quantiles(double t, long x, double tx, double T, double lowTail, double highTail, out long lower, out long upper)
-        {
-            if (t == 0)
+            long largest = 0;
+            foreach (var row in rows)
             {
-                lower = upper = 0;
-                return;
+                largest = Math.Max(largest, row.Frequency);
             }
 
+            tableFrequency = (int)Math.Min(largest, FrequencyLimit);
+            int models = parameters.Length;
+            seriesRatio = new double[models][];
+            inverseC = new double[models][];
+            drop = new double[models][];
+            logDrop = new double[models][];
+            betaStep = new double[models][];
+            for (int j = 0; j < models; j++)
+            {
+                double a = parameters[j][2], b = parameters[j][3];
+                var ratio = seriesRatio[j] = new double[SeriesBudget + 1];
+                for (int n = 1; n <= SeriesBudget; n++)
+                {
+                    ratio[n] = (a1[j] + n) * (epsilon[j] + n) / (n + 1);
+                }
+
+                var inverse = inverseC[j] = new double[tableFrequency + SeriesBudget + 1];
+                for (int m = 1; m < inverse.Length; m++)
+                {
+                    inverse[m] = 1 / (c0[j] + m);
+                }
+
+                int steps = tableFrequency + shift + StepTable;
+                var d = drop[j] = new double[steps];
+                var logD = logDrop[j] = new double[tableFrequency + shift];
+                var beta = betaStep[j] = new double[steps];
+                for (int m = 0; m < steps; m++)
+                {
+                    d[m] = a / (b + m);
+                    beta[m] = (b + m) / (a + b + m);
+                    if (m < logD.Length)
+                    {
+                        logD[m] = Math.Log(d[m]);
+                    }
+                }
+            }
+        }
+
+        public override Scratch NewScratch() => new StepScratch(parameters.Length);
+
+        protected override void Evaluate(Scratch scratch, double t, long x, double tx, double T)
+        {
+            for (int j = 0; j < parameters.Length; j++)
+            {
+                var p = parameters[j];
+                double r = p[0], alpha = p[1];
+                double alphaT = alpha + T;
+
+                // P(alive) as BgNbdModel/MbgNbdModel.AliveUnchecked: 1/(1 + a/(b+x−1+s) · ((α+T)/(α+t_x))^{r+x}), 1 for BG/NBD at x = 0.
+                double alive;
+                if (x == 0 && shift == 0)
+                {
+                    alive = 1.0;
+                }
+                else
+                {
+                    long m = x - 1 + shift;
+                    double logOdds = m < logDrop[j].Length ? logDrop[j][m] : Math.Log(p[2] / (p[3] + m));
+                    alive = 1.0 / (1.0 + Math.Exp(logOdds + ((r + x) * Math.Log(alphaT / (alpha + tx)))));
+                }
+
+                scratch.Alive[j] = alive;
+                if (t == 0)
+                {
+                    scratch.Expected[j] = 0.0;
+                    continue;
+                }
+
+                double logOneMinusZ = -PreciseMath.Log1p(t / alphaT);
+                double z = t / (alphaT + t);
+                scratch.First[j] = logOneMinusZ;
+                scratch.Second[j] = z;
+                scratch.Expected[j] = Numerator(j, x, z, logOneMinusZ) * alive;
+            }
+        }
+
+        /// <summary>E[Y(t) | x, t_x, T] / P(alive) (the models' <c>Numerator</c>): Hypergeometric.ScaledTail's series from the tables.</summary>
+        private double Numerator(int j, long x, double z, double logOneMinusZ)
+        {
+            var p = parameters[j];
+            double r = p[0], a = p[2], b = p[3];
+            double c = shift == 0 ? a + b + x - 1 : a + b + x;
+            double first = a1[j];
+            if (x > tableFrequency)
+            {
+                return General();
+            }
+
+            double s = 0, largest = 0;
+            bool series = true;
+            if (z > 0)
+            {
+                var ratios = seriesRatio[j];
+                var inverse = inverseC[j];
+                int offset = (int)x;
+                double term = first * z;
+                s = term;
+                largest = Math.Abs(term);
+                for (int n = 1; term != 0; n++)
+                {
+                    if (n > SeriesBudget)
+                    {
+                        series = false;
+                        break;
+                    }
+
+                    // term_{n+1} = term_n · (a₁+n)(ε+n)/((c+n)(n+1)) · z.
+                    double ratio = ratios[n] * inverse[offset + n] * z;
+                    term *= ratio;
+                    s += term;
+                    largest = Math.Max(largest, Math.Abs(term));
+                    if (!double.IsFinite(s))
+                    {
+                        series = false;
+                        break;
+                    }
+
+                    if (Math.Abs(term) <= 1e-17 * Math.Abs(s) && Math.Abs(ratio) < 1)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            double eps = epsilon[j];
+            double el = eps * logOneMinusZ;
+            double head = eps == 0 ? -logOneMinusZ : -PreciseMath.Expm1(el) / eps;
+            double result = (c * head) - (Math.Exp(el) * s);
+            if (series && double.IsFinite(result) && !(Math.Exp(el) * largest > 1e3 * Math.Abs(result)))
+            {
+                return result;
+            }
+
+            return General();
+
+            double General() => Hypergeometric.ScaledTail(first, epsilon[j], c, z, logOneMinusZ, r + x, a, b + x + shift);
+        }
+
+        protected override void Quantiles(Scratch scratch, double t, long x, double tx, double T, double lowTail, double highTail, out long lower, out long upper)
+        {
             int first = Points.Length > 0 ? 1 : 0, count = Points.Length > 0 ? Points.Length : 1;
-            var steppers = new BetaGeometricCount.Stepper[count];
-            for (int j = 0; j < count; j++)
+            var steps = ((StepScratch)scratch).Steps;
+            for (int j = first; j < first + count; j++)
             {
-                var p = parameters[first + j];
-                double alive = Alive(first + j - 1, x, tx, T);
-                steppers[j] = new BetaGeometricCount.Stepper(alive, p[0] + x, p[1] + T, p[2], p[3] + x + (modified ? 1 : 0), t);
+                steps[j] = new Step(scratch.Alive[j], parameters[j][0] + x, scratch.First[j], scratch.Second[j], x + shift);
             }
 
-            var step = new Mixture(steppers);
-            Walk(ref step, lowTail, highTail, out lower, out upper);
+            var mixture = new Mixture(this, steps, first, count);
+            Walk(ref mixture, lowTail, highTail, out lower, out upper);
         }
 
-        private struct Mixture(BetaGeometricCount.Stepper[] steppers) : IStep
+        private static double[] BuildReciprocals()
+        {
+            var values = new double[StepTable];
+            for (int n = 0; n < values.Length; n++)
+            {
+                values[n] = 1.0 / (n + 1);
+            }
+
+            return values;
+        }
+
+        /// <summary>
+        /// BetaGeometricCount.Stepper with the divisions tabulated: P(Y = n | history) for n = 0, 1, … at one model, by
+        /// NB(n+1) = NB(n)·(r′+n)/(n+1)·(1−q), B(a,b′+n+1)/B(a,b′) = ·(b′+n)/(a+b′+n), P(N ≥ n+1) = P(N ≥ n) − NB(n).
+        /// </summary>
+        private struct Step
+        {
+            private readonly double alive, rx, oneMinusQ;
+            private readonly long offset;
+            private double logOneMinusQ, logNb, nb, tail, betaRatio;
+            private bool linear;
+
+            public Step(double alive, double rx, double logOneMinusZ, double z, long offset)
+            {
+                this.alive = alive;
+                this.rx = rx;
+                this.offset = offset;
+                oneMinusQ = z;
+                logNb = rx * logOneMinusZ;      // −r′·ln(1 + t/α′)
+                linear = logNb > -700;
+                nb = linear ? Math.Exp(logNb) : 0;
+                logOneMinusQ = linear ? 0 : Math.Log(z);
+                tail = 1;
+                betaRatio = 1;
+            }
+
+            public double Next(BetaGeometric family, int j, long n)
+            {
+                double current = linear ? nb : Math.Exp(logNb);
+                double f = betaRatio * current;
+                if (n > 0)
+                {
+                    // B(a+1, b′+n−1)/B(a,b′) = betaRatio · a/(b′+n−1).
+                    long m = offset + n - 1;
+                    var d = family.drop[j];
+                    f += betaRatio * (m < d.Length ? d[m] : family.parameters[j][2] / (family.parameters[j][3] + m)) * tail;
+                }
+
+                double p = (alive * f) + (n == 0 ? 1 - alive : 0);
+                tail = Math.Max(tail - current, 0);
+                double factor = (rx + n) * (n < Reciprocals.Length ? Reciprocals[n] : 1.0 / (n + 1));
+                if (linear)
+                {
+                    nb *= factor * oneMinusQ;
+                }
+                else
+                {
+                    logNb += Math.Log(factor) + logOneMinusQ;
+                    if (logNb > -700)
+                    {
+                        linear = true;
+                        nb = Math.Exp(logNb);
+                    }
+                }
+
+                long k = offset + n;
+                var beta = family.betaStep[j];
+                betaRatio *= k < beta.Length ? beta[k] : (family.parameters[j][3] + k) / (family.parameters[j][2] + family.parameters[j][3] + k);
+                return Math.Clamp(p, 0.0, 1.0);
+            }
+        }
+
+        private readonly struct Mixture(BetaGeometric family, Step[] steps, int first, int count) : IStep
         {
             public double Next(long n)
             {
                 double sum = 0;
-                for (int j = 0; j < steppers.Length; j++)
+                for (int j = first; j < first + count; j++)
                 {
-                    sum += steppers[j].Next();
+                    sum += steps[j].Next(family, j, n);
                 }
 
-                return sum / steppers.Length;
+                return sum / count;
             }
+        }
+
+        private sealed class StepScratch(int models) : Scratch(models)
+        {
+            public Step[] Steps { get; } = new Step[models];
         }
     }
 
@@ -375,41 +648,38 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
             }
         }
 
-        protected override double Expected(int point, double t, long x, double tx, double T) => models[point + 1].ConditionalUnchecked(t, x, tx, T);
-
-        protected override double Alive(int point, long x, double tx, double T) => models[point + 1].AliveUnchecked(x, tx, T);
-
-        protected override void Quantiles(double t, long x, double tx, double T, double lowTail, double highTail, out long lower, out long upper)
+        protected override void Evaluate(Scratch scratch, double t, long x, double tx, double T)
         {
-            if (t == 0)
+            for (int j = 0; j < models.Length; j++)
             {
-                lower = upper = 0;
-                return;
+                scratch.Expected[j] = models[j].ConditionalUnchecked(t, x, tx, T);
+                scratch.Alive[j] = models[j].AliveUnchecked(x, tx, T);
             }
+        }
 
+        protected override void Quantiles(Scratch scratch, double t, long x, double tx, double T, double lowTail, double highTail, out long lower, out long upper)
+        {
             int first = Points.Length > 0 ? 1 : 0, count = Points.Length > 0 ? Points.Length : 1;
-            var state = new (ParetoNbdModel Model, double LogL, double Alive)[count];
-            for (int j = 0; j < count; j++)
+            for (int j = first; j < first + count; j++)
             {
-                var m = models[first + j];
-                state[j] = (m, m.LogL(x, tx, T), m.AliveUnchecked(x, tx, T));
+                scratch.First[j] = models[j].LogL(x, tx, T);
             }
 
-            var step = new Mixture(state, t, x, T);
+            var step = new Mixture(models, scratch, first, count, t, x, T);
             Walk(ref step, lowTail, highTail, out lower, out upper);
         }
 
-        private readonly struct Mixture((ParetoNbdModel Model, double LogL, double Alive)[] state, double t, long x, double T) : IStep
+        private readonly struct Mixture(ParetoNbdModel[] models, Scratch scratch, int first, int count, double t, long x, double T) : IStep
         {
             public double Next(long n)
             {
                 double sum = 0;
-                foreach (var (model, logL, alive) in state)
+                for (int j = first; j < first + count; j++)
                 {
-                    sum += ParetoNbdPurchaseCount.Probability(model.Parameters, logL, alive, t, n, x, T);
+                    sum += ParetoNbdPurchaseCount.Probability(models[j].Parameters, scratch.First[j], scratch.Alive[j], t, n, x, T);
                 }
 
-                return sum / state.Length;
+                return sum / count;
             }
         }
     }
