@@ -23,6 +23,7 @@ internal static class ReportSections
     public static IReadOnlyList<IReportSectionBuilder> All { get; } =
     [
         new SurveySection(),
+        new Scales.WeightingSection(), // runs only with --rake
         new TrustSection(),
         new ChurnSection(),
         new SurvivalSection(),

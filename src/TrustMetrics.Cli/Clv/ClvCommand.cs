@@ -135,7 +135,7 @@ internal static class ClvCommand
                 return (fit.Report, fit.SkippedCustomers, zeroSpend.Value);
             }
 
-            var data = ClvInput.ReadCompressed(path, columns);
+            var data = SummaryFastReader.TryRead(path, columns) ?? ClvInput.ReadCompressed(path, columns);
             ClvFitReport report = name switch
             {
                 "bgnbd" => new BgNbdFitter().Fit(data, options).Report,

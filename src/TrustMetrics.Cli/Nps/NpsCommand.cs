@@ -36,6 +36,7 @@ internal static class NpsCommand
         command.Add(method);
         command.Add(simultaneous);
         var topicOptions = new NpsTopics.Options().AddTo(command); // topic impact (issue 15 item 2): logic in NpsTopics.cs
+        var rakeOptions = new Scales.RakedSurvey.Options().AddTo(command); // raking (issue 15 item 1): logic in RakedNps.cs
         command.SetAction(parse =>
         {
             var request = new Request(
@@ -47,17 +48,25 @@ internal static class NpsCommand
                 parse.GetValue(method) ?? "score",
                 parse.GetResult(method) is { Implicit: false },
                 parse.GetValue(simultaneous),
-                topicOptions.Read(parse));
+                topicOptions.Read(parse),
+                rakeOptions.Read(parse));
             return CommandOutput.Run(() => Execute(request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;
     }
 
     private sealed record Request(string Input, string Column, string? Weight, string? Group, double Confidence, string Method, bool MethodGiven, string? Simultaneous,
-        (string Column, char Separator)? Topics);
+        (string Column, char Separator)? Topics, Scales.RakeRequest? Rake = null);
 
     private static CommandOutput.Result Execute(Request request)
     {
+        if (request.Rake is { } rake)
+        {
+            return request.Weight is not null || request.Group is not null || request.Topics is not null || request.Simultaneous is not null || request.MethodGiven
+                ? throw new InputException("--rake: the raked NPS is one overall estimate (Wald interval on the raked-design SE); drop --weight, --group, --topics, --simultaneous and --method.")
+                : RakedNps.Execute(request.Input, request.Column, request.Confidence, rake);
+        }
+
         if (request.Weight is not null && request.MethodGiven && Methods[request.Method] != NpsIntervalMethod.Wald)
         {
             throw new InputException("--method: weighted NPS uses the Wald interval on the linearization standard error; drop --method or use --method wald.");

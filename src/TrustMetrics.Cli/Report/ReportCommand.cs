@@ -34,6 +34,7 @@ internal static class ReportCommand
         var by = new Option<string[]>("--by") { Description = "Columns to break down by (repeatable; default: whichever of segment, channel, month exist).", AllowMultipleArgumentsPerToken = true };
         var period = new Option<string>("--period") { Description = "Column holding the period (sortable text such as 2026-04) for period-over-period changes.", DefaultValueFactory = _ => "month" };
         var common = new CommonOptions();
+        var rakeOptions = new Scales.RakedSurvey.Options(); // --rake (issue 15 item 1): section in Scales/WeightingSection.cs
 
         var command = new Command("report", "The full report: every metric family over the embedded sample (or the files you give), written to a folder as Markdown, JSON and a self-contained HTML page with charts; without any file option every input is the embedded sample, with some only those are read.");
         command.Add(input);
@@ -50,6 +51,7 @@ internal static class ReportCommand
         command.Add(period);
         command.Add(common.Confidence);
         command.Add(common.Format);
+        rakeOptions.AddTo(command);
         command.SetAction(parse =>
         {
             var settings = new Settings(
@@ -59,7 +61,8 @@ internal static class ReportCommand
                 parse.GetValue(cesColumn)!,
                 parse.GetValue(by) is { Length: > 0 } chosen ? chosen : null,
                 parse.GetValue(period)!,
-                parse.GetValue(common.Confidence));
+                parse.GetValue(common.Confidence),
+                rakeOptions.Read(parse));
             var files = new Dictionary<string, string?>(StringComparer.Ordinal)
             {
                 [ReportInputs.Survey] = parse.GetValue(input)?.ToString(),
@@ -75,7 +78,7 @@ internal static class ReportCommand
     }
 
     /// <summary>What the report reads and how.</summary>
-    internal sealed record Settings(string? Input, string NpsColumn, string CsatColumn, string CesColumn, string[]? By, string Period, double Confidence)
+    internal sealed record Settings(string? Input, string NpsColumn, string CsatColumn, string CesColumn, string[]? By, string Period, double Confidence, Scales.RakeRequest? Rake = null)
     {
         public IReadOnlyList<string> Breakdowns(CsvTable table) => By
             ?? DefaultBreakdowns.Where(name => table.Columns.Any(c => string.Equals(c.Trim(), name, StringComparison.OrdinalIgnoreCase))).ToArray();

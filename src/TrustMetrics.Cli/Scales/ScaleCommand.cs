@@ -60,6 +60,7 @@ internal static class ScaleCommand
         command.Add(threshold);
         command.Add(method);
         command.Add(simultaneous);
+        var rakeOptions = new RakedSurvey.Options().AddTo(command); // raking (issue 15 item 1): logic in RakedScale.cs
         command.SetAction(parse =>
         {
             var chosenScale = ParseScale(parse.GetValue(scale)!);
@@ -82,6 +83,14 @@ internal static class ScaleCommand
             };
             ScaleMetricCalculator calculator = metric.Name == "ces" ? new CesCalculator(options) : new CsatCalculator(options);
             var request = new Request(parse.GetRequiredValue(common.Input).ToString(), parse.GetRequiredValue(common.Column), parse.GetValue(common.Group), parse.GetValue(simultaneous));
+            if (rakeOptions.Read(parse) is { } rake)
+            {
+                return CommandOutput.Run(() => request.Group is not null || request.Simultaneous is not null || parse.GetResult(method) is { Implicit: false }
+                    ? throw new InputException("--rake: the raked estimates are overall, with Wald intervals on the raked-design SE; drop --group, --simultaneous and --method.")
+                    : RakedScale.Execute(metric.Name, metric.Title, chosenScale, chosenThreshold, request.Input, request.Column, options.ConfidenceLevel, rake),
+                    common.ParseFormat(parse), parse.GetValue(common.Output), context);
+            }
+
             return CommandOutput.Run(() => Execute(metric, calculator, request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;

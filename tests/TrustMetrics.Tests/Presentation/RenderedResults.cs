@@ -79,6 +79,8 @@ internal static class RenderedResults
         [
             nps.Calculate(new NpsTally(20, 35, 45)),
             nps.CalculateWeighted(WeightedNpsTally.FromScores([10, 9, 3, 7, 8, 0, 10], [1.0, 2.0, 0.5, 1.5, 1.0, 1.0, 3.0])),
+            TrustMetrics.Weighting.Raking.Rake([new TrustMetrics.Weighting.RakingMargin("segment", ["a", "b"], [0.5, 0.5])], [new[] { 0, 0, 1, 0 }]),
+            TrustMetrics.Weighting.Raking.Rake([new TrustMetrics.Weighting.RakingMargin("segment", ["a", "b"], [0.5, 0.5])], [new[] { 0, 0, 1, 0 }]).Nps([10, 3, 9, 7]),
             csat.Calculate([5, 4, 4, 3, 5, 2, 1, 4, 5, 5]),
             csat.Compare(ScaleTally.FromScores(csat.Scale, [5, 4, 4, 3, 5]), ScaleTally.FromScores(csat.Scale, [2, 4, 1, 3, 5, 2])),
             new Estimate(23.4, 2.7, new ConfidenceInterval(18.1, 28.6, 0.95, "score")),
