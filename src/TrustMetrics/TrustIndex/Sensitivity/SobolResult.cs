@@ -7,7 +7,8 @@ namespace TrustMetrics.TrustIndex.Sensitivity;
 /// Variance-based (Sobol') sensitivity of one output to k independent factors, from Saltelli sampling: two independent N × k
 /// sample matrices A and B and, for every factor i, A_B^(i) = A with column i taken from B (N·(k + 2) model runs). With
 /// f_A, f_B, f_AB^(i) the outputs and V the variance of the 2N outputs of A and B (divisor 2N − 1):
-/// first order (Saltelli et al. 2010, Table 2 (b)) S_i = (1/N)·Σ_j f_B,j·(f_AB^(i),j − f_A,j) / V;
+/// first order (Saltelli et al. 2010, Table 2 (b)) S_i = (1/N)·Σ_j (f_B,j − f̄)·(f_AB^(i),j − f_A,j) / V with f̄ the mean of the 2N outputs
+/// (centring, as Sobol' 2001 recommends, keeps the expectation and removes the variance the output's mean would add);
 /// total order (Jansen 1999; Saltelli et al. 2010, Table 2 (f)) S_Ti = (1/(2N))·Σ_j (f_A,j − f_AB^(i),j)² / V.
 /// Intervals: percentile bootstrap over the N base rows (each replicate resamples rows j of A, B and every A_B^(i) together
 /// and recomputes V). Source: Saltelli, A. et al. (2010) "Variance based sensitivity analysis of model output. Design and
