@@ -7,25 +7,24 @@ using TrustMetrics.Clv;
 namespace TrustMetrics.Cli.Clv;
 
 /// <summary>
-/// <c>clv summarize</c>: transactions → the lifetimes summary CSV, in one pass over the file when it fits the buffer. Each customer
-/// id becomes a number the first time it is seen (one string per customer, none per transaction); the core's
-/// <see cref="TransactionSummarizer{TKey}"/> keyed by that number does the periods and sums; rows are written sorted by customer
-/// id (ordinal, as lifetimes' groupby) straight to the file, never built as one text.
+/// <c>clv summarize</c>: transactions → the lifetimes summary CSV in one pass over the file. Each customer id becomes a number the
+/// first time it is seen (one string per customer, none per transaction); the core's <see cref="CompactSummaries"/> keyed by that
+/// number keeps first and last period, distinct periods and the repeat spend in flat arrays (about 29 bytes per customer, no
+/// transaction kept), so the observation end — the last transaction without <c>--end</c> — is needed only when the rows are
+/// written, sorted by customer id (ordinal, as lifetimes' groupby), straight to the file, never built as one text.
 /// <para>
-/// Without <c>--end</c> the observation ends at the last transaction, unknown until the end of the file: up to
-/// <see cref="BufferRows"/> transactions are kept as (customer number, day, amount), 16 bytes each, then fed to the summarizer;
-/// a longer file is read a second time instead (memory stays bounded whatever the file size).
+/// A customer whose transactions are not in date order (a file sorted neither by date nor by customer then date) is summarized
+/// again by <see cref="TransactionSummarizer{TKey}"/> from a second pass that keeps only that customer's rows: exact on any
+/// order, memory bounded by the out-of-order customers.
 /// </para>
 /// </summary>
 internal static class SummaryWriter
 {
-    /// <summary>Transactions kept for the one-pass path: 2²¹ (32 MB).</summary>
-    internal const int BufferRows = 1 << 21;
-
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    // allOutOfOrder: tests only, treats every customer as out of order (the second-pass path).
     public static void Run(CliContext context, FileInfo? output, string path, string customerName, string dateName, string? amountName, string? endText,
-        ClvTimeUnit unit, double multiplier, int bufferRows = BufferRows)
+        ClvTimeUnit unit, double multiplier, bool allOutOfOrder = false)
     {
         if (!(multiplier > 0 && double.IsFinite(multiplier)))
         {
@@ -34,63 +33,73 @@ internal static class SummaryWriter
 
         var source = SurveySource.FromFile(path);
         var ids = new CustomerIds();
-        TransactionSummarizer<int> summarizer;
-        if (endText is not null)
+        DateTime end = endText is null ? DateTime.MinValue : Dates.Option("--end", endText).DateTime;
+        var store = new CompactSummaries(unit, endText is null ? int.MaxValue : TransactionSummarizer<int>.PeriodOf(end, unit));
+        Read(source, customerName, dateName, amountName, ids, (slot, when, amount) =>
         {
-            summarizer = new TransactionSummarizer<int>(Dates.Option("--end", endText).DateTime, unit, multiplier);
-            Read(source, customerName, dateName, amountName, ids, (slot, when, amount) => summarizer.Add(slot, when, amount));
-        }
-        else
+            store.Add(slot, when, amount);
+            if (endText is null && when > end)
+            {
+                end = when;
+            }
+        });
+
+        int endPeriod = TransactionSummarizer<int>.PeriodOf(end, unit);
+        Dictionary<int, CustomerSummary<int>>? again = null;
+        if (allOutOfOrder || store.OutOfOrderCount > 0)
         {
-            var buffer = new Buffer(bufferRows);
-            var end = DateTime.MinValue;
-            bool fits = true;
+            var summarizer = new TransactionSummarizer<int>(end, unit, multiplier);
             Read(source, customerName, dateName, amountName, ids, (slot, when, amount) =>
             {
-                end = when > end ? when : end;
-                if (fits && !buffer.TryAdd(slot, DateOnly.FromDateTime(when).DayNumber, amount))
+                if (allOutOfOrder || store.IsOutOfOrder(slot))
                 {
-                    fits = false;
-                    buffer = new Buffer(0);
+                    summarizer.Add(slot, when, amount);
                 }
             });
+            again = summarizer.Summarize().ToDictionary(r => r.CustomerId);
+        }
 
-            summarizer = new TransactionSummarizer<int>(end, unit, multiplier);
-            if (fits)
+        int kept = 0;
+        for (int slot = 0; slot < ids.Count; slot++)
+        {
+            kept += store.Has(slot) ? 1 : 0;
+        }
+
+        var slots = new int[kept];
+        var names = new string[kept];
+        for (int slot = 0, k = 0; slot < ids.Count; slot++)
+        {
+            if (store.Has(slot))
             {
-                buffer.FeedTo(summarizer);
-            }
-            else
-            {
-                Read(source, customerName, dateName, amountName, ids, (slot, when, amount) => summarizer.Add(slot, when, amount));
+                (slots[k], names[k]) = (slot, ids[slot]);
+                k++;
             }
         }
 
-        var rows = summarizer.Summarize().ToArray();
-        var names = Array.ConvertAll(rows, r => ids[r.CustomerId]);
-        Array.Sort(names, rows, StringComparer.Ordinal);
-
+        Array.Sort(names, slots, StringComparer.Ordinal);
         bool withSpend = amountName is not null;
         void Write(TextWriter writer)
         {
             // Without --amount there is no spend: the summary has no monetary_value column (a column of zeros would read as $0 purchases).
             writer.Write(withSpend ? "customer_id,frequency,recency,T,monetary_value\n" : "customer_id,frequency,recency,T\n");
             Span<char> cell = stackalloc char[32];
-            for (int i = 0; i < rows.Length; i++)
+            for (int i = 0; i < slots.Length; i++)
             {
-                var row = rows[i];
+                var (frequency, recency, t, monetary) = again is not null && again.TryGetValue(slots[i], out var r)
+                    ? (r.Frequency, r.Recency, r.T, r.MonetaryValue)
+                    : store.Summary(slots[i], endPeriod, multiplier);
                 WriteId(writer, names[i]);
                 writer.Write(',');
-                row.Frequency.TryFormat(cell, out int n, default, CultureInfo.InvariantCulture);
+                frequency.TryFormat(cell, out int n, default, CultureInfo.InvariantCulture);
                 writer.Write(cell[..n]);
                 writer.Write(',');
-                WriteNumber(writer, row.Recency, cell);
+                WriteNumber(writer, recency, cell);
                 writer.Write(',');
-                WriteNumber(writer, row.T, cell);
+                WriteNumber(writer, t, cell);
                 if (withSpend)
                 {
                     writer.Write(',');
-                    WriteNumber(writer, row.MonetaryValue, cell);
+                    WriteNumber(writer, monetary, cell);
                 }
 
                 writer.Write('\n');
@@ -165,43 +174,6 @@ internal static class SummaryWriter
         }
     }
 
-    /// <summary>(customer number, day number, amount) rows in blocks of 65,536: no doubling copies, 16 bytes a row.</summary>
-    private sealed class Buffer(int capacity)
-    {
-        private const int Block = 1 << 16;
-        private readonly List<(int[] Slots, int[] Days, double[] Amounts)> blocks = [];
-        private int count;
-
-        public bool TryAdd(int slot, int day, double amount)
-        {
-            if (count == capacity)
-            {
-                return false;
-            }
-
-            int offset = count % Block;
-            if (offset == 0)
-            {
-                blocks.Add((new int[Block], new int[Block], new double[Block]));
-            }
-
-            var (slots, days, amounts) = blocks[^1];
-            (slots[offset], days[offset], amounts[offset]) = (slot, day, amount);
-            count++;
-            return true;
-        }
-
-        public void FeedTo(TransactionSummarizer<int> summarizer)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                var (slots, days, amounts) = blocks[i / Block];
-                int j = i % Block;
-                summarizer.Add(slots[j], DateOnly.FromDayNumber(days[j]).ToDateTime(TimeOnly.MinValue), amounts[j]);
-            }
-        }
-    }
-
     /// <summary>Customer ids numbered in order of first appearance; a known id is found from its span without allocating.</summary>
     private sealed class CustomerIds
     {
@@ -211,6 +183,8 @@ internal static class SummaryWriter
         private int lastSlot = -1;
 
         public string this[int slot] => names[slot];
+
+        public int Count => names.Count;
 
         public int Slot(ReadOnlySpan<char> id)
         {

@@ -56,14 +56,15 @@ internal static class TopicSection
             return ([], [], []);
         }
 
+        var labels = context.Labels;
         var shown = impacts.Where(t => t.Impact is not null).Take(20).ToList();
         var charts = new List<ReportChart>();
         if (shown.Count > 0)
         {
-            string title = $"Topic impact on NPS ({context.Level} CI), points";
+            string title = labels.Format("chart.topicImpact", context.Level);
             charts.Add(new ReportChart("topic-impact", title, HorizontalBarChart.Render(title, shown.Select(t => t.Topic).ToList(),
-                [new BarSeries("impact", shown.Select(t => t.Impact!.Value).ToList(), shown.Select(t => t.Lower!.Value).ToList(), shown.Select(t => t.Upper!.Value).ToList())],
-                "NPS(all) − NPS(without topic), points", dots: true,
+                [new BarSeries(labels["series.impact"], shown.Select(t => t.Impact!.Value).ToList(), shown.Select(t => t.Lower!.Value).ToList(), shown.Select(t => t.Upper!.Value).ToList())],
+                labels["axis.topicImpact"], dots: true,
                 notes: shown.Select(t => "n = " + Formatting.Count(t.Respondents)).ToList(),
                 categoryColors: shown.Select(t => t.Impact < 0 ? "#D55E00" : "#009E73").ToList())));
         }
@@ -74,6 +75,13 @@ internal static class TopicSection
             data.Add(t.Topic, t.Respondents, t.Share, t.Impact, t.StandardError, t.Lower, t.Upper, t.PValue, t.ConfidenceLevel);
         }
 
-        return ([NpsTopics.Table(impacts, context.Confidence)], charts, [data]);
+        // The command's table with the report's labels (English or Korean).
+        var ranked = NpsTopics.Table(impacts, context.Confidence) with
+        {
+            Title = labels["topics.table"],
+            Headers = [labels["col.topic"], "n", labels["col.share"], labels["col.impact"], labels["col.se"], labels.Format("col.ci", context.Level), "p"],
+            Notes = [labels["topics.note"]],
+        };
+        return ([ranked], charts, [data]);
     }
 }

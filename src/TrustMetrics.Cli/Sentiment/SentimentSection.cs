@@ -14,8 +14,6 @@ namespace TrustMetrics.Cli.Sentiment;
 /// </summary>
 internal sealed class SentimentSection : IReportSectionBuilder
 {
-    private const string Title = "Sentiment corrected for classifier error";
-
     public string Id => "sentiment";
 
     public IReadOnlyList<string> Inputs { get; } = [ReportInputs.Reviews];
@@ -23,6 +21,8 @@ internal sealed class SentimentSection : IReportSectionBuilder
     public ReportSection? Build(ReportContext context)
     {
         var source = context.Inputs[ReportInputs.Reviews]!;
+        var labels = context.Labels;
+        string title = labels["section.sentiment"];
         var header = SectionInput.Header(source);
         if (!SectionInput.Has(header, "sentiment"))
         {
@@ -32,7 +32,7 @@ internal sealed class SentimentSection : IReportSectionBuilder
 
         if (!context.Inputs.IsSample)
         {
-            context.Skip(Id, Title, "no validation sample with human labels: run `trustmetrics sentiment --validation FILE --truth COL --predicted COL` on your reviews.");
+            context.Skip(Id, title, labels["sentiment.noValidation"]);
             return null;
         }
 
@@ -57,7 +57,7 @@ internal sealed class SentimentSection : IReportSectionBuilder
 
         if (production.IsEmpty)
         {
-            context.Skip(Id, Title, $"{source.DisplayName}: the 'sentiment' column has no labels.");
+            context.Skip(Id, title, labels.Format("sentiment.noLabels", source.DisplayName));
             return null;
         }
 
@@ -66,24 +66,23 @@ internal sealed class SentimentSection : IReportSectionBuilder
         var (confusion, skipped, validationName) = SentimentCorrection.ReadValidation(request, map, validation);
         var result = SentimentCorrection.Correct(ClassifiedSentimentTally.FromSums(production, 0, 0, 0, 0), confusion, validationName, context.Confidence);
 
-        string headline = $"Corrected net sentiment {Formatting.Number(result.NetSentiment.Value, 1)} {Formatting.Interval(result.NetSentiment.Interval, 1)} " +
-            $"against {Formatting.Number(result.ObservedNetSentiment, 1)} uncorrected";
+        string headline = labels.Format("headline.correctedSentiment", Formatting.Number(result.NetSentiment.Value, 1), Formatting.Interval(result.NetSentiment.Interval, 1),
+            Formatting.Number(result.ObservedNetSentiment, 1));
         var summary = new List<string>
         {
-            $"Source: {source.DisplayName}, column 'sentiment' ({Formatting.Count(production.Count)} labels); validation: {validationName}.",
-            "A classifier's labels are not the truth: counting them is biased whenever it errs unevenly across classes. The correction inverts the " +
-                "classifier's confusion matrix estimated on a validation sample labelled by humans.",
+            labels.Format("sentiment.source", source.DisplayName, Formatting.Count(production.Count), validationName),
+            labels["sentiment.why"],
         };
 
         SentimentLabel[] order = [SentimentLabel.Positive, SentimentLabel.Neutral, SentimentLabel.Negative];
         var categories = order.Select(l => l.ToString().ToLowerInvariant()).ToList();
-        string chartTitle = $"Sentiment shares, uncorrected and corrected ({context.Level} CI), %";
+        string chartTitle = labels.Format("chart.correctedSentiment", context.Level);
         var chart = HorizontalBarChart.Render(chartTitle, categories,
         [
-            new BarSeries("uncorrected", order.Select(l => 100 * result.ObservedShare(l)).ToList()),
-            new BarSeries("corrected", order.Select(l => 100 * result.Share(l).Value).ToList(), order.Select(l => 100 * result.Share(l).Interval.Lower).ToList(),
+            new BarSeries(labels["series.uncorrected"], order.Select(l => 100 * result.ObservedShare(l)).ToList()),
+            new BarSeries(labels["series.corrected"], order.Select(l => 100 * result.Share(l).Value).ToList(), order.Select(l => 100 * result.Share(l).Interval.Lower).ToList(),
                 order.Select(l => 100 * result.Share(l).Interval.Upper).ToList()),
-        ], "share of reviews, %", 0, 100);
+        ], labels["axis.sentimentShare"], 0, 100);
 
         var data = new DataTable("corrected_sentiment", "class", "observed", "corrected", "standardError", "lower", "upper", "level", "method");
         foreach (var l in order)
@@ -104,7 +103,12 @@ internal sealed class SentimentSection : IReportSectionBuilder
             }
         }
 
-        return new ReportSection(Id, Title, source.DisplayName, headline, summary, [new ReportChart("corrected-sentiment", chartTitle, chart)],
-            [SentimentCorrection.Table(result, validationName, skipped, context.Confidence)], [data, matrix]);
+        // The command's table (its notes stay in English: they quote the method) with the report's title and headers.
+        var correctedTable = SentimentCorrection.Table(result, validationName, skipped, context.Confidence) with
+        {
+            Title = labels["sentiment.table"],
+            Headers = [labels["col.class"], labels["col.observed"], labels["col.corrected"], labels["col.se"], labels.Format("col.ci", context.Level), labels["col.probabilistic"]],
+        };
+        return new ReportSection(Id, title, source.DisplayName, headline, summary, [new ReportChart("corrected-sentiment", chartTitle, chart)], [correctedTable], [data, matrix]);
     }
 }

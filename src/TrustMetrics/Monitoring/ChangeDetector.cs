@@ -45,6 +45,54 @@ public sealed class ChangeDetector
         _statistics = new long[drops.Length];
         _runCounts = new long[drops.Length];
         _runSums = new double[drops.Length];
+        _scratch = new long[drops.Length];
+
+        // Integer-valued baselines (0/1, −1/0/+1, 0–10, 1–5) get a table of the lattice increments per integer value and drop,
+        // the same CusumChain.Increment values the update would compute: one lookup instead of a division and a rounding.
+        var values = baseline.ValueSpan;
+        double span = values[^1] - values[0];
+        bool integers = span <= 256;
+        foreach (double v in values)
+        {
+            integers &= v == Math.Floor(v);
+        }
+
+        _tableOrigin = values[0];
+        _tableRows = integers ? (int)span + 1 : 0;
+        _increments = new long[_tableRows * drops.Length];
+        for (int r = 0; r < _tableRows; r++)
+        {
+            for (int j = 0; j < drops.Length; j++)
+            {
+                _increments[r * drops.Length + j] = CusumChain.Increment(_tableOrigin + r, _thetas[j], _logMgfs[j], _steps[j]);
+            }
+        }
+    }
+
+    private readonly long[] _scratch;
+    private readonly long[] _increments;
+    private readonly double _tableOrigin;
+    private readonly int _tableRows;
+
+    /// <summary>The lattice increments of <paramref name="value"/>, one per drop: a table row for an integer in the table's range, else computed.</summary>
+    private ReadOnlySpan<long> IncrementsOf(double value)
+    {
+        double offset = value - _tableOrigin;
+        if (offset >= 0 && offset < _tableRows)
+        {
+            int row = (int)offset;
+            if (row == offset)
+            {
+                return new ReadOnlySpan<long>(_increments, row * _drops.Length, _drops.Length);
+            }
+        }
+
+        for (int j = 0; j < _scratch.Length; j++)
+        {
+            _scratch[j] = CusumChain.Increment(value, _thetas[j], _logMgfs[j], _steps[j]);
+        }
+
+        return _scratch;
     }
 
     /// <summary>Page's CUSUM for a drop of <paramref name="drop"/> in the mean, with its threshold computed for <paramref name="averageRunLength"/>.</summary>
@@ -109,17 +157,21 @@ public sealed class ChangeDetector
     {
         var steps = new double[drops.Length];
         var thresholds = new long[drops.Length];
-        var increments = new long[baseline.ValueSpan.Length];
         for (int j = 0; j < drops.Length; j++)
         {
-            var (theta, logMgf) = CusumChain.Tilt(baseline.ValueSpan, baseline.ProbabilitySpan, baseline.Mean - drops[j]);
-            steps[j] = CusumChain.Step(baseline.ValueSpan, baseline.ProbabilitySpan, theta, logMgf);
-            for (int k = 0; k < increments.Length; k++)
+            double drop = drops[j];
+            (steps[j], thresholds[j]) = ThresholdCache.Get(baseline, drop, arlEach, () =>
             {
-                increments[k] = CusumChain.Increment(baseline.ValueSpan[k], theta, logMgf, steps[j]);
-            }
+                var (theta, logMgf) = CusumChain.Tilt(baseline.ValueSpan, baseline.ProbabilitySpan, baseline.Mean - drop);
+                double step = CusumChain.Step(baseline.ValueSpan, baseline.ProbabilitySpan, theta, logMgf);
+                var increments = new long[baseline.ValueSpan.Length];
+                for (int k = 0; k < increments.Length; k++)
+                {
+                    increments[k] = CusumChain.Increment(baseline.ValueSpan[k], theta, logMgf, step);
+                }
 
-            thresholds[j] = CusumChain.Threshold(increments, baseline.ProbabilitySpan.ToArray(), arlEach, steps[j]);
+                return (step, CusumChain.Threshold(increments, baseline.ProbabilitySpan.ToArray(), arlEach, step));
+            });
         }
 
         return new ChangeDetector(method, baseline, arl, drops, steps, thresholds);
@@ -180,25 +232,38 @@ public sealed class ChangeDetector
         }
 
         _count++;
+        var increments = IncrementsOf(value);
+        var statistics = _statistics.AsSpan();
+        var runCounts = _runCounts.AsSpan(0, statistics.Length);
+        var runSums = _runSums.AsSpan(0, statistics.Length);
+        var thresholds = _thresholds.AsSpan(0, statistics.Length);
+        increments = increments[..statistics.Length];
+
+        // One branch-free pass over the drops (W = max(0, W + d); the run restarts when W returns to 0); the alarm is resolved
+        // only when some statistic reached its threshold.
+        bool reached = false;
+        for (int j = 0; j < statistics.Length; j++)
+        {
+            long w = statistics[j] + increments[j];
+            bool up = w > 0;
+            statistics[j] = up ? w : 0;
+            runCounts[j] = up ? runCounts[j] + 1 : 0;
+            runSums[j] = up ? runSums[j] + value : 0;
+            reached |= w >= thresholds[j];
+        }
+
+        if (!reached)
+        {
+            return false;
+        }
+
         int fired = -1;
         double bestExcess = double.NegativeInfinity;
-        for (int j = 0; j < _drops.Length; j++)
+        for (int j = 0; j < statistics.Length; j++)
         {
-            long w = _statistics[j] + CusumChain.Increment(value, _thetas[j], _logMgfs[j], _steps[j]);
-            if (w <= 0)
+            if (statistics[j] >= thresholds[j])
             {
-                _statistics[j] = 0;
-                _runCounts[j] = 0;
-                _runSums[j] = 0;
-                continue;
-            }
-
-            _statistics[j] = w;
-            _runCounts[j]++;
-            _runSums[j] += value;
-            if (w >= _thresholds[j])
-            {
-                double excess = (w - _thresholds[j]) * _steps[j];
+                double excess = (statistics[j] - thresholds[j]) * _steps[j];
                 if (excess > bestExcess)
                 {
                     bestExcess = excess;

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace TrustMetrics.Monitoring;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace TrustMetrics.Monitoring;
 /// 0…H−1, its run length is the absorption time of a finite Markov chain (Brook &amp; Evans 1972), computed exactly: the
 /// expected run lengths L solve (I − P)L = 1. P is banded (steps of at most ±<see cref="CellsPerRange"/>) except for its first
 /// column (the reflections to 0), handled by Sherman–Morrison, so a solve costs O(H · band²). H is the smallest integer
-/// threshold whose ARL₀ reaches the target (log ARL is nearly linear in H: secant steps, then the exact integer).
+/// threshold whose ARL₀ reaches the target: one factorisation serves every H up to its size (see <see cref="Factorization"/>), so the search is a bisection of back substitutions.
 /// </summary>
 internal static class CusumChain
 {
@@ -96,100 +98,166 @@ internal static class CusumChain
     public static long Increment(double x, double theta, double logMgf, double step) => (long)Math.Round((theta * x - logMgf) / step, MidpointRounding.AwayFromZero);
 
     /// <summary>Expected run length from W = 0 of the integer CUSUM with increments <paramref name="steps"/> (probabilities <paramref name="probabilities"/>) and threshold <paramref name="threshold"/> ≥ 1.</summary>
-    public static double AverageRunLength(ReadOnlySpan<long> steps, ReadOnlySpan<double> probabilities, long threshold)
+    public static double AverageRunLength(ReadOnlySpan<long> steps, ReadOnlySpan<double> probabilities, long threshold) =>
+        new Factorization(steps, probabilities, checked((int)threshold)).AverageRunLength((int)threshold);
+
+    /// <summary>
+    /// The banded LU elimination (no pivoting: A is a nonsingular M-matrix) of A = I − P with column 0 replaced by e₀, for the
+    /// states 0…n−1, applied to the right-hand sides 1 and u = (I − P)[:, 0] − e₀. For a threshold H ≤ n the chain's matrix is
+    /// the leading H × H block of this one (states ≥ H are absorbing: their columns drop out, the reflections to 0 do not
+    /// depend on H), and elimination from the top touches an entry of that block only through entries of the block, in the same
+    /// order: the leading blocks of the factors and of the eliminated right-hand sides are exactly (bit for bit) those of
+    /// the H × H solve. So one factorisation serves every H ≤ n, each ARL then costing one back substitution, O(H · band).
+    /// </summary>
+    internal sealed class Factorization
     {
-        int n = checked((int)threshold);
-        int lower = 0, upper = 0;
-        foreach (long d in steps)
-        {
-            lower = (int)Math.Max(lower, Math.Min(-d, n));
-            upper = (int)Math.Max(upper, Math.Min(d, n));
-        }
+        private readonly double[] _a;
+        private readonly double[] _y;
+        private readonly double[] _u;
+        private readonly double[] _ys;
+        private readonly double[] _us;
+        private readonly int _lower;
+        private readonly int _upper;
+        private readonly int _width;
 
-        if ((double)n * lower * upper > 4e9)
+        public Factorization(ReadOnlySpan<long> steps, ReadOnlySpan<double> probabilities, int n)
         {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold,
-                "The exact ARL of this drop needs too fine a lattice (threshold × band² > 4e9): choose a larger drop or a smaller ARL₀.");
-        }
-
-        int width = lower + upper + 1;
-        // A = I − P with column 0 replaced by e₀ (band storage: a[i, j − i + lower]); u = (I − P)[:, 0] − e₀.
-        var a = new double[n * width];
-        var u = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            a[i * width + lower] = 1.0;
-        }
-
-        u[0] = -0.0;
-        for (int i = 0; i < n; i++)
-        {
-            for (int k = 0; k < steps.Length; k++)
+            Size = n;
+            int lower = 0, upper = 0;
+            foreach (long d in steps)
             {
-                long j = i + steps[k];
-                if (j >= n)
-                {
-                    continue;
-                }
+                lower = (int)Math.Max(lower, Math.Min(-d, n));
+                upper = (int)Math.Max(upper, Math.Min(d, n));
+            }
 
-                if (j <= 0)
+            if ((double)n * lower * upper > MaxWork)
+            {
+                throw new ArgumentOutOfRangeException(nameof(n), n,
+                    "The exact ARL of this drop needs too fine a lattice (threshold × band² > 4e9): choose a larger drop or a smaller ARL₀.");
+            }
+
+            int width = lower + upper + 1;
+            _lower = lower;
+            _upper = upper;
+            _width = width;
+            // A = I − P with column 0 replaced by e₀ (band storage: a[i, j − i + lower]); u = (I − P)[:, 0] − e₀.
+            var a = new double[n * width];
+            var u = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                a[i * width + lower] = 1.0;
+            }
+
+            u[0] = -0.0;
+            for (int i = 0; i < n; i++)
+            {
+                for (int k = 0; k < steps.Length; k++)
                 {
-                    u[i] -= probabilities[k];
-                }
-                else
-                {
-                    a[i * width + (int)(j - i) + lower] -= probabilities[k];
+                    long j = i + steps[k];
+                    if (j >= n)
+                    {
+                        continue;
+                    }
+
+                    if (j <= 0)
+                    {
+                        u[i] -= probabilities[k];
+                    }
+                    else
+                    {
+                        a[i * width + (int)(j - i) + lower] -= probabilities[k];
+                    }
                 }
             }
+
+            var y = new double[n];
+            Array.Fill(y, 1.0);
+            for (int k = 0; k < n; k++)
+            {
+                double pivot = a[k * width + lower];
+                int last = Math.Min(n - 1, k + lower);
+                for (int i = k + 1; i <= last; i++)
+                {
+                    double factor = a[i * width + (k - i) + lower] / pivot;
+                    if (factor == 0)
+                    {
+                        continue;
+                    }
+
+                    int lastColumn = Math.Min(n - 1, k + upper);
+                    // Row i −= factor × row k over columns k+1…lastColumn: both are contiguous in band storage, so the update is one
+                    // SIMD loop (element by element the same multiply and subtract as the scalar form: bit-identical results).
+                    SubtractScaled(a.AsSpan(i * width + (k + 1 - i) + lower, lastColumn - k), a.AsSpan(k * width + 1 + lower, lastColumn - k), factor);
+                    y[i] -= factor * y[k];
+                    u[i] -= factor * u[k];
+                }
+            }
+
+            _a = a;
+            _y = y;
+            _u = u;
+            _ys = new double[n];
+            _us = new double[n];
         }
 
-        // Banded LU without pivoting (A is a nonsingular M-matrix), applied to both right-hand sides.
-        var y = new double[n];
-        Array.Fill(y, 1.0);
-        for (int k = 0; k < n; k++)
-        {
-            double pivot = a[k * width + lower];
-            int last = Math.Min(n - 1, k + lower);
-            for (int i = k + 1; i <= last; i++)
-            {
-                double factor = a[i * width + (k - i) + lower] / pivot;
-                if (factor == 0)
-                {
-                    continue;
-                }
+        /// <summary>Largest threshold served.</summary>
+        public int Size { get; }
 
-                int lastColumn = Math.Min(n - 1, k + upper);
+        /// <summary>The ARL from 0 for threshold <paramref name="h"/> in [1, <see cref="Size"/>]: back substitution on the leading block.</summary>
+        public double AverageRunLength(int h)
+        {
+            var a = _a;
+            int width = _width, lower = _lower, upper = _upper;
+            for (int k = h - 1; k >= 0; k--)
+            {
+                int lastColumn = Math.Min(h - 1, k + upper);
+                double sy = _y[k], su = _u[k];
                 for (int j = k + 1; j <= lastColumn; j++)
                 {
-                    a[i * width + (j - i) + lower] -= factor * a[k * width + (j - k) + lower];
+                    double akj = a[k * width + (j - k) + lower];
+                    sy -= akj * _ys[j];
+                    su -= akj * _us[j];
                 }
 
-                y[i] -= factor * y[k];
-                u[i] -= factor * u[k];
-            }
-        }
-
-        for (int k = n - 1; k >= 0; k--)
-        {
-            int lastColumn = Math.Min(n - 1, k + upper);
-            double sy = y[k], su = u[k];
-            for (int j = k + 1; j <= lastColumn; j++)
-            {
-                double akj = a[k * width + (j - k) + lower];
-                sy -= akj * y[j];
-                su -= akj * u[j];
+                double pivot = a[k * width + lower];
+                _ys[k] = sy / pivot;
+                _us[k] = su / pivot;
             }
 
-            double pivot = a[k * width + lower];
-            y[k] = sy / pivot;
-            u[k] = su / pivot;
+            // (A + u e₀ᵀ)⁻¹ 1 at index 0 = y₀ / (1 + z₀), z = A⁻¹u.
+            return _ys[0] / (1.0 + _us[0]);
         }
-
-        // (A + u e₀ᵀ)⁻¹ 1 at index 0 = y₀ / (1 + z₀), z = A⁻¹u.
-        return y[0] / (1.0 + u[0]);
     }
 
-    /// <summary>The smallest integer threshold whose ARL₀ under the pre-change distribution reaches <paramref name="target"/> (<paramref name="step"/> = w, for the starting guess).</summary>
+    /// <summary>The work bound of one factorisation (states × band²).</summary>
+    private const double MaxWork = 4e9;
+
+    /// <summary><paramref name="target"/>[j] −= <paramref name="factor"/> × <paramref name="source"/>[j] (no fused multiply-add, as the scalar loop).</summary>
+    private static void SubtractScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
+    {
+        int j = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var f = new Vector<double>(factor);
+            for (; j <= target.Length - Vector<double>.Count; j += Vector<double>.Count)
+            {
+                var product = f * new Vector<double>(source[j..]);
+                (new Vector<double>(target[j..]) - product).CopyTo(target[j..]);
+            }
+        }
+
+        for (; j < target.Length; j++)
+        {
+            target[j] -= factor * source[j];
+        }
+    }
+
+    /// <summary>
+    /// The smallest integer threshold whose ARL₀ under the pre-change distribution reaches <paramref name="target"/> (<paramref name="step"/> = w,
+    /// for the first lattice size). ARL₀(H) increases with H: one factorisation of a lattice large enough (first log target / w + 1
+    /// states, the renewal-theory guess ARL₀ ≈ C·e^{Hw} with C ≤ 1, doubled until its ARL₀ reaches the target), then a bisection
+    /// over H by back substitutions alone.
+    /// </summary>
     public static long Threshold(long[] steps, double[] probabilities, double target, double step)
     {
         double drift = 0;
@@ -204,38 +272,51 @@ internal static class CusumChain
         }
 
         double logTarget = Math.Log(target);
-        double Log(long h) => Math.Log(AverageRunLength(steps, probabilities, h));
-        // Secant on log ARL(H), nearly linear in H with slope ≈ w (ARL₀ ≈ C·e^{Hw}, renewal theory): start at Hw = log target and one unit above.
-        long h0 = Math.Max(1, (long)Math.Round(logTarget / step)), h1 = Math.Max(h0 + 1, (long)Math.Round((logTarget + 1) / step));
-        double f0 = Log(h0) - logTarget, f1 = Log(h1) - logTarget;
-        for (int i = 0; i < 30 && Math.Abs(h1 - h0) > 1; i++)
+        long band = 0, up = 0;
+        foreach (long d in steps)
         {
-            if (f1 == f0)
+            band = Math.Max(band, -d);
+            up = Math.Max(up, d);
+        }
+
+        long largest = Math.Min(MaxThreshold, (long)(MaxWork / Math.Max(1.0, (double)Math.Max(1, band) * Math.Max(1, up))));
+        long n = Math.Clamp((long)Math.Round(logTarget / step) + 1, 2, Math.Max(2, largest));
+        Factorization chain;
+        while (true)
+        {
+            chain = new Factorization(steps, probabilities, (int)n);
+            if (Math.Log(chain.AverageRunLength((int)n)) >= logTarget)
             {
                 break;
             }
 
-            double next = h1 - f1 * (h1 - h0) / (f1 - f0);
-            long h2 = (long)Math.Round(Math.Clamp(next, 1.0, Math.Max(2.0 * h1, 2.0 * h0)));
-            if (h2 > 5_000_000)
+            if (n >= largest)
             {
-                throw new ArgumentOutOfRangeException(nameof(target), target, "The ARL₀ asked needs a threshold beyond 5,000,000 lattice steps.");
+                throw new ArgumentOutOfRangeException(nameof(target), target,
+                    "The ARL₀ asked needs a threshold beyond 5,000,000 lattice steps or too fine a lattice (threshold × band² > 4e9).");
             }
 
-            (h0, f0, h1, f1) = (h1, f1, h2, Log(h2) - logTarget);
+            n = Math.Min(2 * n, largest);
         }
 
-        long h = Math.Max(1, h1);
-        while (h > 1 && Log(h - 1) >= logTarget)
+        // Smallest h in [1, n] with log ARL(h) ≥ log target (true at n).
+        int lo = 0, hi = (int)n;
+        while (hi - lo > 1)
         {
-            h--;
+            int mid = lo + (hi - lo) / 2;
+            if (Math.Log(chain.AverageRunLength(mid)) >= logTarget)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
         }
 
-        while (Log(h) < logTarget)
-        {
-            h++;
-        }
-
-        return h;
+        return hi;
     }
+
+    /// <summary>The largest threshold searched (lattice states).</summary>
+    private const long MaxThreshold = 5_000_000;
 }

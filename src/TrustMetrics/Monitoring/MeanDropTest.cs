@@ -23,6 +23,12 @@ public sealed class MeanDropTest
     private double _maxLogE;
     private long _rejectedAt;
 
+    /// <summary>An upper bound on ½log(ρ/(V+ρ)) at the current V (its value at an earlier V; 0 before any), for the skip test.</summary>
+    private double _halfLogShrinkBound;
+
+    /// <summary>The skip test's safety margin on the log scale, far above the rounding error of log E.</summary>
+    private const double SkipMargin = 1e-9;
+
     /// <summary>A test of "mean below <paramref name="baselineMean"/>" for observations in [<paramref name="lowerBound"/>, <paramref name="upperBound"/>].</summary>
     /// <param name="lowerBound">Smallest possible observation (finite).</param>
     /// <param name="upperBound">Largest possible observation (finite, &gt; <paramref name="lowerBound"/>).</param>
@@ -109,10 +115,27 @@ public sealed class MeanDropTest
 
         _count++;
         _unitSum += (value - LowerBound) * _inverseWidth - _unitBaseline;
-        double logE = MixtureBoundary.LogDropEValue(_unitSum, MixtureBoundary.UnitVarianceProxy * _count, Rho);
-        if (logE > _maxLogE)
+        double v = MixtureBoundary.UnitVarianceProxy * _count;
+        if ((_count & 4095) == 0)
         {
-            _maxLogE = logE;
+            _halfLogShrinkBound = 0.5 * Math.Log(Rho / (v + Rho));
+        }
+
+        // A cheap sufficient test first: log E = log 2 + ½log(ρ/(V+ρ)) + log(exp(z²/2)Φ(−z)), z = S/√(V+ρ), with exp(z²/2)Φ(−z) ≤ ½ for z ≥ 0 and
+        // ≤ exp(z²/2) for z < 0, and ½log(ρ/(V+ρ)) falls with V (so its value at an earlier V bounds it). When that bound stays
+        // below the running maximum, E cannot raise it and the log and normal tail are skipped: the maximum, the p-value and the
+        // rejection time are exactly those of evaluating E at every observation.
+        double bound = _unitSum >= 0
+            ? _halfLogShrinkBound
+            : MixtureBoundary.Log2 + _halfLogShrinkBound + _unitSum * _unitSum / (2.0 * (v + Rho));
+        if (bound > _maxLogE - SkipMargin)
+        {
+            double logE = MixtureBoundary.LogDropEValue(_unitSum, v, Rho);
+            _halfLogShrinkBound = 0.5 * Math.Log(Rho / (v + Rho));
+            if (logE > _maxLogE)
+            {
+                _maxLogE = logE;
+            }
         }
 
         if (_rejectedAt == 0 && _maxLogE >= _logThreshold)

@@ -15,6 +15,9 @@ internal static class MixtureBoundary
     /// <summary>Hoeffding's variance proxy of a [0, 1] variable.</summary>
     public const double UnitVarianceProxy = 0.25;
 
+    /// <summary>log 2.</summary>
+    public const double Log2 = 0.69314718055994530942;
+
     /// <summary>Radius of the sum at intrinsic time <paramref name="v"/>: <c>√(2(v+ρ)(ℓ + ½ log((v+ρ)/ρ)))</c>, ℓ = <paramref name="logInverseLevel"/>.</summary>
     public static double SumRadius(double v, double rho, double logInverseLevel) =>
         Math.Sqrt(2.0 * (v + rho) * (logInverseLevel + 0.5 * PreciseMath.Log1p(v / rho)));

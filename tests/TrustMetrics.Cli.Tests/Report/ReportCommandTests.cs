@@ -41,7 +41,7 @@ public sealed class ReportCommandTests(SampleReportFixture sample) : IDisposable
         Assert.Contains("TrustMetrics survey report", run.Output);
         Assert.Equal(string.Empty, run.Error);
         var json = Json(folder);
-        Assert.Equal(["survey", "trust", "churn", "survival", "clv", "repurchase", "service", "reviews", "sentiment"], json.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal(["survey", "trust", "churn", "survival", "cox", "clv", "customer-value", "repurchase", "service", "reviews", "sentiment"], json.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
         Assert.True(json.GetProperty("sample").GetBoolean());
         // Tidy: every table is an array of flat records.
         foreach (var table in json.GetProperty("tables").EnumerateObject())
@@ -101,7 +101,7 @@ public sealed class ReportCommandTests(SampleReportFixture sample) : IDisposable
         var weighted = churn.GetProperty("cohorts").GetProperty("summary").EnumerateArray().Select(a => a.GetProperty("weighted").GetProperty("value").GetDouble());
         Assert.Equal(weighted, Table(report, "cohort_summary").EnumerateArray().Select(a => a.GetProperty("weighted").GetDouble()));
         // Only the given input was read: no survey or CLV section.
-        Assert.Equal(["churn", "survival"], report.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal(["churn", "survival", "cox"], report.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
     }
 
     [Fact]
@@ -254,7 +254,7 @@ public sealed class ReportCommandTests(SampleReportFixture sample) : IDisposable
         var json = run.Json();
         Assert.Equal("report", json.GetProperty("metric").GetString());
         Assert.Equal(folder, json.GetProperty("reportFolder").GetString());
-        Assert.Equal(9, json.GetProperty("sections").GetArrayLength());
+        Assert.Equal(11, json.GetProperty("sections").GetArrayLength());
     }
 
     /// <summary>The page at a wide desktop width and at a narrow one (the charts fold to one column below 900 px): both render.</summary>

@@ -188,7 +188,7 @@ public sealed class TrustAndVoiceSectionTests : IDisposable
     {
         string transactions = cli.Sample("transactions.csv");
         var (_, report, _) = Report("repurchase", "--transactions", transactions);
-        Assert.Equal(["clv", "repurchase"], SectionIds(report));
+        Assert.Equal(["clv", "customer-value", "repurchase"], SectionIds(report));
         var command = CliRunner.Invoke("repurchase", "-i", transactions, "--customer", "customer_id", "--date", "date", "-f", "json").Json();
         var row = Assert.Single(Rows(report, "repurchase_summary"));
         Assert.Equal(command.GetProperty("customers").GetInt64(), row.GetProperty("customers").GetInt64());

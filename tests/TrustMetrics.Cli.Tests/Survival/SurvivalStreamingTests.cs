@@ -95,23 +95,24 @@ public sealed class SurvivalAndSummaryStreamingCommandTests : IDisposable
     }
 
     [Fact]
-    public void SummarizeReadsTwiceWhenTheBufferIsFullAndGetsTheSameSummary()
+    public void SummarizeOutOfOrderCustomersGetTheSameSummaryFromTheSecondPass()
     {
+        // a's and b's rows are out of date order: the compact one-pass store hands them to the second pass (TransactionSummarizer).
         string csv = "customer_id,date,amount\nb,2026-01-05,10\na,2026-01-07,5\nb,2026-02-09,20.5\na,2026-01-08,1\nc,2026-03-02,7\nb,2026-03-01,0\n";
         string path = cli.File("tx.csv", csv);
-        string Run(int buffer)
+        string Run(bool allOutOfOrder)
         {
             var output = new StringWriter();
             TrustMetrics.Cli.Clv.SummaryWriter.Run(new CliContext(output, new StringWriter(), false), null, path, "customer_id", "date", "amount", null,
-                TrustMetrics.Clv.ClvTimeUnit.Week, 1.0, buffer);
+                TrustMetrics.Clv.ClvTimeUnit.Day, 1.0, allOutOfOrder);
             return output.ToString();
         }
 
-        string onePass = Run(1 << 10), twoPasses = Run(2);
+        string onePass = Run(false), twoPasses = Run(true);
         Assert.Equal(onePass, twoPasses);
 
         // Same as the command with --end at the last transaction (the observation end without --end).
-        var withEnd = CliRunner.Invoke("clv", "summarize", "-i", path, "--customer", "customer_id", "--date", "date", "--amount", "amount", "--unit", "week", "--end", "2026-03-02");
+        var withEnd = CliRunner.Invoke("clv", "summarize", "-i", path, "--customer", "customer_id", "--date", "date", "--amount", "amount", "--unit", "day", "--end", "2026-03-02");
         Assert.Equal(withEnd.Output, onePass);
         Assert.StartsWith("customer_id,frequency,recency,T,monetary_value\na,", onePass, StringComparison.Ordinal);
     }

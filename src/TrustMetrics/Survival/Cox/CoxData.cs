@@ -118,7 +118,9 @@ public sealed class CoxData
     /// <param name="strata">Stratum codes (any integers); null: one stratum.</param>
     /// <param name="clusters">Cluster codes (for example a customer id), for the grouped robust variance; null: none.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
-    /// <exception cref="ArgumentException">The arrays differ in length, a name is empty or repeated, there are no rows or no events.</exception>
+    /// <exception cref="ArgumentException">The arrays differ in length, a name is empty or repeated, or there are no rows. Rows without
+    /// any event are accepted (a shard of a <see cref="CoxShardedRegression"/> fit may hold only censored customers, who still belong to
+    /// the other shards' risk sets); a fit (<see cref="CoxRegression.Fit"/>) and the proportional-hazards test need at least one event.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or out of range; the message names the row (and column) and the value.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CoxData Create(IReadOnlyList<string> covariateNames, IReadOnlyList<double[]> covariates, double[] stop, bool[] events,
@@ -209,11 +211,6 @@ public sealed class CoxData
             if (events[i]) eventCount++;
         }
 
-        if (eventCount == 0)
-        {
-            throw new ArgumentException($"A Cox model needs at least one event; none of the {n.ToString(CultureInfo.InvariantCulture)} rows has one.", nameof(events));
-        }
-
         var data = new CoxData(names)
         {
             N = n, EventCount = eventCount, HasWeights = weights is not null, HasOffsets = offsets is not null,
@@ -221,6 +218,15 @@ public sealed class CoxData
         };
         data.Layout(covariates, stop, events, start, weights, offsets, strata, clusters);
         return data;
+    }
+
+    /// <summary>Refuses data without any event where a statistic needs one (a fit, the proportional-hazards test).</summary>
+    internal static void RequireEvent(CoxData data, string parameterName)
+    {
+        if (data.EventCount == 0)
+        {
+            throw new ArgumentException($"A Cox model needs at least one event; none of the {data.N.ToString(CultureInfo.InvariantCulture)} rows has one.", parameterName);
+        }
     }
 
     private static void SameLength(int length, int n, string name)

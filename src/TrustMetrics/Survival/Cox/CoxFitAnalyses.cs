@@ -215,7 +215,7 @@ public static class CoxFitAnalyses
     /// <param name="fit">The fit.</param>
     /// <param name="data">The data it was fitted on.</param>
     /// <param name="terms">Term name → its column indices; null for one term per column.</param>
-    /// <exception cref="ArgumentException">The data do not match the fit, or a term names no column or a column outside [0, p).</exception>
+    /// <exception cref="ArgumentException">The data do not match the fit or hold no event, or a term names no column or a column outside [0, p).</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CoxProportionalHazardsTest ProportionalHazardsTest(this CoxFit fit, CoxData data, IReadOnlyList<KeyValuePair<string, int[]>>? terms = null)
     {
@@ -226,6 +226,7 @@ public static class CoxFitAnalyses
             throw new ArgumentException($"The data's covariates ({string.Join(", ", data.CovariateNames)}) are not the fit's terms ({string.Join(", ", fit.Terms)}).", nameof(data));
         }
 
+        CoxData.RequireEvent(data, nameof(data));
         int p = data.P, n = data.N;
         terms ??= fit.Terms.Select((t, j) => new KeyValuePair<string, int[]>(t, [j])).ToArray();
         foreach (var term in terms)

@@ -16,6 +16,7 @@ public sealed class CoxRegression : ICoxRegression
     public CoxFit Fit(CoxData data, CoxFitOptions? options = null, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        CoxData.RequireEvent(data, nameof(data));
         options ??= CoxFitOptions.Default;
         var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
         var engine = new CoxEngine(data, options.Ties);

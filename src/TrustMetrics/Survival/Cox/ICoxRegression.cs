@@ -10,7 +10,7 @@ public interface ICoxRegression
     /// <param name="maxDegreeOfParallelism">Threads for the risk-set sums: null = all cores, 1 = serial.</param>
     /// <returns>The fit.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentException">A covariate is constant or collinear with others over the risk sets (named).</exception>
+    /// <exception cref="ArgumentException">The data hold no event, or a covariate is constant or collinear with others over the risk sets (named).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is below 1.</exception>
     CoxFit Fit(CoxData data, CoxFitOptions? options = null, CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null);
 }
