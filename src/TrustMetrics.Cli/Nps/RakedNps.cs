@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TrustMetrics.Cli.Input;
 using TrustMetrics.Cli.Output;
 using TrustMetrics.Cli.Scales;
 using TrustMetrics.Nps;
@@ -13,29 +12,7 @@ internal static class RakedNps
     /// <summary>Reads the scores and margin variables, rakes, and estimates NPS and the weighted category shares.</summary>
     public static CommandOutput.Result Execute(string input, string column, double level, RakeRequest rake)
     {
-        var source = SurveySource.FromFile(input);
-        using var table = CsvTable.Open(source);
-        int scoreColumn = table.Column(column);
-        var collector = new RakedSurvey.Collector(table, rake);
-        long missing = 0;
-        while (table.Read())
-        {
-            if (ScoreParser.Score(table, scoreColumn, column, NpsScale.MinScore, NpsScale.MaxScore) is not int score)
-            {
-                missing++;
-                continue;
-            }
-
-            collector.Add(table, score);
-        }
-
-        var scores = collector.Scores;
-        if (scores.Length == 0)
-        {
-            throw new InputException($"{source.DisplayName}: column '{column}' has no scores (every cell is blank).");
-        }
-
-        var weights = collector.Rake();
+        var (source, scores, missing, weights) = RakedSurvey.Read(input, column, NpsScale.MinScore, NpsScale.MaxScore, "scores", rake);
         var nps = weights.Nps(scores, level);
         var promoters = weights.Mean([.. scores.Select(s => s >= 9 ? 1.0 : 0.0)], level);
         var detractors = weights.Mean([.. scores.Select(s => s <= 6 ? 1.0 : 0.0)], level);

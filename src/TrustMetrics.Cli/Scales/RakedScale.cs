@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TrustMetrics.Cli.Input;
 using TrustMetrics.Cli.Output;
 using TrustMetrics.Scales;
 
@@ -11,29 +10,7 @@ internal static class RakedScale
     /// <summary>Reads the answers and margin variables, rakes, and estimates the top box and the mean.</summary>
     public static CommandOutput.Result Execute(string metric, string title, RatingScale scale, int threshold, string input, string column, double level, RakeRequest rake)
     {
-        var source = SurveySource.FromFile(input);
-        using var table = CsvTable.Open(source);
-        int scoreColumn = table.Column(column);
-        var collector = new RakedSurvey.Collector(table, rake);
-        long missing = 0;
-        while (table.Read())
-        {
-            if (ScoreParser.Score(table, scoreColumn, column, scale.Min, scale.Max) is not int score)
-            {
-                missing++;
-                continue;
-            }
-
-            collector.Add(table, score);
-        }
-
-        var scores = collector.Scores;
-        if (scores.Length == 0)
-        {
-            throw new InputException($"{source.DisplayName}: column '{column}' has no answers (every cell is blank).");
-        }
-
-        var weights = collector.Rake();
+        var (source, scores, missing, weights) = RakedSurvey.Read(input, column, scale.Min, scale.Max, "answers", rake);
         var topBox = weights.TopBox(scores, threshold, level);
         var mean = weights.Mean([.. scores.Select(s => (double)s)], level);
         var names = ScaleNames.For(metric);

@@ -123,6 +123,41 @@ internal static class RakedSurvey
         })];
     }
 
+    /// <summary>The answers of one raked command: where they came from, the scores, the blank cells skipped and the raked weights.</summary>
+    public sealed record RakedAnswers(SurveySource Source, int[] Scores, long Missing, RakedWeights Weights);
+
+    /// <summary>
+    /// Reads the answers in <paramref name="column"/> (blank cells skipped and counted) with each respondent's margin levels, and
+    /// rakes them: the one read loop of <c>nps</c>, <c>csat</c> and <c>ces --rake</c>. No answer at all is an input error that
+    /// says so with <paramref name="noun"/> ("scores", "answers").
+    /// </summary>
+    public static RakedAnswers Read(string input, string column, int min, int max, string noun, RakeRequest rake)
+    {
+        var source = SurveySource.FromFile(input);
+        using var table = CsvTable.Open(source);
+        int scoreColumn = table.Column(column);
+        var collector = new Collector(table, rake);
+        long missing = 0;
+        while (table.Read())
+        {
+            if (ScoreParser.Score(table, scoreColumn, column, min, max) is not int score)
+            {
+                missing++;
+                continue;
+            }
+
+            collector.Add(table, score);
+        }
+
+        var scores = collector.Scores;
+        if (scores.Length == 0)
+        {
+            throw new InputException($"{source.DisplayName}: column '{column}' has no {noun} (every cell is blank).");
+        }
+
+        return new RakedAnswers(source, scores, missing, collector.Rake());
+    }
+
     /// <summary>Collects, for every respondent with an answer, the level index of each margin variable and the answer.</summary>
     public sealed class Collector
     {
