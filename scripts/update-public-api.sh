@@ -18,6 +18,13 @@ for project in src/*/; do
     echo "$log" | tail -20 >&2
     exit 1
   fi
+  # dotnet format can exit 0 without applying the fix (e.g. the project does not compile): an emptied file is then a failure.
+  if [ "$(grep -vc '^#' "$unshipped" || true)" = 0 ] && [ "$(grep -vc '^#' "$backup" || true)" != 0 ]; then
+    cp "$backup" "$unshipped"
+    rm -f "$backup"
+    echo "$project: the code fix recorded no symbol (does the project build?); PublicAPI.Unshipped.txt left as it was." >&2
+    exit 1
+  fi
   rm -f "$backup"
   echo "$project: $(grep -vc '^#' "$unshipped") public symbols"
 done
