@@ -7,9 +7,10 @@ namespace TrustMetrics.Cli.Survival;
 /// <summary>
 /// The fast path of <c>trustmetrics survival</c>'s reader for the common large case — no <c>--group</c>, <c>--start</c> or
 /// <c>--cause</c>, a plain comma-separated UTF-8 file with a header — straight from the bytes into the whole-sample
-/// <see cref="SurvivalTally"/>: each 8 MB chunk is cut at a line boundary near its middle, both halves are parsed (durations by
-/// <see cref="FastNumbers.TryPlain(ReadOnlySpan{byte}, out double)"/>, flags 1/0) and tallied on both cores, and the parts are
-/// added (tallies of parts add up exactly to the tally of the whole). Memory: the chunk plus its rows (≈ 17 MB) plus the tally.
+/// <see cref="SurvivalTally"/>: each 2 MB chunk is cut at a line boundary near its middle, both halves are parsed on both cores (durations by
+/// <see cref="FastNumbers.TryPlain(ReadOnlySpan{byte}, out double)"/>, flags 1/0) into columns of 2²⁰ rows, which are tallied
+/// when full and added to the running tally (tallies of parts add up exactly to the tally of the whole; adding a tally copies
+/// the running one, so it is done once per 2²⁰ rows, not per chunk). Memory: the 2 MB chunk and 9 MB of rows plus the tallies.
 /// Anything else — a quote, a blank line, a carriage return inside a line, another number of fields, a duration that is not a
 /// plain decimal ≥ 0 (sign, exponent, spaces, more than 15 digits), a flag other than 1/0, another delimiter, Parquet,
 /// <c>--columns</c> — returns null, and the caller reads the file through <see cref="CsvTable"/> and the number rule, which give
@@ -17,10 +18,13 @@ namespace TrustMetrics.Cli.Survival;
 /// </summary>
 internal static class SurvivalFastReader
 {
-    private const int ChunkBytes = 1 << 23;
+    private const int ChunkBytes = 1 << 21;
+
+    /// <summary>Rows parsed before they are tallied and added to the running tally (as <see cref="SurvivalTallies.ChunkRows"/>).</summary>
+    private const int TallyRows = SurvivalTallies.ChunkRows;
 
     /// <summary>The tally of every row, or null when the file is not of the simple form (or has no rows).</summary>
-    public static SurvivalTally? TryRead(SurveySource source, IReadOnlyList<string> header, int durationColumn, int eventColumn)
+    public static SurvivalTally? TryRead(SurveySource source, IReadOnlyList<string> header, int durationColumn, int eventColumn, int tallyRows = TallyRows)
     {
         if (source.Path is null || source.IsParquet || source.Settings.Columns is not null
             || source.Settings.Delimiter is not (Delimiter.Auto or Delimiter.Comma))
@@ -30,7 +34,7 @@ internal static class SurvivalFastReader
 
         try
         {
-            return Read(source, header, durationColumn, eventColumn);
+            return Read(source, header, durationColumn, eventColumn, tallyRows);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -38,12 +42,17 @@ internal static class SurvivalFastReader
         }
     }
 
-    private static SurvivalTally? Read(SurveySource source, IReadOnlyList<string> header, int durationColumn, int eventColumn)
+    private static SurvivalTally? Read(SurveySource source, IReadOnlyList<string> header, int durationColumn, int eventColumn, int tallyRows)
     {
         using var stream = new FileStream(source.Path!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var buffer = new byte[ChunkBytes];
         var columns = new Columns(header.Count, durationColumn, eventColumn);
         var total = SurvivalTally.Empty;
+        // A chunk has at most ChunkBytes / 3 + 1 lines ("0,1\n" is the shortest), so one chunk always fits after a flush.
+        int capacity = Math.Max(tallyRows, (ChunkBytes / 3) + 1);
+        var durations = new double[capacity];
+        var flags = new byte[capacity];
+        int rows = 0;
         int filled = 0;
         bool headerDone = false, end = false;
         while (!end)
@@ -90,28 +99,39 @@ internal static class SurvivalFastReader
             int cut = split < body.Length ? body.Span[split..].IndexOf((byte)'\n') : -1;
             var first = cut < 0 ? body : body[..(split + cut + 1)];
             var second = cut < 0 ? Memory<byte>.Empty : body[(split + cut + 1)..];
-            SurvivalTally? a = null, b = null;
+            int firstRows = Lines(first.Span), secondRows = Lines(second.Span);
+            if (rows >= tallyRows || rows + firstRows + secondRows > capacity)
+            {
+                total += SurvivalTally.FromDurations(durations.AsSpan(0, rows), flags.AsSpan(0, rows));
+                rows = 0;
+            }
+
+            int at = rows;
+            bool ok0 = true, ok1 = true;
             if (second.Length > 0 && first.Length > 1 << 16)
             {
-                Parallel.Invoke(() => a = Tally(first.Span, columns), () => b = Tally(second.Span, columns));
+                Parallel.Invoke(
+                    () => ok0 = Parse(first.Span, columns, durations.AsSpan(at, firstRows), flags.AsSpan(at, firstRows)),
+                    () => ok1 = Parse(second.Span, columns, durations.AsSpan(at + firstRows, secondRows), flags.AsSpan(at + firstRows, secondRows)));
             }
             else
             {
-                a = Tally(first.Span, columns);
-                b = a is null ? null : Tally(second.Span, columns);
+                ok0 = Parse(first.Span, columns, durations.AsSpan(at, firstRows), flags.AsSpan(at, firstRows))
+                    && Parse(second.Span, columns, durations.AsSpan(at + firstRows, secondRows), flags.AsSpan(at + firstRows, secondRows));
             }
 
-            if (a is null || b is null)
+            if (!ok0 || !ok1)
             {
                 return null;
             }
 
-            total = total + a + b;
+            rows += firstRows + secondRows;
             int rest = filled - usable;
             Array.Copy(buffer, usable, buffer, 0, rest);
             filled = rest;
         }
 
+        total += SurvivalTally.FromDurations(durations.AsSpan(0, rows), flags.AsSpan(0, rows));
         return headerDone && total.Count > 0 ? total : null;
     }
 
@@ -154,18 +174,13 @@ internal static class SurvivalFastReader
         return k == header.Count;
     }
 
-    /// <summary>The tally of the lines of <paramref name="text"/> (whole lines; the last may lack its line feed); null when one is not simple.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static SurvivalTally? Tally(ReadOnlySpan<byte> text, Columns columns)
-    {
-        if (text.IsEmpty)
-        {
-            return SurvivalTally.Empty;
-        }
+    /// <summary>Number of lines in <paramref name="text"/> (a last line without its line feed counts).</summary>
+    private static int Lines(ReadOnlySpan<byte> text) => text.IsEmpty ? 0 : text.Count((byte)'\n') + (text[^1] == (byte)'\n' ? 0 : 1);
 
-        int lines = text.Count((byte)'\n') + (text[^1] == (byte)'\n' ? 0 : 1);
-        var durations = new double[lines];
-        var flags = new byte[lines];
+    /// <summary>The rows of <paramref name="text"/> (whole lines; the last may lack its line feed) into the spans; false when one is not simple.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool Parse(ReadOnlySpan<byte> text, Columns columns, Span<double> durations, Span<byte> flags)
+    {
         int row = 0;
         while (!text.IsEmpty)
         {
@@ -179,13 +194,13 @@ internal static class SurvivalFastReader
 
             if (line.IsEmpty || !Row(line, columns, out durations[row], out flags[row]))
             {
-                return null;
+                return false;
             }
 
             row++;
         }
 
-        return SurvivalTally.FromDurations(durations.AsSpan(0, row), flags.AsSpan(0, row));
+        return row == durations.Length;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
