@@ -195,52 +195,8 @@ internal static class ReportMonitors
             }
         }
 
-        // Each respondent's dimension score on 0–100 (theoretical bounds: 100 × (mean of the answered items − 1) / 4, as the
-        // section's equal-weight arithmetic index) and the index (mean of the dimensions, when every dimension has an answer).
-        var survey = data.Survey;
-        var items = survey.ItemNames;
-        var dimensions = data.Dimensions.Select(d => (d.Name, Items: d.Items.Select(i => items.ToList().IndexOf(i)).Where(i => i >= 0).ToArray())).Where(d => d.Items.Length > 0).ToList();
-        var responses = survey.Responses;
-        int k = items.Count;
-        var series = new List<(string? Measure, List<(DateTime Time, string Group, double Value)> Rows)>
-        {
-            (null, []),
-        };
-        series.AddRange(dimensions.Select(d => ((string?)d.Name, new List<(DateTime, string, double)>())));
-        for (int r = 0; r < survey.RespondentCount; r++)
-        {
-            string group = survey.Segments?[r] ?? ReportGroups.All;
-            double sum = 0;
-            int complete = 0;
-            for (int d = 0; d < dimensions.Count; d++)
-            {
-                double total = 0;
-                int answered = 0;
-                foreach (int i in dimensions[d].Items)
-                {
-                    double answer = responses[r * k + i];
-                    if (double.IsFinite(answer))
-                    {
-                        total += answer;
-                        answered++;
-                    }
-                }
-
-                if (answered > 0)
-                {
-                    double score = 100 * (total / answered - 1) / 4;
-                    series[d + 1].Rows.Add((times[r], group, score));
-                    sum += score;
-                    complete++;
-                }
-            }
-
-            if (complete == dimensions.Count && complete > 0)
-            {
-                series[0].Rows.Add((times[r], group, sum / complete));
-            }
-        }
-
+        var series = TrustScores(data).Select(m => (m.Measure, Rows: Enumerable.Range(0, m.Scores.Length).Where(r => double.IsFinite(m.Scores[r]))
+            .Select(r => (Time: times[r], Group: data.Survey.Segments?[r] ?? ReportGroups.All, Value: m.Scores[r])).ToList())).ToList();
         string anchor = section.Charts.Any(c => c.Id == "trust-trend") ? "chart-trust-trend" : "trust";
         var scale = new MonitorScale(0, 100, 1, 1);
         var findings = new List<MonitorFinding>();
@@ -257,6 +213,53 @@ internal static class ReportMonitors
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// Each respondent's trust scores on 0–100 (NaN = not answered): the index (measure null; the mean of the dimension scores, when
+    /// every dimension has an answer) and each dimension (100 × (mean of its answered items − 1) / 4: the theoretical bounds of the
+    /// section's equal-weight arithmetic index on the 1–5 scale). The monitors and the trust chart's anytime band read them.
+    /// </summary>
+    public static List<(string? Measure, double[] Scores)> TrustScores(TrustIndexInput.Data data)
+    {
+        var survey = data.Survey;
+        var items = survey.ItemNames.ToList();
+        var dimensions = data.Dimensions.Select(d => (d.Name, Items: d.Items.Select(i => items.IndexOf(i)).Where(i => i >= 0).ToArray())).Where(d => d.Items.Length > 0).ToList();
+        var responses = survey.Responses;
+        int k = items.Count, n = survey.RespondentCount;
+        var result = new List<(string? Measure, double[] Scores)> { (null, new double[n]) };
+        result.AddRange(dimensions.Select(d => ((string?)d.Name, new double[n])));
+        for (int r = 0; r < n; r++)
+        {
+            double sum = 0;
+            int complete = 0;
+            for (int d = 0; d < dimensions.Count; d++)
+            {
+                double total = 0;
+                int answered = 0;
+                foreach (int i in dimensions[d].Items)
+                {
+                    double answer = responses[r * k + i];
+                    if (double.IsFinite(answer))
+                    {
+                        total += answer;
+                        answered++;
+                    }
+                }
+
+                double score = answered > 0 ? 100 * (total / answered - 1) / 4 : double.NaN;
+                result[d + 1].Scores[r] = score;
+                if (answered > 0)
+                {
+                    sum += score;
+                    complete++;
+                }
+            }
+
+            result[0].Scores[r] = complete == dimensions.Count && complete > 0 ? sum / complete : double.NaN;
+        }
+
+        return result;
     }
 
     private static void Replay(List<MonitorFinding> findings, List<MonitorRow> rows, bool perGroup, string section, string anchor, string metric, string? measure, string? by,
