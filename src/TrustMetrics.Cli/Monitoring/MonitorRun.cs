@@ -26,9 +26,18 @@ internal sealed record MonitorScale(double Lower, double Upper, double Factor, i
 
 /// <summary>
 /// How a replay runs: α of the anytime-valid alerts, ARL₀ of CUSUM/GLR, the first instant after the baseline (null = the first fifth
-/// of the time range, inclusive), per group or not, the overall stream beside the groups, pairwise group comparisons.
+/// of the time range, inclusive), per group or not, the overall stream beside the groups, pairwise group comparisons, and the
+/// smallest baseline of a group (<see cref="MinBaseline"/>).
 /// </summary>
-internal sealed record MonitorOptions(double Alpha, double Arl, DateTime? BaselineEnd, bool PerGroup, bool Overall, bool CompareGroups);
+internal sealed record MonitorOptions(double Alpha, double Arl, DateTime? BaselineEnd, bool PerGroup, bool Overall, bool CompareGroups)
+{
+    /// <summary>
+    /// A group's baseline runs on past the baseline period until it holds this many answers (0 = the period alone, the
+    /// <c>monitor</c> command). CUSUM and GLR take the baseline's distribution as known; estimated from a few dozen answers, its error
+    /// alone makes them fire far sooner than their ARL₀ (Jones, Champ &amp; Rigdon 2004, J. Quality Technology 36(1)).
+    /// </summary>
+    public int MinBaseline { get; init; }
+}
 
 /// <summary>What a replay found: the baseline's last instant, the alerts in firing order and each group's final sequence.</summary>
 internal sealed record MonitorReplay(DateTime BaselineUntil, IReadOnlyList<MonitorAlert> Alerts, IReadOnlyList<MonitorGroup> Groups);
@@ -265,7 +274,7 @@ internal static class MonitorRun
         public IEnumerable<MonitorAlert> Add(DateTime time, double value, bool inBaseline, MonitorOptions request, Func<double, double> display)
         {
             All.Add(value);
-            if (inBaseline)
+            if (!started && (inBaseline || Baseline.Count < request.MinBaseline))
             {
                 Baseline.Add(value);
                 baselineCounts[value] = baselineCounts.GetValueOrDefault(value) + 1;

@@ -170,6 +170,15 @@ internal static class JsonReport
     {
         json.WriteBoolean("monitored", model.Monitored);
         json.WriteStartArray("monitorAlerts");
+        var shown = new Dictionary<MonitorFinding, int>(ReferenceEqualityComparer.Instance);
+        foreach (var finding in model.KeyFindings.Where(f => f.Monitor is not null))
+        {
+            foreach (var alert in finding.Monitor!.Alerts)
+            {
+                shown[alert] = finding.Rank;
+            }
+        }
+
         foreach (var alert in model.MonitorAlerts)
         {
             json.WriteStartObject();
@@ -181,6 +190,15 @@ internal static class JsonReport
             json.WriteString("group", alert.Group);
             json.WriteString("unit", alert.Unit switch { FindingUnit.Points => "points", FindingUnit.PercentagePoints => "percentagePoints", _ => "stars" });
             WriteAlert(json, alert);
+            if (shown.TryGetValue(alert, out int rank))
+            {
+                json.WriteNumber("keyFindingRank", rank);
+            }
+            else
+            {
+                json.WriteNull("keyFindingRank");
+            }
+
             json.WriteEndObject();
         }
 

@@ -95,8 +95,9 @@ internal static class KeyFindings
             .ToList();
 
         // The monitors: each episode joins the adverse period finding of the same series whose periods overlap it (one sentence with
-        // both); an episode with none becomes its own open finding. An overall episode is left out when a group's episode of the same
-        // metric explains it, as above.
+        // both); an episode with none becomes its own open finding when its anytime-valid interval of the change lies below zero (the
+        // sentence's interval then supports the drop it states; the other alerts stay in report.json's monitorAlerts). An overall
+        // episode is left out when a group's episode of the same metric explains it, as above.
         var episodes = Episodes(monitors ?? []);
         episodes.RemoveAll(e => e.Lead.By is null && episodes.Any(g => g.Lead.By is not null && g.Lead.Section == e.Lead.Section && g.Lead.Metric == e.Lead.Metric
             && g.Lead.Measure == e.Lead.Measure));
@@ -107,7 +108,7 @@ internal static class KeyFindings
             {
                 periodFindings[match] = periodFindings[match] with { Monitor = episode };
             }
-            else if (!survivors.Any(c => c.Adverse && episode.Lead.SameSeries(c) && Overlaps(episode, c, null)))
+            else if (episode.Lead.Alert.ChangeUpper < 0 && !survivors.Any(c => c.Adverse && episode.Lead.SameSeries(c) && Overlaps(episode, c, null)))
             {
                 periodFindings.Add((MonitorChange(episode.Lead, confidenceLevel), null, FindingTier.Open, episode));
             }

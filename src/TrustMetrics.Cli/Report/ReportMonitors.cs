@@ -39,6 +39,19 @@ internal static class ReportMonitors
     /// <summary>ARL₀ of CUSUM and GLR in the report: the <c>monitor</c> command's default.</summary>
     public const double Arl = 1_000_000;
 
+    /// <summary>
+    /// The smallest baseline of a monitored group: its baseline runs on past the first fifth of the time range until it holds this many
+    /// answers (<see cref="MonitorOptions.MinBaseline"/>), so the baseline's sampling error does not raise false alarms.
+    /// </summary>
+    /// <remarks>
+    /// 150: a share near 0.8 then has a standard error of 3.3 percentage points and a 1–5 or 0–100 mean about 0.03 of its range,
+    /// below the CUSUM's drop (0.05 of the range). On the sample company a January-only baseline (65 Enterprise answers) made the
+    /// detectors fire on Enterprise CSAT and trust, which the generator keeps stable; from 150 none fires there, while the app
+    /// channel's April NPS drop (146 January answers, so its baseline runs into February) is still flagged. Larger minimums move the
+    /// app channel's baseline into March and miss it.
+    /// </remarks>
+    public const int MinBaseline = 150;
+
     /// <summary>Breakdowns with more groups than this are not monitored per group (as their charts are left out).</summary>
     public const int MaxGroups = 12;
 
@@ -270,7 +283,7 @@ internal static class ReportMonitors
             return;
         }
 
-        var replay = MonitorRun.Replay(rows, scale, new MonitorOptions(alpha, Arl, null, perGroup, Overall: false, CompareGroups: false));
+        var replay = MonitorRun.Replay(rows, scale, new MonitorOptions(alpha, Arl, null, perGroup, Overall: false, CompareGroups: false) { MinBaseline = MinBaseline });
         findings.AddRange(replay.Alerts.Select(a => new MonitorFinding(section, anchor, metric, measure, perGroup ? by : null, perGroup ? a.Group : ReportGroups.All, unit,
             replay.BaselineUntil, monthStamps, alpha, Arl, a)));
     }
