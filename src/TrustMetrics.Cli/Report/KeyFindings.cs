@@ -210,7 +210,8 @@ internal static class KeyFindings
         string.Format(CultureInfo.InvariantCulture, FindingText.For(language).NoteTemplate, Output.Formatting.Number(1 - confidenceLevel, 2), Output.Formatting.Level(confidenceLevel));
 
     /// <summary>The line under the note when the monitors ran.</summary>
-    public static string MonitorNote(string language) => FindingText.For(language).MonitorNote;
+    public static string MonitorNote(string language) => string.Format(CultureInfo.InvariantCulture, FindingText.For(language).MonitorNote,
+        Output.Formatting.Count((long)ReportMonitors.Arl), ReportMonitors.MinBaseline);
 
     /// <summary>The link text "section →" under each finding.</summary>
     public static string SeeSection(string language) => FindingText.For(language).See;
@@ -265,9 +266,12 @@ internal sealed class FindingText
         ["short.glr"] = "GLR",
         ["short.cusum"] = "CUSUM",
         ["short.anytime-baseline"] = "anytime baseline comparison",
-        ["detailMonitor"] = "monitors: {0} (anytime α {1}; CUSUM/GLR ARL₀ {2} answers per group)",
+        ["detailMonitor"] = "monitors: {0}",
+        ["detailMonitorOnly"] = "monitors: {0} (ARL₀ {2} answers per group, anytime α {1})",
         ["noteMonitors"] = "The survey has timestamps, so its answers were also replayed in time order through the monitors (an always-valid comparison with the baseline, "
-            + "CUSUM and GLR change detectors; docs/monitoring.md): an alert on a change listed above is added to its sentence, an alert on any other change is a finding of its own.",
+            + "CUSUM and GLR change detectors at ARL₀ {0} answers per group, baseline of at least {1} answers; docs/monitoring.md): an alert on a change "
+            + "listed above is added to its sentence; an alert on any other change is a finding of its own when its anytime interval of the change lies below zero "
+            + "(every alert: report.json, monitorAlerts).",
     };
 
     private static readonly Dictionary<string, string> KoreanWords = new(StringComparer.Ordinal)
@@ -311,9 +315,10 @@ internal sealed class FindingText
         ["short.glr"] = "GLR",
         ["short.cusum"] = "CUSUM",
         ["short.anytime-baseline"] = "기준 기간 상시 유효 비교",
-        ["detailMonitor"] = "모니터: {0} (상시 유효 α {1}; CUSUM/GLR ARL₀ 그룹당 응답 {2}건)",
-        ["noteMonitors"] = "설문에 시점이 있어 응답을 시간 순으로 모니터(기준 기간 대비 상시 유효 비교, CUSUM·GLR 변화 탐지; docs/monitoring.md)에도 통과시켰습니다: "
-            + "위 변화에 대한 경보는 해당 문장에 덧붙이고, 다른 변화에 대한 경보는 별도 발견으로 표시합니다.",
+        ["detailMonitor"] = "모니터: {0}",
+        ["detailMonitorOnly"] = "모니터: {0} (ARL₀ 그룹당 응답 {2}건, 상시 유효 α {1})",
+        ["noteMonitors"] = "설문에 시점이 있어 응답을 시간 순으로 모니터(기준 기간 대비 상시 유효 비교, CUSUM·GLR 변화 탐지, ARL₀ 그룹당 응답 {0}건, 기준 기간 최소 {1}건; docs/monitoring.md)에도 통과시켰습니다: "
+            + "위 변화에 대한 경보는 해당 문장에 덧붙이고, 다른 변화에 대한 경보는 변화의 상시 유효 구간이 0보다 아래일 때 별도 발견으로 표시합니다 (모든 경보: report.json, monitorAlerts).",
     };
 
     private readonly Dictionary<string, string> words;
@@ -407,9 +412,11 @@ internal sealed class FindingText
         }
 
         var lead = monitor.Lead;
-        string monitors = Format("detailMonitor", string.Join(", ", monitor.Detectors.Select(d => words["short." + d])), Output.Formatting.Number(lead.Alpha, 2),
-            Output.Formatting.Count((long)lead.Arl));
-        return change.Comparisons == 0 ? monitors : Format("detail", PText.Of(change.AdjustedP), change.Comparisons) + "; " + monitors;
+        // Short, so the detail stays on one line of a narrow page: the settings are in the note under the block and in report.json.
+        string detectors = string.Join(", ", monitor.Detectors.Select(d => words["short." + d]));
+        return change.Comparisons == 0
+            ? Format("detailMonitorOnly", detectors, Output.Formatting.Number(lead.Alpha, 2), Output.Formatting.Count((long)lead.Arl))
+            : Format("detail", PText.Of(change.AdjustedP), change.Comparisons) + "; " + Format("detailMonitor", detectors);
     }
 
     private string Metric(ChangeCandidate change) => change.Metric switch

@@ -159,7 +159,8 @@ public sealed class MonitorFindingsTests(SampleReportFixture sample) : IDisposab
         Assert.Equal(FindingTier.Open, phone.Tier);
         Assert.Equal("phone channel: NPS dropped 20.0 points from about 2026-03 (18.0 → −2.0; 95% anytime interval of the change −35.0 to −5.0), "
             + "flagged in 2026-04 by the likelihood-ratio change detector (GLR).", phone.Sentence);
-        Assert.Equal("monitors: GLR (anytime α 0.05; CUSUM/GLR ARL₀ 1,000,000 answers per group)", phone.Detail);
+        Assert.Equal("monitors: GLR (ARL₀ 1,000,000 answers per group, anytime α 0.05)", phone.Detail);
+        Assert.EndsWith("; monitors: GLR, CUSUM", app.Detail);
         // The period finding (|z| 3.5) ranks before the monitor-only one (|z| = 20 / (15 / 1.96) = 2.6 on the wider anytime interval).
         Assert.Equal([app, phone], findings);
     }
