@@ -22,9 +22,9 @@ internal static class SummaryWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    // allOutOfOrder: tests only, treats every customer as out of order (the second-pass path).
+    // allOutOfOrder: tests only, treats every customer as out of order (the second-pass path); fastPath: false in tests forces the general reader.
     public static void Run(CliContext context, FileInfo? output, string path, string customerName, string dateName, string? amountName, string? endText,
-        ClvTimeUnit unit, double multiplier, bool allOutOfOrder = false)
+        ClvTimeUnit unit, double multiplier, bool allOutOfOrder = false, bool fastPath = true)
     {
         if (!(multiplier > 0 && double.IsFinite(multiplier)))
         {
@@ -34,44 +34,72 @@ internal static class SummaryWriter
         var source = SurveySource.FromFile(path);
         var ids = new CustomerIds();
         DateTime end = endText is null ? DateTime.MinValue : Dates.Option("--end", endText).DateTime;
-        var store = new CompactSummaries(unit, endText is null ? int.MaxValue : TransactionSummarizer<int>.PeriodOf(end, unit));
-        Read(source, customerName, dateName, amountName, ids, (slot, when, amount) =>
+        int givenEndPeriod = endText is null ? int.MaxValue : TransactionSummarizer<int>.PeriodOf(end, unit);
+        var store = new CompactSummaries(unit, givenEndPeriod);
+        void AddFirst(int slot, DateTime when, double amount)
         {
             store.Add(slot, when, amount);
             if (endText is null && when > end)
             {
                 end = when;
             }
-        });
+        }
+
+        // The byte-level reader for plain files (TransactionFastReader); when it declines, what it added is dropped and the
+        // general reader below gives the same rows or the usual error.
+        var fast = fastPath ? TransactionFastReader.Open(source, customerName, dateName, amountName) : null;
+        if (fast is not null && !fast.Read(AddFirst))
+        {
+            fast = null;
+            store = new CompactSummaries(unit, givenEndPeriod);
+            end = endText is null ? DateTime.MinValue : end;
+        }
+
+        if (fast is null)
+        {
+            Read(source, customerName, dateName, amountName, ids, AddFirst);
+        }
+
+        Func<int, string> idOf = fast is null ? slot => ids[slot] : slot => fast[slot];
+        int customers = fast?.Count ?? ids.Count;
 
         int endPeriod = TransactionSummarizer<int>.PeriodOf(end, unit);
         Dictionary<int, CustomerSummary<int>>? again = null;
         if (allOutOfOrder || store.OutOfOrderCount > 0)
         {
             var summarizer = new TransactionSummarizer<int>(end, unit, multiplier);
-            Read(source, customerName, dateName, amountName, ids, (slot, when, amount) =>
+            void AddAgain(int slot, DateTime when, double amount)
             {
                 if (allOutOfOrder || store.IsOutOfOrder(slot))
                 {
                     summarizer.Add(slot, when, amount);
                 }
-            });
+            }
+
+            if (fast is null)
+            {
+                Read(source, customerName, dateName, amountName, ids, AddAgain);
+            }
+            else if (!fast.Read(AddAgain))
+            {
+                throw new InputException($"{source.DisplayName}: the file changed while it was read.");
+            }
             again = summarizer.Summarize().ToDictionary(r => r.CustomerId);
         }
 
         int kept = 0;
-        for (int slot = 0; slot < ids.Count; slot++)
+        for (int slot = 0; slot < customers; slot++)
         {
             kept += store.Has(slot) ? 1 : 0;
         }
 
         var slots = new int[kept];
         var names = new string[kept];
-        for (int slot = 0, k = 0; slot < ids.Count; slot++)
+        for (int slot = 0, k = 0; slot < customers; slot++)
         {
             if (store.Has(slot))
             {
-                (slots[k], names[k]) = (slot, ids[slot]);
+                (slots[k], names[k]) = (slot, idOf(slot));
                 k++;
             }
         }
