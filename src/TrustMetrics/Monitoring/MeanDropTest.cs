@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using TrustMetrics.Nps;
 using TrustMetrics.Serialization;
 
 namespace TrustMetrics.Monitoring;
@@ -145,6 +148,93 @@ public sealed class MeanDropTest
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Adds a batch of one-byte 0–10 NPS answers as −1/0/+1, in order, keeping the state in registers: the count, the running sum
+    /// (the same additions in the same order as <see cref="Add"/>, so bit for bit the same), the running maximum of log E, the
+    /// p-value and the rejection time are exactly those of <see cref="Add"/> on each answer. The skip test is one compare per
+    /// answer: within a block of at most 4,096 answers, log E can exceed the running maximum M only if S &lt; −√(2(V₀+ρ)(M − 10⁻⁹ − log 2 − h)),
+    /// V₀ the intrinsic time at the block's start and h = ½log(ρ/(V₀+ρ)) (the bound of <see cref="Add"/> with V₀ ≤ V; the square
+    /// root's argument is shrunk by 10⁻¹² relative so rounding only makes the test evaluate more often); below that limit E is
+    /// evaluated exactly as <see cref="Add"/> does. O(1) per answer, allocation-free.
+    /// </summary>
+    /// <param name="scores">Scores 0–10, one byte each.</param>
+    /// <returns>True when the test rejects for the first time within this batch (<see cref="RejectedAt"/> tells at which answer).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A score is outside 0–10, or its value outside this test's range; nothing is added then.</exception>
+    public bool AddNpsScores(ReadOnlySpan<byte> scores)
+    {
+        NpsBatch.Check(scores, LowerBound, UpperBound, nameof(scores));
+        if (scores.IsEmpty)
+        {
+            return false;
+        }
+
+        Span<double> increments = stackalloc double[NpsScale.MaxScore + 1];
+        for (int s = 0; s < increments.Length; s++)
+        {
+            increments[s] = (NpsBatch.Values[s] - LowerBound) * _inverseWidth - _unitBaseline;
+        }
+
+        ref double increment = ref MemoryMarshal.GetReference(increments);
+        ref byte first = ref MemoryMarshal.GetReference(scores);
+        long start = _count;
+        long rejectedAt = _rejectedAt;
+        double sum = _unitSum, max = _maxLogE, h = _halfLogShrinkBound, rho = Rho;
+        if (rejectedAt == 0 && max >= _logThreshold)
+        {
+            rejectedAt = start + 1; // a state read back at or above the threshold rejects at the next answer, as Add does
+        }
+
+        int i = 0, length = scores.Length;
+        while (i < length)
+        {
+            long count = start + i;
+            double vNow = MixtureBoundary.UnitVarianceProxy * count;
+            if (count > 0)
+            {
+                h = 0.5 * Math.Log(rho / (vNow + rho));
+            }
+
+            double room = (max - SkipMargin - MixtureBoundary.Log2 - h) * (1 - 1e-12);
+            double limit = h > max - SkipMargin ? double.PositiveInfinity : room <= 0 ? 0.0 : -Math.Sqrt(2.0 * (vNow + rho) * room);
+            int end = Math.Min(length, i + 4096);
+            for (; i < end; i++)
+            {
+                sum += Unsafe.Add(ref increment, Unsafe.Add(ref first, i));
+                if (sum < limit)
+                {
+                    break;
+                }
+            }
+
+            if (i < end)
+            {
+                // log E might exceed the maximum: evaluate it as Add does.
+                long n = start + i + 1;
+                double v = MixtureBoundary.UnitVarianceProxy * n;
+                double logE = MixtureBoundary.LogDropEValue(sum, v, rho);
+                if (logE > max)
+                {
+                    max = logE;
+                }
+
+                if (rejectedAt == 0 && max >= _logThreshold)
+                {
+                    rejectedAt = n;
+                }
+
+                i++;
+            }
+        }
+
+        _count = start + length;
+        _unitSum = sum;
+        _maxLogE = max;
+        _halfLogShrinkBound = 0.5 * Math.Log(rho / (MixtureBoundary.UnitVarianceProxy * _count + rho));
+        bool rejectedNow = _rejectedAt == 0 && rejectedAt > 0;
+        _rejectedAt = rejectedAt;
+        return rejectedNow;
     }
 
     /// <summary>The versioned state as compact JSON.</summary>
