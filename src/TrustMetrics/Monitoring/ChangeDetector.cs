@@ -83,7 +83,8 @@ public sealed class ChangeDetector
             return null;
         }
 
-        var rows = new int[(NpsScale.MaxScore + 2) * Lanes];
+        var rows = new int[(byte.MaxValue + 2) * Lanes];
+        rows.AsSpan(0, (byte.MaxValue + 1) * Lanes).Fill((int)limit);
         for (int s = 0; s <= NpsScale.MaxScore; s++)
         {
             var increments = IncrementsOf(NpsBatch.Values[s]);
@@ -101,7 +102,7 @@ public sealed class ChangeDetector
 
         for (int j = 0; j < Lanes; j++)
         {
-            rows[(NpsScale.MaxScore + 1) * Lanes + j] = j < _thresholds.Length ? (int)_thresholds[j] - 1 : int.MaxValue;
+            rows[(byte.MaxValue + 1) * Lanes + j] = j < _thresholds.Length ? (int)_thresholds[j] - 1 : int.MaxValue;
         }
 
         return rows;
@@ -111,9 +112,11 @@ public sealed class ChangeDetector
     private readonly long[] _increments;
 
     /// <summary>
-    /// For <see cref="AddNpsScores"/>: per score 0–10 a row of <see cref="Lanes"/> 32-bit lattice increments (the values
-    /// <see cref="IncrementsOf"/> gives for its −1/0/+1 value; lanes beyond the drops −1), then one row of thresholds − 1 (unused
-    /// lanes int.MaxValue); null when there are more drops than lanes or an increment or threshold does not fit comfortably in 31 bits.
+    /// For <see cref="AddNpsScores"/>: per byte value 0–255 a row of <see cref="Lanes"/> 32-bit lattice increments (for a score
+    /// 0–10 the values <see cref="IncrementsOf"/> gives for its −1/0/+1 value, lanes beyond the drops −1; for an invalid byte
+    /// 2²⁹ in every lane, which trips the threshold test so the batch can refuse it before storing anything), then one row of
+    /// thresholds − 1 (unused lanes int.MaxValue); 8 KB. Null when there are more drops than lanes or an increment or threshold
+    /// does not fit below 2²⁹.
     /// </summary>
     private readonly int[]? _npsRows;
 
@@ -340,8 +343,8 @@ public sealed class ChangeDetector
     /// Adds one-byte 0–10 NPS answers as −1/0/+1, in order, until one raises an alarm: the same statistics, run counts, run sums,
     /// alarms and <see cref="LastAlarm"/>, bit for bit, as <see cref="Add"/> on each answer. The CUSUMs (one, or the GLR's grid of
     /// up to 8) run side by side in the 32-bit lanes of one 256-bit vector — per answer one table row added, a max with 0, a
-    /// compare with the thresholds — with the index of each CUSUM's last return to 0 kept in another vector; the run counts
-    /// and run sums are rebuilt from those indexes at the end (the same additions in the same order). O(drops) per answer,
+    /// compare with the thresholds; the run counts and run sums are rebuilt at the end from each CUSUM's last return to 0, found
+    /// backwards (the same additions in the same order). O(drops) per answer,
     /// allocation-free (an alarm allocates its <see cref="ChangeAlarm"/>). Read every alarm with
     /// <c>while (detector.AddNpsScores(scores, out int used)) { Handle(detector.LastAlarm); scores = scores[used..]; }</c>.
     /// </summary>
@@ -349,11 +352,12 @@ public sealed class ChangeDetector
     /// <param name="consumed">How many scores were added: up to and including the alarm's, else all.</param>
     /// <returns>True when the answer at <paramref name="consumed"/> − 1 raised an alarm (then the detector has restarted).</returns>
     /// <exception cref="ArgumentOutOfRangeException">A score is outside 0–10; nothing is added then.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool AddNpsScores(ReadOnlySpan<byte> scores, out int consumed)
     {
-        NpsBatch.Check(scores, double.NegativeInfinity, double.PositiveInfinity, nameof(scores));
         if (_npsRows is null || !Vector256.IsHardwareAccelerated)
         {
+            NpsBatch.Check(scores, double.NegativeInfinity, double.PositiveInfinity, nameof(scores));
             for (int t = 0; t < scores.Length; t++)
             {
                 if (Add(NpsBatch.Values[scores[t]]))
@@ -378,30 +382,39 @@ public sealed class ChangeDetector
         ref int rows = ref MemoryMarshal.GetArrayDataReference(_npsRows);
         ref byte first = ref MemoryMarshal.GetReference(scores);
         var w = Vector256.Create<int>(lanes);
-        var limits = Vector256.LoadUnsafe(ref rows, (nuint)((NpsScale.MaxScore + 1) * Lanes));
-        var last = Vector256<int>.Zero;
-        var index = Vector256<int>.Zero;
-        var one = Vector256<int>.One;
+        var limits = Vector256.LoadUnsafe(ref rows, (nuint)((byte.MaxValue + 1) * Lanes));
         int i = 0, length = scores.Length;
         bool alarm = false;
         for (; i < length; i++)
         {
-            index += one;
             w = Vector256.Max(w + Vector256.LoadUnsafe(ref rows, (nuint)Unsafe.Add(ref first, i) * Lanes), Vector256<int>.Zero);
-            last = Vector256.Max(last, Vector256.Equals(w, Vector256<int>.Zero) & index);
             if (Vector256.GreaterThanAny(w, limits))
             {
+                if (scores[i] > NpsScale.MaxScore)
+                {
+                    throw NpsScale.OutOfRange(nameof(scores), i, scores[i]);
+                }
+
                 alarm = true;
                 i++;
                 break;
             }
         }
 
-        // i answers were added. A lane whose last zero is at 1-based index z > 0 ran up over answers z…i−1 (0-based) from a
-        // sum of 0; with z = 0 it ran up over the whole batch from its earlier run.
+        // i answers were added. Each lane's run since its last return to 0 is found backwards: while Wₜ &gt; 0, Wₜ = Wₜ₋₁ + dₜ
+        // (the max with 0 did not bite), so Wₜ₋₁ = Wₜ − dₜ, down to the answer after which W was 0 (1-based index z), or to the
+        // batch's start (z = 0: the run goes on from the earlier state). The run count and the run sum then follow by the same
+        // additions, in the same order, as Add makes.
         for (int j = 0; j < k; j++)
         {
-            int z = last[j];
+            long wj = w[j];
+            int z = i;
+            while (wj > 0 && z > 0)
+            {
+                wj -= Unsafe.Add(ref rows, scores[z - 1] * Lanes + j);
+                z--;
+            }
+
             _statistics[j] = w[j];
             _runCounts[j] = z > 0 ? i - z : _runCounts[j] + i;
             double sum = z > 0 ? 0 : _runSums[j];

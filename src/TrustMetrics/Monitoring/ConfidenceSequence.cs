@@ -129,9 +129,10 @@ public sealed class ConfidenceSequence : IAccumulator<ConfidenceSequence>
     /// </summary>
     /// <param name="scores">Scores 0–10, one byte each.</param>
     /// <exception cref="ArgumentOutOfRangeException">A score is outside 0–10, or its value outside this sequence's range; nothing is added then.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddNpsScores(ReadOnlySpan<byte> scores)
     {
-        NpsBatch.Check(scores, LowerBound, UpperBound, nameof(scores));
+        NpsBatch.CheckRange(scores, LowerBound, UpperBound, nameof(scores));
         if (scores.IsEmpty)
         {
             return;
@@ -142,13 +143,14 @@ public sealed class ConfidenceSequence : IAccumulator<ConfidenceSequence>
         double high = (NpsBatch.Values[10] - LowerBound) * _inverseWidth;
         if (ExactScale(scores.Length, low, mid, high, _unitSum) is int m)
         {
-            var tally = NpsTally.FromScores(scores);
+            var tally = NpsTally.FromScores(scores); // throws on a score outside 0–10 before anything is added
             long total = (long)Math.ScaleB(_unitSum, m) + tally.Detractors * (long)Math.ScaleB(low, m) + tally.Passives * (long)Math.ScaleB(mid, m)
                 + tally.Promoters * (long)Math.ScaleB(high, m);
             _unitSum = Math.ScaleB(total, -m);
         }
         else
         {
+            NpsBatch.Check(scores, LowerBound, UpperBound, nameof(scores));
             Span<double> unit = stackalloc double[NpsScale.MaxScore + 1];
             for (int s = 0; s < unit.Length; s++)
             {

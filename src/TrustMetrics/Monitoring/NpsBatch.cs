@@ -21,6 +21,12 @@ internal static class NpsBatch
             throw NpsScale.OutOfRange(paramName, bad, scores[bad]);
         }
 
+        CheckRange(scores, lowerBound, upperBound, paramName);
+    }
+
+    /// <summary>The range half of <see cref="Check"/>: nothing to scan for a monitor whose range holds −1, 0 and +1.</summary>
+    public static void CheckRange(ReadOnlySpan<byte> scores, double lowerBound, double upperBound, string paramName)
+    {
         if (lowerBound <= -1 && upperBound >= 1)
         {
             return;
@@ -28,16 +34,25 @@ internal static class NpsBatch
 
         for (int s = 0; s <= NpsScale.MaxScore; s++)
         {
-            double v = Values[s];
-            if (!(v >= lowerBound && v <= upperBound))
+            if (!InRange(s, lowerBound, upperBound))
             {
                 int at = scores.IndexOf((byte)s);
                 if (at >= 0)
                 {
-                    throw new ArgumentOutOfRangeException(paramName, scores[at],
-                        $"{paramName}[{at}] = {scores[at]} is worth {Guard.Format(v)}, outside the monitor's range [{Guard.Format(lowerBound)}, {Guard.Format(upperBound)}].");
+                    throw Invalid(scores, at, lowerBound, upperBound, paramName);
                 }
             }
         }
     }
+
+    /// <summary>True when byte <paramref name="score"/> is a 0–10 score whose value lies in [<paramref name="lowerBound"/>, <paramref name="upperBound"/>].</summary>
+    public static bool InRange(int score, double lowerBound, double upperBound) =>
+        score <= NpsScale.MaxScore && Values[score] >= lowerBound && Values[score] <= upperBound;
+
+    /// <summary>The exception for the invalid score at <paramref name="at"/> (outside 0–10, or its value outside the range).</summary>
+    public static ArgumentOutOfRangeException Invalid(ReadOnlySpan<byte> scores, int at, double lowerBound, double upperBound, string paramName) =>
+        scores[at] > NpsScale.MaxScore
+            ? NpsScale.OutOfRange(paramName, at, scores[at])
+            : new ArgumentOutOfRangeException(paramName, scores[at],
+                $"{paramName}[{at}] = {scores[at]} is worth {Guard.Format(Values[scores[at]])}, outside the monitor's range [{Guard.Format(lowerBound)}, {Guard.Format(upperBound)}].");
 }
