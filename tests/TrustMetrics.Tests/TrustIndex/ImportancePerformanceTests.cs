@@ -49,12 +49,12 @@ public class ImportancePerformanceTests
             ["concentrate here", "concentrate here", "concentrate here", "possible overkill", "concentrate here"]
         },
 
-        // Block 2: top-two box (≥ 6 of 7, %).
+        // Block 2: top-two box (≥ 6 of 7, %); transparency sits exactly on the cut (33.33…) and counts as high.
         {
             DriverPerformance.TopBox, QuadrantCut.DriverMeans, false,
             [0.2000132402, 0.199465173367, 0.225964587041, 0.145063009426, 0.205616607709],
             [33.3333333333, 25, 25, 58.3333333333, 25], 0.195224523549, 33.3333333333,
-            ["concentrate here", "concentrate here", "concentrate here", "possible overkill", "concentrate here"]
+            ["keep up the good work", "concentrate here", "concentrate here", "possible overkill", "concentrate here"]
         },
 
         // Block 3: scale-midpoint cut (50).
@@ -66,7 +66,7 @@ public class ImportancePerformanceTests
         },
 
         // Block 4: expertise constant (5): importance 0, the other weights from the four varying drivers (R: rw(X[, -4], y));
-        // transparency and consistency sit exactly on the performance cut (58.33…) and count as high, as R's >=.
+        // transparency and consistency sit exactly on the performance cut (58.33…) and count as high.
         {
             DriverPerformance.Mean, QuadrantCut.DriverMeans, true,
             [0.24687714943, 0.232019030995, 0.250695000312, 0, 0.243570571991],

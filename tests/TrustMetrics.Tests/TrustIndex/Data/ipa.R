@@ -1,7 +1,7 @@
 # Importance-performance analysis (Martilla & James 1977) reference for ImportancePerformanceReferenceTests.
 # Run: Rscript ipa.R > ipa.Rout   (data: /work/shared/reference/trust-index-scripts/drivers.csv, 12 respondents, 1-7 scale)
 # importance = Johnson (2000) relative weight (same rw() as trust-index-scripts/kda.R), performance = 100*(mean-1)/6 (mean)
-# or 100*share(score >= 6) (top-two box); cut-points = driver means (or 50 = scale midpoint); a value at its cut counts as high.
+# or 100*share(score >= 6) (top-two box); cut-points = driver means (or 50 = scale midpoint).
 options(digits=15)
 cat(R.version.string, "\n")
 rw <- function(X, y) {
@@ -11,8 +11,10 @@ rw <- function(X, y) {
   beta <- solve(Lam, rxy)
   list(raw=as.vector((Lam^2) %*% (beta^2)), R2=sum(beta^2))
 }
-quadrant <- function(imp, perf, ci, cp) ifelse(imp >= ci, ifelse(perf >= cp, "keep up the good work", "concentrate here"),
-                                              ifelse(perf >= cp, "possible overkill", "low priority"))
+# A value at its cut counts as high, up to a relative 1e-12 (ties from rounding of the mean fall the same way every time).
+high <- function(x, cut) x >= cut - 1e-12 * max(1, abs(cut))
+quadrant <- function(imp, perf, ci, cp) ifelse(high(imp, ci), ifelse(high(perf, cp), "keep up the good work", "concentrate here"),
+                                              ifelse(high(perf, cp), "possible overkill", "low priority"))
 ipa <- function(X, y, perf, cut, label) {
   imp <- numeric(ncol(X)); keep <- apply(X, 2, sd) > 0          # a constant driver explains nothing: importance 0
   a <- rw(X[, keep, drop=FALSE], y); imp[keep] <- a$raw
