@@ -67,7 +67,7 @@ internal static class TrustImportancePerformance
     {
         var focus = grid.Drivers.Where(d => d.Quadrant == ImportancePerformanceQuadrant.ConcentrateHere)
             .OrderByDescending(d => d.Importance.Value)
-            .Select(d => d.Stability is double s ? $"{d.Name} ({labels["col.stability"]} {Formatting.Number(s, 2)})" : d.Name).ToList();
+            .Select(d => d.Stability is double s ? $"{d.Name} ({labels["ipa.stability"]} {Formatting.Number(s, 2)})" : d.Name).ToList();
         return focus.Count == 0 ? labels.Format("trust.ipaNoFocus", grid.Outcome) : labels.Format("trust.ipaFocus", string.Join(", ", focus), grid.Outcome);
     }
 
