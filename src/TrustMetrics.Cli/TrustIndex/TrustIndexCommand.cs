@@ -103,6 +103,8 @@ internal static class TrustIndexCommand
         command.Add(period);
         command.Add(previous);
         command.Add(current);
+        var importancePerformance = new ImportancePerformanceCli();
+        importancePerformance.AddTo(command);
         command.Add(common.Confidence);
         command.Add(common.Format);
         command.Add(common.Output);
@@ -130,7 +132,7 @@ internal static class TrustIndexCommand
                 parse.GetValue(previous),
                 parse.GetValue(current),
                 parse.GetValue(common.Confidence));
-            return CommandOutput.Run(() => Execute(request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
+            return CommandOutput.Run(() => Execute(request, importancePerformance.Read(parse)), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;
     }
@@ -158,7 +160,7 @@ internal static class TrustIndexCommand
         string? Current,
         double Confidence);
 
-    private static CommandOutput.Result Execute(Request request)
+    private static CommandOutput.Result Execute(Request request, ImportancePerformanceCli.Settings? importancePerformance = null)
     {
         if (request.ScaleMax <= request.ScaleMin)
         {
@@ -197,7 +199,8 @@ internal static class TrustIndexCommand
                 breakdown = calculator.CompareTrustPeriods(Subset(data.Survey, labels, periods.Value.Previous), Subset(data.Survey, labels, periods.Value.Current), options);
             }
 
-            return TrustIndexOutput.Render(source, request, result, breakdown, periods);
+            var grid = ImportancePerformanceCli.Run(importancePerformance, calculator, data.Survey, options);
+            return TrustIndexOutput.Render(source, request, result, breakdown, periods, grid);
         }
         catch (ArgumentException e)
         {

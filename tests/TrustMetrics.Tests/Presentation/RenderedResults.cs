@@ -112,6 +112,7 @@ internal static class RenderedResults
             trustIndex.Dimensions[0].Reliability,
             trustIndex.Segments[0],
             trustIndex.KeyDrivers!,
+            trust.ImportancePerformance(Survey(seed: 4, dip: 0), new TrustIndexOptions { BootstrapReplicates = 50 }),
             trustIndex.Sensitivity!,
             new TrustMetrics.TrustIndex.Sensitivity.SobolCalculator().TrustIndex(Survey(seed: 4, dip: 0), baseSamples: 64, bootstrapReplicates: 20),
             new TrustMetrics.TrustIndex.Sensitivity.SobolCalculator().Analyze([TrustMetrics.TrustIndex.Sensitivity.SobolFactor.Discrete("x", 2)], x => x[0], 32, 10),
