@@ -184,6 +184,7 @@ public sealed class CoxData
             }
         }
 
+        TMP.Mark("validate-cov");
         int eventCount = 0;
         for (int i = 0; i < n; i++)
         {
@@ -216,7 +217,9 @@ public sealed class CoxData
             N = n, EventCount = eventCount, HasWeights = weights is not null, HasOffsets = offsets is not null,
             HasNonIntegerWeights = weights is not null && weights.Any(v => v != Math.Floor(v)),
         };
+        TMP.Mark("validate-rows");
         data.Layout(covariates, stop, events, start, weights, offsets, strata, clusters);
+        TMP.Mark("layout-rest");
         return data;
     }
 
@@ -265,7 +268,9 @@ public sealed class CoxData
         var fill = (int[])begin.Clone();
         for (int i = 0; i < n; i++) order[fill[stratumCode[i]]++] = i;
         var position = new int[n];
+        TMP.Mark("strata");
         SortWithinStrata(order, begin, stop, events, position);
+        TMP.Mark("sort");
         Original = order;
         StratumBegin = begin;
         var x = new double[(long)n * p];
@@ -287,6 +292,7 @@ public sealed class CoxData
             if (sta is not null) sta[r] = start![i] + 0.0;
         }
 
+        TMP.Mark("scatter");
         // Weighted means in the caller's order (sequential reads), then each input row is written once, centred, into its sorted
         // row of the row-major matrix (sequential reads of every column, one contiguous write per row; blocks on both cores).
         var center = new double[p];
@@ -301,6 +307,7 @@ public sealed class CoxData
             center[j] = m / wsum;
         }
 
+        TMP.Mark("center");
         var columns = covariates.ToArray();
         const int block = 1 << 15;
         var work = new Statistics.ParallelWork(CancellationToken.None, null);
@@ -314,6 +321,7 @@ public sealed class CoxData
             }
         });
 
+        TMP.Mark("x");
         X = x;
         Center = center;
         Stop = st;
@@ -378,6 +386,7 @@ public sealed class CoxData
             }
         }
 
+        TMP.Mark("slots+hi");
         Hi = hi;
         Lo = lo;
         if (sta is not null)
@@ -469,4 +478,18 @@ public sealed class CoxData
     /// <summary>"CoxData(432 rows, 114 events, 7 covariates)" (invariant culture).</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"CoxData({N} rows, {EventCount} events, {P} covariates{(StratumCount > 1 ? $", {StratumCount} strata" : "")}{(HasStartTimes ? ", counting process" : "")})");
+}
+
+internal static class TMP
+{
+    private static readonly System.Diagnostics.Stopwatch W = System.Diagnostics.Stopwatch.StartNew();
+    private static TimeSpan cpu;
+    public static void Mark(string what)
+    {
+        if (Environment.GetEnvironmentVariable("TRUSTMETRICS_PHASES") != "1") return;
+        var now = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        Console.Error.WriteLine($"  {what,-14} {W.Elapsed.TotalMilliseconds,6:0} ms wall {(now - cpu).TotalMilliseconds,6:0} ms cpu");
+        cpu = now;
+        W.Restart();
+    }
 }
