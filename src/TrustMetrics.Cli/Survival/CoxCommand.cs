@@ -213,12 +213,27 @@ internal static class CoxCommand
         var data = CoxData.Create(names, design, stopValues, eventValues, start: startValues,
             weights: weightValues, strata: Codes(strataText), clusters: Codes(clusterText));
         phases.Mark("data");
+        if (request.Score is null)
+        {
+            // The input columns are no longer needed (CoxData holds its own sorted copy): let the collector reuse their memory.
+            Array.Clear(numericValues);
+            design.Clear();
+            stopValues = [];
+            startValues = weightValues = null;
+            eventValues = [];
+            fast = null;
+            numbers = null!;
+            flags = null!;
+        }
+
         var fit = new CoxRegression().Fit(data, new CoxFitOptions(request.Ties, request.Confidence));
         phases.Mark("fit");
-        var concordance = fit.Concordance(data);
-        phases.Mark("concordance");
+
+        // Concordance and the PH test are independent: run them at once so each fills the other's serial stretches.
+        var concordanceTask = Task.Run(() => fit.Concordance(data));
         var ph = fit.ProportionalHazardsTest(data, termGroups);
-        phases.Mark("zph");
+        var concordance = concordanceTask.GetAwaiter().GetResult();
+        phases.Mark("concordance+zph");
         int? customers = idColumn is null ? null : ids.Distinct(StringComparer.Ordinal).Count();
         if (request.Score is not null)
         {

@@ -184,7 +184,6 @@ public sealed class CoxData
             }
         }
 
-        TMP.Mark("validate-cov");
         int eventCount = 0;
         for (int i = 0; i < n; i++)
         {
@@ -217,9 +216,7 @@ public sealed class CoxData
             N = n, EventCount = eventCount, HasWeights = weights is not null, HasOffsets = offsets is not null,
             HasNonIntegerWeights = weights is not null && weights.Any(v => v != Math.Floor(v)),
         };
-        TMP.Mark("validate-rows");
         data.Layout(covariates, stop, events, start, weights, offsets, strata, clusters);
-        TMP.Mark("layout-rest");
         return data;
     }
 
@@ -268,9 +265,7 @@ public sealed class CoxData
         var fill = (int[])begin.Clone();
         for (int i = 0; i < n; i++) order[fill[stratumCode[i]]++] = i;
         var position = new int[n];
-        TMP.Mark("strata");
         SortWithinStrata(order, begin, stop, events, position);
-        TMP.Mark("sort");
         Original = order;
         StratumBegin = begin;
         var x = new double[(long)n * p];
@@ -295,7 +290,6 @@ public sealed class CoxData
             center[j] = m / wsum;
         }
 
-        TMP.Mark("center");
         var columns = covariates.ToArray();
         const int block = 1 << 15;
         var work = new Statistics.ParallelWork(CancellationToken.None, null);
@@ -316,7 +310,6 @@ public sealed class CoxData
             }
         });
 
-        TMP.Mark("x");
         X = x;
         Center = center;
         Stop = st;
@@ -381,7 +374,6 @@ public sealed class CoxData
             }
         }
 
-        TMP.Mark("slots+hi");
         Hi = hi;
         Lo = lo;
         if (sta is not null)
@@ -520,18 +512,4 @@ public sealed class CoxData
     /// <summary>"CoxData(432 rows, 114 events, 7 covariates)" (invariant culture).</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"CoxData({N} rows, {EventCount} events, {P} covariates{(StratumCount > 1 ? $", {StratumCount} strata" : "")}{(HasStartTimes ? ", counting process" : "")})");
-}
-
-internal static class TMP
-{
-    private static readonly System.Diagnostics.Stopwatch W = System.Diagnostics.Stopwatch.StartNew();
-    private static TimeSpan cpu;
-    public static void Mark(string what)
-    {
-        if (Environment.GetEnvironmentVariable("TRUSTMETRICS_PHASES") != "1") return;
-        var now = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        Console.Error.WriteLine($"  {what,-14} {W.Elapsed.TotalMilliseconds,6:0} ms wall {(now - cpu).TotalMilliseconds,6:0} ms cpu");
-        cpu = now;
-        W.Restart();
-    }
 }
