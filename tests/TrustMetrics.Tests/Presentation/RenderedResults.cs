@@ -85,6 +85,7 @@ internal static class RenderedResults
             csat.Compare(ScaleTally.FromScores(csat.Scale, [5, 4, 4, 3, 5]), ScaleTally.FromScores(csat.Scale, [2, 4, 1, 3, 5, 2])),
             new Estimate(23.4, 2.7, new ConfidenceInterval(18.1, 28.6, 0.95, "score")),
             NpsComparison.Compare(new NpsTally(20, 35, 45), new NpsTally(30, 30, 40)),
+            PairedNpsComparison.Compare(PairedNpsTally.FromCounts(new long[,] { { 40, 12, 8 }, { 10, 70, 25 }, { 5, 15, 115 } })),
             survival.KaplanMeier(SurvivalData.Tally(waltons)),
             survival.NelsonAalen(SurvivalData.Tally(waltons, "miR-137")),
             survival.LogRank(new Dictionary<string, SurvivalTally>
