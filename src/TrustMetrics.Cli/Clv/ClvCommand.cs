@@ -275,39 +275,73 @@ internal static class ClvCommand
 
             double unitsPerMonth = parse.GetValue(unit) switch { "day" => CustomerLifetimeValue.DaysPerMonth, "month" => 1.0, _ => CustomerLifetimeValue.WeeksPerMonth };
             var values = intervals is not null && spendFit is not null ? valueIntervals!(spendFit, unitsPerMonth) : null;
-            var text = new StringBuilder(spend ? "customer_id,expected_purchases,p_alive,expected_spend,clv" : "customer_id,expected_purchases,p_alive")
-                .Append(intervals is null ? string.Empty : ClvPredictIntervals.Header).Append(values is null ? "\n" : ClvPredictIntervals.ValueHeader + "\n");
-            for (int i = 0; i < rows.Count; i++)
+            // Without covariates: the batch predictions (both cores, the (x, T) part cached; equal to the one-by-one values exactly).
+            double[]? expectedAll = null, aliveAll = null;
+            if (purchases is not null)
             {
-                var row = rows[i];
-                var customerModel = perCustomer?[i] ?? purchases!;
-                text.Append(Csv(row.Customer)).Append(',').Append(ClvInput.Format(customerModel.ConditionalExpectedPurchases(t, row.History)))
-                    .Append(',').Append(ClvInput.Format(customerModel.ProbabilityAlive(row.History)));
-                if (spendModel is not null && row.History.Frequency > 0 && row.Monetary == 0)
-                {
-                    text.Append(",,");
-                }
-                else if (spendModel is not null)
-                {
-                    double expected = spendModel.ConditionalExpectedAverageSpend(row.History.Frequency, row.Monetary!.Value);
-                    double clv = CustomerLifetimeValue.Discounted(customerModel, row.History, expected * share, monthCount, d, unitsPerMonth);
-                    text.Append(',').Append(ClvInput.Format(expected)).Append(',').Append(ClvInput.Format(clv));
-                }
-
-                if (intervals is not null)
-                {
-                    ClvPredictIntervals.Append(text, intervals, i);
-                }
-
-                if (values is not null)
-                {
-                    ClvPredictIntervals.AppendValue(text, values, rows, i);
-                }
-
-                text.Append('\n');
+                var histories = rows.Select(r => r.History).ToArray();
+                expectedAll = new double[histories.Length];
+                aliveAll = new double[histories.Length];
+                purchases.ConditionalExpectedPurchases(t, histories, expectedAll);
+                purchases.ProbabilityAlive(histories, aliveAll);
             }
 
-            Write(context, parse.GetValue(output), text.ToString());
+            // Streamed in blocks of rows: a million-customer output is never held as one string.
+            void Emit(TextWriter writer)
+            {
+                var text = new StringBuilder(spend ? "customer_id,expected_purchases,p_alive,expected_spend,clv" : "customer_id,expected_purchases,p_alive")
+                    .Append(intervals is null ? string.Empty : ClvPredictIntervals.Header).Append(values is null ? "\n" : ClvPredictIntervals.ValueHeader + "\n");
+                for (int i = 0; i < rows.Count; i++)
+                {
+                    var row = rows[i];
+                    var customerModel = perCustomer?[i] ?? purchases!;
+                    text.Append(Csv(row.Customer)).Append(',').Append(ClvInput.Format(expectedAll?[i] ?? customerModel.ConditionalExpectedPurchases(t, row.History)))
+                        .Append(',').Append(ClvInput.Format(aliveAll?[i] ?? customerModel.ProbabilityAlive(row.History)));
+                    if (spendModel is not null && row.History.Frequency > 0 && row.Monetary == 0)
+                    {
+                        text.Append(",,");
+                    }
+                    else if (spendModel is not null)
+                    {
+                        double expected = spendModel.ConditionalExpectedAverageSpend(row.History.Frequency, row.Monetary!.Value);
+                        double clv = CustomerLifetimeValue.Discounted(customerModel, row.History, expected * share, monthCount, d, unitsPerMonth);
+                        text.Append(',').Append(ClvInput.Format(expected)).Append(',').Append(ClvInput.Format(clv));
+                    }
+
+                    if (intervals is not null)
+                    {
+                        ClvPredictIntervals.Append(text, intervals, i);
+                    }
+
+                    if (values is not null)
+                    {
+                        ClvPredictIntervals.AppendValue(text, values, rows, i);
+                    }
+
+                    text.Append('\n');
+                    if (text.Length > 1 << 16)
+                    {
+                        writer.Write(text);
+                        text.Clear();
+                    }
+                }
+
+                writer.Write(text);
+            }
+
+            if (parse.GetValue(output) is { } file)
+            {
+                OutputFile.Write(file.ToString(), stream =>
+                {
+                    using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                    Emit(writer);
+                });
+            }
+            else
+            {
+                Emit(context.Output);
+            }
+
             return CommandOutput.Success;
         }));
         return command;
