@@ -30,6 +30,11 @@ public class ClvBadInputPropertyTests
 
     private static double V(int slot, int k, double bad, double valid) => slot == k ? bad : valid;
 
+    /// <summary>BG/NBD and Gamma–Gamma fitted once on CDNOW (for the CLV interval entry).</summary>
+    private static readonly Lazy<(ClvFit<BgNbdModel> Purchases, ClvFit<GammaGammaModel> Spend)> Fits = new(() =>
+        (new BgNbdFitter().Fit(CompressedHistories.From(ClvData.CdnowHistories)),
+         new GammaGammaFitter().Fit(CompressedSpend.From(ClvData.CdnowSpend.Select(r => (r.X, r.Zbar))))));
+
     private static readonly Entry[] DoubleEntries =
     [
         new("BgNbdParameters", 4, (k, v) => new BgNbdParameters(V(0, k, v, 0.2), V(1, k, v, 4), V(2, k, v, 0.8), V(3, k, v, 2.4))),
@@ -83,11 +88,6 @@ public class ClvBadInputPropertyTests
         new("BgNbdFitter.Fit(maxDegreeOfParallelism)", 1, (k, n) => new BgNbdFitter().Fit(CompressedHistories.From(ClvData.CdnowHistories), maxDegreeOfParallelism: (int)Math.Max(V(0, k, n, 1), int.MinValue))),
         new("BgNbdModel.ProbabilityAlive(batch, maxDegreeOfParallelism)", 1, (k, n) => Batch(d => new BgNbdModel(BgNbd).ProbabilityAlive([Customer], d, maxDegreeOfParallelism: (int)Math.Max(V(0, k, n, 1), int.MinValue)))),
     ];
-
-    /// <summary>BG/NBD and Gamma–Gamma fitted once on CDNOW (for the CLV interval entry).</summary>
-    private static readonly Lazy<(ClvFit<BgNbdModel> Purchases, ClvFit<GammaGammaModel> Spend)> Fits = new(() =>
-        (new BgNbdFitter().Fit(CompressedHistories.From(ClvData.CdnowHistories)),
-         new GammaGammaFitter().Fit(CompressedSpend.From(ClvData.CdnowSpend.Select(r => (r.X, r.Zbar))))));
 
     private static double[] ValueBounds(ValueIntervals values) => [.. values.Value, .. values.Lower, .. values.Upper, .. values.ExpectedSpend];
 
