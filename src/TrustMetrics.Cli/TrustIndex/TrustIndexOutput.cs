@@ -16,11 +16,11 @@ namespace TrustMetrics.Cli.TrustIndex;
 internal static class TrustIndexOutput
 {
     public static CommandOutput.Result Render(SurveySource source, TrustIndexCommand.Request request, TrustIndexResult result,
-        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods) =>
-        new(Document(source, request, result, breakdown, periods), json => Json(json, source, request, result, breakdown, periods));
+        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol = null) =>
+        new(Document(source, request, result, breakdown, periods, sobol), json => Json(json, source, request, result, breakdown, periods, sobol));
 
     private static void Json(Utf8JsonWriter json, SurveySource source, TrustIndexCommand.Request request, TrustIndexResult result,
-        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods)
+        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol)
     {
         var options = result.Options;
         json.WriteStartObject();
@@ -72,6 +72,7 @@ internal static class TrustIndexOutput
         json.WriteEndArray();
         KeyDrivers(json, result.KeyDrivers);
         Sensitivity(json, result.Sensitivity);
+        TrustIndexSobolOutput.Json(json, sobol);
         if (breakdown is not null)
         {
             Breakdown(json, request, breakdown, periods!.Value);
@@ -285,7 +286,7 @@ internal static class TrustIndexOutput
     };
 
     private static Document Document(SurveySource source, TrustIndexCommand.Request request, TrustIndexResult result,
-        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods)
+        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol)
     {
         var options = result.Options;
         string level = Formatting.Level(options.ConfidenceLevel!.Value);
@@ -338,6 +339,7 @@ internal static class TrustIndexOutput
                  $"Drawn from: {string.Join("/", s.Normalizations.Select(Name))} × {string.Join("/", s.Weightings.Select(Name))} × arithmetic/geometric, weights × U(1 ± {s.WeightPerturbation.ToString(CultureInfo.InvariantCulture)})."]));
         }
 
+        TrustIndexSobolOutput.Tables(tables, sobol, request.Group);
         if (breakdown is not null)
         {
             tables.Add(new Table($"Trust breakdown: {periods!.Value.Previous} → {periods.Value.Current}", [request.Group ?? "Group", "Measure", "Before", "After", "Change", "Hedges' g", "p (Holm)", "Alert"],

@@ -115,7 +115,8 @@ internal static class TrustIndexUncertainty
                 var model = design.Models[nm0].Model;
                 var (normalizer, overall, segments) = design.Table[nm0, na0, nw0];
                 nominalIndex = IndexModel.IndexOf(u == 0 ? model.OverallMeans : model.SegmentMeans[u - 1], normalizer, u == 0 ? overall : segments[u - 1], options.Aggregation);
-                nominalVariance = Descriptive.Variance(grid[u].AsSpan(cell * resamples, resamples));
+                var (cellMean, cellVariance) = Descriptive.MeanVariance(grid[u].AsSpan(cell * resamples, resamples), true);
+                nominalVariance = VarianceSplit.IsZero(cellVariance, cellMean) ? 0 : cellVariance;
             }
 
             splits[u] = new UncertaintySplit(UnitName(design, u), nominalIndex, mean, sampling + method, sampling, method,

@@ -36,7 +36,7 @@ internal static class VarianceSplit
 
             means[l] = mean;
             grand += mean;
-            sampling += squares / count;
+            sampling += IsZero(squares / count, mean) ? 0 : squares / count; // identical values: exactly 0, not round-off
         }
 
         grand /= methods;
