@@ -11,9 +11,8 @@ runs=${1:-3} n=${2:-1024}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 dir=${BENCH_DIR:-/tmp/trustmetrics-sobol-bench}
 mkdir -p "$dir"
-dll="$repo/src/TrustMetrics.Cli/bin/Release/net10.0/trustmetrics.dll"
+dll="$repo/src/TrustMetrics.Cli/bin/Release/net10.0/TrustMetrics.Cli.dll"
 [ -f "$dll" ] || dotnet build "$repo/src/TrustMetrics.Cli" -c Release >/dev/null
-[ -f "$dll" ] || dll=$(ls "$repo"/src/TrustMetrics.Cli/bin/Release/net10.0/*.Cli.dll "$repo"/src/TrustMetrics.Cli/bin/Release/net10.0/trustmetrics*.dll 2>/dev/null | head -1)
 [ -f "$dir/trust_100k.csv" ] || /usr/bin/python3 "$repo/benchmarks/cli/gen_trust.py" "$dir/trust_100k.csv" 100000
 
 measure() { # label, args…

@@ -130,10 +130,10 @@ internal static class TrustIndexSobolOutput
         json.WriteEndArray();
     }
 
-    internal static string Percent(double share) => Formatting.Number(100 * share, 0) + "%";
+    internal static string Percent(double share) => Formatting.Number(100 * share, 1) + "%";
 
     internal static string PercentInterval(ConfidenceInterval? interval) =>
-        interval is null ? "–" : $"[{Formatting.Number(100 * interval.Lower, 0)}%, {Formatting.Number(100 * interval.Upper, 0)}%]";
+        interval is null ? "–" : $"[{Formatting.Number(100 * interval.Lower, 1)}%, {Formatting.Number(100 * interval.Upper, 1)}%]";
 
     private static string Interval(ConfidenceInterval? interval) => interval is null ? "–" : Formatting.Interval(interval, 3);
 }
