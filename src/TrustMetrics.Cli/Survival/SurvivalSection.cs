@@ -83,7 +83,7 @@ internal sealed class SurvivalSection : IReportSectionBuilder
             {
                 string panel = $"{title}: {Name(plotted[i])}";
                 charts.Add(new ReportChart($"kaplan-meier-{i + 1}", panel, StepChart.Render(panel, [Series(plotted[i], band: true)],
-                    labels["axis.months"], labels["axis.survival"], yMin: 0, yMax: 1, xMax: maxTime)));
+                    labels["axis.months"], labels["axis.survival"], yMin: 0, yMax: 1, xMax: maxTime, firstColor: i)));
             }
         }
 

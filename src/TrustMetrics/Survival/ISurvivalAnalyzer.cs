@@ -44,7 +44,7 @@ public interface ISurvivalAnalyzer
     /// <summary>The log-rank test across named groups (k ≥ 2), groups reported in the order given.</summary>
     /// <typeparam name="TKey">The group key type.</typeparam>
     /// <param name="groups">(key, tally) pairs, for example a dictionary; keys distinct, tallies non-empty.</param>
-    /// <exception cref="ArgumentException">Fewer than two groups, an empty or repeated group, or a singular variance (with no event while two groups were at risk the result is χ² = 0, p = 1).</exception>
+    /// <exception cref="ArgumentException">Fewer than two groups, or an empty or repeated group. A singular variance is not an error: the statistic uses a generalized inverse on rank(V) degrees of freedom, and with no event while two groups were at risk the result is χ² = 0 on 0 df, p = 1 (R <c>survdiff</c> prints χ² 0).</exception>
     LogRankResult<TKey> LogRank<TKey>(IEnumerable<KeyValuePair<TKey, SurvivalTally>> groups)
         where TKey : notnull;
 
@@ -55,7 +55,7 @@ public interface ISurvivalAnalyzer
     /// <typeparam name="TKey">The group key type.</typeparam>
     /// <param name="groups">(key, tally) pairs; keys distinct, tallies non-empty.</param>
     /// <param name="weights">The weights; <see cref="LogRankWeights.LogRank"/> gives the ordinary test.</param>
-    /// <exception cref="ArgumentException">Fewer than two groups, an empty or repeated group, or a singular variance.</exception>
+    /// <exception cref="ArgumentException">Fewer than two groups, or an empty or repeated group (a singular variance is handled as in the ordinary test: generalized inverse on rank(V) df).</exception>
     LogRankResult<TKey> LogRank<TKey>(IEnumerable<KeyValuePair<TKey, SurvivalTally>> groups, LogRankWeights weights)
         where TKey : notnull;
 
@@ -68,7 +68,7 @@ public interface ISurvivalAnalyzer
     /// <typeparam name="TKey">The group key type.</typeparam>
     /// <param name="cells">(stratum, group, tally) cells; each (stratum, group) at most once, tallies non-empty. Groups in order of first appearance.</param>
     /// <param name="weights">The weights; null for the ordinary log-rank test.</param>
-    /// <exception cref="ArgumentException">Fewer than two groups, an empty or repeated cell, or a singular variance.</exception>
+    /// <exception cref="ArgumentException">Fewer than two groups, or an empty or repeated cell (a singular variance is handled as in the ordinary test: generalized inverse on rank(V) df).</exception>
     LogRankResult<TKey> StratifiedLogRank<TStratum, TKey>(IEnumerable<(TStratum Stratum, TKey Group, SurvivalTally Tally)> cells, LogRankWeights? weights = null)
         where TStratum : notnull
         where TKey : notnull;
@@ -80,7 +80,7 @@ public interface ISurvivalAnalyzer
     /// <typeparam name="TKey">The group key type.</typeparam>
     /// <param name="groups">(key, tally) pairs (at least two); keys distinct, tallies non-empty.</param>
     /// <param name="weights">The weights; null for the ordinary log-rank test.</param>
-    /// <exception cref="ArgumentException">Fewer than two groups, an empty or repeated group, or a singular variance in a pair.</exception>
+    /// <exception cref="ArgumentException">Fewer than two groups, or an empty or repeated group (a pair with a singular variance gets χ² on rank(V) df, χ² = 0 and p = 1 when it has no event).</exception>
     PairwiseLogRankResult<TKey> PairwiseLogRank<TKey>(IEnumerable<KeyValuePair<TKey, SurvivalTally>> groups, LogRankWeights? weights = null)
         where TKey : notnull;
 

@@ -13,15 +13,17 @@ internal sealed record StepSeries(string Name, IReadOnlyList<double> Times, IRea
 /// </summary>
 internal static class StepChart
 {
-    public static string Render(string title, IReadOnlyList<StepSeries> series, string xLabel, string yLabel, double yMin = 0, double yMax = 1, double? xMax = null)
+    public static string Render(string title, IReadOnlyList<StepSeries> series, string xLabel, string yLabel, double yMin = 0, double yMax = 1, double? xMax = null,
+        int firstColor = 0)
     {
-        var frame = ChartFrame.Begin(title, yLabel, xLabel, yMin, yMax, series.Select((s, i) => (s.Name, ChartStyle.Color(i))).ToList(), exact: true);
+        // firstColor lets a small-multiple panel keep the colour its series has in the combined chart.
+        var frame = ChartFrame.Begin(title, yLabel, xLabel, yMin, yMax, series.Select((s, i) => (s.Name, ChartStyle.Color(firstColor + i))).ToList(), exact: true);
         double maxTime = xMax ?? series.SelectMany(s => s.Times).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         var x = frame.NumericX(0, maxTime);
         for (int s = 0; s < series.Count; s++)
         {
             var curve = series[s];
-            string color = ChartStyle.Color(s);
+            string color = ChartStyle.Color(firstColor + s);
             if (curve.Lower is { } lower && curve.Upper is { } upper)
             {
                 var top = Steps(curve.Times, i => Bound(upper[i], curve.Values[i]), curve.Start, x, frame.Y, x.DomainMax);
@@ -34,7 +36,7 @@ internal static class StepChart
         for (int s = 0; s < series.Count; s++)
         {
             var curve = series[s];
-            frame.Svg.Polyline(Steps(curve.Times, i => curve.Values[i], curve.Start, x, frame.Y, x.DomainMax), ChartStyle.Color(s), 2);
+            frame.Svg.Polyline(Steps(curve.Times, i => curve.Values[i], curve.Start, x, frame.Y, x.DomainMax), ChartStyle.Color(firstColor + s), 2);
         }
 
         return frame.ToString();
