@@ -59,17 +59,23 @@ foreach (var (name, survey) in new[] { ("sample (4,000)", Sample()), ("generated
     {
         calculator.DecomposeUncertainty(survey, n, r, b);
         var times = new List<double>();
+        var cpu = new List<double>();
         TrustIndexUncertaintyResult? result = null;
         for (int i = 0; i < runs; i++)
         {
+            var process = Process.GetCurrentProcess();
+            var cpu0 = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             result = calculator.DecomposeUncertainty(survey, n, r, b);
             times.Add(watch.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpu0).TotalMilliseconds);
         }
 
         times.Sort();
+        cpu.Sort();
         var all = result!.Units[0];
-        Console.WriteLine($"{name}: N {n}, R {r}, B {b}: median {times[times.Count / 2]:F0} ms (min {times[0]:F0}, max {times[^1]:F0}); " +
+        Console.WriteLine($"{name}: N {n}, R {r}, B {b}: median {times[times.Count / 2]:F0} ms wall (min {times[0]:F0}, max {times[^1]:F0}), {cpu[cpu.Count / 2]:F0} ms CPU; " +
             $"{result.MethodCount} methods; (all) variance {all.Variance:F3}, sampling {100 * all.SamplingShare:F2}%, nominal bootstrap SD {Math.Sqrt(all.NominalSamplingVariance ?? 0):F3}");
     }
 }
