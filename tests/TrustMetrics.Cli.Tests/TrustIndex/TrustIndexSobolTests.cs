@@ -29,7 +29,8 @@ public sealed class TrustIndexSobolTests
             Assert.Equal(1, sampling + method, 9);
             Assert.InRange(sampling, s.GetProperty("samplingShareLower").GetDouble() - 1e-12, s.GetProperty("samplingShareUpper").GetDouble() + 1e-12);
             Assert.Equal(s.GetProperty("variance").GetDouble(), s.GetProperty("samplingVariance").GetDouble() + s.GetProperty("methodVariance").GetDouble(), 9);
-            Assert.Equal(JsonValueKind.Array, s.GetProperty("rankFactors").ValueKind);
+            // Ranks are of segments only: the whole sample ("(all)") has no rankFactors.
+            Assert.Equal(s.GetProperty("segment").GetString() != "(all)", s.TryGetProperty("rankFactors", out var ranks) && ranks.ValueKind == JsonValueKind.Array);
         }
     }
 
