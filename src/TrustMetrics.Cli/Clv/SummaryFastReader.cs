@@ -10,14 +10,12 @@ namespace TrustMetrics.Cli.Clv;
 /// blank line, an exponent, a sign, a field count that differs from the header, a value that breaks a rule, a Parquet file, the
 /// <c>--columns</c>/<c>--delimiter</c> options) returns null and the caller reads the file through the general reader
 /// (<see cref="ClvInput.ReadCompressed"/>), which gives the same rows or the error naming the file, line, column and value.
-/// A decimal with at most 15 digits d and k ≤ 22 decimals is d / 10^k, one correctly rounded division of two exact doubles
-/// (Clinger's fast path), so every value is the double <c>double.Parse</c> gives.
+/// Cells are read by <see cref="FastNumbers"/> (a decimal with at most 15 digits d and k ≤ 22 decimals is d / 10^k, one correctly
+/// rounded division of two exact doubles, Clinger's fast path), so every value is the double <c>double.Parse</c> gives.
 /// </summary>
 internal static class SummaryFastReader
 {
     private const int BufferSize = 1 << 20;
-
-    private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
     /// <summary>The compressed rows, or null when the file is not of the simple form (then nothing is reported: the general reader decides).</summary>
     public static CompressedHistories? TryRead(string path, ClvInput.Columns names)
@@ -248,57 +246,16 @@ internal static class SummaryFastReader
         return true;
     }
 
-    /// <summary>digits[.digits] with at most 15 significant digits and 22 decimals, exactly as double.Parse reads it.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    /// <summary>digits[.digits] (no sign) with at most 15 significant digits and 22 decimals, exactly as double.Parse reads it (<see cref="FastNumbers"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool TryDecimal(ReadOnlySpan<byte> cell, out double value)
     {
-        value = 0;
-        ulong mantissa = 0;
-        int digits = 0, decimals = 0, i = 0;
-        for (; i < cell.Length; i++)
+        if (cell.IsEmpty || cell[0] == (byte)'-')
         {
-            uint d = (uint)(cell[i] - '0');
-            if (d > 9)
-            {
-                break;
-            }
-
-            mantissa = (mantissa * 10) + d;
-            digits += mantissa == 0 ? 0 : 1;
-        }
-
-        if (i == 0)
-        {
+            value = 0;
             return false;
         }
 
-        if (i < cell.Length)
-        {
-            if (cell[i] != '.' || i + 1 == cell.Length)
-            {
-                return false;
-            }
-
-            for (i++; i < cell.Length; i++)
-            {
-                uint d = (uint)(cell[i] - '0');
-                if (d > 9)
-                {
-                    return false;
-                }
-
-                mantissa = (mantissa * 10) + d;
-                digits += mantissa == 0 ? 0 : 1;
-                decimals++;
-            }
-        }
-
-        if (digits > 15 || decimals > 22)
-        {
-            return false;
-        }
-
-        value = mantissa / PowersOfTen[decimals];
-        return true;
+        return FastNumbers.TryPlain(cell, out value);
     }
 }

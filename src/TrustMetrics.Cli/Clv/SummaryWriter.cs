@@ -130,7 +130,17 @@ internal static class SummaryWriter
         while (table.Read())
         {
             var when = Dates.Calendar(table, date, dateName);
-            double value = amount is int a ? ClvInput.Number(table, a, amountName!) : 0.0;
+            double value = 0.0;
+            if (amount is int a)
+            {
+                // A plain unsigned decimal by the exact fast parser; anything else (signs, exponents, errors) by the number rule.
+                var cell = table.FieldSpan(a);
+                if (cell.IsEmpty || cell[0] == '-' || !FastNumbers.TryPlain(cell, out value))
+                {
+                    value = ClvInput.Number(table, a, amountName!);
+                }
+            }
+
             var customer = table.FieldSpan(id);
             if (customer.IsEmpty)
             {

@@ -8,8 +8,39 @@ namespace TrustMetrics.Cli.Monitoring;
 internal sealed record MonitorRequest(string Input, string Time, string Metric, string Column, string? Group, double Alpha, double Arl,
     string? BaselineUntil, bool CompareGroups, bool Overall);
 
-/// <summary>One alert as it would have fired, in display units (NPS points, scale units, proportions).</summary>
-internal sealed record MonitorAlert(DateTime Time, string Group, string Detector, double Estimate, double Lower, double Upper, DateTime? ChangeTime, double ChangeSize);
+/// <summary>
+/// One alert as it would have fired, in display units (NPS points, scale units, proportions). <see cref="ChangeLower"/> and
+/// <see cref="ChangeUpper"/>: the anytime-valid interval (α/2 per side, <see cref="AnytimeComparison.Compare"/>) of the difference
+/// between the answers since the change (CUSUM/GLR: from the estimated change point to the alarm; anytime-baseline: since the
+/// baseline) and the baseline; the change point is chosen from the data, so for CUSUM/GLR the interval is descriptive.
+/// <see cref="BaselineMean"/>: the group's mean over its baseline answers.
+/// </summary>
+internal sealed record MonitorAlert(DateTime Time, string Group, string Detector, double Estimate, double Lower, double Upper, DateTime? ChangeTime, double ChangeSize,
+    double? ChangeLower = null, double? ChangeUpper = null, double? BaselineMean = null);
+
+/// <summary>One observation of a replay: its time, its group and its value on the metric's range.</summary>
+internal readonly record struct MonitorRow(DateTime Time, string Group, double Value);
+
+/// <summary>The range [Lower, Upper] of one observation, the factor to display units (NPS ×100) and the decimals shown.</summary>
+internal sealed record MonitorScale(double Lower, double Upper, double Factor, int Decimals);
+
+/// <summary>
+/// How a replay runs: α of the anytime-valid alerts, ARL₀ of CUSUM/GLR, the first instant after the baseline (null = the first fifth
+/// of the time range, inclusive), per group or not, the overall stream beside the groups, pairwise group comparisons, and the
+/// smallest baseline of a group (<see cref="MinBaseline"/>).
+/// </summary>
+internal sealed record MonitorOptions(double Alpha, double Arl, DateTime? BaselineEnd, bool PerGroup, bool Overall, bool CompareGroups)
+{
+    /// <summary>
+    /// A group's baseline runs on past the baseline period until it holds this many answers (0 = the period alone, the
+    /// <c>monitor</c> command). CUSUM and GLR take the baseline's distribution as known; estimated from a few dozen answers, its error
+    /// alone makes them fire far sooner than their ARL₀ (Jones, Champ &amp; Rigdon 2004, J. Quality Technology 36(1)).
+    /// </summary>
+    public int MinBaseline { get; init; }
+}
+
+/// <summary>What a replay found: the baseline's last instant, the alerts in firing order and each group's final sequence.</summary>
+internal sealed record MonitorReplay(DateTime BaselineUntil, IReadOnlyList<MonitorAlert> Alerts, IReadOnlyList<MonitorGroup> Groups);
 
 /// <summary>A group's confidence sequence over all its responses at the end of the file.</summary>
 internal sealed record MonitorGroup(string Group, long Count, double Estimate, double Lower, double Upper);
@@ -23,12 +54,10 @@ internal static class MonitorRun
 {
     private const string AllGroup = "All";
 
-    private readonly record struct Row(DateTime Time, string Group, double Value);
-
     public static MonitorReport Execute(MonitorRequest request)
     {
         var source = SurveySource.FromFile(request.Input);
-        var rows = new List<Row>();
+        var rows = new List<MonitorRow>();
         long skipped = 0;
         using (var table = CsvTable.Open(source))
         {
@@ -52,7 +81,7 @@ internal static class MonitorRun
                 }
 
                 string group = groupColumn is int gc ? table.Field(gc) : AllGroup;
-                rows.Add(new Row(time, group.Length == 0 ? "(blank)" : group, v));
+                rows.Add(new MonitorRow(time, group.Length == 0 ? "(blank)" : group, v));
             }
         }
 
@@ -61,24 +90,37 @@ internal static class MonitorRun
             throw new InputException($"{source.DisplayName}: column '{request.Column}' has no values (every cell is blank).");
         }
 
+        var scale = Range(request.Metric, rows);
+        var replay = Replay(rows, scale, new MonitorOptions(request.Alpha, request.Arl, request.BaselineUntil is null ? null : BaselineEnd(request.BaselineUntil),
+            request.Group is not null, request.Overall, request.CompareGroups));
+        return new MonitorReport(source.DisplayName, request.Metric, request.Column, rows.Count, skipped, replay.BaselineUntil, request.Alpha, request.Arl, scale.Decimals,
+            replay.Alerts, replay.Groups);
+    }
+
+    /// <summary>
+    /// Replays <paramref name="rows"/> in time order (stable: input order within equal times) through each group's monitors: the
+    /// one replay behind <c>trustmetrics monitor</c> and the report's key findings.
+    /// </summary>
+    public static MonitorReplay Replay(IReadOnlyList<MonitorRow> rows, MonitorScale scale, MonitorOptions options)
+    {
         var ordered = rows.Select((r, i) => (r, i)).OrderBy(p => p.r.Time).ThenBy(p => p.i).Select(p => p.r).ToList();
-        var (lower, upper, scale, decimals) = Range(request.Metric, ordered);
+        var (lower, upper) = (scale.Lower, scale.Upper);
         DateTime first = ordered[0].Time, last = ordered[^1].Time;
-        DateTime cutoff = request.BaselineUntil is null ? first + (last - first) / 5 : BaselineEnd(request.BaselineUntil);
-        bool exclusive = request.BaselineUntil is not null;
+        DateTime cutoff = options.BaselineEnd ?? first + (last - first) / 5;
+        bool exclusive = options.BaselineEnd is not null;
 
         var monitors = new Dictionary<string, GroupMonitor>(StringComparer.Ordinal);
         var groupOrder = new List<string>();
-        bool perGroup = request.Group is not null;
-        if (!perGroup || request.Overall)
+        bool perGroup = options.PerGroup;
+        if (!perGroup || options.Overall)
         {
-            monitors[AllGroup] = new GroupMonitor(AllGroup, lower, upper, request.Alpha);
+            monitors[AllGroup] = new GroupMonitor(AllGroup, lower, upper, options.Alpha);
             groupOrder.Add(AllGroup);
         }
 
         var alerts = new List<MonitorAlert>();
         var pairAlerted = new HashSet<(string, string)>();
-        double Display(double mean) => mean * scale;
+        double Display(double mean) => mean * scale.Factor;
         foreach (var row in ordered)
         {
             bool inBaseline = exclusive ? row.Time < cutoff : row.Time <= cutoff;
@@ -87,25 +129,25 @@ internal static class MonitorRun
             {
                 if (!monitors.TryGetValue(row.Group, out own))
                 {
-                    own = monitors[row.Group] = new GroupMonitor(row.Group, lower, upper, request.Alpha);
+                    own = monitors[row.Group] = new GroupMonitor(row.Group, lower, upper, options.Alpha);
                     groupOrder.Add(row.Group);
                 }
             }
 
-            foreach (var monitor in new[] { own, perGroup && request.Overall ? monitors[AllGroup] : null, perGroup ? null : monitors[AllGroup] })
+            foreach (var monitor in new[] { own, perGroup && options.Overall ? monitors[AllGroup] : null, perGroup ? null : monitors[AllGroup] })
             {
                 if (monitor is null)
                 {
                     continue;
                 }
 
-                foreach (var alert in monitor.Add(row.Time, row.Value, inBaseline, request, Display))
+                foreach (var alert in monitor.Add(row.Time, row.Value, inBaseline, options, Display))
                 {
                     alerts.Add(alert);
                 }
             }
 
-            if (perGroup && request.CompareGroups && own is not null)
+            if (perGroup && options.CompareGroups && own is not null)
             {
                 foreach (var (name, other) in monitors)
                 {
@@ -116,12 +158,12 @@ internal static class MonitorRun
 
                     foreach (var (a, b) in new[] { (own, other), (other, own) })
                     {
-                        if (!pairAlerted.Contains((a.Name, b.Name)) && AnytimeComparison.IsBelow(a.All, b.All, request.Alpha))
+                        if (!pairAlerted.Contains((a.Name, b.Name)) && AnytimeComparison.IsBelow(a.All, b.All, options.Alpha))
                         {
                             pairAlerted.Add((a.Name, b.Name));
-                            var d = AnytimeComparison.Compare(a.All, b.All, request.Alpha).Interval;
+                            var d = AnytimeComparison.Compare(a.All, b.All, options.Alpha).Interval;
                             alerts.Add(new MonitorAlert(row.Time, $"{a.Name}|{b.Name}", "anytime-compare", Display(d.Estimate!.Value), Display(d.Lower), Display(d.Upper), null,
-                                Display(d.Estimate.Value)));
+                                Display(d.Estimate.Value), Display(d.Lower), Display(d.Upper)));
                         }
                     }
                 }
@@ -134,7 +176,7 @@ internal static class MonitorRun
                 var i = monitors[g].All.Interval();
                 return new MonitorGroup(g, i.Count, Display(i.Estimate!.Value), Display(i.Lower), Display(i.Upper));
             }).ToList();
-        return new MonitorReport(source.DisplayName, request.Metric, request.Column, rows.Count, skipped, cutoff, request.Alpha, request.Arl, decimals, alerts, groups);
+        return new MonitorReplay(cutoff, alerts, groups);
     }
 
     /// <summary>The value of one cell on the metric's scale: NPS −1/0/+1, a CSAT score, a 0/1 rate; null for a blank cell.</summary>
@@ -168,22 +210,22 @@ internal static class MonitorRun
     }
 
     /// <summary>The range [a, b] of one observation, the factor to display units and the decimals shown.</summary>
-    private static (double Lower, double Upper, double Scale, int Decimals) Range(string metric, List<Row> rows)
+    private static MonitorScale Range(string metric, List<MonitorRow> rows)
     {
         if (metric == "nps")
         {
-            return (-1, 1, 100, 1);
+            return new MonitorScale(-1, 1, 100, 1);
         }
 
         if (metric == "rate")
         {
-            return (0, 1, 1, 3);
+            return new MonitorScale(0, 1, 1, 3);
         }
 
         double min = rows.Min(r => r.Value), max = rows.Max(r => r.Value);
         // The smallest usual rating scale holding every answer: 1–5, 1–7, 1–10, else 0–10.
         (double a, double b) = min >= 1 && max <= 5 ? (1.0, 5.0) : min >= 1 && max <= 7 ? (1.0, 7.0) : min >= 1 ? (1.0, 10.0) : (0.0, 10.0);
-        return (a, b, 1, 2);
+        return new MonitorScale(a, b, 1, 2);
     }
 
     internal static bool TryParseTime(ReadOnlySpan<char> text, out DateTime time, out bool monthOnly)
@@ -215,6 +257,7 @@ internal static class MonitorRun
     {
         private readonly Dictionary<double, long> baselineCounts = [];
         private readonly List<DateTime> times = [];
+        private readonly List<double> values = [];
         private ChangeDetector? cusum;
         private ChangeDetector? glr;
         private bool started;
@@ -228,10 +271,10 @@ internal static class MonitorRun
 
         private ConfidenceSequence Current { get; } = new(lower, upper, alpha);
 
-        public IEnumerable<MonitorAlert> Add(DateTime time, double value, bool inBaseline, MonitorRequest request, Func<double, double> display)
+        public IEnumerable<MonitorAlert> Add(DateTime time, double value, bool inBaseline, MonitorOptions request, Func<double, double> display)
         {
             All.Add(value);
-            if (inBaseline)
+            if (!started && (inBaseline || Baseline.Count < request.MinBaseline))
             {
                 Baseline.Add(value);
                 baselineCounts[value] = baselineCounts.GetValueOrDefault(value) + 1;
@@ -253,13 +296,15 @@ internal static class MonitorRun
 
             Current.Add(value);
             times.Add(time);
+            values.Add(value);
             var current = Current.Interval();
             double baselineMean = Baseline.Mean ?? double.NaN;
             if (!baselineAlerted && Baseline.Count > 0 && AnytimeComparison.IsBelow(Current, Baseline, request.Alpha))
             {
                 baselineAlerted = true;
+                var change = AnytimeComparison.Compare(Current, Baseline, request.Alpha).Interval;
                 yield return new MonitorAlert(time, Name, "anytime-baseline", display(current.Estimate!.Value), display(current.Lower), display(current.Upper), null,
-                    display(current.Estimate.Value - baselineMean));
+                    display(current.Estimate.Value - baselineMean), display(change.Lower), display(change.Upper), display(baselineMean));
             }
 
             foreach (var (detector, label) in new[] { (cusum, "cusum"), (glr, "glr") })
@@ -267,8 +312,15 @@ internal static class MonitorRun
                 if (detector is not null && detector.Add(value))
                 {
                     var alarm = detector.LastAlarm!;
+                    var since = new ConfidenceSequence(lower, upper, request.Alpha);
+                    for (int i = (int)alarm.ChangeAt - 1; i < (int)alarm.AlarmAt; i++)
+                    {
+                        since.Add(values[i]);
+                    }
+
+                    var change = AnytimeComparison.Compare(since, Baseline, request.Alpha).Interval;
                     yield return new MonitorAlert(time, Name, label, display(current.Estimate!.Value), display(current.Lower), display(current.Upper),
-                        times[(int)alarm.ChangeAt - 1], display(alarm.ChangeSize));
+                        times[(int)alarm.ChangeAt - 1], display(alarm.ChangeSize), display(change.Lower), display(change.Upper), display(alarm.BaselineMean));
                 }
             }
         }

@@ -50,8 +50,9 @@ internal sealed class SurveySection : IReportSectionBuilder
         string headline = parts.Count > 0 ? string.Join("; ", parts) : labels.Format("headline.answers", Formatting.Count(analysis.Rows));
         var charts = Charts(analysis, context);
         var topics = TopicSection.Build(analysis.Source, context);
-        return new ReportSection("survey", labels["section.survey"], analysis.Source.DisplayName, headline, document.Summary,
-            [.. charts, .. topics.Charts], [.. document.Tables, .. topics.Tables], [.. Data(analysis), .. topics.Data])
+        var panel = PanelSection.Build(analysis.Source, context); // paired second wave (issue 15 item 3): logic in PanelSection.cs
+        return new ReportSection("survey", labels["section.survey"], analysis.Source.DisplayName, headline, [.. document.Summary, .. panel.Summary],
+            [.. charts, .. topics.Charts], [.. document.Tables, .. topics.Tables, .. panel.Tables], [.. Data(analysis), .. topics.Data, .. panel.Data])
         {
             Lead = new ReportLead(document, (json, extra) => SurveyReport.WriteJson(json, analysis, extra)),
             Changes = Changes(analysis, charts),
@@ -105,8 +106,9 @@ internal sealed class SurveySection : IReportSectionBuilder
         {
             var periods = overall.Periods.Select(p => p.Period).ToList();
             string title = labels.Format("chart.npsTrend", period, context.Level);
+            double alpha = 1 - context.Confidence;
             charts.Add(new ReportChart("nps-trend", title, LineChart.Render(title, periods,
-                [Line(labels["label.all"], periods, overall.Periods)], labels["axis.nps"], period)));
+                [Line(labels["label.all"], periods, overall.Periods, alpha)], labels["axis.nps"], period, anytimeLegend: AnytimeBands.Legend(context))));
             foreach (var by in analysis.Breakdowns.Where(b => !string.Equals(b, period, StringComparison.OrdinalIgnoreCase)))
             {
                 var groups = analysis.NpsByPeriod.Where(p => p.By == by).ToList();
@@ -118,7 +120,8 @@ internal sealed class SurveySection : IReportSectionBuilder
                 // One small panel per group on a shared axis, the overall line in grey behind each: bands never overlap.
                 string byTitle = labels.Format("chart.npsTrendBy", by, period, context.Level);
                 charts.Add(new ReportChart($"nps-trend-by-{slugs[by]}", byTitle, SmallMultiples.Render(byTitle, periods,
-                    groups.Select(g => Line(g.Group, periods, g.Periods)).ToList(), Line(labels["label.all"], periods, overall.Periods), labels["label.all"], labels["axis.nps"])));
+                    groups.Select(g => Line(g.Group, periods, g.Periods, alpha)).ToList(), Line(labels["label.all"], periods, overall.Periods), labels["label.all"], labels["axis.nps"],
+                    AnytimeBands.Legend(context))));
             }
         }
 
@@ -162,14 +165,19 @@ internal sealed class SurveySection : IReportSectionBuilder
         return charts;
     }
 
-    private static LineSeries Line(string name, List<string> periods, List<(string Period, NpsResult Result)> points)
+    /// <summary>A group's NPS line with its fixed-n band and, given <paramref name="alpha"/>, its anytime-valid band (<see cref="AnytimeBands"/>).</summary>
+    private static LineSeries Line(string name, List<string> periods, List<(string Period, NpsResult Result)> points, double? alpha = null)
     {
         var byPeriod = points.ToDictionary(p => p.Period, p => p.Result, StringComparer.Ordinal);
         NpsResult? At(string p) => byPeriod.GetValueOrDefault(p);
+        var anytime = alpha is double a ? periods.Select(p => At(p) is { } r ? AnytimeBands.Nps(r.Tally, a) : (double.NaN, double.NaN)).ToList() : null;
         return new LineSeries(name,
             periods.Select(p => At(p)?.Score.Value ?? double.NaN).ToList(),
             periods.Select(p => At(p)?.Interval.Lower ?? double.NaN).ToList(),
-            periods.Select(p => At(p)?.Interval.Upper ?? double.NaN).ToList());
+            periods.Select(p => At(p)?.Interval.Upper ?? double.NaN).ToList())
+        {
+            AnytimeLower = anytime?.Select(b => b.Item1).ToList(), AnytimeUpper = anytime?.Select(b => b.Item2).ToList(),
+        };
     }
 
     internal static string Slug(string text)

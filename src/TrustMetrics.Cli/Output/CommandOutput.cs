@@ -60,6 +60,7 @@ internal static class CommandOutput
     public static void WriteJson(JsonSink sink, Action<Utf8JsonWriter> write)
     {
         using (var json = new Utf8JsonWriter(sink, JsonOptions))
+        using (sink.Bind(json))
         {
             write(json);
         }

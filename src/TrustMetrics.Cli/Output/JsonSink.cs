@@ -44,8 +44,52 @@ internal sealed class JsonSink : IBufferWriter<byte>
         buffer = new byte[BlockBytes];
     }
 
+    [ThreadStatic]
+    private static (JsonSink Sink, System.Text.Json.Utf8JsonWriter Writer)? bound;
+
+    /// <summary>
+    /// The sink <paramref name="json"/> writes into, when <see cref="Bind"/> made it known on this thread (<see cref="JsonRows"/>
+    /// then writes its rows straight to the sink); otherwise null.
+    /// </summary>
+    public static JsonSink? BoundTo(System.Text.Json.Utf8JsonWriter json) => bound is { } b && ReferenceEquals(b.Writer, json) ? b.Sink : null;
+
+    /// <summary>Makes this sink known as the one <paramref name="json"/> writes into, on this thread, until the scope is disposed.</summary>
+    public IDisposable Bind(System.Text.Json.Utf8JsonWriter json)
+    {
+        var previous = bound;
+        bound = (this, json);
+        return new Unbind(previous);
+    }
+
     /// <inheritdoc/>
     public void Advance(int count) => written += count;
+
+    /// <summary>
+    /// Passes on <paramref name="bytes"/> after everything written so far: call only when the JSON writer is flushed (its pending
+    /// bytes are in the sink), as <see cref="JsonRows"/> does.
+    /// </summary>
+    public void WriteBlock(ReadOnlySpan<byte> bytes)
+    {
+        if (stream is not null && released)
+        {
+            if (written > 0)
+            {
+                Pass(final: false);
+            }
+
+            stream.Write(bytes);
+            return;
+        }
+
+        while (!bytes.IsEmpty)
+        {
+            var span = GetSpan(Math.Min(bytes.Length, BlockBytes));
+            int n = Math.Min(span.Length, bytes.Length);
+            bytes[..n].CopyTo(span);
+            Advance(n);
+            bytes = bytes[n..];
+        }
+    }
 
     /// <inheritdoc/>
     public Memory<byte> GetMemory(int sizeHint = 0)
@@ -115,5 +159,10 @@ internal sealed class JsonSink : IBufferWriter<byte>
         {
             buffer = new byte[BlockBytes];
         }
+    }
+
+    private sealed class Unbind((JsonSink Sink, System.Text.Json.Utf8JsonWriter Writer)? previous) : IDisposable
+    {
+        public void Dispose() => bound = previous;
     }
 }

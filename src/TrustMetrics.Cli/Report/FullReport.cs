@@ -25,7 +25,10 @@ internal static class FullReport
         var model = new ReportModel(labels, now, settings.Confidence, inputs.IsSample,
             ReportInputs.Names.Select(name => new ReportInputRow(name, inputs[name]?.DisplayName,
                 request.Builders.Where(b => b.Inputs.Contains(name)).Select(b => b.Id).Where(id => sections.Sections.Any(s => s.Id == id)).ToList())).ToList(),
-            sections.Sections, sections.Notes);
+            sections.Sections, sections.Notes, sections.Monitors)
+        {
+            Monitored = sections.Monitored,
+        };
         string folder = request.Output is { } output ? Path.GetFullPath(output, context.Directory) : ReportFolder.NewDefault(context.Directory, now);
         ReportFolder.Write(folder, model);
 
@@ -90,7 +93,7 @@ internal static class FullReport
         });
     }
 
-    private static (List<ReportSection> Sections, IReadOnlyList<ReportNote> Notes) Build(ReportInputs inputs, ReportCommand.Settings settings,
+    private static (List<ReportSection> Sections, IReadOnlyList<ReportNote> Notes, IReadOnlyList<MonitorFinding>? Monitors, bool Monitored) Build(ReportInputs inputs, ReportCommand.Settings settings,
         ReportLabels labels, IReadOnlyList<IReportSectionBuilder> builders, IReportProgress progress)
     {
         var context = new ReportContext(inputs, settings, labels, progress);
@@ -100,6 +103,8 @@ internal static class FullReport
             throw new InputException("no input to report on" + (context.Notes.Count > 0 ? ": " + string.Join(" ", context.Notes.Select(n => n.Reason)) : "."));
         }
 
-        return (sections, context.Notes);
+        // With timestamps in the survey, its answers also go through the monitors (docs/monitoring.md): their alerts join the key findings.
+        var monitors = ReportMonitors.Run(context, sections);
+        return (sections, context.Notes, monitors, monitors is not null);
     }
 }

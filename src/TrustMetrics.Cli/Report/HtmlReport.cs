@@ -139,7 +139,13 @@ internal static class HtmlReport
             }
         }
 
-        html.Append("<p class=\"note\">").Append(E(KeyFindings.Note(language, model.Confidence))).Append("</p>\n</section>\n");
+        html.Append("<p class=\"note\">").Append(E(KeyFindings.Note(language, model.Confidence)));
+        if (model.Monitored)
+        {
+            html.Append(' ').Append(E(KeyFindings.MonitorNote(language)));
+        }
+
+        html.Append("</p>\n</section>\n");
     }
 
     private static void AppendTable(StringBuilder html, Table table, string heading)

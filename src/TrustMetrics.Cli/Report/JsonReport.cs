@@ -125,6 +125,7 @@ internal static class JsonReport
             json.WriteString("correction", "holm");
             json.WriteString("sentence", finding.Sentence);
             json.WriteString("detail", finding.Detail);
+            json.WriteString("source", finding.Source);
             if (finding.Recovery is { } r)
             {
                 json.WriteStartObject("recovery");
@@ -136,10 +137,98 @@ internal static class JsonReport
                 json.WriteNull("recovery");
             }
 
+            if (finding.Monitor is { } episode)
+            {
+                json.WriteStartObject("monitor");
+                WriteAlert(json, episode.Lead);
+                json.WriteStartArray("detectors");
+                foreach (string detector in episode.Detectors)
+                {
+                    json.WriteStringValue(detector);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("monitor");
+            }
+
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+        WriteMonitorAlerts(json, model);
+    }
+
+    /// <summary>
+    /// <c>monitored</c> (true when the monitors ran: the survey's period column holds timestamps) and <c>monitorAlerts</c>: every alert
+    /// of the report's monitors (<see cref="ReportMonitors"/>), per series in firing order, with its series keys.
+    /// </summary>
+    public static void WriteMonitorAlerts(Utf8JsonWriter json, ReportModel model)
+    {
+        json.WriteBoolean("monitored", model.Monitored);
+        json.WriteStartArray("monitorAlerts");
+        var shown = new Dictionary<MonitorFinding, int>(ReferenceEqualityComparer.Instance);
+        foreach (var finding in model.KeyFindings.Where(f => f.Monitor is not null))
+        {
+            foreach (var alert in finding.Monitor!.Alerts)
+            {
+                shown[alert] = finding.Rank;
+            }
+        }
+
+        foreach (var alert in model.MonitorAlerts)
+        {
+            json.WriteStartObject();
+            json.WriteString("section", alert.Section);
+            json.WriteString("anchor", "#" + alert.Anchor);
+            json.WriteString("metric", alert.Metric);
+            WriteNullable(json, "measure", alert.Measure);
+            WriteNullable(json, "by", alert.By);
+            json.WriteString("group", alert.Group);
+            json.WriteString("unit", alert.Unit switch { FindingUnit.Points => "points", FindingUnit.PercentagePoints => "percentagePoints", _ => "stars" });
+            WriteAlert(json, alert);
+            if (shown.TryGetValue(alert, out int rank))
+            {
+                json.WriteNumber("keyFindingRank", rank);
+            }
+            else
+            {
+                json.WriteNull("keyFindingRank");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteAlert(Utf8JsonWriter json, MonitorFinding m)
+    {
+        var a = m.Alert;
+        json.WriteString("detector", a.Detector);
+        json.WriteString("time", Monitoring.MonitorCommand.Stamp(a.Time));
+        if (a.ChangeTime is DateTime change)
+        {
+            json.WriteString("changeTime", Monitoring.MonitorCommand.Stamp(change));
+        }
+        else
+        {
+            json.WriteNull("changeTime");
+        }
+
+        Output.MetricJson.Number(json, "estimate", a.Estimate);
+        Output.MetricJson.Number(json, "lower", a.Lower);
+        Output.MetricJson.Number(json, "upper", a.Upper);
+        Output.MetricJson.Number(json, "baseline", a.BaselineMean);
+        Output.MetricJson.Number(json, "changeSize", a.ChangeSize);
+        Output.MetricJson.Number(json, "changeLower", a.ChangeLower);
+        Output.MetricJson.Number(json, "changeUpper", a.ChangeUpper);
+        json.WriteString("baselineUntil", Monitoring.MonitorCommand.Stamp(m.BaselineUntil));
+        json.WriteNumber("alpha", m.Alpha);
+        json.WriteNumber("arl", m.Arl);
     }
 
     private static void WriteChange(Utf8JsonWriter json, ChangeCandidate c)

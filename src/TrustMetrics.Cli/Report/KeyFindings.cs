@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustMetrics.Cli.Monitoring;
 
 namespace TrustMetrics.Cli.Report;
 
@@ -20,7 +21,25 @@ internal enum FindingTier
 /// that survived too, its rank (1 = most important), one plain sentence in the report's language and the detail line (the
 /// adjusted p and the family it was adjusted over).
 /// </summary>
-internal sealed record KeyFinding(int Rank, FindingTier Tier, ChangeCandidate Change, ChangeCandidate? Recovery, string Sentence, string Detail);
+internal sealed record KeyFinding(int Rank, FindingTier Tier, ChangeCandidate Change, ChangeCandidate? Recovery, string Sentence, string Detail)
+{
+    /// <summary>The monitor alerts behind this finding (null when only the period comparisons found it).</summary>
+    public MonitorEpisode? Monitor { get; init; }
+
+    /// <summary>"periods" (the Holm-adjusted period comparisons alone), "monitor" (a monitor alone) or "both".</summary>
+    public string Source => Monitor is null ? "periods" : Change.Comparisons == 0 ? "monitor" : "both";
+}
+
+/// <summary>
+/// The alerts of one monitored series (section, metric, measure, group) that describe one change: the first alert (the lead: the
+/// earliest; at the same time GLR, then CUSUM, then the anytime-valid baseline comparison) and every alert of the same series
+/// that fired before a later change began (an alert whose change start is after the lead's alarm opens a new episode).
+/// </summary>
+internal sealed record MonitorEpisode(MonitorFinding Lead, IReadOnlyList<MonitorFinding> Alerts)
+{
+    /// <summary>Detectors that fired in this episode, in the order of <see cref="Alerts"/>, each once.</summary>
+    public IReadOnlyList<string> Detectors => Alerts.Select(a => a.Alert.Detector).Distinct(StringComparer.Ordinal).ToList();
+}
 
 /// <summary>
 /// The "Key findings" block at the top of the report. From every section's period-over-period comparisons it keeps those whose
@@ -41,7 +60,8 @@ internal static class KeyFindings
 
     private static readonly string[] SectionOrder = ["survey", "trust", "churn", "survival", "clv", "repurchase", "service", "reviews"];
 
-    public static IReadOnlyList<KeyFinding> Select(IEnumerable<ChangeCandidate> candidates, double confidenceLevel, string language)
+    public static IReadOnlyList<KeyFinding> Select(IEnumerable<ChangeCandidate> candidates, double confidenceLevel, string language,
+        IReadOnlyList<MonitorFinding>? monitors = null)
     {
         // 1 − 0.95 is 0.050000000000000044 in binary: round so an adjusted p of exactly 0.05 is not kept.
         double alpha = Math.Round(1 - confidenceLevel, 12);
@@ -69,8 +89,32 @@ internal static class KeyFindings
             && g.Metric == overall.Metric && g.Measure == overall.Measure && g.From == overall.From && g.To == overall.To && g.Adverse == overall.Adverse);
 
         var text = FindingText.For(language);
-        var ordered = survivors.Where(c => !used.Contains(c) && !Explained(c))
-            .Select(c => (Change: c, Recovery: recoveries.GetValueOrDefault(c), Tier: !c.Adverse ? FindingTier.Favourable : recoveries.ContainsKey(c) ? FindingTier.Recovered : FindingTier.Open))
+        var periodFindings = survivors.Where(c => !used.Contains(c) && !Explained(c))
+            .Select(c => (Change: c, Recovery: recoveries.GetValueOrDefault(c), Tier: !c.Adverse ? FindingTier.Favourable : recoveries.ContainsKey(c) ? FindingTier.Recovered : FindingTier.Open,
+                Monitor: (MonitorEpisode?)null))
+            .ToList();
+
+        // The monitors: each episode joins the adverse period finding of the same series whose periods overlap it (one sentence with
+        // both); an episode with none becomes its own open finding when its anytime-valid interval of the change lies below zero (the
+        // sentence's interval then supports the drop it states; the other alerts stay in report.json's monitorAlerts). An overall
+        // episode is left out when a group's episode of the same metric explains it, as above.
+        var episodes = Episodes(monitors ?? []);
+        episodes.RemoveAll(e => e.Lead.By is null && episodes.Any(g => g.Lead.By is not null && g.Lead.Section == e.Lead.Section && g.Lead.Metric == e.Lead.Metric
+            && g.Lead.Measure == e.Lead.Measure));
+        foreach (var episode in episodes)
+        {
+            int match = periodFindings.FindIndex(f => f.Monitor is null && f.Change.Adverse && episode.Lead.SameSeries(f.Change) && Overlaps(episode, f.Change, f.Recovery));
+            if (match >= 0)
+            {
+                periodFindings[match] = periodFindings[match] with { Monitor = episode };
+            }
+            else if (episode.Lead.Alert.ChangeUpper < 0 && !survivors.Any(c => c.Adverse && episode.Lead.SameSeries(c) && Overlaps(episode, c, null)))
+            {
+                periodFindings.Add((MonitorChange(episode.Lead, confidenceLevel), null, FindingTier.Open, episode));
+            }
+        }
+
+        var ordered = periodFindings
             .OrderBy(f => f.Tier)
             .ThenByDescending(f => f.Change.Strength)
             .ThenBy(f => Array.IndexOf(SectionOrder, f.Change.Section) is int i && i >= 0 ? i : SectionOrder.Length)
@@ -80,8 +124,8 @@ internal static class KeyFindings
         // At most PerSection findings of one section lead the list, so one busy section (service has three rates per channel)
         // does not crowd out the others; its further findings follow in the same order.
         var count = new Dictionary<string, int>(StringComparer.Ordinal);
-        var leading = new List<(ChangeCandidate Change, ChangeCandidate? Recovery, FindingTier Tier)>();
-        var following = new List<(ChangeCandidate Change, ChangeCandidate? Recovery, FindingTier Tier)>();
+        var leading = new List<(ChangeCandidate Change, ChangeCandidate? Recovery, FindingTier Tier, MonitorEpisode? Monitor)>();
+        var following = new List<(ChangeCandidate Change, ChangeCandidate? Recovery, FindingTier Tier, MonitorEpisode? Monitor)>();
         foreach (var f in ordered)
         {
             int n = count.GetValueOrDefault(f.Change.Section);
@@ -90,8 +134,67 @@ internal static class KeyFindings
         }
 
         return leading.Concat(following)
-            .Select((f, i) => new KeyFinding(i + 1, f.Tier, f.Change, f.Recovery, text.Sentence(f.Change, f.Recovery), text.Detail(f.Change)))
+            .Select((f, i) => new KeyFinding(i + 1, f.Tier, f.Change, f.Recovery, text.Sentence(f.Change, f.Recovery, f.Monitor), text.Detail(f.Change, f.Monitor))
+            {
+                Monitor = f.Monitor,
+            })
             .ToList();
+    }
+
+    /// <summary>The alerts grouped into episodes per series (see <see cref="MonitorEpisode"/>), in firing order.</summary>
+    internal static List<MonitorEpisode> Episodes(IEnumerable<MonitorFinding> monitors)
+    {
+        static int Priority(string detector) => detector switch { "glr" => 0, "cusum" => 1, _ => 2 };
+        var episodes = new List<MonitorEpisode>();
+        foreach (var series in monitors.GroupBy(m => (m.Section, m.Metric, m.Measure, m.By, m.Group)))
+        {
+            List<MonitorFinding>? current = null;
+            foreach (var alert in series.OrderBy(m => m.Alert.Time).ThenBy(m => Priority(m.Alert.Detector)))
+            {
+                if (current is not null && alert.ChangeStart <= current[0].Alert.Time)
+                {
+                    current.Add(alert);
+                    continue;
+                }
+
+                current = [alert];
+                episodes.Add(new MonitorEpisode(alert, current));
+            }
+        }
+
+        return episodes;
+    }
+
+    /// <summary>
+    /// True when the episode (from its change start to its first alarm) overlaps the periods of the change (from the start of its
+    /// <c>From</c> period to the end of its <c>To</c> period, or of its recovery's); periods that are not dates or yyyy-MM months
+    /// match on the series alone.
+    /// </summary>
+    private static bool Overlaps(MonitorEpisode episode, ChangeCandidate change, ChangeCandidate? recovery)
+    {
+        if (!MonitorRun.TryParseTime(change.From, out var from, out _) || !MonitorRun.TryParseTime(recovery?.To ?? change.To, out var to, out bool month))
+        {
+            return true;
+        }
+
+        // The end of the To period: the next month for yyyy-MM, the next day for a date.
+        DateTime end = month ? to.AddMonths(1) : to.AddDays(1);
+        return episode.Lead.ChangeStart < end && episode.Lead.Alert.Time >= from;
+    }
+
+    /// <summary>
+    /// A monitor alert as a change: from its change start to its alarm, the change size with its anytime-valid interval, the
+    /// baseline and post-change means as before and after. Its strength for the ranking is |size| / (half-width / z₁₋α/₂) — the
+    /// anytime interval is wider than a fixed-n one, so a monitor-only finding ranks behind a period finding of the same size.
+    /// </summary>
+    private static ChangeCandidate MonitorChange(MonitorFinding m, double level)
+    {
+        var a = m.Alert;
+        double lower = a.ChangeLower ?? double.NaN, upper = a.ChangeUpper ?? double.NaN;
+        double z = TrustMetrics.Statistics.Distributions.NormalQuantile(1 - (1 - level) / 2);
+        double standardError = double.IsFinite(upper - lower) && upper > lower ? (upper - lower) / 2 / z : double.NaN;
+        return new ChangeCandidate(m.Section, m.Anchor, m.Metric, m.Measure, m.By, m.Group, m.Stamp(m.ChangeStart), m.Stamp(a.Time), a.BaselineMean,
+            a.BaselineMean + a.ChangeSize, a.ChangeSize, standardError, lower, upper, level, double.NaN, double.NaN, 0, HigherIsBetter: true, m.Unit);
     }
 
     /// <summary>The heading of the block, its empty-state line and the "N more" line, in the report's language.</summary>
@@ -105,6 +208,10 @@ internal static class KeyFindings
     /// <summary>The explanation under the block: what was kept and how it is ordered.</summary>
     public static string Note(string language, double confidenceLevel) =>
         string.Format(CultureInfo.InvariantCulture, FindingText.For(language).NoteTemplate, Output.Formatting.Number(1 - confidenceLevel, 2), Output.Formatting.Level(confidenceLevel));
+
+    /// <summary>The line under the note when the monitors ran.</summary>
+    public static string MonitorNote(string language) => string.Format(CultureInfo.InvariantCulture, FindingText.For(language).MonitorNote,
+        Output.Formatting.Count((long)ReportMonitors.Arl), ReportMonitors.MinBaseline);
 
     /// <summary>The link text "section →" under each finding.</summary>
     public static string SeeSection(string language) => FindingText.For(language).See;
@@ -148,6 +255,23 @@ internal sealed class FindingText
         ["metric.firstResponseSla"] = "tickets answered within {0} h",
         ["metric.resolutionSla"] = "tickets resolved within {0} h",
         ["metric.rating"] = "the mean review rating",
+        ["monitorChange"] = "{0}: {1} dropped {2} from about {3} ({4}{5} anytime interval of the change {6} to {7}), flagged in {8} by the {9}",
+        ["monitorBaseline"] = "{0}: {1} is {2} below its baseline since {3} ({4}{5} anytime interval of the change {6} to {7}), flagged in {8} by the {9}",
+        ["monitorValues"] = "{0} → {1}; ",
+        ["monitorAlso"] = "; the {1} flagged it in {0}, the change beginning about {2}",
+        ["monitorAlsoBaseline"] = "; the {1} flagged it in {0}",
+        ["detector.glr"] = "likelihood-ratio change detector (GLR)",
+        ["detector.cusum"] = "CUSUM change detector",
+        ["detector.anytime-baseline"] = "always-valid comparison with the baseline",
+        ["short.glr"] = "GLR",
+        ["short.cusum"] = "CUSUM",
+        ["short.anytime-baseline"] = "anytime baseline comparison",
+        ["detailMonitor"] = "monitors: {0}",
+        ["detailMonitorOnly"] = "monitors: {0} (ARL₀ {2} answers per group, anytime α {1})",
+        ["noteMonitors"] = "The survey has timestamps, so its answers were also replayed in time order through the monitors (an always-valid comparison with the baseline, "
+            + "CUSUM and GLR change detectors at ARL₀ {0} answers per group, baseline of at least {1} answers; docs/monitoring.md): an alert on a change "
+            + "listed above is added to its sentence; an alert on any other change is a finding of its own when its anytime interval of the change lies below zero "
+            + "(every alert: report.json, monitorAlerts).",
     };
 
     private static readonly Dictionary<string, string> KoreanWords = new(StringComparer.Ordinal)
@@ -180,6 +304,21 @@ internal sealed class FindingText
         ["metric.firstResponseSla"] = "{0}시간 내 첫 응답 비율",
         ["metric.resolutionSla"] = "{0}시간 내 해결 비율",
         ["metric.rating"] = "평균 평점 (rating)",
+        ["monitorChange"] = "{0} · {1}: {3}경부터 {2} 하락 ({4}변화의 {5} 상시 유효 구간 {6} ~ {7}; 감지 {8} · {9})",
+        ["monitorBaseline"] = "{0} · {1}: {3} 이후 기준 기간 대비 {2} 낮음 ({4}변화의 {5} 상시 유효 구간 {6} ~ {7}; 감지 {8} · {9})",
+        ["monitorValues"] = "{0} → {1}; ",
+        ["monitorAlso"] = "; 감지 {0} · {1}, 변화 시작 {2}경",
+        ["monitorAlsoBaseline"] = "; 감지 {0} · {1}",
+        ["detector.glr"] = "우도비 변화 탐지 (GLR)",
+        ["detector.cusum"] = "누적합 변화 탐지 (CUSUM)",
+        ["detector.anytime-baseline"] = "기준 기간 대비 상시 유효 비교",
+        ["short.glr"] = "GLR",
+        ["short.cusum"] = "CUSUM",
+        ["short.anytime-baseline"] = "기준 기간 상시 유효 비교",
+        ["detailMonitor"] = "모니터: {0}",
+        ["detailMonitorOnly"] = "모니터: {0} (ARL₀ 그룹당 응답 {2}건, 상시 유효 α {1})",
+        ["noteMonitors"] = "설문에 시점이 있어 응답을 시간 순으로 모니터(기준 기간 대비 상시 유효 비교, CUSUM·GLR 변화 탐지, ARL₀ 그룹당 응답 {0}건, 기준 기간 최소 {1}건; docs/monitoring.md)에도 통과시켰습니다: "
+            + "위 변화에 대한 경보는 해당 문장에 덧붙이고, 다른 변화에 대한 경보는 변화의 상시 유효 구간이 0보다 아래일 때 별도 발견으로 표시합니다 (모든 경보: report.json, monitorAlerts).",
     };
 
     private readonly Dictionary<string, string> words;
@@ -210,8 +349,15 @@ internal sealed class FindingText
 
     public string See => words["see"];
 
-    public string Sentence(ChangeCandidate change, ChangeCandidate? recovery)
+    public string MonitorNote => words["noteMonitors"];
+
+    public string Sentence(ChangeCandidate change, ChangeCandidate? recovery, MonitorEpisode? monitor = null)
     {
+        if (monitor is not null && change.Comparisons == 0)
+        {
+            return MonitorSentence(change, monitor);
+        }
+
         int decimals = Decimals(change.Unit);
         string who = change.By is null ? words["overall"] : Format("who", change.Group, change.By);
         string metric = Metric(change);
@@ -229,12 +375,48 @@ internal sealed class FindingText
             sentence += Format("recovered", back, recovery.To);
         }
 
+        if (monitor is not null)
+        {
+            var lead = monitor.Lead;
+            sentence += lead.Alert.ChangeTime is DateTime start
+                ? Format("monitorAlso", lead.Stamp(lead.Alert.Time), Detector(lead.Alert.Detector), lead.Stamp(start))
+                : Format("monitorAlsoBaseline", lead.Stamp(lead.Alert.Time), Detector(lead.Alert.Detector));
+        }
+
         return sentence + words["end"];
     }
 
-    public string Detail(ChangeCandidate change)
+    /// <summary>A change only a monitor found: who, what, when it began, its size with the anytime interval, when and by what it was flagged.</summary>
+    private string MonitorSentence(ChangeCandidate change, MonitorEpisode monitor)
     {
-        return Format("detail", PText.Of(change.AdjustedP), change.Comparisons);
+        var lead = monitor.Lead;
+        int decimals = Decimals(change.Unit);
+        string who = change.By is null ? words["overall"] : Format("who", change.Group, change.By);
+        string size = Number(Math.Abs(change.Estimate), decimals);
+        string unit = words["unit." + change.Unit];
+        string level = Output.Formatting.Level(change.Level);
+        string values = change.Before is double && change.After is double ? Format("monitorValues", Value(change.Before, change), Value(change.After, change)) : string.Empty;
+        string key = lead.Alert.ChangeTime is null ? "monitorBaseline" : "monitorChange";
+        return Format(key, who, Metric(change), korean ? size + unit : size + " " + unit, change.From, values, level, Number(change.Lower, decimals),
+            Number(change.Upper, decimals), change.To, Detector(lead.Alert.Detector)) + words["end"];
+    }
+
+    /// <summary>The detector in plain words.</summary>
+    public string Detector(string detector) => words.TryGetValue("detector." + detector, out var name) ? name : detector;
+
+    public string Detail(ChangeCandidate change, MonitorEpisode? monitor = null)
+    {
+        if (monitor is null)
+        {
+            return Format("detail", PText.Of(change.AdjustedP), change.Comparisons);
+        }
+
+        var lead = monitor.Lead;
+        // Short, so the detail stays on one line of a narrow page: the settings are in the note under the block and in report.json.
+        string detectors = string.Join(", ", monitor.Detectors.Select(d => words["short." + d]));
+        return change.Comparisons == 0
+            ? Format("detailMonitorOnly", detectors, Output.Formatting.Number(lead.Alpha, 2), Output.Formatting.Count((long)lead.Arl))
+            : Format("detail", PText.Of(change.AdjustedP), change.Comparisons) + "; " + Format("detailMonitor", detectors);
     }
 
     private string Metric(ChangeCandidate change) => change.Metric switch

@@ -68,7 +68,13 @@ internal static class MarkdownReport
             text.AppendLine().AppendLine(KeyFindings.More(language, model.KeyFindings.Count - KeyFindings.Shown));
         }
 
-        text.AppendLine().Append("> ").AppendLine(KeyFindings.Note(language, model.Confidence)).AppendLine();
+        text.AppendLine().Append("> ").Append(KeyFindings.Note(language, model.Confidence));
+        if (model.Monitored)
+        {
+            text.Append(' ').Append(KeyFindings.MonitorNote(language));
+        }
+
+        text.AppendLine().AppendLine();
     }
 
     /// <summary>One line per skipped section or part: "Trust index skipped: …".</summary>

@@ -5,10 +5,16 @@ internal sealed record ReportInputRow(string Name, string? Source, IReadOnlyList
 
 /// <summary>The whole report, ready to render: the same model feeds report.md, report.json and report.html.</summary>
 internal sealed record ReportModel(ReportLabels Labels, DateTimeOffset Generated, double Confidence, bool IsSample, IReadOnlyList<ReportInputRow> Inputs,
-    IReadOnlyList<ReportSection> Sections, IReadOnlyList<ReportNote> Notes)
+    IReadOnlyList<ReportSection> Sections, IReadOnlyList<ReportNote> Notes, IReadOnlyList<MonitorFinding>? Monitors = null)
 {
-    /// <summary>The key findings in rank order: the surviving changes of every section (<see cref="Report.KeyFindings"/>).</summary>
-    public IReadOnlyList<KeyFinding> KeyFindings { get; } = Report.KeyFindings.Select(Sections.SelectMany(s => s.Changes), Confidence, Labels.Language);
+    /// <summary>The key findings in rank order: the surviving changes of every section and the monitors' alerts (<see cref="Report.KeyFindings"/>).</summary>
+    public IReadOnlyList<KeyFinding> KeyFindings { get; } = Report.KeyFindings.Select(Sections.SelectMany(s => s.Changes), Confidence, Labels.Language, Monitors);
+
+    /// <summary>Every alert of the report's monitors (<see cref="ReportMonitors"/>), in firing order per series; empty when no input has timestamps.</summary>
+    public IReadOnlyList<MonitorFinding> MonitorAlerts => Monitors ?? [];
+
+    /// <summary>True when the monitors ran (the survey's period column holds timestamps).</summary>
+    public bool Monitored { get; init; }
 
     /// <summary>How many period-over-period comparisons the sections ran in all (the key findings' denominator).</summary>
     public int Comparisons => Sections.Sum(s => s.Changes.Count);

@@ -120,9 +120,13 @@ internal static class SurvivalCommand
         int? causeColumn = request.Cause is null ? null : table.Column(request.Cause);
         var limit = request.Group is null ? null : new GroupLimit(table, request.Group);
 
-        // Rows stream into per-group tallies (SurvivalTallies): nothing per row is kept beyond a bounded chunk.
+        // Rows stream into per-group tallies (SurvivalTallies): nothing per row is kept beyond a bounded chunk. Without groups,
+        // entry times or causes, a plain comma-separated file is tallied straight from its bytes on both cores (SurvivalFastReader).
         var tallies = new SurvivalTallies(startColumn is not null, causeColumn is not null);
-        while (table.Read())
+        var fast = groupColumn is null && startColumn is null && causeColumn is null
+            ? SurvivalFastReader.TryRead(source, table.Columns, durationColumn, eventColumn)
+            : null;
+        while (fast is null && table.Read())
         {
             double time = ScoreParser.Duration(table, durationColumn, request.Duration);
             bool churned = ScoreParser.EventFlag(table, eventColumn, request.Event);
@@ -159,13 +163,13 @@ internal static class SurvivalCommand
             }
         }
 
-        if (tallies.Count == 0)
+        if (fast is null && tallies.Count == 0)
         {
             throw new InputException($"{source.DisplayName}: the file has a header but no data rows.");
         }
 
         var analyzer = new SurvivalAnalyzer(new TrustMetricsOptions { ConfidenceLevel = request.Confidence });
-        var groupTallies = tallies.Tallies();
+        var groupTallies = fast is null ? tallies.Tallies() : [KeyValuePair.Create(GroupedTallies<int>.BlankGroup, fast)];
         var whole = groupTallies.Aggregate(SurvivalTally.Empty, (sum, t) => sum + t.Value);
         var overall = analyzer.KaplanMeier(whole, request.Confidence, request.Method);
         SurvivalComparison<string>? comparison = null;
@@ -377,8 +381,27 @@ internal static class SurvivalCommand
             json.WriteEndObject();
         }
 
+        // The table (one row per distinct time: 731,991 rows, 186 MB on a million subjects) is formatted in blocks straight into
+        // the output, on two threads when there are many rows (JsonRows); the same bytes as the writer below.
+        var table = result.Table;
+        if (JsonRows.TryWriteArray(json, "table", table.Count, (int i, ref JsonRows.Row row) =>
+        {
+            var point = table[i];
+            row.Number("time"u8, point.Time);
+            row.Integer("atRisk"u8, point.AtRisk);
+            row.Integer("events"u8, point.Events);
+            row.Integer("censored"u8, point.Censored);
+            row.Number("survival"u8, point.Survival);
+            row.Number("standardError"u8, point.StandardError);
+            row.Number("lower"u8, point.Lower);
+            row.Number("upper"u8, point.Upper);
+        }))
+        {
+            return;
+        }
+
         json.WriteStartArray("table");
-        foreach (var point in result.Table)
+        foreach (var point in table)
         {
             json.WriteStartObject();
             json.WriteNumber("time", point.Time);

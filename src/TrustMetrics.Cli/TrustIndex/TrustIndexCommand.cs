@@ -105,6 +105,8 @@ internal static class TrustIndexCommand
         command.Add(period);
         command.Add(previous);
         command.Add(current);
+        var importancePerformance = new ImportancePerformanceCli();
+        importancePerformance.AddTo(command);
         command.Add(common.Confidence);
         command.Add(common.Format);
         command.Add(common.Output);
@@ -133,7 +135,7 @@ internal static class TrustIndexCommand
                 parse.GetValue(current),
                 parse.GetValue(common.Confidence),
                 parse.GetValue(sobol));
-            return CommandOutput.Run(() => Execute(request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
+            return CommandOutput.Run(() => Execute(request, importancePerformance.Read(parse)), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;
     }
@@ -162,7 +164,7 @@ internal static class TrustIndexCommand
         double Confidence,
         int Sobol = 0);
 
-    private static CommandOutput.Result Execute(Request request)
+    private static CommandOutput.Result Execute(Request request, ImportancePerformanceCli.Settings? importancePerformance = null)
     {
         if (request.ScaleMax <= request.ScaleMin)
         {
@@ -201,8 +203,9 @@ internal static class TrustIndexCommand
                 breakdown = calculator.CompareTrustPeriods(Subset(data.Survey, labels, periods.Value.Previous), Subset(data.Survey, labels, periods.Value.Current), options);
             }
 
+            var grid = ImportancePerformanceCli.Run(importancePerformance, calculator, data.Survey, options);
             var sobol = request.Sobol > 0 ? TrustIndexSobolOutput.Compute(data.Survey, options, request.Sobol, request.Bootstrap > 0) : null;
-            return TrustIndexOutput.Render(source, request, result, breakdown, periods, sobol);
+            return TrustIndexOutput.Render(source, request, result, breakdown, periods, grid, sobol);
         }
         catch (ArgumentException e)
         {

@@ -16,11 +16,11 @@ namespace TrustMetrics.Cli.TrustIndex;
 internal static class TrustIndexOutput
 {
     public static CommandOutput.Result Render(SurveySource source, TrustIndexCommand.Request request, TrustIndexResult result,
-        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol = null) =>
-        new(Document(source, request, result, breakdown, periods, sobol), json => Json(json, source, request, result, breakdown, periods, sobol));
+        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, ImportancePerformanceResult? importancePerformance = null, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol = null) =>
+        new(Document(source, request, result, breakdown, periods, importancePerformance, sobol), json => Json(json, source, request, result, breakdown, periods, importancePerformance, sobol));
 
     private static void Json(Utf8JsonWriter json, SurveySource source, TrustIndexCommand.Request request, TrustIndexResult result,
-        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol)
+        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, ImportancePerformanceResult? importancePerformance, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol)
     {
         var options = result.Options;
         json.WriteStartObject();
@@ -72,6 +72,7 @@ internal static class TrustIndexOutput
         json.WriteEndArray();
         KeyDrivers(json, result.KeyDrivers);
         Sensitivity(json, result.Sensitivity);
+        ImportancePerformanceCli.Json(json, importancePerformance);
         TrustIndexSobolOutput.Json(json, sobol);
         if (breakdown is not null)
         {
@@ -286,7 +287,7 @@ internal static class TrustIndexOutput
     };
 
     private static Document Document(SurveySource source, TrustIndexCommand.Request request, TrustIndexResult result,
-        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol)
+        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, ImportancePerformanceResult? importancePerformance, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol)
     {
         var options = result.Options;
         string level = Formatting.Level(options.ConfidenceLevel!.Value);
@@ -327,6 +328,7 @@ internal static class TrustIndexOutput
                 [$"R² = {Formatting.Number(kda.RSquared.Value, 4)} {Formatting.Interval(kda.RSquared.Interval, 4)}, n = {Formatting.Count(kda.Count)} complete responses. Both decompositions sum to R²."]));
         }
 
+        ImportancePerformanceCli.Table(tables, importancePerformance);
         if (result.Sensitivity is { } s)
         {
             tables.Add(new Table($"Sensitivity ({s.Replicates} Monte Carlo draws)", [request.Group ?? "Group", "Nominal index", "Median index", "5–95% index", "Nominal rank", "Median rank", "5–95% rank", "Median |shift|"],

@@ -87,7 +87,7 @@ internal sealed class TrustSection : IReportSectionBuilder
         double alpha = 1 - context.Confidence;
         var by = segment ?? ReportGroups.All;
         var tables = Tables(context, result, changes, by, outcome, alpha);
-        var charts = Charts(context, result, changes, by);
+        var charts = Charts(context, result, changes, by, input);
         var data = Data(result, changes);
 
         var alerts = changes.Where(c => c.Alert).ToList();
@@ -108,6 +108,7 @@ internal sealed class TrustSection : IReportSectionBuilder
             lowAlpha.Count == 0 ? labels["trust.reliable"] : labels.Format("trust.unreliable", string.Join(", ", lowAlpha)),
         };
         TrustUncertaintySection.Add(context, input.Survey, options, by, summary, tables, charts, data);
+        TrustImportancePerformance.Add(context, calculator, input.Survey, options, result, tables, charts, data, summary);
         return new ReportSection(Id, title, source.DisplayName, headline, summary, charts, tables, data)
         {
             // Every segment × measure × pair of months, Holm-adjusted together: rises survive as findings too, not only the alerted drops.
@@ -206,7 +207,7 @@ internal sealed class TrustSection : IReportSectionBuilder
         return tables;
     }
 
-    private static List<ReportChart> Charts(ReportContext context, TrustIndexResult result, List<Change> changes, string by)
+    private static List<ReportChart> Charts(ReportContext context, TrustIndexResult result, List<Change> changes, string by, TrustIndexInput.Data input)
     {
         var labels = context.Labels;
         var charts = new List<ReportChart>();
@@ -246,14 +247,25 @@ internal sealed class TrustSection : IReportSectionBuilder
             string measure = changes.Where(c => c.Alert).MinBy(c => c.Adjusted)?.Measure ?? TrustIndexCalculator.IndexMeasure;
             var months = changes.Select(c => c.From).Append(changes[^1].To).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var groups = changes.Select(c => c.Group).Distinct(StringComparer.Ordinal).Take(8).ToList();
+            var bands = AnytimeBands.Trust(input, measure == TrustIndexCalculator.IndexMeasure ? null : measure, 1 - context.Confidence);
             var lines = groups.Select(g =>
             {
                 var values = months.Select(m => changes.FirstOrDefault(c => c.Group == g && c.Measure == measure && c.To == m)?.Result.Current
                     ?? changes.FirstOrDefault(c => c.Group == g && c.Measure == measure && c.From == m)?.Result.Previous ?? double.NaN).ToList();
-                return new LineSeries(g == ReportGroups.All ? labels["label.all"] : g, values);
+                // The anytime-valid band (confidence sequence) of each month's answers, beside the line (issue 16).
+                var band = months.Select(m => bands.TryGetValue((g, m), out var b) ? b : (double.NaN, double.NaN)).ToList();
+                return new LineSeries(g == ReportGroups.All ? labels["label.all"] : g, values)
+                {
+                    AnytimeLower = band.Select(b => b.Item1).ToList(), AnytimeUpper = band.Select(b => b.Item2).ToList(),
+                };
             }).ToList();
             string trendTitle = labels.Format("chart.trustTrend", measure == TrustIndexCalculator.IndexMeasure ? labels["col.index"] : measure, by);
-            charts.Add(new ReportChart("trust-trend", trendTitle, LineChart.Render(trendTitle, months, lines, labels["axis.trustScore"], context.Settings.Period)));
+            // One panel per segment over the overall line in grey (small multiples: the groups' bands never overlap).
+            var all = lines.FirstOrDefault(l => l.Name == labels["label.all"]);
+            var panels = lines.Where(l => l != all).ToList();
+            charts.Add(new ReportChart("trust-trend", trendTitle, panels.Count > 0
+                ? SmallMultiples.Render(trendTitle, months, panels, all, labels["label.all"], labels["axis.trustScore"], AnytimeBands.Legend(context))
+                : LineChart.Render(trendTitle, months, lines, labels["axis.trustScore"], context.Settings.Period, anytimeLegend: AnytimeBands.Legend(context))));
         }
 
         return charts;

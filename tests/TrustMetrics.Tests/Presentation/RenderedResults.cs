@@ -85,6 +85,7 @@ internal static class RenderedResults
             csat.Compare(ScaleTally.FromScores(csat.Scale, [5, 4, 4, 3, 5]), ScaleTally.FromScores(csat.Scale, [2, 4, 1, 3, 5, 2])),
             new Estimate(23.4, 2.7, new ConfidenceInterval(18.1, 28.6, 0.95, "score")),
             NpsComparison.Compare(new NpsTally(20, 35, 45), new NpsTally(30, 30, 40)),
+            PairedNpsComparison.Compare(PairedNpsTally.FromCounts(new long[,] { { 40, 12, 8 }, { 10, 70, 25 }, { 5, 15, 115 } })),
             survival.KaplanMeier(SurvivalData.Tally(waltons)),
             survival.NelsonAalen(SurvivalData.Tally(waltons, "miR-137")),
             survival.LogRank(new Dictionary<string, SurvivalTally>
@@ -112,6 +113,7 @@ internal static class RenderedResults
             trustIndex.Dimensions[0].Reliability,
             trustIndex.Segments[0],
             trustIndex.KeyDrivers!,
+            trust.ImportancePerformance(Survey(seed: 4, dip: 0), new TrustIndexOptions { BootstrapReplicates = 50 }),
             trustIndex.Sensitivity!,
             new TrustMetrics.TrustIndex.Sensitivity.SobolCalculator().TrustIndex(Survey(seed: 4, dip: 0), baseSamples: 64, bootstrapReplicates: 20),
             new TrustMetrics.TrustIndex.Sensitivity.SobolCalculator().Analyze([TrustMetrics.TrustIndex.Sensitivity.SobolFactor.Discrete("x", 2)], x => x[0], 32, 10),

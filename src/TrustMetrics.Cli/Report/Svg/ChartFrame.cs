@@ -38,7 +38,17 @@ internal sealed class ChartFrame
         {
             // A blank group cell is the group "(blank)" everywhere; a legend entry never has an empty label.
             string name = given.Length == 0 ? "(blank)" : given;
-            svg.Rect(x, 26, 10, 10, color);
+            if (color.StartsWith(ChartStyle.DashedLegend, StringComparison.Ordinal))
+            {
+                // A dashed line: the anytime-valid band's edges (LineChart).
+                svg.Line(x - 4, 31, x + 12, 31, color[ChartStyle.DashedLegend.Length..], 1.5, ChartStyle.Dash);
+                x += 4;
+            }
+            else
+            {
+                svg.Rect(x, 26, 10, 10, color);
+            }
+
             svg.Text(x + 14, 35, name, size: 11, extra: "fill=\"" + ChartStyle.Ink + "\"");
             x += 24 + 6.5 * name.Length;
         }

@@ -21,6 +21,12 @@ internal static class ChartStyle
 
     public static string Color(int index) => Palette[index % Palette.Length];
 
+    /// <summary>A legend colour starting with this is drawn as a dashed line (the anytime-valid band's edges) in the colour after it.</summary>
+    public const string DashedLegend = "dash:";
+
+    /// <summary>The stroke pattern of an anytime-valid (confidence-sequence) band's edges.</summary>
+    public const string Dash = "stroke-dasharray=\"5 3\"";
+
     /// <summary>A tick label: integers without decimals, otherwise as few decimals as the step needs.</summary>
     public static string Tick(double value, double step)
     {

@@ -22,7 +22,9 @@ internal static class SmallMultiples
     /// <param name="reference">The overall series drawn in grey in every panel, or null.</param>
     /// <param name="referenceName">The legend name of the reference line.</param>
     /// <param name="yLabel">The y axis title.</param>
-    public static string Render(string title, IReadOnlyList<string> categories, IReadOnlyList<LineSeries> panels, LineSeries? reference, string referenceName, string yLabel)
+    /// <param name="anytimeLegend">The legend entry of the dashed anytime-valid band (shown when a panel has one).</param>
+    public static string Render(string title, IReadOnlyList<string> categories, IReadOnlyList<LineSeries> panels, LineSeries? reference, string referenceName, string yLabel,
+        string? anytimeLegend = null)
     {
         int columns = panels.Count <= 4 ? 2 : panels.Count <= 6 ? 3 : 4;
         int rows = (panels.Count + columns - 1) / Math.Max(1, columns);
@@ -36,7 +38,14 @@ internal static class SmallMultiples
             svg.Text(Left + 20, 35, referenceName, size: 11, extra: "fill=\"" + ChartStyle.Ink + "\"");
         }
 
-        var finite = panels.Append(reference).OfType<LineSeries>().SelectMany(s => s.Values.Concat(s.Lower ?? []).Concat(s.Upper ?? [])).Where(double.IsFinite).ToList();
+        if (anytimeLegend is not null && panels.Any(p => p.AnytimeLower is not null))
+        {
+            double x = Left + (reference is null ? 0 : 40 + 6.5 * referenceName.Length);
+            svg.Line(x, 31, x + 16, 31, ChartStyle.Muted, 1.5, ChartStyle.Dash);
+            svg.Text(x + 20, 35, anytimeLegend, size: 11, extra: "fill=\"" + ChartStyle.Ink + "\"");
+        }
+
+        var finite = panels.Append(reference).OfType<LineSeries>().SelectMany(s => s.Drawn()).ToList();
         double panelWidth = (ChartStyle.Width - Left - 10 - (columns - 1) * Gap) / columns;
         for (int p = 0; p < panels.Count; p++)
         {
@@ -66,6 +75,17 @@ internal static class SmallMultiples
                 foreach (var run in LineChart.Runs(categories.Count, i => double.IsFinite(lower[i]) && double.IsFinite(upper[i])))
                 {
                     svg.Polygon(run.Select(i => (X(i), y.MapClamped(upper[i]))).Concat(run.AsEnumerable().Reverse().Select(i => (X(i), y.MapClamped(lower[i])))).ToList(), color, 0.18);
+                }
+            }
+
+            if (series.AnytimeLower is { } anyLower && series.AnytimeUpper is { } anyUpper)
+            {
+                foreach (var edge in new[] { anyLower, anyUpper })
+                {
+                    foreach (var run in LineChart.Runs(categories.Count, i => double.IsFinite(edge[i])))
+                    {
+                        svg.Polyline(run.Select(i => (X(i), y.MapClamped(edge[i]))).ToList(), color, 1.2, ChartStyle.Dash);
+                    }
                 }
             }
 
