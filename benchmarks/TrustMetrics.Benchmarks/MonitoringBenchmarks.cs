@@ -10,6 +10,9 @@ namespace TrustMetrics.Benchmarks;
 /// difference is the per-answer work: classifying and counting the answer (<see cref="PerAnswerTally"/>, the baseline) against
 /// mapping it to −1/0/+1 through an 11-entry table and one monitor update. The monitors keep their state across invocations (a stream that goes on), and none allocates.
 /// The vectorised <see cref="NpsTally.FromScores(ReadOnlySpan{byte})"/> is shown beside them for scale (it is not per answer).
+/// The <c>…Batch</c> benchmarks feed the same bytes through the monitors' batch entry points (<c>AddNpsScores</c>: state in
+/// registers, bit-for-bit the same results as the one-by-one <c>Add</c> benchmarks beside them); issue 16's target is met by these.
+/// A whole-file timing of the same, interleaved: <c>-- monitor-whole</c> (<see cref="MonitoringWholeRun"/>).
 /// Run: <c>dotnet run -c Release --project benchmarks/TrustMetrics.Benchmarks -- --filter '*MonitoringBenchmarks*' --job short</c>
 /// (add <c>--inProcess</c> on a loaded machine, where BenchmarkDotNet's 2-minute build of its own runner can time out).
 /// </summary>
@@ -22,6 +25,10 @@ public class MonitoringBenchmarks
     private MeanDropTest dropTest = null!;
     private ChangeDetector cusum = null!;
     private ChangeDetector glr = null!;
+    private ConfidenceSequence sequenceBatch = null!;
+    private MeanDropTest dropTestBatch = null!;
+    private ChangeDetector cusumBatch = null!;
+    private ChangeDetector glrBatch = null!;
 
     [Params(100_000_000)]
     public int Count { get; set; }
@@ -42,6 +49,10 @@ public class MonitoringBenchmarks
         dropTest = new MeanDropTest(-1, 1, baseline.Mean);
         cusum = ChangeDetector.Cusum(baseline, 0.1, 1_000_000);
         glr = ChangeDetector.Glr(baseline, 1_000_000);
+        sequenceBatch = ConfidenceSequence.ForNps();
+        dropTestBatch = new MeanDropTest(-1, 1, baseline.Mean);
+        cusumBatch = ChangeDetector.Cusum(baseline, 0.1, 1_000_000);
+        glrBatch = ChangeDetector.Glr(baseline, 1_000_000);
     }
 
     /// <summary>
@@ -119,5 +130,39 @@ public class MonitoringBenchmarks
         }
 
         return rejections;
+    }
+
+    /// <summary>The confidence sequence's batch update: the class counts (vectorised) added exactly.</summary>
+    [Benchmark]
+    public long ConfidenceSequenceBatch()
+    {
+        sequenceBatch.AddNpsScores(scores);
+        return sequenceBatch.Count;
+    }
+
+    /// <summary>The drop test's batch update: the running sum in a register, one compare per answer against a per-block limit.</summary>
+    [Benchmark]
+    public long DropTestBatch()
+    {
+        dropTestBatch.AddNpsScores(scores);
+        return dropTestBatch.Count;
+    }
+
+    /// <summary>The CUSUM's batch update (one lane of a Vector256&lt;int&gt;), reading every alarm.</summary>
+    [Benchmark]
+    public long CusumBatch() => Detect(cusumBatch, scores);
+
+    /// <summary>The GLR's batch update: its 6 CUSUMs side by side in one Vector256&lt;int&gt;, reading every alarm.</summary>
+    [Benchmark]
+    public long GlrBatch() => Detect(glrBatch, scores);
+
+    private static long Detect(ChangeDetector detector, ReadOnlySpan<byte> answers)
+    {
+        while (detector.AddNpsScores(answers, out int used))
+        {
+            answers = answers[used..];
+        }
+
+        return detector.Alarms;
     }
 }

@@ -37,6 +37,7 @@ internal static class NpsCommand
         command.Add(simultaneous);
         var topicOptions = new NpsTopics.Options().AddTo(command); // topic impact (issue 15 item 2): logic in NpsTopics.cs
         var rakeOptions = new Scales.RakedSurvey.Options().AddTo(command); // raking (issue 15 item 1): logic in RakedNps.cs
+        var pairedOptions = new PairedNps.Options().AddTo(command); // paired waves (issue 15 item 3): logic in PairedNps.cs
         command.SetAction(parse =>
         {
             var request = new Request(
@@ -49,17 +50,25 @@ internal static class NpsCommand
                 parse.GetResult(method) is { Implicit: false },
                 parse.GetValue(simultaneous),
                 topicOptions.Read(parse),
-                rakeOptions.Read(parse));
+                rakeOptions.Read(parse),
+                pairedOptions.Read(parse));
             return CommandOutput.Run(() => Execute(request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;
     }
 
     private sealed record Request(string Input, string Column, string? Weight, string? Group, double Confidence, string Method, bool MethodGiven, string? Simultaneous,
-        (string Column, char Separator)? Topics, Scales.RakeRequest? Rake = null);
+        (string Column, char Separator)? Topics, Scales.RakeRequest? Rake = null, (string Wave2, string Id)? Paired = null);
 
     private static CommandOutput.Result Execute(Request request)
     {
+        if (request.Paired is { } paired)
+        {
+            return request.Weight is not null || request.Group is not null || request.Topics is not null || request.Simultaneous is not null || request.Rake is not null
+                ? throw new InputException("--paired: the paired difference is one overall, unweighted comparison; drop --weight, --group, --topics, --simultaneous and --rake.")
+                : PairedNps.Execute(request.Input, request.Column, request.Confidence, paired, request.MethodGiven ? request.Method : null);
+        }
+
         if (request.Rake is { } rake)
         {
             return request.Weight is not null || request.Group is not null || request.Topics is not null || request.Simultaneous is not null || request.MethodGiven

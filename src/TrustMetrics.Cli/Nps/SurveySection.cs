@@ -50,8 +50,9 @@ internal sealed class SurveySection : IReportSectionBuilder
         string headline = parts.Count > 0 ? string.Join("; ", parts) : labels.Format("headline.answers", Formatting.Count(analysis.Rows));
         var charts = Charts(analysis, context);
         var topics = TopicSection.Build(analysis.Source, context);
-        return new ReportSection("survey", labels["section.survey"], analysis.Source.DisplayName, headline, document.Summary,
-            [.. charts, .. topics.Charts], [.. document.Tables, .. topics.Tables], [.. Data(analysis), .. topics.Data])
+        var panel = PanelSection.Build(analysis.Source, context); // paired second wave (issue 15 item 3): logic in PanelSection.cs
+        return new ReportSection("survey", labels["section.survey"], analysis.Source.DisplayName, headline, [.. document.Summary, .. panel.Summary],
+            [.. charts, .. topics.Charts], [.. document.Tables, .. topics.Tables, .. panel.Tables], [.. Data(analysis), .. topics.Data, .. panel.Data])
         {
             Lead = new ReportLead(document, (json, extra) => SurveyReport.WriteJson(json, analysis, extra)),
             Changes = Changes(analysis, charts),

@@ -104,6 +104,7 @@ internal static class CoxCommand
             throw new InputException("--holdout needs --horizon and right-censored, unstratified data (no --start, no --strata).");
         }
 
+        var phases = Phases.FromEnvironment();
         var source = SurveySource.FromFile(request.Input);
         using var table = CsvTable.Open(source);
         int stopColumn = table.Column(request.Duration);
@@ -169,6 +170,7 @@ internal static class CoxCommand
             for (int j = 0; j < columns.Length; j++) if (!isCategorical[j]) numericValues[j] = [.. numeric[j]];
         }
 
+        phases.Mark("read");
         if (stopValues.Length == 0)
         {
             throw new InputException($"{source.DisplayName}: the file has a header but no data rows.");
@@ -210,9 +212,28 @@ internal static class CoxCommand
         int[]? Codes(List<string> values) => values.Count == 0 ? null : Coded(values);
         var data = CoxData.Create(names, design, stopValues, eventValues, start: startValues,
             weights: weightValues, strata: Codes(strataText), clusters: Codes(clusterText));
+        phases.Mark("data");
+        if (request.Score is null)
+        {
+            // The input columns are no longer needed (CoxData holds its own sorted copy): let the collector reuse their memory.
+            Array.Clear(numericValues);
+            design.Clear();
+            stopValues = [];
+            startValues = weightValues = null;
+            eventValues = [];
+            fast = null;
+            numbers = null!;
+            flags = null!;
+        }
+
         var fit = new CoxRegression().Fit(data, new CoxFitOptions(request.Ties, request.Confidence));
-        var concordance = fit.Concordance(data);
+        phases.Mark("fit");
+
+        // Concordance and the PH test are independent: run them at once so each fills the other's serial stretches.
+        var concordanceTask = Task.Run(() => fit.Concordance(data));
         var ph = fit.ProportionalHazardsTest(data, termGroups);
+        var concordance = concordanceTask.GetAwaiter().GetResult();
+        phases.Mark("concordance+zph");
         int? customers = idColumn is null ? null : ids.Distinct(StringComparer.Ordinal).Count();
         if (request.Score is not null)
         {
@@ -222,6 +243,32 @@ internal static class CoxCommand
         var holdout = request.Holdout is null ? null
             : CoxHoldout.Evaluate(request.Holdout.ToString(), request.Duration, request.Event, request.Covariates, levelSets, request.Horizons, request.Confidence, fit, data);
         return new CommandOutput.Result(Document(source, request, fit, concordance, ph, holdout), json => WriteJson(json, fit, concordance, ph, customers, holdout));
+    }
+
+    /// <summary>Phase timings on standard error when TRUSTMETRICS_PHASES=1 (for profiling the whole process; off by default).</summary>
+    private sealed class Phases
+    {
+        private readonly System.Diagnostics.Stopwatch? watch;
+        private TimeSpan cpu;
+
+        private Phases(bool on)
+        {
+            watch = on ? System.Diagnostics.Stopwatch.StartNew() : null;
+            cpu = on ? System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime : default;
+        }
+
+        public static Phases FromEnvironment() => new(Environment.GetEnvironmentVariable("TRUSTMETRICS_PHASES") == "1");
+
+        public void Mark(string phase)
+        {
+            if (watch is null) return;
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            var now = process.TotalProcessorTime;
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"phase {phase,-12} {watch.Elapsed.TotalMilliseconds,6:0} ms wall {(now - cpu).TotalMilliseconds,6:0} ms cpu (process {(DateTime.Now - process.StartTime).TotalMilliseconds:0} ms wall {now.TotalMilliseconds:0} ms cpu, peak {process.PeakWorkingSet64 >> 20} MB)"));
+            cpu = now;
+            watch.Restart();
+        }
     }
 
     private static int[] Coded(List<string> values)

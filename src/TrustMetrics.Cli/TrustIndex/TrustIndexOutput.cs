@@ -16,11 +16,11 @@ namespace TrustMetrics.Cli.TrustIndex;
 internal static class TrustIndexOutput
 {
     public static CommandOutput.Result Render(SurveySource source, TrustIndexCommand.Request request, TrustIndexResult result,
-        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods) =>
-        new(Document(source, request, result, breakdown, periods), json => Json(json, source, request, result, breakdown, periods));
+        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, ImportancePerformanceResult? importancePerformance = null, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol = null) =>
+        new(Document(source, request, result, breakdown, periods, importancePerformance, sobol), json => Json(json, source, request, result, breakdown, periods, importancePerformance, sobol));
 
     private static void Json(Utf8JsonWriter json, SurveySource source, TrustIndexCommand.Request request, TrustIndexResult result,
-        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods)
+        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, ImportancePerformanceResult? importancePerformance, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol)
     {
         var options = result.Options;
         json.WriteStartObject();
@@ -72,6 +72,8 @@ internal static class TrustIndexOutput
         json.WriteEndArray();
         KeyDrivers(json, result.KeyDrivers);
         Sensitivity(json, result.Sensitivity);
+        ImportancePerformanceCli.Json(json, importancePerformance);
+        TrustIndexSobolOutput.Json(json, sobol);
         if (breakdown is not null)
         {
             Breakdown(json, request, breakdown, periods!.Value);
@@ -285,7 +287,7 @@ internal static class TrustIndexOutput
     };
 
     private static Document Document(SurveySource source, TrustIndexCommand.Request request, TrustIndexResult result,
-        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods)
+        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, ImportancePerformanceResult? importancePerformance, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol)
     {
         var options = result.Options;
         string level = Formatting.Level(options.ConfidenceLevel!.Value);
@@ -326,6 +328,7 @@ internal static class TrustIndexOutput
                 [$"R² = {Formatting.Number(kda.RSquared.Value, 4)} {Formatting.Interval(kda.RSquared.Interval, 4)}, n = {Formatting.Count(kda.Count)} complete responses. Both decompositions sum to R²."]));
         }
 
+        ImportancePerformanceCli.Table(tables, importancePerformance);
         if (result.Sensitivity is { } s)
         {
             tables.Add(new Table($"Sensitivity ({s.Replicates} Monte Carlo draws)", [request.Group ?? "Group", "Nominal index", "Median index", "5–95% index", "Nominal rank", "Median rank", "5–95% rank", "Median |shift|"],
@@ -338,6 +341,7 @@ internal static class TrustIndexOutput
                  $"Drawn from: {string.Join("/", s.Normalizations.Select(Name))} × {string.Join("/", s.Weightings.Select(Name))} × arithmetic/geometric, weights × U(1 ± {s.WeightPerturbation.ToString(CultureInfo.InvariantCulture)})."]));
         }
 
+        TrustIndexSobolOutput.Tables(tables, sobol, request.Group);
         if (breakdown is not null)
         {
             tables.Add(new Table($"Trust breakdown: {periods!.Value.Previous} → {periods.Value.Current}", [request.Group ?? "Group", "Measure", "Before", "After", "Change", "Hedges' g", "p (Holm)", "Alert"],

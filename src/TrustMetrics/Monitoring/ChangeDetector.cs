@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using TrustMetrics.Nps;
 using TrustMetrics.Serialization;
 
 namespace TrustMetrics.Monitoring;
@@ -67,10 +71,57 @@ public sealed class ChangeDetector
                 _increments[r * drops.Length + j] = CusumChain.Increment(_tableOrigin + r, _thetas[j], _logMgfs[j], _steps[j]);
             }
         }
+
+        _npsRows = NpsRows();
+    }
+
+    private int[]? NpsRows()
+    {
+        const long limit = 1 << 29;
+        if (_drops.Length > Lanes || _thresholds.Any(h => h >= limit))
+        {
+            return null;
+        }
+
+        var rows = new int[(byte.MaxValue + 2) * Lanes];
+        rows.AsSpan(0, (byte.MaxValue + 1) * Lanes).Fill((int)limit);
+        for (int s = 0; s <= NpsScale.MaxScore; s++)
+        {
+            var increments = IncrementsOf(NpsBatch.Values[s]);
+            for (int j = 0; j < Lanes; j++)
+            {
+                long d = j < increments.Length ? increments[j] : -1;
+                if (Math.Abs(d) >= limit)
+                {
+                    return null;
+                }
+
+                rows[s * Lanes + j] = (int)d;
+            }
+        }
+
+        for (int j = 0; j < Lanes; j++)
+        {
+            rows[(byte.MaxValue + 1) * Lanes + j] = j < _thresholds.Length ? (int)_thresholds[j] - 1 : int.MaxValue;
+        }
+
+        return rows;
     }
 
     private readonly long[] _scratch;
     private readonly long[] _increments;
+
+    /// <summary>
+    /// For <see cref="AddNpsScores"/>: per byte value 0–255 a row of <see cref="Lanes"/> 32-bit lattice increments (for a score
+    /// 0–10 the values <see cref="IncrementsOf"/> gives for its −1/0/+1 value, lanes beyond the drops −1; for an invalid byte
+    /// 2²⁹ in every lane, which trips the threshold test so the batch can refuse it before storing anything), then one row of
+    /// thresholds − 1 (unused lanes int.MaxValue); 8 KB. Null when there are more drops than lanes or an increment or threshold
+    /// does not fit below 2²⁹.
+    /// </summary>
+    private readonly int[]? _npsRows;
+
+    /// <summary>Lanes of one Vector256&lt;int&gt;: the CUSUMs one batch update runs side by side.</summary>
+    private const int Lanes = 8;
     private readonly double _tableOrigin;
     private readonly int _tableRows;
 
@@ -252,11 +303,14 @@ public sealed class ChangeDetector
             reached |= w >= thresholds[j];
         }
 
-        if (!reached)
-        {
-            return false;
-        }
+        return reached && ResolveAlarm();
+    }
 
+    /// <summary>Some statistic reached its threshold: the one with the largest excess H·w fires (the first on ties), the alarm is recorded and the detector restarts.</summary>
+    private bool ResolveAlarm()
+    {
+        var statistics = _statistics;
+        var thresholds = _thresholds;
         int fired = -1;
         double bestExcess = double.NegativeInfinity;
         for (int j = 0; j < statistics.Length; j++)
@@ -283,6 +337,98 @@ public sealed class ChangeDetector
         Array.Clear(_runCounts);
         Array.Clear(_runSums);
         return true;
+    }
+
+    /// <summary>
+    /// Adds one-byte 0–10 NPS answers as −1/0/+1, in order, until one raises an alarm: the same statistics, run counts, run sums,
+    /// alarms and <see cref="LastAlarm"/>, bit for bit, as <see cref="Add"/> on each answer. The CUSUMs (one, or the GLR's grid of
+    /// up to 8) run side by side in the 32-bit lanes of one 256-bit vector — per answer one table row added, a max with 0, a
+    /// compare with the thresholds; the run counts and run sums are rebuilt at the end from each CUSUM's last return to 0, found
+    /// backwards (the same additions in the same order). O(drops) per answer,
+    /// allocation-free (an alarm allocates its <see cref="ChangeAlarm"/>). Read every alarm with
+    /// <c>while (detector.AddNpsScores(scores, out int used)) { Handle(detector.LastAlarm); scores = scores[used..]; }</c>.
+    /// </summary>
+    /// <param name="scores">Scores 0–10, one byte each.</param>
+    /// <param name="consumed">How many scores were added: up to and including the alarm's, else all.</param>
+    /// <returns>True when the answer at <paramref name="consumed"/> − 1 raised an alarm (then the detector has restarted).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A score is outside 0–10; nothing is added then.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool AddNpsScores(ReadOnlySpan<byte> scores, out int consumed)
+    {
+        if (_npsRows is null || !Vector256.IsHardwareAccelerated)
+        {
+            NpsBatch.Check(scores, double.NegativeInfinity, double.PositiveInfinity, nameof(scores));
+            for (int t = 0; t < scores.Length; t++)
+            {
+                if (Add(NpsBatch.Values[scores[t]]))
+                {
+                    consumed = t + 1;
+                    return true;
+                }
+            }
+
+            consumed = scores.Length;
+            return false;
+        }
+
+        int k = _drops.Length;
+        Span<int> lanes = stackalloc int[Lanes];
+        lanes.Clear();
+        for (int j = 0; j < k; j++)
+        {
+            lanes[j] = (int)_statistics[j];
+        }
+
+        ref int rows = ref MemoryMarshal.GetArrayDataReference(_npsRows);
+        ref byte first = ref MemoryMarshal.GetReference(scores);
+        var w = Vector256.Create<int>(lanes);
+        var limits = Vector256.LoadUnsafe(ref rows, (nuint)((byte.MaxValue + 1) * Lanes));
+        int i = 0, length = scores.Length;
+        bool alarm = false;
+        for (; i < length; i++)
+        {
+            w = Vector256.Max(w + Vector256.LoadUnsafe(ref rows, (nuint)Unsafe.Add(ref first, i) * Lanes), Vector256<int>.Zero);
+            if (Vector256.GreaterThanAny(w, limits))
+            {
+                if (scores[i] > NpsScale.MaxScore)
+                {
+                    throw NpsScale.OutOfRange(nameof(scores), i, scores[i]);
+                }
+
+                alarm = true;
+                i++;
+                break;
+            }
+        }
+
+        // i answers were added. Each lane's run since its last return to 0 is found backwards: while Wₜ &gt; 0, Wₜ = Wₜ₋₁ + dₜ
+        // (the max with 0 did not bite), so Wₜ₋₁ = Wₜ − dₜ, down to the answer after which W was 0 (1-based index z), or to the
+        // batch's start (z = 0: the run goes on from the earlier state). The run count and the run sum then follow by the same
+        // additions, in the same order, as Add makes.
+        for (int j = 0; j < k; j++)
+        {
+            long wj = w[j];
+            int z = i;
+            while (wj > 0 && z > 0)
+            {
+                wj -= Unsafe.Add(ref rows, scores[z - 1] * Lanes + j);
+                z--;
+            }
+
+            _statistics[j] = w[j];
+            _runCounts[j] = z > 0 ? i - z : _runCounts[j] + i;
+            double sum = z > 0 ? 0 : _runSums[j];
+            foreach (byte s in scores[z..i])
+            {
+                sum += NpsBatch.Values[s];
+            }
+
+            _runSums[j] = sum;
+        }
+
+        _count += i;
+        consumed = i;
+        return alarm && ResolveAlarm();
     }
 
     /// <summary>The versioned state as compact JSON (settings, thresholds and the running statistics; the last alarm is not kept).</summary>

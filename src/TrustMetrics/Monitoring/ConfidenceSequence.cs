@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using TrustMetrics.Nps;
 using TrustMetrics.Serialization;
 
 namespace TrustMetrics.Monitoring;
@@ -118,6 +119,79 @@ public sealed class ConfidenceSequence : IAccumulator<ConfidenceSequence>
     /// <exception cref="ArgumentOutOfRangeException">The score is outside 0–10, or its −1/0/+1 value lies outside this sequence's range.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddNpsScore(int score) => Add(NpsValue(score));
+
+    /// <summary>
+    /// Adds a batch of one-byte 0–10 NPS answers as −1/0/+1, in order: the same state, bit for bit, as <see cref="AddNpsScore"/>
+    /// on each. When the running sum and the three rescaled values are multiples of 2⁻ᵐ whose sum stays below 2⁵³⁻ᵐ (always so
+    /// for <see cref="ForNps"/>: 0, ½, 1), every partial sum of the one-by-one updates is exact, so the batch counts the classes
+    /// (vectorised, as <see cref="NpsTally.FromScores(ReadOnlySpan{byte})"/>) and adds count × value exactly; otherwise it adds
+    /// one by one in registers. Allocation-free.
+    /// </summary>
+    /// <param name="scores">Scores 0–10, one byte each.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A score is outside 0–10, or its value outside this sequence's range; nothing is added then.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddNpsScores(ReadOnlySpan<byte> scores)
+    {
+        NpsBatch.CheckRange(scores, LowerBound, UpperBound, nameof(scores));
+        if (scores.IsEmpty)
+        {
+            return;
+        }
+
+        double low = (NpsBatch.Values[0] - LowerBound) * _inverseWidth;
+        double mid = (NpsBatch.Values[7] - LowerBound) * _inverseWidth;
+        double high = (NpsBatch.Values[10] - LowerBound) * _inverseWidth;
+        if (ExactScale(scores.Length, low, mid, high, _unitSum) is int m)
+        {
+            var tally = NpsTally.FromScores(scores); // throws on a score outside 0–10 before anything is added
+            long total = (long)Math.ScaleB(_unitSum, m) + tally.Detractors * (long)Math.ScaleB(low, m) + tally.Passives * (long)Math.ScaleB(mid, m)
+                + tally.Promoters * (long)Math.ScaleB(high, m);
+            _unitSum = Math.ScaleB(total, -m);
+        }
+        else
+        {
+            NpsBatch.Check(scores, LowerBound, UpperBound, nameof(scores));
+            Span<double> unit = stackalloc double[NpsScale.MaxScore + 1];
+            for (int s = 0; s < unit.Length; s++)
+            {
+                unit[s] = (NpsBatch.Values[s] - LowerBound) * _inverseWidth;
+            }
+
+            double sum = _unitSum;
+            foreach (byte s in scores)
+            {
+                sum += unit[s];
+            }
+
+            _unitSum = sum;
+        }
+
+        _count += scores.Length;
+    }
+
+    /// <summary>
+    /// The smallest m ≤ 40 for which the start and the three increments (all ≥ 0) are integers × 2⁻ᵐ and start + n × max stays
+    /// ≤ 2⁵³ × 2⁻ᵐ, so that every partial sum is representable and floating-point addition in any order is exact; null if none.
+    /// </summary>
+    private static int? ExactScale(long n, double a, double b, double c, double start)
+    {
+        for (int m = 0; m <= 40; m++)
+        {
+            if (IsScaledInteger(a, m) && IsScaledInteger(b, m) && IsScaledInteger(c, m) && IsScaledInteger(start, m))
+            {
+                double largest = Math.Max(a, Math.Max(b, c));
+                return Math.ScaleB(start + n * largest, m) <= 9007199254740992.0 / 2 ? m : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsScaledInteger(double x, int m)
+    {
+        double scaled = Math.ScaleB(x, m);
+        return x >= 0 && scaled == Math.Floor(scaled);
+    }
 
     /// <summary>The −1/0/+1 value of a 0–10 score.</summary>
     internal static double NpsValue(int score) => (uint)score > 10

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using TrustMetrics.Nps;
 using TrustMetrics.Serialization;
 
 namespace TrustMetrics.Monitoring;
@@ -54,6 +57,7 @@ public sealed class MeanDropTest
         _inverseWidth = 1.0 / (upperBound - lowerBound);
         _unitBaseline = (baselineMean - lowerBound) * _inverseWidth;
         _logThreshold = -Math.Log(alpha);
+        _npsIncrements = NpsIncrements();
     }
 
     private MeanDropTest(MeanDropTestState s)
@@ -70,6 +74,7 @@ public sealed class MeanDropTest
         _unitSum = s.UnitSum;
         _maxLogE = s.MaxLogEValue;
         _rejectedAt = s.RejectedAt;
+        _npsIncrements = NpsIncrements();
     }
 
     /// <summary>Lower end of the range.</summary>
@@ -145,6 +150,122 @@ public sealed class MeanDropTest
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Adds a batch of one-byte 0–10 NPS answers as −1/0/+1, in order, keeping the state in registers: the count, the running sum
+    /// (the same additions in the same order as <see cref="Add"/>, so bit for bit the same), the running maximum of log E, the
+    /// p-value and the rejection time are exactly those of <see cref="Add"/> on each answer. The skip test is one compare per
+    /// answer: within a block of at most 4,096 answers, log E can exceed the running maximum M only if S &lt; −√(2(V₀+ρ)(M − 10⁻⁹ − log 2 − h)),
+    /// V₀ the intrinsic time at the block's start and h = ½log(ρ/(V₀+ρ)) (the bound of <see cref="Add"/> with V₀ ≤ V; the square
+    /// root's argument is shrunk by 10⁻¹² relative so rounding only makes the test evaluate more often); below that limit E is
+    /// evaluated exactly as <see cref="Add"/> does. O(1) per answer, allocation-free.
+    /// </summary>
+    /// <param name="scores">Scores 0–10, one byte each.</param>
+    /// <returns>True when the test rejects for the first time within this batch (<see cref="RejectedAt"/> tells at which answer).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A score is outside 0–10, or its value outside this test's range; nothing is added then.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool AddNpsScores(ReadOnlySpan<byte> scores)
+    {
+        if (scores.IsEmpty)
+        {
+            return false;
+        }
+
+        // One increment per byte value, NaN for a byte that is no 0–10 score or whose value lies outside the range: the sum turns
+        // NaN there, the skip test fails, and the slow path throws before anything is stored (the state lives in locals).
+        ref double increment = ref MemoryMarshal.GetArrayDataReference(_npsIncrements);
+        ref byte first = ref MemoryMarshal.GetReference(scores);
+        long start = _count;
+        long rejectedAt = _rejectedAt;
+        double sum = _unitSum, max = _maxLogE, h = _halfLogShrinkBound, rho = Rho;
+        if (rejectedAt == 0 && max >= _logThreshold)
+        {
+            rejectedAt = start + 1; // a state read back at or above the threshold rejects at the next answer, as Add does
+        }
+
+        int i = 0, length = scores.Length;
+        while (i < length)
+        {
+            long count = start + i;
+            double vNow = MixtureBoundary.UnitVarianceProxy * count;
+            if (count > 0)
+            {
+                h = 0.5 * Math.Log(rho / (vNow + rho));
+            }
+
+            double room = (max - SkipMargin - MixtureBoundary.Log2 - h) * (1 - 1e-12);
+            double limit = h > max - SkipMargin ? double.PositiveInfinity : room <= 0 ? 0.0 : -Math.Sqrt(2.0 * (vNow + rho) * room);
+            int end = Math.Min(length, i + 4096);
+            i = SkipRun(ref first, i, end, ref increment, limit, ref sum);
+            if (i < end)
+            {
+                if (double.IsNaN(sum))
+                {
+                    throw NpsBatch.Invalid(scores, i, LowerBound, UpperBound, nameof(scores));
+                }
+
+                // log E might exceed the maximum: evaluate it as Add does.
+                long n = start + i + 1;
+                double v = MixtureBoundary.UnitVarianceProxy * n;
+                double logE = MixtureBoundary.LogDropEValue(sum, v, rho);
+                if (logE > max)
+                {
+                    max = logE;
+                }
+
+                if (rejectedAt == 0 && max >= _logThreshold)
+                {
+                    rejectedAt = n;
+                }
+
+                i++;
+            }
+        }
+
+        _count = start + length;
+        _unitSum = sum;
+        _maxLogE = max;
+        _halfLogShrinkBound = 0.5 * Math.Log(rho / (MixtureBoundary.UnitVarianceProxy * _count + rho));
+        bool rejectedNow = _rejectedAt == 0 && rejectedAt > 0;
+        _rejectedAt = rejectedAt;
+        return rejectedNow;
+    }
+
+    /// <summary>Per byte value 0–255 the increment of the sum, (v − a)/(b − a) − μ₀' as in <see cref="Add"/>; NaN for an invalid byte (2 KB, built with the test).</summary>
+    private readonly double[] _npsIncrements;
+
+    private double[] NpsIncrements()
+    {
+        var increments = new double[256];
+        for (int s = 0; s < increments.Length; s++)
+        {
+            increments[s] = NpsBatch.InRange(s, LowerBound, UpperBound) ? (NpsBatch.Values[s] - LowerBound) * _inverseWidth - _unitBaseline : double.NaN;
+        }
+
+        return increments;
+    }
+
+    /// <summary>
+    /// Adds answers <paramref name="i"/>…<paramref name="end"/> − 1 to <paramref name="sum"/> until the sum falls below
+    /// <paramref name="limit"/> or turns NaN; returns the index of that answer (included in the sum), else <paramref name="end"/>.
+    /// A leaf method, so the sum stays in a register (in the caller, live across calls, it would be spilled to the stack).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int SkipRun(ref byte first, int i, int end, ref double increments, double limit, ref double sum)
+    {
+        double s = sum;
+        for (; i < end; i++)
+        {
+            s += Unsafe.Add(ref increments, Unsafe.Add(ref first, i));
+            if (!(s >= limit))
+            {
+                break;
+            }
+        }
+
+        sum = s;
+        return i;
     }
 
     /// <summary>The versioned state as compact JSON.</summary>

@@ -33,6 +33,9 @@ internal sealed class ResultTable
     /// <summary>The rows, each with one cell per header.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Rows => rows;
 
+    /// <summary>The lines printed under the table.</summary>
+    public IReadOnlyList<string> Notes => notes;
+
     /// <summary>Adds a row; it must have one cell per header (a layout bug otherwise, hence no argument exception).</summary>
     public ResultTable Row(params string[] cells)
     {

@@ -21,6 +21,7 @@ namespace TrustMetrics.Serialization;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(NpsTallyState))]
 [JsonSerializable(typeof(WeightedNpsTallyState))]
+[JsonSerializable(typeof(PairedNpsTallyState))]
 [JsonSerializable(typeof(SentimentTallyState))]
 [JsonSerializable(typeof(SentimentConfusionState))]
 [JsonSerializable(typeof(ClassifiedSentimentTallyState))]

@@ -49,6 +49,23 @@ public interface ITrustIndexCalculator
         string outcomeName = "outcome", int bootstrapReplicates = 1000, int seed = 20260501, double? confidenceLevel = null,
         int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Importance–performance analysis (Martilla &amp; James 1977) of the dimensions on the survey's outcome: importance = Johnson's
+    /// relative weight, performance = mean score or top box on 0–100, bootstrap intervals on both axes from the same resamples
+    /// (<see cref="TrustIndexOptions.BootstrapReplicates"/>, <see cref="TrustIndexOptions.Seed"/>), quadrants and their bootstrap stability.
+    /// </summary>
+    /// <param name="survey">The answers, with an outcome.</param>
+    /// <param name="options">Scale, dimensions, missing-answer policy, replicates, seed and level; null = the defaults.</param>
+    /// <param name="performance">Performance measure: mean score (default) or top-two box.</param>
+    /// <param name="cut">Quadrant cut-points: the drivers' means (default, Martilla &amp; James) or the scale midpoint for performance.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads the bootstrap may use: null = all cores, 1 = serial; results do not depend on it.</param>
+    /// <param name="cancellationToken">Cancels the bootstrap.</param>
+    /// <exception cref="ArgumentException">The survey has no outcome, fewer than p + 2 complete responses, a constant outcome or collinear drivers.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An answer is off the scale, an option or enum value is invalid.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    ImportancePerformanceResult ImportancePerformance(TrustSurvey survey, TrustIndexOptions? options = null, DriverPerformance performance = DriverPerformance.Mean,
+        QuadrantCut cut = QuadrantCut.DriverMeans, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default);
+
     /// <summary>Monte Carlo uncertainty and sensitivity analysis of the segments' indices and ranks (see <see cref="SensitivityResult"/>).</summary>
     /// <param name="survey">The answers, normally with segments.</param>
     /// <param name="replicates">Monte Carlo draws, at least 1.</param>

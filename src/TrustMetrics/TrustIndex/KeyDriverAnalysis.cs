@@ -5,8 +5,8 @@ namespace TrustMetrics.TrustIndex;
 /// <summary>Point estimates and seeded bootstrap intervals of relative weights, Shapley values and R² on a complete-case matrix.</summary>
 internal static class KeyDriverAnalysis
 {
-    /// <summary>Stream id of the key-driver bootstrap, distinct from every segment's stream.</summary>
-    private const ulong Stream = 0x4B44_4100UL;
+    /// <summary>Stream id of the key-driver bootstrap, distinct from every segment's stream; the importance–performance analysis draws the same resamples.</summary>
+    internal const ulong Stream = 0x4B44_4100UL;
 
     /// <summary>Below this many operations (B · (n·(p+1)² + 2^p·p²)) the bootstrap stays on the calling thread.</summary>
     private const long ParallelThreshold = 20_000_000;

@@ -134,6 +134,17 @@ public sealed class TrustIndexCalculator : ITrustIndexCalculator
     }
 
     /// <inheritdoc/>
+    public ImportancePerformanceResult ImportancePerformance(TrustSurvey survey, TrustIndexOptions? options = null, DriverPerformance performance = DriverPerformance.Mean,
+        QuadrantCut cut = QuadrantCut.DriverMeans, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
+        var chosen = Effective(options);
+        return ImportancePerformanceAnalysis.Run(IndexModel.Build(survey, chosen, nameof(survey)), survey.OutcomeName, performance, cut, chosen.BootstrapReplicates,
+            chosen.Seed, chosen.ConfidenceLevel!.Value, work, nameof(survey));
+    }
+
+    /// <inheritdoc/>
     public SensitivityResult Sensitivity(TrustSurvey survey, int replicates, TrustIndexOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(survey);

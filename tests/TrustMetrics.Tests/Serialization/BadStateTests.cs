@@ -36,6 +36,9 @@ public class BadStateTests
         Refused(() => WeightedNpsTally.FromState(new WeightedNpsTallyState(1, 1, 1, 1, 1, double.NaN, 1, 1, 1, 1)), "PassiveWeight = NaN");
         Refused(() => ScaleTally.FromState(new ScaleTallyState(1, 1, 5, [1, 2, -3, 4, 5])), "ScaleTallyState.Counts[2] = -3");
         Refused(() => FunnelTally.FromState(new FunnelTallyState(1, ["a", "b"], [1, -1])), "FurthestCounts[1] = -1");
+        Refused(() => PairedNpsTally.FromState(new PairedNpsTallyState(1, [1, 2, 3, 4, -5, 6, 7, 8, 9])), "PairedNpsTallyState.Counts[4] = -5");
+        Refused(() => PairedNpsTally.FromState(new PairedNpsTallyState(1, [1, 2, 3])), "PairedNpsTallyState.Counts: has 3 elements");
+        Refused(() => PairedNpsTally.FromState(new PairedNpsTallyState(3, new long[9])), "PairedNpsTallyState.Version = 3");
     }
 
     [Fact]

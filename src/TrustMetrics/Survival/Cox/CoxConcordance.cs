@@ -1,5 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Survival;
@@ -11,7 +12,8 @@ namespace TrustMetrics.Survival;
 /// discordant + tied), concordant when the event row has the higher linear predictor, pairs weighted wᵢwⱼ. The variance is R's
 /// infinitesimal jackknife Σ dfbetaᵢ²/4 with dfbetaᵢ = wᵢ·((Cᵢ − Dᵢ)/N − (S/N)·(Cᵢ + Dᵢ + Tᵢ)), Cᵢ, Dᵢ, Tᵢ the weighted
 /// concordant, discordant and tied pairs row i belongs to, N the pair total and S = (C − D)/N Somers' d.
-/// Counted in O(n log n) with Fenwick trees over the ranks of the linear predictor.
+/// Counted in O(n log n) with Fenwick trees over the ranks of the linear predictor (R uses a balanced binary tree for the same
+/// counts), the event side and the at-risk side on one core each; unweighted data count in integers.
 /// </summary>
 public sealed class CoxConcordance
 {
@@ -46,26 +48,37 @@ public sealed class CoxConcordance
     internal static CoxConcordance Compute(CoxData data, double[] eta, ParallelWork work = default)
     {
         int n = data.N;
-        var cI = new double[n];
-        var dI = new double[n];
-        var tI = new double[n];
-        var cJ = new double[n];
-        var dJ = new double[n];
-        var tJ = new double[n];
+        // Per row, its own-event pairs (I) and its at-risk pairs (J): concordant − discordant and all comparable pairs.
+        var diffI = new double[n];
+        var allI = new double[n];
+        var diffJ = new double[n];
+        var allJ = new double[n];
         double concordant = 0, discordant = 0, tied = 0;
         var w = data.Weight;
         var rank = new int[n];
         for (int s = 0; s < data.StratumCount; s++)
         {
             int b = data.StratumBegin[s], e = data.StratumBegin[s + 1];
-            int size = Ranks(eta, b, e, rank);
+            int size = Ranks(eta, b, e, rank, work);
 
             // (a) each event row's own pairs and (b) each row's pairs as the at-risk member are independent: one thread each.
+            // Without weights every count is an integer: the trees hold int (half the memory traffic, the same exact sums).
             double ca = 0, da = 0, ta = 0;
+            bool weighted = data.HasWeights;
             work.For(2, e - b >= 50_000, part =>
             {
-                if (part == 0) (ca, da, ta) = EventSide(data, rank, b, e, size, cI, dI, tI);
-                else RiskSide(data, rank, b, e, size, cJ, dJ, tJ);
+                if (part == 0)
+                {
+                    (ca, da, ta) = weighted ? EventSide<double>(data, rank, b, e, size, diffI, allI) : EventSide<int>(data, rank, b, e, size, diffI, allI);
+                }
+                else if (weighted)
+                {
+                    RiskSide<double>(data, rank, b, e, size, diffJ, allJ);
+                }
+                else
+                {
+                    RiskSide<int>(data, rank, b, e, size, diffJ, allJ);
+                }
             });
             concordant += ca;
             discordant += da;
@@ -82,28 +95,51 @@ public sealed class CoxConcordance
         double variance = 0;
         for (int r = 0; r < n; r++)
         {
-            double c = cI[r] + cJ[r], d = dI[r] + dJ[r], t = tI[r] + tJ[r];
-            double dfbeta = w[r] * (((c - d) / npair) - (somer / npair * (c + d + t)));
+            double dfbeta = w[r] * (((diffI[r] + diffJ[r]) / npair) - (somer / npair * (allI[r] + allJ[r])));
             variance += dfbeta * dfbeta;
         }
 
         return new CoxConcordance((somer + 1) / 2, Math.Sqrt(variance / 4), concordant, discordant, tied);
     }
 
-    /// <summary>Dense ranks (1…size) of η over the sorted rows [b, e): one sort of (η, row) pairs, no hashing.</summary>
+    /// <summary>
+    /// Dense ranks (1…size) of η over the sorted rows [b, e): one sort of (η, row) pairs — on large strata the two halves sorted at
+    /// once and merged while ranking — no hashing.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Ranks(double[] eta, int b, int e, int[] rank)
+    private static int Ranks(double[] eta, int b, int e, int[] rank, ParallelWork work)
     {
         int len = e - b;
         var keys = eta.AsSpan(b, len).ToArray();
         var rows = new int[len];
         for (int i = 0; i < len; i++) rows[i] = b + i;
-        Array.Sort(keys, rows);
         int size = 0;
-        for (int i = 0; i < len; i++)
+        if (len < 100_000 || !work.MayParallelize)
         {
-            if (i == 0 || keys[i] != keys[i - 1]) size++;
-            rank[rows[i]] = size;
+            Array.Sort(keys, rows);
+            for (int i = 0; i < len; i++)
+            {
+                if (i == 0 || keys[i] != keys[i - 1]) size++;
+                rank[rows[i]] = size;
+            }
+
+            return size;
+        }
+
+        int half = len / 2;
+        work.For(2, true, part =>
+        {
+            if (part == 0) Array.Sort(keys, rows, 0, half);
+            else Array.Sort(keys, rows, half, len - half);
+        });
+        int a = 0, c = half;
+        double previous = 0;
+        while (a < half || c < len)
+        {
+            int k = c >= len || (a < half && keys[a] <= keys[c]) ? a++ : c++;
+            if (size == 0 || keys[k] != previous) size++;
+            previous = keys[k];
+            rank[rows[k]] = size;
         }
 
         return size;
@@ -111,11 +147,12 @@ public sealed class CoxConcordance
 
     /// <summary>Each event row's own pairs: the rows at risk at its time t (start &lt; t, and stop &gt; t or censored at t).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (double Concordant, double Discordant, double Tied) EventSide(CoxData data, int[] rank, int b, int e, int size,
-        double[] cI, double[] dI, double[] tI)
+    private static (double Concordant, double Discordant, double Tied) EventSide<T>(CoxData data, int[] rank, int b, int e, int size,
+        double[] diffI, double[] allI)
+        where T : unmanaged, INumber<T>
     {
         var w = data.Weight;
-        var atRisk = new Fenwick(size);
+        var atRisk = new Fenwick<T>(size);
         double concordant = 0, discordant = 0, tied = 0;
         int addPtr = e, remPtr = e;
         int s = data.RowStratum[b];
@@ -125,7 +162,7 @@ public sealed class CoxConcordance
             while (addPtr > b && (data.Stop[addPtr - 1] > t || (data.Stop[addPtr - 1] == t && data.Event[addPtr - 1] == 0)))
             {
                 addPtr--;
-                atRisk.Add(rank[addPtr], w[addPtr]);
+                atRisk.Add(rank[addPtr], T.CreateTruncating(w[addPtr]));
             }
 
             if (data.StartOrder is { } so)
@@ -133,19 +170,20 @@ public sealed class CoxConcordance
                 while (remPtr > b && data.Start![so[remPtr - 1]] >= t)
                 {
                     remPtr--;
-                    atRisk.Add(rank[so[remPtr]], -w[so[remPtr]]);
+                    atRisk.Add(rank[so[remPtr]], -T.CreateTruncating(w[so[remPtr]]));
                 }
             }
 
-            double total = atRisk.Total;
+            T total = atRisk.Total;
             for (int r = data.SlotDeathBegin[m]; r < data.SlotDeathBegin[m] + data.SlotDeathCount[m]; r++)
             {
-                double below = atRisk.Prefix(rank[r] - 1);
-                double equal = atRisk.Prefix(rank[r]) - below;
-                double above = total - below - equal;
-                cI[r] += below;
-                dI[r] += above;
-                tI[r] += equal;
+                T belowT = atRisk.Prefix(rank[r] - 1);
+                T equalT = atRisk.Point(rank[r]);
+                double below = double.CreateTruncating(belowT);
+                double equal = double.CreateTruncating(equalT);
+                double above = double.CreateTruncating(total - belowT - equalT);
+                diffI[r] += below - above;
+                allI[r] += below + above + equal;
                 concordant += w[r] * below;
                 discordant += w[r] * above;
                 tied += w[r] * equal;
@@ -162,10 +200,11 @@ public sealed class CoxConcordance
     /// replaces a sort; queries with equal keys see the same event set, so their relative order does not matter.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RiskSide(CoxData data, int[] rank, int b, int e, int size, double[] cJ, double[] dJ, double[] tJ)
+    private static void RiskSide<T>(CoxData data, int[] rank, int b, int e, int size, double[] diffJ, double[] allJ)
+        where T : unmanaged, INumber<T>
     {
         var w = data.Weight;
-        var events = new Fenwick(size);
+        var events = new Fenwick<T>(size);
         int s = data.RowStratum[b];
         int slot = data.SlotBegin[s], endSlot = data.SlotBegin[s + 1];
         var start = data.Start;
@@ -202,35 +241,47 @@ public sealed class CoxConcordance
 
             while (slot < endSlot && (data.SlotTime[slot] < time || (inclusive && data.SlotTime[slot] == time)))
             {
-                for (int r = data.SlotDeathBegin[slot]; r < data.SlotDeathBegin[slot] + data.SlotDeathCount[slot]; r++) events.Add(rank[r], w[r]);
+                for (int r = data.SlotDeathBegin[slot]; r < data.SlotDeathBegin[slot] + data.SlotDeathCount[slot]; r++) events.Add(rank[r], T.CreateTruncating(w[r]));
                 slot++;
             }
 
-            double below = events.Prefix(rank[row] - 1);
-            double equal = events.Prefix(rank[row]) - below;
-            double above = events.Total - below - equal;
-            cJ[row] += sign * above;
-            dJ[row] += sign * below;
-            tJ[row] += sign * equal;
+            // The row is concordant with the events ranked above it (their η is higher), discordant with those below.
+            T belowT = events.Prefix(rank[row] - 1);
+            T equalT = events.Point(rank[row]);
+            T aboveT = events.Total - belowT - equalT;
+            double below = double.CreateTruncating(belowT), above = double.CreateTruncating(aboveT), equal = double.CreateTruncating(equalT);
+            diffJ[row] += sign * (above - below);
+            allJ[row] += sign * (above + below + equal);
         }
     }
 
-    private sealed class Fenwick(int size)
+    /// <summary>A Fenwick tree over ranks 1…size with the plain per-rank values beside it (one prefix walk per query).</summary>
+    private sealed class Fenwick<T>(int size)
+        where T : unmanaged, INumber<T>
     {
-        private readonly double[] tree = new double[size + 1];
+        private readonly T[] tree = new T[size + 1];
+        private readonly T[] point = new T[size + 1];
 
-        public double Total { get; private set; }
+        public T Total { get; private set; } = T.Zero;
 
-        public void Add(int index, double value)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(int index, T value)
         {
             Total += value;
-            for (int i = index; i < tree.Length; i += i & -i) tree[i] += value;
+            point[index] += value;
+            var t = tree;
+            for (int i = index; i < t.Length; i += i & -i) t[i] += value;
         }
 
-        public double Prefix(int index)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Point(int index) => point[index];
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Prefix(int index)
         {
-            double s = 0;
-            for (int i = index; i > 0; i -= i & -i) s += tree[i];
+            T s = T.Zero;
+            var t = tree;
+            for (int i = index; i > 0; i -= i & -i) s += t[i];
             return s;
         }
     }

@@ -275,20 +275,9 @@ public sealed class CoxData
         var ev = new byte[n];
         var rowStratum = new int[n];
         double[]? sta = start is null ? null : new double[n];
-        // Scatter in the caller's order: reads are sequential and the writes follow one pointer per (stratum, time) bucket.
-        for (int i = 0; i < n; i++)
-        {
-            int r = position[i];
-            st[r] = stop[i] + 0.0;
-            wt[r] = weights?[i] ?? 1.0;
-            off[r] = offsets?[i] ?? 0.0;
-            ev[r] = events[i] ? (byte)1 : (byte)0;
-            rowStratum[r] = stratumCode[i];
-            if (sta is not null) sta[r] = start![i] + 0.0;
-        }
-
         // Weighted means in the caller's order (sequential reads), then each input row is written once, centred, into its sorted
-        // row of the row-major matrix (sequential reads of every column, one contiguous write per row; blocks on both cores).
+        // row of the row-major matrix with its time, weight, offset, event and stratum (sequential reads of every column, one
+        // contiguous write per row; blocks on both cores).
         var center = new double[p];
         double wsum = 0;
         for (int i = 0; i < n; i++) wsum += weights?[i] ?? 1.0;
@@ -309,8 +298,15 @@ public sealed class CoxData
             int lo = b * block, hi = Math.Min(n, lo + block);
             for (int i = lo; i < hi; i++)
             {
-                var row = x.AsSpan(position[i] * p, p);
+                int r = position[i];
+                var row = x.AsSpan(r * p, p);
                 for (int j = 0; j < row.Length; j++) row[j] = columns[j][i] - center[j];
+                st[r] = stop[i] + 0.0;
+                wt[r] = weights?[i] ?? 1.0;
+                off[r] = offsets?[i] ?? 0.0;
+                ev[r] = events[i] ? (byte)1 : (byte)0;
+                rowStratum[r] = stratumCode[i];
+                if (sta is not null) sta[r] = start![i] + 0.0;
             }
         });
 
@@ -413,17 +409,8 @@ public sealed class CoxData
     private static void SortWithinStrata(int[] order, int[] begin, double[] stop, bool[] events, int[] position)
     {
         int n = stop.Length;
-        var distinct = (double[])stop.Clone();
-        Array.Sort(distinct);
-        int u = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (u == 0 || distinct[i] != distinct[u - 1]) distinct[u++] = distinct[i] + 0.0;
-        }
-
-        var times = distinct.AsSpan(0, u);
         var key = new int[n];
-        for (int i = 0; i < n; i++) key[i] = (2 * times.BinarySearch(stop[i] + 0.0)) + (events[i] ? 0 : 1);
+        int u = DistinctTimeKeys(stop, events, key);
         var count = new int[(2 * u) + 1];
         var scratch = new int[n];
         for (int k = 0; k < begin.Length - 1; k++)
@@ -451,6 +438,62 @@ public sealed class CoxData
 
             Array.Copy(scratch, b, order, b, e - b);
         }
+    }
+
+    /// <summary>
+    /// key[i] = 2·(rank of stop[i] among the u distinct stop times) + (1 if censored); returns u. Few distinct times (day-valued
+    /// durations): one hash pass collects them and only the u values are sorted; many: one sort of all n times, then a binary
+    /// search per row. Both give the same ranks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int DistinctTimeKeys(double[] stop, bool[] events, int[] key)
+    {
+        int n = stop.Length;
+        const int HashLimit = 1 << 16;
+        var ids = new Dictionary<double, int>();
+        int i = 0;
+        for (; i < n; i++)
+        {
+            double t = stop[i] + 0.0;
+            if (!ids.TryGetValue(t, out int id))
+            {
+                if (ids.Count == HashLimit) break;
+                id = ids.Count;
+                ids.Add(t, id);
+            }
+
+            key[i] = id;
+        }
+
+        if (i == n)
+        {
+            int u0 = ids.Count;
+            var values = new double[u0];
+            var byId = new int[u0];
+            foreach (var (t, id) in ids)
+            {
+                values[id] = t;
+                byId[id] = id;
+            }
+
+            Array.Sort(values, byId);
+            var rankOfId = new int[u0];
+            for (int k = 0; k < u0; k++) rankOfId[byId[k]] = k;
+            for (int r = 0; r < n; r++) key[r] = (2 * rankOfId[key[r]]) + (events[r] ? 0 : 1);
+            return u0;
+        }
+
+        var distinct = (double[])stop.Clone();
+        Array.Sort(distinct);
+        int u = 0;
+        for (int r = 0; r < n; r++)
+        {
+            if (u == 0 || distinct[r] != distinct[u - 1]) distinct[u++] = distinct[r] + 0.0;
+        }
+
+        var times = distinct.AsSpan(0, u);
+        for (int r = 0; r < n; r++) key[r] = (2 * times.BinarySearch(stop[r] + 0.0)) + (events[r] ? 0 : 1);
+        return u;
     }
 
     /// <summary>Number of elements of <paramref name="times"/> that are ≤ <paramref name="value"/>.</summary>

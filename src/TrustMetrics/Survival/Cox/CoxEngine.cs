@@ -190,6 +190,136 @@ internal sealed class CoxEngine
         return result;
     }
 
+    /// <summary>
+    /// The score and information of the model extended by x·g(t) at (β, γ = 0), as R <c>cox.zph</c>'s C routine (survival 3.5-3
+    /// <c>coxscho</c>/<c>zph</c>): with U(t), V(t) the score and information increments at event time t (Efron or Breslow),
+    /// u = Σₜ g(t)·U(t) and I = [ΣV, Σ gV; Σ gV, Σ g²V] (2p × 2p, row-major). Needs the last <see cref="Evaluate"/> to have filled
+    /// <paramref name="details"/> at β; <paramref name="slotG"/> holds g per event slot. No per-time p×p sum: as in
+    /// <see cref="Evaluate"/>, Σₜ h(t)·V(t) = Σᵢ rᵢ·(Σ_{t ∈ (startᵢ, stopᵢ]} h(t)c(t) − δᵢh(tᵢ)e(tᵢ))·xᵢxᵢᵀ − Σₜ h(t)·w̄Σₖ mₖmₖᵀ, one
+    /// parallel pass over the rows for h = g and h = g², and U(t) = Σ_{events at t} w·x − (c(t)·S₁ − e(t)·D₁).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (double[] U, double[] I) ExtendedScore(CoxEvaluation evaluation, CoxSlotDetails details, double[] slotG, ParallelWork work)
+    {
+        int n = data.N, slots = data.SlotTime.Length, q2 = 2 * p;
+        var cumG = new double[cum.Length];
+        var cumGG = new double[cum.Length];
+        for (int s = 0; s < data.StratumCount; s++)
+        {
+            int baseIndex = data.SlotBegin[s] + s;
+            double a1 = 0, a2 = 0;
+            for (int m = data.SlotBegin[s]; m < data.SlotBegin[s + 1]; m++)
+            {
+                a1 += slotG[m] * slotC[m];
+                a2 += slotG[m] * slotG[m] * slotC[m];
+                cumG[baseIndex + (m - data.SlotBegin[s]) + 1] = a1;
+                cumGG[baseIndex + (m - data.SlotBegin[s]) + 1] = a2;
+            }
+        }
+
+        var x = data.X;
+        var w = data.Weight;
+        var ev = data.Event;
+        var hiIdx = data.Hi;
+        var loIdx = data.Lo;
+        var deathSlot = data.DeathSlot;
+        int stride = p + (2 * tri);
+        var sums = new double[blocks * stride];
+        work.For(blocks, (long)n * p >= 200_000, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (b) =>
+        {
+            int lo = b * BlockRows, hi = Math.Min(n, lo + BlockRows);
+            var block = sums.AsSpan(b * stride, stride);
+            var u = block[..p];
+            var ig = block.Slice(p, tri);
+            var igg = block.Slice(p + tri, tri);
+            for (int r = lo; r < hi; r++)
+            {
+                double cg = cumG[hiIdx[r]], cgg = cumGG[hiIdx[r]];
+                if (loIdx is not null)
+                {
+                    cg -= cumG[loIdx[r]];
+                    cgg -= cumGG[loIdx[r]];
+                }
+
+                var row = x.AsSpan(r * p, p);
+                if (ev[r] != 0)
+                {
+                    int m = deathSlot[r];
+                    double g = slotG[m];
+                    cg -= g * slotE[m];
+                    cgg -= g * g * slotE[m];
+                    double gw = g * w[r];
+                    for (int j = 0; j < row.Length; j++) u[j] += gw * row[j];
+                }
+
+                double rg = risk[r] * cg, rgg = risk[r] * cgg;
+                int k = 0;
+                for (int j = 0; j < row.Length; j++)
+                {
+                    double xj = row[j];
+                    double a = rg * xj, aa = rgg * xj;
+                    for (int l = j; l < row.Length; l++, k++)
+                    {
+                        ig[k] += a * row[l];
+                        igg[k] += aa * row[l];
+                    }
+                }
+            }
+        });
+
+        var uSum = new double[p];
+        var ig2 = new double[tri];
+        var igg2 = new double[tri];
+        for (int b = 0; b < blocks; b++)
+        {
+            var block = sums.AsSpan(b * stride, stride);
+            for (int j = 0; j < p; j++) uSum[j] += block[j];
+            for (int k = 0; k < tri; k++)
+            {
+                ig2[k] += block[p + k];
+                igg2[k] += block[p + tri + k];
+            }
+        }
+
+        // The per-time parts: −Σ g·(c·S₁ − e·D₁) in u, −Σ h·w̄Σₖ mₖmₖᵀ (= q₁S₁S₁ᵀ − q_a(S₁D₁ᵀ + D₁S₁ᵀ) + q_aa·D₁D₁ᵀ) in I.
+        for (int m = 0; m < slots; m++)
+        {
+            double g = slotG[m], c = slotC[m], e = slotE[m];
+            double q1 = details.Q1[m], qa = details.QA[m], qa2 = details.QA2[m];
+            var s1 = details.S1.AsSpan(m * p, p);
+            var d1 = details.D1.AsSpan(m * p, p);
+            for (int j = 0; j < p; j++) uSum[j] -= g * ((c * s1[j]) - (e * d1[j]));
+            for (int j = 0, k = 0; j < p; j++)
+            {
+                for (int l = j; l < p; l++, k++)
+                {
+                    double mm = (q1 * s1[j] * s1[l]) - (qa * ((s1[j] * d1[l]) + (d1[j] * s1[l]))) + (qa2 * d1[j] * d1[l]);
+                    ig2[k] -= g * mm;
+                    igg2[k] -= g * g * mm;
+                }
+            }
+        }
+
+        var info = new double[q2 * q2];
+        for (int j = 0, k = 0; j < p; j++)
+        {
+            for (int l = j; l < p; l++, k++)
+            {
+                double v = evaluation.I[(j * p) + l];
+                info[(j * q2) + l] = v;
+                info[(l * q2) + j] = v;
+                info[((j + p) * q2) + l] = ig2[k];
+                info[((l + p) * q2) + j] = ig2[k];
+                info[(j * q2) + l + p] = ig2[k];
+                info[(l * q2) + j + p] = ig2[k];
+                info[((j + p) * q2) + l + p] = igg2[k];
+                info[((l + p) * q2) + j + p] = igg2[k];
+            }
+        }
+
+        return (uSum, info);
+    }
+
     /// <summary>The serial backward sweep; returns Σ w̄·Σₖ log denₖ (with the shift) and fills <paramref name="ib"/> (packed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Sweep(double[] ib, CoxSlotDetails? details)
@@ -351,7 +481,27 @@ internal sealed class CoxSlotDetails
         H = new double[slots * p];
         MeanDeath = new double[slots * p];
         Deaths = new int[slots];
+        S1 = new double[slots * p];
+        D1 = new double[slots * p];
+        Q1 = new double[slots];
+        QA = new double[slots];
+        QA2 = new double[slots];
     }
+
+    /// <summary>S₁ = Σ r·x over the risk set, per slot.</summary>
+    public double[] S1 { get; }
+
+    /// <summary>D₁ = Σ r·x over the slot's tied events.</summary>
+    public double[] D1 { get; }
+
+    /// <summary>q₁ = w̄·Σₖ 1/denₖ² (Breslow: Σw/S₀²), per slot.</summary>
+    public double[] Q1 { get; }
+
+    /// <summary>q_a = w̄·Σₖ aₖ/denₖ² (0 for Breslow).</summary>
+    public double[] QA { get; }
+
+    /// <summary>q_aa = w̄·Σₖ aₖ²/denₖ² (0 for Breslow).</summary>
+    public double[] QA2 { get; }
 
     public double[] S0 { get; }
 
@@ -377,6 +527,11 @@ internal sealed class CoxSlotDetails
         Deaths[m] = deaths;
         C[m] = c;
         V[m] = v;
+        Q1[m] = q1;
+        QA[m] = qa;
+        QA2[m] = qa2;
+        s1.AsSpan(0, p).CopyTo(S1.AsSpan(m * p, p));
+        d1.AsSpan(0, p).CopyTo(D1.AsSpan(m * p, p));
         for (int j = 0; j < p; j++)
         {
             // g = w̄Σₖ(S₁ − aₖD₁)/denₖ² ; h = w̄Σₖ aₖ(S₁ − aₖD₁)/denₖ² ; x̄̄ = (1/d)Σₖ(S₁ − aₖD₁)/denₖ.

@@ -238,18 +238,23 @@ public static class CoxFitAnalyses
         }
 
         // g(t) = 1 − KM(t−) of all rows pooled (unweighted, as survfitKM in cox.zph), centred by its mean over the event rows.
-        var eventTimes = data.SlotTime.Distinct().Order().ToArray();
+        // The pooled event times: each stratum's slots are already sorted; one stratum needs no search at all.
+        var eventTimes = data.StratumCount == 1 ? data.SlotTime : data.SlotTime.Distinct().Order().ToArray();
+        int slots = data.SlotTime.Length;
+        var pooledSlot = new int[slots];
+        for (int m = 0; m < slots; m++) pooledSlot[m] = data.StratumCount == 1 ? m : Array.BinarySearch(eventTimes, data.SlotTime[m]);
         var survBefore = new double[eventTimes.Length];
         {
             var deaths = new double[eventTimes.Length];
             var atRisk = new double[eventTimes.Length + 1];
             for (int r = 0; r < n; r++)
             {
-                int hi = UpperBound(eventTimes, data.Stop[r]);                               // event times ≤ stop
-                int lo = data.Start is null ? 0 : UpperBound(eventTimes, data.Start[r]);     // event times ≤ start
+                // event times ≤ stop and ≤ start; with one stratum these are the row's cumulative indices.
+                int hi = data.StratumCount == 1 ? data.Hi[r] : UpperBound(eventTimes, data.Stop[r]);
+                int lo = data.Start is null ? 0 : data.StratumCount == 1 ? data.Lo![r] : UpperBound(eventTimes, data.Start[r]);
                 atRisk[lo]++;
                 atRisk[hi]--;
-                if (data.Event[r] != 0) deaths[Array.BinarySearch(eventTimes, data.Stop[r])]++;
+                if (data.Event[r] != 0) deaths[pooledSlot[data.DeathSlot[r]]]++;
             }
 
             for (int k = 1; k < atRisk.Length; k++) atRisk[k] += atRisk[k - 1];
@@ -262,26 +267,19 @@ public static class CoxFitAnalyses
             }
         }
 
-        double G(double t)
-        {
-            int k = Array.BinarySearch(eventTimes, t);
-            if (k < 0) k = ~k; // first event time ≥ t: KM just before t equals KM just before it
-            return 1 - (k < survBefore.Length ? survBefore[k] : SurvivalAfterLast());
-        }
-
-        double SurvivalAfterLast() => survBefore.Length == 0 ? 1 : survBefore[^1];
+        // Every event row's time is an event time: G(stop) = 1 − KM just before it.
+        var slotG = new double[slots];
+        for (int m = 0; m < slots; m++) slotG[m] = 1 - survBefore[pooledSlot[m]];
         double gMean = 0;
-        for (int r = 0; r < n; r++) if (data.Event[r] != 0) gMean += G(data.Stop[r]);
+        for (int m = 0; m < slots; m++) gMean += slotG[m] * data.SlotDeathCount[m];
         gMean /= data.EventCount;
+        for (int m = 0; m < slots; m++) slotG[m] -= gMean;
 
-        var sums = CoxRiskSetSums.Compute(data, fit.BetaArray, data.Center);
-        var (u, info) = sums.ExtendedScore(fit.Ties == CoxTies.Efron, t => G(t) - gMean);
-        for (int r = 0; r < n; r++)
-        {
-            if (data.Event[r] == 0) continue;
-            double g = (G(data.Stop[r]) - gMean) * data.Weight[r];
-            for (int j = 0; j < p; j++) u[j] += g * data.X[(r * p) + j];
-        }
+        var work = new ParallelWork(CancellationToken.None, null);
+        var engine = new CoxEngine(data, fit.Ties);
+        var details = new CoxSlotDetails(slots, p);
+        var evaluation = engine.Evaluate(fit.BetaArray, work, details);
+        var (u, info) = engine.ExtendedScore(evaluation, details, slotG, work);
 
         var names = new string[terms.Count];
         var tests = new CoxTest[terms.Count];

@@ -1,0 +1,187 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using TrustMetrics.Monitoring;
+using TrustMetrics.Nps;
+
+namespace TrustMetrics.Tests.Monitoring;
+
+/// <summary>
+/// The batch entry points (<c>AddNpsScores</c>) against the one-by-one updates they replace: same JSON state bit for bit (the
+/// reference is the scalar <c>Add</c> of this library, so every expectation is an exact equality), same alarms and rejection
+/// times, whatever the split of the stream into batches.
+/// </summary>
+public class MonitoringBatchTests
+{
+    /// <summary>Seeded NPS scores: <paramref name="n"/> uniform 0–10 scores, the last <paramref name="dropped"/> with every 9–10 turned into a 0 (a drop of ≈ 36 points).</summary>
+    private static byte[] Stream(int n, int dropped, int seed)
+    {
+        var random = new Random(seed);
+        var scores = new byte[n];
+        for (int i = 0; i < n; i++)
+        {
+            int s = random.Next(0, 11);
+            scores[i] = (byte)(i >= n - dropped && s >= 9 ? 0 : s);
+        }
+
+        return scores;
+    }
+
+    /// <summary>Seeded batch lengths 0…<paramref name="largest"/> covering <paramref name="scores"/>.</summary>
+    private static IEnumerable<Range> Batches(int length, int largest, int seed)
+    {
+        var random = new Random(seed);
+        int at = 0;
+        while (at < length)
+        {
+            int take = Math.Min(length - at, random.Next(0, largest + 1));
+            yield return new Range(at, at + take);
+            at += take;
+        }
+    }
+
+    private static readonly PreChangeDistribution Uniform = PreChangeDistribution.FromNpsTally(new NpsTally(7, 2, 2));
+
+    [Theory]
+    [InlineData(-1.0, 1.0)] // ForNps: dyadic values 0, ½, 1: the counting path
+    [InlineData(-1.0, 2.0)] // values 0, ⅓, ⅔: the one-by-one path
+    public void Confidence_sequence_batches_equal_one_by_one_updates(double lower, double upper)
+    {
+        var scores = Stream(20_000, 5_000, 1);
+        var one = new ConfidenceSequence(lower, upper);
+        var batched = new ConfidenceSequence(lower, upper);
+        foreach (byte s in scores)
+        {
+            one.AddNpsScore(s);
+        }
+
+        foreach (var r in Batches(scores.Length, 3000, 2))
+        {
+            batched.AddNpsScores(scores.AsSpan(r));
+        }
+
+        Assert.Equal(one.ToJson(), batched.ToJson());
+    }
+
+    [Fact]
+    public void Confidence_sequence_batch_after_a_non_dyadic_sum_stays_exact()
+    {
+        var scores = Stream(5_000, 0, 3);
+        var one = ConfidenceSequence.ForNps();
+        var batched = ConfidenceSequence.ForNps();
+        one.Add(0.3);
+        batched.Add(0.3);
+        foreach (byte s in scores)
+        {
+            one.AddNpsScore(s);
+        }
+
+        batched.AddNpsScores(scores);
+        Assert.Equal(one.ToJson(), batched.ToJson());
+    }
+
+    [Theory]
+    [InlineData(0)] // null stream: the skip test skips almost everything
+    [InlineData(4_000)] // a drop of ≈ 36 points over the last 4,000 answers: the test rejects
+    public void Drop_test_batches_equal_one_by_one_updates(int dropped)
+    {
+        var scores = Stream(30_000, dropped, 4);
+        var one = new MeanDropTest(-1, 1, Uniform.Mean);
+        var batched = new MeanDropTest(-1, 1, Uniform.Mean);
+        long firstRejection = 0, batchedRejection = 0;
+        for (int i = 0; i < scores.Length; i++)
+        {
+            if (one.Add(NpsScale.Classify(scores[i]) switch { NpsCategory.Detractor => -1, NpsCategory.Passive => 0, _ => 1 }))
+            {
+                firstRejection = i + 1;
+            }
+        }
+
+        foreach (var r in Batches(scores.Length, 5000, 5))
+        {
+            if (batched.AddNpsScores(scores.AsSpan(r)))
+            {
+                Assert.Equal(0, batchedRejection);
+                batchedRejection = batched.RejectedAt!.Value;
+            }
+        }
+
+        Assert.Equal(one.ToJson(), batched.ToJson());
+        Assert.Equal(firstRejection, batchedRejection);
+        Assert.Equal(dropped > 0, batched.Rejected);
+    }
+
+    public static TheoryData<string> Detectors => ["cusum", "glr", "proportion"];
+
+    private static ChangeDetector Detector(string kind) => kind switch
+    {
+        "cusum" => ChangeDetector.Cusum(Uniform, 0.1, 2_000),
+        "glr" => ChangeDetector.Glr(Uniform, 2_000),
+        // A 0/1 baseline: the NPS value −1 lies outside its support and is scored by the same tilt.
+        _ => ChangeDetector.Cusum(PreChangeDistribution.FromCounts([0.0, 1.0], [6, 4]), 0.1, 2_000),
+    };
+
+    [Theory]
+    [MemberData(nameof(Detectors))]
+    public void Change_detector_batches_equal_one_by_one_updates(string kind)
+    {
+        // ARL₀ 2,000 over 40,000 answers: many alarms, before and after the drop in the last 10,000.
+        var scores = Stream(40_000, 10_000, 6);
+        var one = Detector(kind);
+        var batched = Detector(kind);
+        var alarms = new List<string>();
+        var batchedAlarms = new List<string>();
+        foreach (byte s in scores)
+        {
+            if (one.Add(s <= 6 ? -1 : s <= 8 ? 0 : 1))
+            {
+                alarms.Add(Describe(one.LastAlarm!));
+            }
+        }
+
+        foreach (var r in Batches(scores.Length, 7000, 7))
+        {
+            var batch = scores.AsSpan(r);
+            while (batched.AddNpsScores(batch, out int used))
+            {
+                batchedAlarms.Add(Describe(batched.LastAlarm!));
+                batch = batch[used..];
+            }
+        }
+
+        Assert.True(alarms.Count > 3, $"{alarms.Count} alarms");
+        Assert.Equal(alarms, batchedAlarms);
+        Assert.Equal(one.ToJson(), batched.ToJson());
+    }
+
+    private static string Describe(ChangeAlarm a) => FormattableString.Invariant($"{a.Method} {a.AlarmAt} {a.ChangeAt} {a.PostChangeMean:R} {a.Drop:R}");
+
+    [Property]
+    public Property Batches_refuse_scores_outside_0_to_10_and_add_nothing(byte[] scores)
+    {
+        var cs = ConfidenceSequence.ForNps();
+        var test = new MeanDropTest(-1, 1, Uniform.Mean);
+        var detector = ChangeDetector.Glr(Uniform, 2_000);
+        string before = cs.ToJson() + test.ToJson() + detector.ToJson();
+        bool valid = scores.All(s => s <= 10);
+        try
+        {
+            cs.AddNpsScores(scores);
+            test.AddNpsScores(scores);
+            detector.AddNpsScores(scores, out _);
+            return valid.ToProperty();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return (!valid && before == cs.ToJson() + test.ToJson() + detector.ToJson()).ToProperty();
+        }
+    }
+
+    [Fact]
+    public void A_proportion_sequence_refuses_nps_scores_worth_minus_one()
+    {
+        var cs = ConfidenceSequence.ForProportion();
+        Assert.Throws<ArgumentOutOfRangeException>(() => cs.AddNpsScores([9, 10, 3]));
+        Assert.Equal(0, cs.Count);
+    }
+}
