@@ -83,6 +83,7 @@ internal sealed class TransactionFastReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadAll(Action<int, DateTime, double> add)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -175,6 +176,7 @@ internal sealed class TransactionFastReader
     }
 
     /// <summary>The number of the customer with these id bytes, numbering a new one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Slot(ReadOnlySpan<byte> id, uint hash)
     {
         int mask = table.Length - 1;
