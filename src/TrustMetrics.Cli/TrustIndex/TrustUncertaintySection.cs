@@ -35,6 +35,7 @@ internal static class TrustUncertaintySection
         ["sentence"] = "For {0}, {1} of the index's uncertainty is sampling and {2} is the choice of method: {3}",
         ["moreData"] = "more respondents would narrow it most.",
         ["moreMethod"] = "agreeing on the method would narrow it most.",
+        ["moreMethodFactor"] = "most of the method part is the {0} choice, which changes what the index measures (its scale), not how sure we are of it: compare index values only under one {0} — this report uses its configured one, so the interval of the number shown is the sampling part.",
         ["skipped"] = "sampling vs method left out: {0}",
     };
 
@@ -49,6 +50,7 @@ internal static class TrustUncertaintySection
         ["sentence"] = "{0}의 지수 불확실성 중 {1}는 표본, {2}는 방법 선택에서 옵니다: {3}",
         ["moreData"] = "응답자를 늘리는 것이 가장 효과적입니다.",
         ["moreMethod"] = "방법을 합의하는 것이 가장 효과적입니다.",
+        ["moreMethodFactor"] = "방법 몫의 대부분은 정규화 선택으로, 지수의 척도(무엇을 재는가)를 바꿀 뿐 확실성과는 무관합니다: 지수 값은 같은 정규화 아래에서만 비교하십시오 — 이 보고서는 설정된 방식을 쓰므로 표시된 값의 구간은 표본 몫입니다.",
         ["skipped"] = "표본 대 방법 분해 생략: {0}",
     };
 
@@ -95,7 +97,16 @@ internal static class TrustUncertaintySection
 
         var whole = units[0];
         summary.Add(L("sentence", all, TrustIndexSobolOutput.Percent(whole.SamplingShare), TrustIndexSobolOutput.Percent(whole.MethodShare),
-            whole.SamplingShare >= whole.MethodShare ? L("moreData") : L("moreMethod")));
+            whole.SamplingShare >= whole.MethodShare ? L("moreData") : MethodAdvice()));
+
+        // When the method part dominates, say which choice drives it (the method factor with the largest total-order index): a
+        // normalisation moves the index to another scale, a choice of what to measure rather than uncertainty about it, so the
+        // sentence must not tell a reader that the number shown is unsure because other scales exist.
+        string MethodAdvice()
+        {
+            var top = whole.Sobol.Indices.Where(i => i.Factor != "sampling" && i.TotalOrder is not null).OrderByDescending(i => i.TotalOrder).FirstOrDefault();
+            return top is { Factor: "normalisation" } ? L("moreMethodFactor", top.Factor) : L("moreMethod");
+        }
 
         var table = new DataTable("trust_sampling_method", "group", "nominalIndex", "variance", "samplingVariance", "methodVariance", "samplingShare", "samplingShareLower",
             "samplingShareUpper", "methodShare", "methodShareLower", "methodShareUpper", "nominalSamplingVariance", "samplingFirstOrder", "samplingTotalOrder", "resamples",
