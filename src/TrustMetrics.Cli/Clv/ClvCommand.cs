@@ -225,6 +225,8 @@ internal static class ClvCommand
             input, model, horizon, discount, margin, months, unit, output, interval,
         };
         columns.AddTo(command);
+        var withCovariates = new ClvFitCovariates();
+        withCovariates.AddTo(command);
         command.SetAction(parse => Guarded(context, () =>
         {
             double t = parse.GetValue(horizon), d = parse.GetValue(discount), share = parse.GetValue(margin);
@@ -234,64 +236,139 @@ internal static class ClvCommand
                 throw new InputException("--horizon must be ≥ 0, --discount > −1, --margin finite and --months ≥ 0.");
             }
 
-            var rows = ClvInput.ReadSummary(parse.GetRequiredValue(input).ToString(), columns.Get(parse), needMonetary: false);
-            var data = CompressedHistories.From(rows.Select(r => r.History));
-            var options = ClvFitOptions.Default;
+            string path = parse.GetRequiredValue(input).ToString();
+            bool covariateModel = withCovariates.Requested(parse);
             double? level = parse.GetValue(interval);
-            PredictionIntervals? intervals = null;
-            IPurchaseModel purchases = parse.GetValue(model) switch
+            if (covariateModel && level is not null)
             {
-                "mbgnbd" => Fitted(new MbgNbdFitter().Fit(data, options)),
-                "paretonbd" => Fitted(new ParetoNbdFitter().Fit(data, options)),
-                _ => Fitted(new BgNbdFitter().Fit(data, options)),
+                throw new InputException("--interval cannot be combined with --covariates yet (docs/clv.md §14: predictions with covariates are point predictions).");
+            }
+
+            var rows = covariateModel ? withCovariates.ReadRows(parse, path, columns.Get(parse), needMonetary: false) : ClvInput.ReadSummary(path, columns.Get(parse), needMonetary: false);
+            var options = ClvFitOptions.Default;
+            PredictionIntervals? intervals = null;
+            Func<ClvFit<GammaGammaModel>, double, ValueIntervals>? valueIntervals = null;
+            IPurchaseModel[]? perCustomer = covariateModel ? CovariateModels(withCovariates.FitRows(parse, parse.GetValue(model)!, path, columns.Get(parse), rows)) : null;
+            IPurchaseModel? purchases = perCustomer is not null ? null : parse.GetValue(model) switch
+            {
+                "mbgnbd" => Fitted(new MbgNbdFitter().Fit(CompressedHistories.From(rows.Select(r => r.History)), options)),
+                "paretonbd" => Fitted(new ParetoNbdFitter().Fit(CompressedHistories.From(rows.Select(r => r.History)), options)),
+                _ => Fitted(new BgNbdFitter().Fit(CompressedHistories.From(rows.Select(r => r.History)), options)),
             };
 
             TModel Fitted<TModel>(ClvFit<TModel> fit)
                 where TModel : class, IPurchaseModel
             {
                 intervals = level is double l ? ClvPredictIntervals.Compute(fit, rows, t, l) : null;
+                valueIntervals = (spendFit, unitsPerMonth) => ClvPredictIntervals.ComputeValue(fit, spendFit, rows, monthCount, d, unitsPerMonth, share, level!.Value);
                 return fit.Model;
             }
 
             bool spend = rows.All(r => r.Monetary is not null) && rows.Any(r => r.History.Frequency > 0 && r.Monetary > 0);
             var zeroSpend = new StrongBox<long>();
-            var spendModel = spend ? new GammaGammaFitter().Fit(CompressedSpend.From(ClvInput.SpendRows(rows, zeroSpend))).Model : null;
+            var spendFit = spend ? new GammaGammaFitter().Fit(CompressedSpend.From(ClvInput.SpendRows(rows, zeroSpend))) : null;
+            var spendModel = spendFit?.Model;
             if (zeroSpend.Value > 0)
             {
                 context.Error.WriteLine($"note: {Formatting.Count(zeroSpend.Value)} customers with repeat purchases worth 0 were left out of the Gamma–Gamma fit (as lifetimes users filter monetary_value > 0); their expected_spend and clv are blank.");
             }
 
             double unitsPerMonth = parse.GetValue(unit) switch { "day" => CustomerLifetimeValue.DaysPerMonth, "month" => 1.0, _ => CustomerLifetimeValue.WeeksPerMonth };
-            var text = new StringBuilder(spend ? "customer_id,expected_purchases,p_alive,expected_spend,clv" : "customer_id,expected_purchases,p_alive")
-                .Append(intervals is null ? "\n" : ClvPredictIntervals.Header + "\n");
-            for (int i = 0; i < rows.Count; i++)
+            var values = intervals is not null && spendFit is not null ? valueIntervals!(spendFit, unitsPerMonth) : null;
+            // Without covariates: the batch predictions (both cores, the (x, T) part cached; equal to the one-by-one values exactly).
+            double[]? expectedAll = null, aliveAll = null;
+            if (purchases is not null)
             {
-                var row = rows[i];
-                text.Append(Csv(row.Customer)).Append(',').Append(ClvInput.Format(purchases.ConditionalExpectedPurchases(t, row.History)))
-                    .Append(',').Append(ClvInput.Format(purchases.ProbabilityAlive(row.History)));
-                if (spendModel is not null && row.History.Frequency > 0 && row.Monetary == 0)
-                {
-                    text.Append(",,");
-                }
-                else if (spendModel is not null)
-                {
-                    double expected = spendModel.ConditionalExpectedAverageSpend(row.History.Frequency, row.Monetary!.Value);
-                    double clv = CustomerLifetimeValue.Discounted(purchases, row.History, expected * share, monthCount, d, unitsPerMonth);
-                    text.Append(',').Append(ClvInput.Format(expected)).Append(',').Append(ClvInput.Format(clv));
-                }
-
-                if (intervals is not null)
-                {
-                    ClvPredictIntervals.Append(text, intervals, i);
-                }
-
-                text.Append('\n');
+                var histories = rows.Select(r => r.History).ToArray();
+                expectedAll = new double[histories.Length];
+                aliveAll = new double[histories.Length];
+                purchases.ConditionalExpectedPurchases(t, histories, expectedAll);
+                purchases.ProbabilityAlive(histories, aliveAll);
             }
 
-            Write(context, parse.GetValue(output), text.ToString());
+            // Streamed in blocks of rows: a million-customer output is never held as one string.
+            void Emit(TextWriter writer)
+            {
+                var text = new StringBuilder(spend ? "customer_id,expected_purchases,p_alive,expected_spend,clv" : "customer_id,expected_purchases,p_alive")
+                    .Append(intervals is null ? string.Empty : ClvPredictIntervals.Header).Append(values is null ? "\n" : ClvPredictIntervals.ValueHeader + "\n");
+                for (int i = 0; i < rows.Count; i++)
+                {
+                    var row = rows[i];
+                    var customerModel = perCustomer?[i] ?? purchases!;
+                    text.Append(Csv(row.Customer)).Append(',').Append(ClvInput.Format(expectedAll?[i] ?? customerModel.ConditionalExpectedPurchases(t, row.History)))
+                        .Append(',').Append(ClvInput.Format(aliveAll?[i] ?? customerModel.ProbabilityAlive(row.History)));
+                    if (spendModel is not null && row.History.Frequency > 0 && row.Monetary == 0)
+                    {
+                        text.Append(",,");
+                    }
+                    else if (spendModel is not null)
+                    {
+                        double expected = spendModel.ConditionalExpectedAverageSpend(row.History.Frequency, row.Monetary!.Value);
+                        double clv = CustomerLifetimeValue.Discounted(customerModel, row.History, expected * share, monthCount, d, unitsPerMonth);
+                        text.Append(',').Append(ClvInput.Format(expected)).Append(',').Append(ClvInput.Format(clv));
+                    }
+
+                    if (intervals is not null)
+                    {
+                        ClvPredictIntervals.Append(text, intervals, i);
+                    }
+
+                    if (values is not null)
+                    {
+                        ClvPredictIntervals.AppendValue(text, values, rows, i);
+                    }
+
+                    text.Append('\n');
+                    if (text.Length > 1 << 16)
+                    {
+                        writer.Write(text);
+                        text.Clear();
+                    }
+                }
+
+                writer.Write(text);
+            }
+
+            if (parse.GetValue(output) is { } file)
+            {
+                OutputFile.Write(file.ToString(), stream =>
+                {
+                    using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                    Emit(writer);
+                });
+            }
+            else
+            {
+                Emit(context.Output);
+            }
+
             return CommandOutput.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// With covariates every customer has their own parameters (CovariateFit.ModelFor: BG/NBD α_i = α·e^{−γ₁ᵀz}, a_i = a·e^{γ₂ᵀz},
+    /// b_i = b·e^{γ₂ᵀz}; Pareto/NBD α_i, β_i likewise) and the plain model's formulas at them; one model per distinct covariate vector.
+    /// </summary>
+    private static IPurchaseModel[] CovariateModels((CovariateFit Fit, double[][] Covariates) fitted)
+    {
+        var byVector = new Dictionary<string, IPurchaseModel>(StringComparer.Ordinal);
+        var models = new IPurchaseModel[fitted.Covariates.Length];
+        for (int i = 0; i < models.Length; i++)
+        {
+            var z = fitted.Covariates[i];
+            string key = string.Join(',', z.Select(v => BitConverter.DoubleToInt64Bits(v).ToString(CultureInfo.InvariantCulture)));
+            if (!byVector.TryGetValue(key, out var customerModel))
+            {
+                customerModel = fitted.Fit.ModelFor(z);
+                byVector.Add(key, customerModel);
+            }
+
+            models[i] = customerModel;
+        }
+
+        return models;
     }
 
     private static void Write(CliContext context, FileInfo? output, string text)

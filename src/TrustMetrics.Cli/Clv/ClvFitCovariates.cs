@@ -35,6 +35,20 @@ internal sealed class ClvFitCovariates
     /// <summary>Reads, joins, fits and renders; errors are <see cref="InputException"/> (exit code 2).</summary>
     public string Run(ParseResult parse, string model, string summaryPath, ClvInput.Columns columns, double penalizer, bool json)
     {
+        _ = Terms(parse, model);
+        if (penalizer != 0)
+        {
+            throw new InputException("--penalizer cannot be combined with --covariates (fits with covariates are unpenalised).");
+        }
+
+        var rows = ReadRows(parse, summaryPath, columns, needMonetary: false);
+        var (fit, _) = FitRows(parse, model, summaryPath, columns, rows);
+        return json ? Json(fit) : Text(fit);
+    }
+
+    /// <summary>The covariate names and the categorical subset, checked (exit 2 naming the option).</summary>
+    private (string[] Names, HashSet<string> Categories) Terms(ParseResult parse, string model)
+    {
         string[] names = List(parse.GetValue(covariates));
         if (names.Length == 0)
         {
@@ -46,18 +60,26 @@ internal sealed class ClvFitCovariates
             throw new InputException($"--covariates works with --model bgnbd or paretonbd; got {model}.");
         }
 
-        if (penalizer != 0)
-        {
-            throw new InputException("--penalizer cannot be combined with --covariates (fits with covariates are unpenalised).");
-        }
-
         var categories = new HashSet<string>(List(parse.GetValue(categorical)), StringComparer.Ordinal);
         foreach (string c in categories.Where(c => !names.Contains(c, StringComparer.Ordinal)))
         {
             throw new InputException($"--categorical {c}: not one of --covariates ({string.Join(",", names)}).");
         }
 
-        var rows = ClvInput.ReadSummary(summaryPath, columns with { RequireCustomer = parse.GetValue(customers) is not null || columns.RequireCustomer }, needMonetary: false);
+        return (names, categories);
+    }
+
+    /// <summary>The summary rows as <see cref="Run"/> and <c>clv predict --covariates</c> read them (customer ids required with --customers).</summary>
+    public List<ClvInput.Row> ReadRows(ParseResult parse, string summaryPath, ClvInput.Columns columns, bool needMonetary) =>
+        ClvInput.ReadSummary(summaryPath, columns with { RequireCustomer = parse.GetValue(customers) is not null || columns.RequireCustomer }, needMonetary);
+
+    /// <summary>
+    /// Joins the covariates to <paramref name="rows"/> and fits the model with them; returns the fit and every row's covariate
+    /// vector in the fit's column order (for <see cref="CovariateFit.ModelFor"/>). Errors are <see cref="InputException"/>.
+    /// </summary>
+    public (CovariateFit Fit, double[][] Covariates) FitRows(ParseResult parse, string model, string summaryPath, ClvInput.Columns columns, List<ClvInput.Row> rows)
+    {
+        var (names, categories) = Terms(parse, model);
         var cells = parse.GetValue(customers) is { } file
             ? Joined(file.ToString(), columns.Customer, names, rows)
             : FromSummary(summaryPath, names, rows);
@@ -78,7 +100,17 @@ internal sealed class ClvFitCovariates
             throw new InputException(e.Message);
         }
 
-        return json ? Json(fit) : Text(fit);
+        var vectors = new double[rows.Count][];
+        for (int i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] = new double[matrix.Count];
+            for (int j = 0; j < matrix.Count; j++)
+            {
+                vectors[i][j] = matrix[i, j];
+            }
+        }
+
+        return (fit, vectors);
     }
 
     private static string[] List(string? text) =>

@@ -9,7 +9,8 @@ namespace TrustMetrics.Cli.Clv;
 /// <summary>
 /// <c>clv predict --interval LEVEL</c>: per-customer interval columns from <see cref="PredictionIntervalCalculator"/> appended to the
 /// predictions CSV — expected_purchases_lower/upper and p_alive_lower/upper (parameter uncertainty; blank when the fit is on a
-/// boundary with no finite covariance) and purchases_lower/upper (equal-tailed interval of the count in the horizon).
+/// boundary with no finite covariance) and purchases_lower/upper (equal-tailed interval of the count in the horizon); with monetary
+/// values also clv_lower/upper (the realised discounted value's predictive interval).
 /// </summary>
 internal static class ClvPredictIntervals
 {
@@ -37,6 +38,42 @@ internal static class ClvPredictIntervals
         }
 
         return new PredictionIntervalCalculator().Compute(fit, histories, horizon, level);
+    }
+
+    /// <summary>Columns added when the summary has monetary values (a Gamma–Gamma fit): the CLV's predictive interval.</summary>
+    public const string ValueHeader = ",clv_lower,clv_upper";
+
+    /// <summary>
+    /// The predictive interval of the realised discounted CLV (<see cref="PredictionIntervalCalculator.ComputeValue"/>) for every
+    /// row whose spend model applies; customers with repeat purchases worth 0 (left out of the spend fit) get 0 as a placeholder
+    /// and are written blank.
+    /// </summary>
+    public static ValueIntervals ComputeValue<TModel>(ClvFit<TModel> fit, ClvFit<GammaGammaModel> spendFit, IReadOnlyList<ClvInput.Row> rows,
+        int months, double discount, double unitsPerMonth, double margin, double level)
+        where TModel : class, IPurchaseModel
+    {
+        var histories = new PurchaseHistory[rows.Count];
+        var monetary = new double[rows.Count];
+        for (int i = 0; i < histories.Length; i++)
+        {
+            bool zero = rows[i].History.Frequency > 0 && !(rows[i].Monetary > 0);
+            histories[i] = zero ? new PurchaseHistory(0, 0, rows[i].History.T) : rows[i].History;
+            monetary[i] = zero ? 0 : rows[i].Monetary ?? 0;
+        }
+
+        return new PredictionIntervalCalculator().ComputeValue(fit, spendFit, histories, monetary, months, discount, unitsPerMonth, margin, level);
+    }
+
+    /// <summary>The CLV interval fields of row <paramref name="i"/> (blank for a customer with repeat purchases worth 0).</summary>
+    public static void AppendValue(StringBuilder text, ValueIntervals values, IReadOnlyList<ClvInput.Row> rows, int i)
+    {
+        if (rows[i].History.Frequency > 0 && !(rows[i].Monetary > 0))
+        {
+            text.Append(",,");
+            return;
+        }
+
+        text.Append(',').Append(ClvInput.Format(values.Lower[i])).Append(',').Append(ClvInput.Format(values.Upper[i]));
     }
 
     /// <summary>The interval fields of row <paramref name="i"/>, each after a comma.</summary>

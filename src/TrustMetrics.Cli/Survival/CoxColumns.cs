@@ -13,14 +13,13 @@ namespace TrustMetrics.Cli.Survival;
 /// gives up — returning null, so the caller reads the file through <see cref="CsvTable"/>, which then also produces the
 /// precise error message — on anything else: a quote character, a blank line, a lone carriage return, a row with another
 /// number of fields, a cell it cannot parse, non-ASCII bytes in a column it reads, Parquet, <c>--columns</c>.
-/// Plain decimals of at most 15 digits are converted as mantissa / 10^k (both exact doubles, one correctly rounded division:
-/// the same double as <see cref="double.Parse(string)"/>); every other cell goes through <see cref="Numbers.TryParse"/>.
+/// Plain decimals go through the shared exact parser <see cref="FastNumbers.TryPlain(ReadOnlySpan{byte}, out double)"/> (the same
+/// double as <see cref="double.Parse(string)"/>; a zero written with '-' excepted, see <see cref="Number"/>); every other cell
+/// goes through <see cref="Numbers.TryParse"/>.
 /// </summary>
 internal static class CoxColumns
 {
     private const int ChunkBytes = 1 << 23;
-
-    private static readonly double[] Pow10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
     /// <summary>
     /// Reads the <paramref name="numeric"/> columns (by index) and the event column; null when the fast path does not apply.
@@ -226,7 +225,7 @@ internal static class CoxColumns
                 int r = role[field];
                 if (r >= 0)
                 {
-                    if (!Number(Trim(cell), out columns[r][row])) return false;
+                    if (!Number(cell, out columns[r][row])) return false;
                 }
                 else if (r == -2)
                 {
@@ -260,53 +259,21 @@ internal static class CoxColumns
 
     private static bool IsSpace(byte c) => c == (byte)' ' || (c >= 0x09 && c <= 0x0D);
 
-    /// <summary>The number rule of <see cref="Numbers.TryParse"/> on ASCII bytes, with an exact fast path for plain decimals.</summary>
+    /// <summary>
+    /// The number rule of <see cref="Numbers.TryParse"/> on ASCII bytes: a plain decimal through the shared exact fast parser
+    /// (<see cref="FastNumbers.TryPlain(ReadOnlySpan{byte}, out double)"/>, bit for bit <c>double.Parse</c>), tried on the untrimmed
+    /// cell first (spaces make it decline); a zero with a leading '-' is declined too, because the number rule reads an integer
+    /// "-0" as +0 (<c>long.TryParse</c>) where <c>double.Parse</c> gives -0. Every other cell goes through <see cref="Numbers.TryParse"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Number(ReadOnlySpan<byte> cell, out double value)
     {
-        int i = 0;
-        bool negative = false;
-        if (cell.Length > 0 && (cell[0] == (byte)'-' || cell[0] == (byte)'+'))
+        if (FastNumbers.TryPlain(cell, out value) && (value != 0 || cell[0] != (byte)'-'))
         {
-            negative = cell[0] == (byte)'-';
-            i = 1;
-        }
-
-        long mantissa = 0;
-        int digits = 0, fraction = -1;
-        for (; i < cell.Length; i++)
-        {
-            uint d = (uint)(cell[i] - (byte)'0');
-            if (d <= 9)
-            {
-                mantissa = (mantissa * 10) + d;
-                digits++;
-                if (fraction >= 0) fraction++;
-            }
-            else if (cell[i] == (byte)'.' && fraction < 0)
-            {
-                fraction = 0;
-            }
-            else
-            {
-                return Slow(cell, out value);
-            }
-        }
-
-        if (digits == 0 || digits > 15)
-        {
-            return Slow(cell, out value);
-        }
-
-        if (fraction < 0)
-        {
-            value = negative ? -mantissa : mantissa; // as long.TryParse: "-0" is +0
             return true;
         }
 
-        value = mantissa / Pow10[fraction];
-        if (negative) value = -value;
-        return true;
+        return Slow(Trim(cell), out value);
     }
 
     private static bool Slow(ReadOnlySpan<byte> cell, out double value)

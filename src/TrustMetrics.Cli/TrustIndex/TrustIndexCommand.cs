@@ -78,6 +78,7 @@ internal static class TrustIndexCommand
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap replicates of every interval (0 = none).", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap and the sensitivity analysis (results are reproducible).", DefaultValueFactory = _ => 20260501 };
         var sensitivity = new Option<int>("--sensitivity") { Description = "Monte Carlo draws of the sensitivity analysis over normalisation × weighting × aggregation and weight perturbation (0 = skip).", DefaultValueFactory = _ => 0 };
+        var sobol = new Option<int>("--sobol") { Description = "Sampling vs method: N base rows of a Sobol (Saltelli) design over normalisation, weighting, aggregation, missing answers and 200 respondent resamples (0 = skip; try 1024).", DefaultValueFactory = _ => 0 };
         var period = new Option<string?>("--period") { Description = "Period column: compare the last two periods (or --previous/--current) per group and flag significant drops (trust breakdown alert)." };
         var previous = new Option<string?>("--previous") { Description = "Label of the earlier period for --period (default: the second-to-last label in sorted order)." };
         var current = new Option<string?>("--current") { Description = "Label of the later period for --period (default: the last label in sorted order)." };
@@ -100,6 +101,7 @@ internal static class TrustIndexCommand
         command.Add(bootstrap);
         command.Add(seed);
         command.Add(sensitivity);
+        command.Add(sobol);
         command.Add(period);
         command.Add(previous);
         command.Add(current);
@@ -131,7 +133,8 @@ internal static class TrustIndexCommand
                 parse.GetValue(period),
                 parse.GetValue(previous),
                 parse.GetValue(current),
-                parse.GetValue(common.Confidence));
+                parse.GetValue(common.Confidence),
+                parse.GetValue(sobol));
             return CommandOutput.Run(() => Execute(request, importancePerformance.Read(parse)), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;
@@ -158,7 +161,8 @@ internal static class TrustIndexCommand
         string? Period,
         string? Previous,
         string? Current,
-        double Confidence);
+        double Confidence,
+        int Sobol = 0);
 
     private static CommandOutput.Result Execute(Request request, ImportancePerformanceCli.Settings? importancePerformance = null)
     {
@@ -200,7 +204,8 @@ internal static class TrustIndexCommand
             }
 
             var grid = ImportancePerformanceCli.Run(importancePerformance, calculator, data.Survey, options);
-            return TrustIndexOutput.Render(source, request, result, breakdown, periods, grid);
+            var sobol = request.Sobol > 0 ? TrustIndexSobolOutput.Compute(data.Survey, options, request.Sobol, request.Bootstrap > 0) : null;
+            return TrustIndexOutput.Render(source, request, result, breakdown, periods, grid, sobol);
         }
         catch (ArgumentException e)
         {

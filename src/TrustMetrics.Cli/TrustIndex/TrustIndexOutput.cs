@@ -16,11 +16,11 @@ namespace TrustMetrics.Cli.TrustIndex;
 internal static class TrustIndexOutput
 {
     public static CommandOutput.Result Render(SurveySource source, TrustIndexCommand.Request request, TrustIndexResult result,
-        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, ImportancePerformanceResult? importancePerformance = null) =>
-        new(Document(source, request, result, breakdown, periods, importancePerformance), json => Json(json, source, request, result, breakdown, periods, importancePerformance));
+        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, ImportancePerformanceResult? importancePerformance = null, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol = null) =>
+        new(Document(source, request, result, breakdown, periods, importancePerformance, sobol), json => Json(json, source, request, result, breakdown, periods, importancePerformance, sobol));
 
     private static void Json(Utf8JsonWriter json, SurveySource source, TrustIndexCommand.Request request, TrustIndexResult result,
-        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, ImportancePerformanceResult? importancePerformance)
+        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, ImportancePerformanceResult? importancePerformance, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol)
     {
         var options = result.Options;
         json.WriteStartObject();
@@ -73,6 +73,7 @@ internal static class TrustIndexOutput
         KeyDrivers(json, result.KeyDrivers);
         Sensitivity(json, result.Sensitivity);
         ImportancePerformanceCli.Json(json, importancePerformance);
+        TrustIndexSobolOutput.Json(json, sobol);
         if (breakdown is not null)
         {
             Breakdown(json, request, breakdown, periods!.Value);
@@ -286,7 +287,7 @@ internal static class TrustIndexOutput
     };
 
     private static Document Document(SurveySource source, TrustIndexCommand.Request request, TrustIndexResult result,
-        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, ImportancePerformanceResult? importancePerformance)
+        TrustBreakdownResult? breakdown, (string Previous, string Current)? periods, ImportancePerformanceResult? importancePerformance, TrustMetrics.TrustIndex.Sensitivity.TrustIndexUncertaintyResult? sobol)
     {
         var options = result.Options;
         string level = Formatting.Level(options.ConfidenceLevel!.Value);
@@ -340,6 +341,7 @@ internal static class TrustIndexOutput
                  $"Drawn from: {string.Join("/", s.Normalizations.Select(Name))} × {string.Join("/", s.Weightings.Select(Name))} × arithmetic/geometric, weights × U(1 ± {s.WeightPerturbation.ToString(CultureInfo.InvariantCulture)})."]));
         }
 
+        TrustIndexSobolOutput.Tables(tables, sobol, request.Group);
         if (breakdown is not null)
         {
             tables.Add(new Table($"Trust breakdown: {periods!.Value.Previous} → {periods.Value.Current}", [request.Group ?? "Group", "Measure", "Before", "After", "Change", "Hedges' g", "p (Holm)", "Alert"],

@@ -107,6 +107,7 @@ internal sealed class TrustSection : IReportSectionBuilder
             labels.Format("trust.summary", Formatting.Count(result.RespondentCount), Formatting.Count(result.UsedCount), BootstrapReplicates, options.Seed, context.Level),
             lowAlpha.Count == 0 ? labels["trust.reliable"] : labels.Format("trust.unreliable", string.Join(", ", lowAlpha)),
         };
+        TrustUncertaintySection.Add(context, input.Survey, options, by, summary, tables, charts, data);
         TrustImportancePerformance.Add(context, calculator, input.Survey, options, result, tables, charts, data, summary);
         return new ReportSection(Id, title, source.DisplayName, headline, summary, charts, tables, data)
         {

@@ -101,6 +101,52 @@ public sealed class ClvFitCovariatesTests : IDisposable
     }
 
     [Fact]
+    public void Predict_with_covariates_plugs_each_customers_parameters_into_the_plain_model()
+    {
+        const int take = 600;
+        var run = CliRunner.Invoke("clv", "predict", "--input", SummaryFile(take, withCovariates: false), "--model", "bgnbd", "--customer-column", "ID",
+            "--customers", Customers(take), "--covariates", "channel,age", "--categorical", "channel", "--horizon", "39");
+        Assert.True(run.ExitCode == 0, run.Error);
+        string[] output = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("customer_id,expected_purchases,p_alive", output[0]);
+        Assert.Equal(take + 1, output.Length);
+        var core = CoreFit("bgnbd", take);
+        double r = core.Estimates["r"].Value, alpha = core.Estimates["alpha"].Value, a = core.Estimates["a"].Value, b = core.Estimates["b"].Value;
+        double[] g1 = [.. core.Coefficients.Take(3).Select(c => c.Estimate.Value)], g2 = [.. core.Coefficients.Skip(3).Select(c => c.Estimate.Value)];
+        string[] lines = SummaryLines(take);
+        var distinct = new HashSet<double>();
+        for (int i = 0; i < take; i++)
+        {
+            // Hand computation (Hardie's covariates note / CLVTools' parameterisation): α_i = α·e^{−γ₁ᵀz}, a_i = a·e^{γ₂ᵀz},
+            // b_i = b·e^{γ₂ᵀz}, then the plain BG/NBD formulas (FHL eq. 10, P(alive)) at (r, α_i, a_i, b_i).
+            var (channel, age) = CustomerOf(i);
+            double[] z = [channel == "store" ? 1 : 0, channel == "web" ? 1 : 0, age];
+            double trans = 0, life = 0;
+            for (int j = 0; j < 3; j++)
+            {
+                trans += g1[j] * z[j];
+                life += g2[j] * z[j];
+            }
+
+            var plain = new BgNbdModel(new BgNbdParameters(r, alpha * Math.Exp(-trans), a * Math.Exp(life), b * Math.Exp(life)));
+            string[] f = lines[i].Split(',');
+            var h = new PurchaseHistory(long.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture));
+            string[] cells = output[i + 1].Split(',');
+            Assert.Equal(f[0], cells[0]);
+            double expected = plain.ConditionalExpectedPurchases(39, h), alive = plain.ProbabilityAlive(h);
+            double gotExpected = double.Parse(cells[1], CultureInfo.InvariantCulture), gotAlive = double.Parse(cells[2], CultureInfo.InvariantCulture);
+            Assert.True(Math.Abs(gotExpected - expected) <= 1e-12 * Math.Abs(expected), $"customer {f[0]}: E[Y] {gotExpected:R} vs {expected:R}");
+            Assert.True(Math.Abs(gotAlive - alive) <= 1e-12 * Math.Abs(alive), $"customer {f[0]}: P(alive) {gotAlive:R} vs {alive:R}");
+            distinct.Add(alpha * Math.Exp(-trans));
+        }
+
+        Assert.True(distinct.Count > 10);   // the customers really have different parameters
+        var refused = CliRunner.Invoke("clv", "predict", "--input", SummaryFile(take, withCovariates: true), "--covariates", "channel,age", "--horizon", "39", "--interval", "0.9");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--interval", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reads_the_covariates_from_the_summary_without_customers_file()
     {
         var joined = CliRunner.Invoke("clv", "fit", "--input", SummaryFile(600, withCovariates: false), "--model", "bgnbd", "--customer-column", "ID",

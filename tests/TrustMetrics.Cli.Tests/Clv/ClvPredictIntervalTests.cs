@@ -34,6 +34,38 @@ public sealed class ClvPredictIntervalTests : IDisposable
     }
 
     [Fact]
+    public void With_monetary_values_the_clv_interval_columns_equal_the_core_calculator()
+    {
+        string spendFile = Path.Combine(AppContext.BaseDirectory, "Data", "cdnow_customers_summary_with_transactions.csv");
+        string output = cli.PathOf("v.csv");
+        var run = CliRunner.Invoke("clv", "predict", "--input", spendFile, "--horizon", "39", "--frequency-column", "x", "--recency-column", "t_x",
+            "--monetary-column", "zbar", "--unit", "week", "--discount", "0.01", "--months", "12", "--margin", "0.5", "--interval", "0.9", "--output", output);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("customer_id,expected_purchases,p_alive,expected_spend,clv,expected_purchases_lower,expected_purchases_upper,p_alive_lower,p_alive_upper,purchases_lower,purchases_upper,clv_lower,clv_upper", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(2357, rows.Length);
+
+        // The same computation through the core API (the CLI only reads, fits and writes).
+        var source = File.ReadAllLines(spendFile).Skip(1).Select(l => l.Split(',')).ToArray();
+        var histories = source.Select(f => new TrustMetrics.Clv.PurchaseHistory(long.Parse(f[1], CultureInfo.InvariantCulture), D(f[2]), D(f[3]))).ToArray();
+        var monetary = source.Select(f => D(f[4])).ToArray();
+        var fit = new TrustMetrics.Clv.BgNbdFitter().Fit(TrustMetrics.Clv.CompressedHistories.From(histories));
+        var spendFit = new TrustMetrics.Clv.GammaGammaFitter().Fit(TrustMetrics.Clv.CompressedSpend.From(histories.Select((h, i) => (h.Frequency, monetary[i])).Where(r => r.Frequency > 0)));
+        var core = new TrustMetrics.Clv.PredictionIntervalCalculator().ComputeValue(fit, spendFit, histories, monetary, 12, 0.01, TrustMetrics.Clv.CustomerLifetimeValue.WeeksPerMonth, 0.5, 0.9);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            double clv = D(rows[i][4]), lower = D(rows[i][11]), upper = D(rows[i][12]);
+            Assert.Equal(core.Value[i], clv, 9);
+            Assert.Equal(core.Lower[i], lower);
+            Assert.Equal(core.Upper[i], upper);
+            Assert.True(lower >= 0 && lower <= upper);
+        }
+
+        static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public void A_bad_level_is_exit_2_naming_the_option()
     {
         var run = CliRunner.Invoke("clv", "predict", "--input", Cdnow, "--horizon", "39", "--interval", "1.5");

@@ -100,4 +100,28 @@ public sealed class CoxColumnsTests : IDisposable
         Assert.True(withBlank.ExitCode == 0, withBlank.Error);
         Assert.Equal(plain.Output, withBlank.Output);
     }
+
+    [Fact]
+    public void Every_number_spelling_is_read_bit_for_bit_as_by_the_number_rule()
+    {
+        // Reference: the one number rule (Input/Numbers.TryParse: long.TryParse, then double.Parse, invariant culture), which
+        // the general path applies cell by cell. An integer "-0" is +0 there (long.TryParse) while "-0.0" is -0 (double.Parse),
+        // so the fast path must not read "-0" itself; the rest are spellings the shared FastNumbers parser takes or declines.
+        string[] cells =
+        [
+            "-0", "-00", "-0.0", "0", "0.000000", "-0.000000", "007", "24.", ".5", "-.5", "+3", " 12 ", "1.5e3", "1E-2",
+            "123456789012345", "1234567890123456", "12345678901234567890", "0.1", "-2.675", "0.30000000000000004",
+            "1.00000000000000000000", "9007199254740993", "000000000000000000000000001.25", "-1.606418",
+        ];
+        string file = cli.File("spellings.csv", "t,e,x\n" + string.Join('\n', cells.Select(c => "1,1," + c)) + "\n");
+        var source = TrustMetrics.Cli.Input.SurveySource.FromFile(file);
+        var read = TrustMetrics.Cli.Survival.CoxColumns.TryRead(source, ["t", "e", "x"], [0, 2], 1);
+        Assert.NotNull(read);
+        var x = read.Value.Numeric[1];
+        for (int i = 0; i < cells.Length; i++)
+        {
+            Assert.True(TrustMetrics.Cli.Input.Numbers.TryParse(cells[i].Trim(), out double expected), cells[i]);
+            Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(x[i]), $"'{cells[i]}': {x[i]:R} vs {expected:R}");
+        }
+    }
 }

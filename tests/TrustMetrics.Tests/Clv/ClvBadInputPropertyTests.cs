@@ -30,6 +30,11 @@ public class ClvBadInputPropertyTests
 
     private static double V(int slot, int k, double bad, double valid) => slot == k ? bad : valid;
 
+    /// <summary>BG/NBD and Gamma–Gamma fitted once on CDNOW (for the CLV interval entry).</summary>
+    private static readonly Lazy<(ClvFit<BgNbdModel> Purchases, ClvFit<GammaGammaModel> Spend)> Fits = new(() =>
+        (new BgNbdFitter().Fit(CompressedHistories.From(ClvData.CdnowHistories)),
+         new GammaGammaFitter().Fit(CompressedSpend.From(ClvData.CdnowSpend.Select(r => (r.X, r.Zbar))))));
+
     private static readonly Entry[] DoubleEntries =
     [
         new("BgNbdParameters", 4, (k, v) => new BgNbdParameters(V(0, k, v, 0.2), V(1, k, v, 4), V(2, k, v, 0.8), V(3, k, v, 2.4))),
@@ -56,6 +61,8 @@ public class ClvBadInputPropertyTests
         new("CompressedSpend.From", 1, (k, v) => CompressedSpend.From([(2L, 10.0), (3L, V(0, k, v, 12))]).MonetaryValue.ToArray()),
         new("CompressedHistories.FromJson", 2, (k, v) => CompressedHistories.FromJson(
             $$"""{"version":1,"frequency":[2],"recency":[{{Json(V(0, k, v, 3))}}],"t":[{{Json(V(1, k, v, 5))}}],"counts":[1]}""").T.ToArray()),
+        new("PredictionIntervalCalculator.ComputeValue", 4, (k, v) => ValueBounds(new PredictionIntervalCalculator().ComputeValue(Fits.Value.Purchases, Fits.Value.Spend, [Customer],
+            [V(0, k, v, 22.35)], 12, V(1, k, v, 0.01), V(2, k, v, 4.345), V(3, k, v, 1.0)))),
         new("CustomerLifetimeValue.Simple", 4, (k, v) => CustomerLifetimeValue.Simple(V(0, k, v, 100), V(1, k, v, 0.3), V(2, k, v, 0.8), V(3, k, v, 0.1))),
         new("CustomerLifetimeValue.FiniteHorizon", 4, (k, v) => CustomerLifetimeValue.FiniteHorizon(V(0, k, v, 100), V(1, k, v, 0.3), V(2, k, v, 0.8), V(3, k, v, 0.1), 12)),
         new("CustomerLifetimeValue.Discounted", 3, (k, v) => CustomerLifetimeValue.Discounted(new BgNbdModel(BgNbd), Customer, V(0, k, v, 20), 12, V(1, k, v, 0.01), V(2, k, v, 4.345))),
@@ -81,6 +88,8 @@ public class ClvBadInputPropertyTests
         new("BgNbdFitter.Fit(maxDegreeOfParallelism)", 1, (k, n) => new BgNbdFitter().Fit(CompressedHistories.From(ClvData.CdnowHistories), maxDegreeOfParallelism: (int)Math.Max(V(0, k, n, 1), int.MinValue))),
         new("BgNbdModel.ProbabilityAlive(batch, maxDegreeOfParallelism)", 1, (k, n) => Batch(d => new BgNbdModel(BgNbd).ProbabilityAlive([Customer], d, maxDegreeOfParallelism: (int)Math.Max(V(0, k, n, 1), int.MinValue)))),
     ];
+
+    private static double[] ValueBounds(ValueIntervals values) => [.. values.Value, .. values.Lower, .. values.Upper, .. values.ExpectedSpend];
 
     [Property(MaxTest = 300)]
     public Property Bad_numbers_are_refused_or_give_no_nan() =>

@@ -117,6 +117,7 @@ internal static class RenderedResults
             trustIndex.Sensitivity!,
             new TrustMetrics.TrustIndex.Sensitivity.SobolCalculator().TrustIndex(Survey(seed: 4, dip: 0), baseSamples: 64, bootstrapReplicates: 20),
             new TrustMetrics.TrustIndex.Sensitivity.SobolCalculator().Analyze([TrustMetrics.TrustIndex.Sensitivity.SobolFactor.Discrete("x", 2)], x => x[0], 32, 10),
+            new TrustMetrics.TrustIndex.Sensitivity.SobolCalculator().DecomposeUncertainty(Survey(seed: 4, dip: 0), baseSamples: 64, resamples: 20, bootstrapReplicates: 20),
             trust.CompareTrustPeriods(Survey(seed: 2, dip: 0), Survey(seed: 3, dip: 1.2), new TrustIndexOptions { BootstrapReplicates = 100 }),
             ratings.Calculate(stars, new RatingPrior(4.1, 50)),
             ratings.RankRatings(new[] { ("<kettle>", 5), ("<kettle>", 4), ("fan", 2), ("fan", 5), ("fan", 4), ("lamp", 3) }),

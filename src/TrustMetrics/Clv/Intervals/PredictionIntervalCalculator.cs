@@ -10,7 +10,7 @@ namespace TrustMetrics.Clv;
 /// derivatives of ₂F₁ in its parameters — and the same points give the count's predictive distribution as the mixture
 /// (1/2d) Σⱼ P(Y = n | history, θⱼ). Each distinct (x, t_x, T) row is computed once. Stateless and thread-safe.
 /// </summary>
-public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
+public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCalculator
 {
     /// <summary>Largest accepted level: beyond it the count quantile would need the predictive CDF closer to 1 than its rounding.</summary>
     public const double MaximumLevel = 0.999;
@@ -114,9 +114,13 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
         public bool ParameterUncertainty => Points.Length > 0;
 
         public static Family For<TModel>(ClvFit<TModel> fit)
+            where TModel : class, IPurchaseModel =>
+            For(fit, SigmaPoints(fit, Math.Sqrt(fit.ParameterNames.Count)));
+
+        /// <summary>The fit's model at the estimates and at the given points (natural scale).</summary>
+        public static Family For<TModel>(ClvFit<TModel> fit, double[][] points)
             where TModel : class, IPurchaseModel
         {
-            var points = SigmaPoints(fit);
             return fit.Model switch
             {
                 BgNbdModel bg => new BetaGeometric(bg, null, points),
@@ -126,8 +130,8 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
             };
         }
 
-        /// <summary>ln θ̂ ± √d·L eⱼ, or none when the covariance is not finite and positive definite.</summary>
-        private static double[][] SigmaPoints<TModel>(ClvFit<TModel> fit)
+        /// <summary>ln θ̂ ± scale·L eⱼ (scale √d for the fit alone), or none when the covariance is not finite and positive definite.</summary>
+        public static double[][] SigmaPoints<TModel>(ClvFit<TModel> fit, double scale)
             where TModel : class
         {
             var names = fit.ParameterNames;
@@ -171,7 +175,6 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
             }
 
             var points = new double[2 * d][];
-            double scale = Math.Sqrt(d);
             for (int j = 0; j < d; j++)
             {
                 for (int sign = 0; sign < 2; sign++)
@@ -277,6 +280,19 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
         /// for t &gt; 0, after <see cref="Evaluate"/> filled the scratch for the same row.
         /// </summary>
         protected abstract void Quantiles(Scratch scratch, double t, long x, double tx, double T, double lowTail, double highTail, out long lower, out long upper);
+
+        /// <summary>
+        /// P(Y(t) = n | history) at model <paramref name="j"/> (0: the estimates) for n = 0, 1, … into <paramref name="pmf"/> until the
+        /// cumulative sum reaches 1 − <paramref name="tolerance"/>, a term below 1e-18 is smaller than the one before (or the buffer is full), after <see cref="Evaluate"/> filled the
+        /// scratch for the same row and t &gt; 0. Returns the number of terms written.
+        /// </summary>
+        public abstract int Distribution(Scratch scratch, double t, long x, double tx, double T, int j, Span<double> pmf, double tolerance);
+
+        /// <summary>A PMF term below this that no longer grows ends <see cref="Distribution"/>.</summary>
+        protected const double Negligible = 1e-18;
+
+        /// <summary>Public entry to <see cref="Evaluate"/> for the value intervals.</summary>
+        public void EvaluateRow(Scratch scratch, double t, long x, double tx, double T) => Evaluate(scratch, t, x, tx, T);
 
         /// <summary>Walks the predictive CDF: lower = first n with F(n) &gt; lowTail, upper = first n with F(n) ≥ highTail.</summary>
         protected static void Walk<TStep>(ref TStep step, double lowTail, double highTail, out long lower, out long upper)
@@ -541,6 +557,25 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
             Walk(ref mixture, lowTail, highTail, out lower, out upper);
         }
 
+        public override int Distribution(Scratch scratch, double t, long x, double tx, double T, int j, Span<double> pmf, double tolerance)
+        {
+            var step = new Step(scratch.Alive[j], parameters[j][0] + x, scratch.First[j], scratch.Second[j], x + shift);
+            double cdf = 0;
+            int n = 0;
+            while (n < pmf.Length)
+            {
+                double p = step.Next(this, j, n);
+                pmf[n++] = p;
+                cdf += p;
+                if (cdf >= 1 - tolerance || (n > 2 && p < Negligible && p <= pmf[n - 2]))
+                {
+                    break;   // the rest of the (unimodal past here) tail, and the rounding of Σ P to 1, cannot move a quantile
+                }
+            }
+
+            return n;
+        }
+
         private static double[] BuildReciprocals()
         {
             var values = new double[StepTable];
@@ -667,6 +702,25 @@ public sealed class PredictionIntervalCalculator : IPredictionIntervalCalculator
 
             var step = new Mixture(models, scratch, first, count, t, x, T);
             Walk(ref step, lowTail, highTail, out lower, out upper);
+        }
+
+        public override int Distribution(Scratch scratch, double t, long x, double tx, double T, int j, Span<double> pmf, double tolerance)
+        {
+            double logL = models[j].LogL(x, tx, T);
+            double cdf = 0;
+            int n = 0;
+            while (n < pmf.Length)
+            {
+                double p = ParetoNbdPurchaseCount.Probability(models[j].Parameters, logL, scratch.Alive[j], t, n, x, T);
+                pmf[n++] = p;
+                cdf += p;
+                if (cdf >= 1 - tolerance || (n > 2 && p < Negligible && p <= pmf[n - 2]))
+                {
+                    break;   // the rest of the (unimodal past here) tail, and the rounding of Σ P to 1, cannot move a quantile
+                }
+            }
+
+            return n;
         }
 
         private readonly struct Mixture(ParetoNbdModel[] models, Scratch scratch, int first, int count, double t, long x, double T) : IStep

@@ -43,4 +43,24 @@ public interface ISobolCalculator
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     TrustIndexSobolResult TrustIndex(TrustSurvey survey, int baseSamples = 1024, int bootstrapReplicates = 500, TrustIndexOptions? options = null,
         double? confidenceLevel = null, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sampling and method in one decomposition: the respondent bootstrap resample as a fifth factor beside the four
+    /// methodological choices; per unit the law-of-total-variance split (how much of the index's uncertainty is sampling, how
+    /// much is method) and the Sobol indices of the five factors (see <see cref="TrustIndexUncertaintyResult"/>).
+    /// </summary>
+    /// <param name="survey">The answers, normally with segments.</param>
+    /// <param name="baseSamples">N of the Saltelli design over the five factors, at least 2 (N·7 grid lookups).</param>
+    /// <param name="resamples">R, the respondent bootstrap resamples (levels of the sampling factor), at least 2; the cost is
+    /// R·n·p per missing-answer policy for the resample means plus L·R·(segments + 1)·p for the grid.</param>
+    /// <param name="bootstrapReplicates">Bootstrap replicates of the intervals (0 = none, else at least 2).</param>
+    /// <param name="options">Items, dimensions, scale, user weights, target, nominal choices and <see cref="TrustIndexOptions.Seed"/>; null = the defaults.</param>
+    /// <param name="confidenceLevel">Level of the intervals; null = <see cref="TrustIndexOptions.ConfidenceLevel"/> or 0.95.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads the resampling and bootstraps may use: null = all cores, 1 = serial; results do not depend on it.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <exception cref="ArgumentException">The survey is empty, a dimension names an unknown item, or the index is undefined under a method.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count or the level is out of range, or an answer is off the scale.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    TrustIndexUncertaintyResult DecomposeUncertainty(TrustSurvey survey, int baseSamples = 1024, int resamples = 200, int bootstrapReplicates = 200,
+        TrustIndexOptions? options = null, double? confidenceLevel = null, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default);
 }

@@ -51,6 +51,21 @@ public sealed class SobolCalculator : ISobolCalculator
         return TrustIndexSobol.Run(survey, options, baseSamples, bootstrapReplicates, level, work);
     }
 
+    /// <inheritdoc/>
+    public TrustIndexUncertaintyResult DecomposeUncertainty(TrustSurvey survey, int baseSamples = 1024, int resamples = 200, int bootstrapReplicates = 200,
+        TrustIndexOptions? options = null, double? confidenceLevel = null, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        CheckCounts(baseSamples, bootstrapReplicates);
+        ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 2);
+        options ??= new TrustIndexOptions();
+        options.Validate();
+        double level = confidenceLevel ?? options.ConfidenceLevel ?? 0.95;
+        Guard.ConfidenceLevel(level, nameof(confidenceLevel));
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
+        return TrustIndexUncertainty.Run(survey, options, baseSamples, resamples, bootstrapReplicates, level, work);
+    }
+
     private static void CheckCounts(int baseSamples, int bootstrapReplicates)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(baseSamples, 2);

@@ -16,10 +16,11 @@ internal static class SobolEngine
 
     /// <summary>
     /// Runs the design. <paramref name="model"/> maps factor values (level indices for discrete factors) to
-    /// <paramref name="outputNames"/>.Length outputs; a non-finite output is refused.
+    /// <paramref name="outputNames"/>.Length outputs; a non-finite output is refused. An output that does not vary has null
+    /// indices, or, with <paramref name="constantIsZero"/>, indices 0 (0/0 := 0: no factor explains any of a zero variance).
     /// </summary>
     public static SobolResult[] Run(IReadOnlyList<SobolFactor> factors, string[] outputNames, Action<double[], double[]> model, int n,
-        int bootstrapReplicates, int seed, double confidenceLevel, ParallelWork work)
+        int bootstrapReplicates, int seed, double confidenceLevel, ParallelWork work, bool constantIsZero = false)
     {
         int k = factors.Count, m = outputNames.Length;
         var random = RandomNumbers.Create(seed, SampleStream);
@@ -99,6 +100,14 @@ internal static class SobolEngine
             var indices = new SobolIndex[k];
             for (int i = 0; i < k; i++)
             {
+                if (!defined && constantIsZero)
+                {
+                    var zero = bootstrapReplicates > 0 ? new ConfidenceInterval(0, 0, confidenceLevel, "percentile bootstrap") : null;
+                    double? zeroError = bootstrapReplicates > 0 ? 0 : null;
+                    indices[i] = new SobolIndex(factors[i].Name, 0, zeroError, zero, 0, zeroError, zero);
+                    continue;
+                }
+
                 if (!defined)
                 {
                     indices[i] = new SobolIndex(factors[i].Name, null, null, null, null, null, null);
@@ -110,7 +119,7 @@ internal static class SobolEngine
                 indices[i] = new SobolIndex(factors[i].Name, estimate[i], seS, ciS, estimate[k + i], seT, ciT);
             }
 
-            results[o] = new SobolResult(outputNames[o], n, defined ? bootstrapReplicates : 0, confidenceLevel, mean, defined ? variance : 0, indices);
+            results[o] = new SobolResult(outputNames[o], n, defined || constantIsZero ? bootstrapReplicates : 0, confidenceLevel, mean, defined ? variance : 0, indices);
         }
 
         return results;

@@ -6,7 +6,8 @@ namespace TrustMetrics.TrustIndex.Sensitivity;
 /// First- and total-order Sobol indices of one factor for one output, with bootstrap standard errors and percentile intervals
 /// (resampling the N base rows). S_i = V[E(Y|X_i)]/V(Y) is the share of the output variance explained by the factor alone;
 /// S_Ti = E[V(Y|X_~i)]/V(Y) the share that involves the factor (alone or in interactions). Estimators: see
-/// <see cref="SobolResult"/>. Every value is null when the output does not vary (V(Y) = 0: the indices are undefined).
+/// <see cref="SobolResult"/>. Every value is null when the output does not vary (V(Y) = 0: the indices are undefined), except in
+/// <see cref="TrustIndexUncertaintyResult"/>, where 0/0 := 0 (no factor explains any of a zero variance).
 /// </summary>
 public sealed class SobolIndex
 {
