@@ -57,12 +57,17 @@ internal sealed class ChurnSection : IReportSectionBuilder
 
         var withRate = periods.Where(p => p.Churn is not null).ToList();
         string trendTitle = labels.Format("chart.churnTrend", period, context.Level);
+        // Start-based churn is a proportion of S, (L − L_new) of S customers lost: its confidence sequence over those 0/1 outcomes.
+        var anytime = withRate.Select(p => AnytimeBands.Percent(p.Counts.Lost - p.Counts.LostAcquiredInPeriod, p.Counts.CustomersAtStart, 1 - context.Confidence)).ToList();
         var charts = new List<ReportChart>
         {
             new("churn-trend", trendTitle, LineChart.Render(trendTitle, withRate.Select(p => Month(p.Start)).ToList(),
                 [new LineSeries(labels["axis.churnPct"], withRate.Select(p => 100 * p.Churn!.Value).ToList(),
-                    withRate.Select(p => 100 * p.Churn!.Interval.Lower).ToList(), withRate.Select(p => 100 * p.Churn!.Interval.Upper).ToList())],
-                labels["axis.churnPct"], period, yMin: 0)),
+                    withRate.Select(p => 100 * p.Churn!.Interval.Lower).ToList(), withRate.Select(p => 100 * p.Churn!.Interval.Upper).ToList())
+                {
+                    AnytimeLower = anytime.Select(b => b.Lower).ToList(), AnytimeUpper = anytime.Select(b => b.Upper).ToList(),
+                }],
+                labels["axis.churnPct"], period, yMin: 0, anytimeLegend: AnytimeBands.Legend(context))),
             new("cohort-retention", labels["chart.cohorts"], Heatmap.Render(labels["chart.cohorts"], cohorts.Rows.Select(r => Month(r.Start)).ToList(),
                 Enumerable.Range(0, maxAge + 1).Select(k => k.ToString(CultureInfo.InvariantCulture)).ToList(),
                 cohorts.Rows.Select(r => (IReadOnlyList<double?>)Enumerable.Range(0, maxAge + 1).Select(k => r.Cell(k)?.Retention.Value).ToList()).ToList(),

@@ -29,10 +29,42 @@ internal static class AnytimeBands
     }
 
     /// <summary>NPS in points (−100..100): the sequence of −1/0/+1 answers ×100.</summary>
-    public static (double Lower, double Upper) Nps(NpsTally tally, double alpha)
+    public static (double Lower, double Upper) Nps(NpsTally tally, double alpha) => Net(tally.Detractors, tally.Passives, tally.Promoters, alpha);
+
+    /// <summary>A net score in points (−100..100; NPS, net sentiment): the sequence of −1/0/+1 answers ×100; NaN when there are none.</summary>
+    public static (double Lower, double Upper) Net(long negative, long neutral, long positive, double alpha)
     {
-        var i = Of(-1, 1, alpha, [(-1, tally.Detractors), (0, tally.Passives), (1, tally.Promoters)]);
-        return tally.IsEmpty ? (double.NaN, double.NaN) : (100 * i.Lower, 100 * i.Upper);
+        if (negative + neutral + positive == 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        var i = Of(-1, 1, alpha, [(-1, negative), (0, neutral), (1, positive)]);
+        return (100 * i.Lower, 100 * i.Upper);
+    }
+
+    /// <summary>A proportion in percent (0..100; a period's churn): the sequence of 0/1 outcomes ×100; NaN when <paramref name="n"/> is 0.</summary>
+    public static (double Lower, double Upper) Percent(long successes, long n, double alpha)
+    {
+        if (n <= 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        var i = Of(0, 1, alpha, [(1, successes), (0, n - successes)]);
+        return (100 * i.Lower, 100 * i.Upper);
+    }
+
+    /// <summary>A mean rating on 1..<c>counts.Length</c> from the count of each star (<c>counts[k]</c> answers of k + 1 stars); NaN when there are none.</summary>
+    public static (double Lower, double Upper) Stars(IReadOnlyList<long> counts, double alpha)
+    {
+        if (counts.Sum() == 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        var i = Of(1, counts.Count, alpha, counts.Select((c, k) => (k + 1.0, c)));
+        return (i.Lower, i.Upper);
     }
 
     /// <summary>The band of a bounded mean from its answers (trust scores 0–100); NaN when there are none.</summary>

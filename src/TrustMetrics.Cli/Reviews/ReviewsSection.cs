@@ -225,18 +225,39 @@ internal sealed class ReviewsSection : IReportSectionBuilder
         if (months.Count > 1)
         {
             string meanTitle = labels.Format("chart.ratingTrend", context.Level);
-            var lines = shown.Take(8).Select(r => new LineSeries(r.Item, months.Select(m => cells.TryGetValue((r.Item, m), out var c) && c.Sum() > 0
-                ? c.Select((count, i) => count * (i + 1.0)).Sum() / c.Sum() : double.NaN).ToList())).ToList();
-            charts.Add(new ReportChart("review-rating-trend", meanTitle, LineChart.Render(meanTitle, months, lines, labels["axis.meanRating"], "month", 1, 5)));
+            // One small panel per product with its anytime-valid band (a mean on 1–5 is bounded), all products' mean in grey behind
+            // each, so the bands never overlap; a single product keeps one line chart.
+            double alpha = 1 - context.Confidence;
+            long[] Cell(string item, string month) => cells.TryGetValue((item, month), out var c) ? c : new long[Stars];
+            long[] AllProducts(string month) => Enumerable.Range(0, Stars).Select(k => cells.Where(e => e.Key.Month == month).Sum(e => e.Value[k])).ToArray();
+            LineSeries Line(string name, Func<string, long[]> counts, bool band)
+            {
+                var perMonth = months.Select(counts).ToList();
+                var bands = band ? perMonth.Select(c => AnytimeBands.Stars(c, alpha)).ToList() : null;
+                return new LineSeries(name, perMonth.Select(c => c.Sum() > 0 ? c.Select((count, i) => count * (i + 1.0)).Sum() / c.Sum() : double.NaN).ToList())
+                {
+                    AnytimeLower = bands?.Select(b => b.Lower).ToList(), AnytimeUpper = bands?.Select(b => b.Upper).ToList(),
+                };
+            }
+
+            var lines = shown.Take(8).Select(r => Line(r.Item, m => Cell(r.Item, m), band: true)).ToList();
+            charts.Add(new ReportChart("review-rating-trend", meanTitle, lines.Count > 1
+                ? SmallMultiples.Render(meanTitle, months, lines, Line(labels["label.all"], AllProducts, band: false), labels["label.all"], labels["axis.meanRating"],
+                    AnytimeBands.Legend(context))
+                : LineChart.Render(meanTitle, months, lines, labels["axis.meanRating"], "month", 1, 5, anytimeLegend: AnytimeBands.Legend(context))));
         }
 
         var byMonth = sentiment.Where(s => s.By == "month").ToList();
         if (byMonth.Count > 1)
         {
             string trendTitle = labels.Format("chart.sentimentTrend", context.Level);
+            var netBands = byMonth.Select(s => AnytimeBands.Net(s.Result.Tally.Negative, s.Result.Tally.Neutral, s.Result.Tally.Positive, 1 - context.Confidence)).ToList();
             charts.Add(new ReportChart("net-sentiment-trend", trendTitle, LineChart.Render(trendTitle, byMonth.Select(s => s.Group).ToList(),
                 [new LineSeries(labels["col.net"], byMonth.Select(s => s.Result.Score.Value).ToList(), byMonth.Select(s => s.Result.Score.Interval.Lower).ToList(),
-                    byMonth.Select(s => s.Result.Score.Interval.Upper).ToList())], labels["axis.netSentiment"], "month")));
+                    byMonth.Select(s => s.Result.Score.Interval.Upper).ToList())
+                {
+                    AnytimeLower = netBands.Select(b => b.Lower).ToList(), AnytimeUpper = netBands.Select(b => b.Upper).ToList(),
+                }], labels["axis.netSentiment"], "month", anytimeLegend: AnytimeBands.Legend(context))));
         }
 
         return charts;

@@ -96,7 +96,8 @@ public sealed class MonitorFindingsTests(SampleReportFixture sample) : IDisposab
     [Fact]
     public void Time_charts_draw_the_anytime_band_with_its_legend()
     {
-        foreach (string chart in new[] { "nps-trend", "nps-trend-by-channel", "nps-trend-by-segment", "trust-trend" })
+        foreach (string chart in new[] { "nps-trend", "nps-trend-by-channel", "nps-trend-by-segment", "trust-trend", "churn-trend", "net-sentiment-trend",
+            "review-rating-trend" })
         {
             string svg = File.ReadAllText(Path.Combine(sample.Folder, "charts", chart + ".svg"));
             Assert.Contains("95% anytime-valid band (confidence sequence)", svg);
@@ -180,5 +181,23 @@ public sealed class MonitorFindingsTests(SampleReportFixture sample) : IDisposab
         Assert.Equal(100 * (mean - radius), lower, 9);
         Assert.Equal(100 * Math.Min(1, mean + radius), upper, 9);
         Assert.True(upper - lower > 2 * 1.96 * 100 * Math.Sqrt((80 + 30) / n - mean * mean) / Math.Sqrt(n), "wider than the fixed-n Wald interval");
+    }
+
+    [Fact]
+    public void The_churn_band_is_the_closed_form_boundary_of_a_proportion()
+    {
+        // Same closed form (Howard et al. 2021 normal mixture, docs/monitoring.md §1) on the unit scale [0, 1]: 100 of 1,000 customers
+        // at start lost, V = n/4, radius u(V)/n; ρ (α = 0.05, tightest at 1,000 answers) is the unit-scale one of the NPS test.
+        var (lower, upper) = AnytimeBands.Percent(100, 1000, 0.05);
+        double rho = ConfidenceSequence.ForNps(0.05).Rho;
+        double n = 1000, v = n / 4;
+        double radius = Math.Sqrt(2 * (v + rho) * (Math.Log(1 / 0.05) + 0.5 * Math.Log((v + rho) / rho))) / n;
+        Assert.Equal(100 * (0.1 - radius), lower, 9);
+        Assert.Equal(100 * (0.1 + radius), upper, 9);
+        Assert.True(double.IsNaN(AnytimeBands.Percent(0, 0, 0.05).Lower));
+        // A 1–5 mean: a range of 4, so the radius is 4 u(V)/n (all answers 3★ here: mean 3).
+        var (low5, high5) = AnytimeBands.Stars([0, 0, 1000, 0, 0], 0.05);
+        Assert.Equal(3 - 4 * radius, low5, 9);
+        Assert.Equal(3 + 4 * radius, high5, 9);
     }
 }
