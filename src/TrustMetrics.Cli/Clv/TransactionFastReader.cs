@@ -123,7 +123,7 @@ internal sealed class TransactionFastReader
             int offset = 0;
             if (!headerDone)
             {
-                if (!Header(region, header, out offset))
+                if (!FastCsv.Header(region, header, out offset))
                 {
                     return false;
                 }
@@ -135,7 +135,7 @@ internal sealed class TransactionFastReader
             int split = offset + (bodyLength / 2);
             int cut = bodyLength > 0 ? buffer.AsSpan(split, usable - split).IndexOf((byte)'\n') : -1;
             int middle = cut < 0 ? usable : split + cut + 1;
-            int firstRows = Lines(buffer.AsSpan(offset, middle - offset)), secondRows = Lines(buffer.AsSpan(middle, usable - middle));
+            int firstRows = FastCsv.Lines(buffer.AsSpan(offset, middle - offset)), secondRows = FastCsv.Lines(buffer.AsSpan(middle, usable - middle));
             if (rows.Capacity < firstRows + secondRows)
             {
                 rows = new Rows(firstRows + secondRows);
@@ -258,45 +258,6 @@ internal sealed class TransactionFastReader
         public double[] Amount { get; } = new double[capacity];
     }
 
-    /// <summary>The header line has no delimiter but commas (so auto-detection picks the comma) and its names are the table's.</summary>
-    private static bool Header(ReadOnlySpan<byte> region, IReadOnlyList<string> header, out int offset)
-    {
-        offset = 0;
-        int start = region.StartsWith("\uFEFF"u8) ? 3 : 0;
-        int newline = region[start..].IndexOf((byte)'\n');
-        if (newline < 0)
-        {
-            return false;
-        }
-
-        var line = region.Slice(start, newline);
-        if (line.EndsWith("\r"u8))
-        {
-            line = line[..^1];
-        }
-
-        offset = start + newline + 1;
-        if (line.IndexOfAny("\r;\t|"u8) >= 0 || !line.Contains((byte)','))
-        {
-            return false;
-        }
-
-        int k = 0;
-        foreach (var range in line.Split((byte)','))
-        {
-            if (k >= header.Count || !Encoding.UTF8.GetString(line[range]).Equals(header[k], StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            k++;
-        }
-
-        return k == header.Count;
-    }
-
-    /// <summary>Number of lines in <paramref name="text"/> (a last line without its line feed counts).</summary>
-    private static int Lines(ReadOnlySpan<byte> text) => text.IsEmpty ? 0 : text.Count((byte)'\n') + (text[^1] == (byte)'\n' ? 0 : 1);
 
     /// <summary>The lines of <c>buffer[from..to)</c> into rows <c>first … first + count − 1</c>; false when one is not simple.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -86,7 +86,7 @@ internal static class SurvivalFastReader
             int offset = 0;
             if (!headerDone)
             {
-                if (!Header(region.Span, header, out offset))
+                if (!FastCsv.Header(region.Span, header, out offset))
                 {
                     return null;
                 }
@@ -99,7 +99,7 @@ internal static class SurvivalFastReader
             int cut = split < body.Length ? body.Span[split..].IndexOf((byte)'\n') : -1;
             var first = cut < 0 ? body : body[..(split + cut + 1)];
             var second = cut < 0 ? Memory<byte>.Empty : body[(split + cut + 1)..];
-            int firstRows = Lines(first.Span), secondRows = Lines(second.Span);
+            int firstRows = FastCsv.Lines(first.Span), secondRows = FastCsv.Lines(second.Span);
             if (rows >= tallyRows || rows + firstRows + secondRows > capacity)
             {
                 total += SurvivalTally.FromDurations(durations.AsSpan(0, rows), flags.AsSpan(0, rows));
@@ -137,45 +137,6 @@ internal static class SurvivalFastReader
 
     private readonly record struct Columns(int Fields, int Duration, int Event);
 
-    /// <summary>The header line has no delimiter but commas (so auto-detection picks the comma) and its names are the table's.</summary>
-    private static bool Header(ReadOnlySpan<byte> region, IReadOnlyList<string> header, out int offset)
-    {
-        offset = 0;
-        int start = region.StartsWith("\uFEFF"u8) ? 3 : 0;
-        int newline = region[start..].IndexOf((byte)'\n');
-        if (newline < 0)
-        {
-            return false;
-        }
-
-        var line = region.Slice(start, newline);
-        if (line.EndsWith("\r"u8))
-        {
-            line = line[..^1];
-        }
-
-        offset = start + newline + 1;
-        if (line.IndexOfAny("\r;\t|"u8) >= 0 || !line.Contains((byte)','))
-        {
-            return false;
-        }
-
-        int k = 0;
-        foreach (var range in line.Split((byte)','))
-        {
-            if (k >= header.Count || !Encoding.UTF8.GetString(line[range]).Equals(header[k], StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            k++;
-        }
-
-        return k == header.Count;
-    }
-
-    /// <summary>Number of lines in <paramref name="text"/> (a last line without its line feed counts).</summary>
-    private static int Lines(ReadOnlySpan<byte> text) => text.IsEmpty ? 0 : text.Count((byte)'\n') + (text[^1] == (byte)'\n' ? 0 : 1);
 
     /// <summary>The rows of <paramref name="text"/> (whole lines; the last may lack its line feed) into the spans; false when one is not simple.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

@@ -33,23 +33,7 @@ internal static class IndexBootstrap
             int end = Math.Min(replicates, (block + 1) * Statistics.RandomNumbers.BlockSize);
             for (int b = block * Statistics.RandomNumbers.BlockSize; b < end; b++)
             {
-                Array.Clear(sums);
-                Array.Clear(counts);
-                Statistics.Resampling.BootstrapIndices(random, n, sample);
-                for (int i = 0; i < n; i++)
-                {
-                    int offset = sample[i] * p;
-                    for (int j = 0; j < p; j++)
-                    {
-                        double v = compact[offset + j];
-                        if (complete || !double.IsNaN(v))
-                        {
-                            sums[j] += v;
-                            counts[j]++;
-                        }
-                    }
-                }
-
+                ResampleSums(random, compact, n, p, complete, sample, sums, counts);
                 for (int j = 0; j < p; j++)
                 {
                     indicators[j] = normalizer.Normalize(j, counts[j] > 0 ? sums[j] / counts[j] : double.NaN);
@@ -61,6 +45,31 @@ internal static class IndexBootstrap
         });
 
         return (index, dimensions);
+    }
+
+    /// <summary>
+    /// One respondent bootstrap resample of the <paramref name="n"/> canonical rows (<see cref="Canonical"/>): per dimension the sum of
+    /// the drawn rows' scores and how many of them scored it (a NaN score is a blank and is skipped unless the rows are complete).
+    /// The one loop behind the index bootstrap and the sampling-vs-method decomposition, so both draw the same resamples.
+    /// </summary>
+    internal static void ResampleSums(Random random, double[] compact, int n, int p, bool complete, int[] sample, double[] sums, int[] counts)
+    {
+        Array.Clear(sums);
+        Array.Clear(counts);
+        Statistics.Resampling.BootstrapIndices(random, n, sample);
+        for (int i = 0; i < n; i++)
+        {
+            int offset = sample[i] * p;
+            for (int j = 0; j < p; j++)
+            {
+                double v = compact[offset + j];
+                if (complete || !double.IsNaN(v))
+                {
+                    sums[j] += v;
+                    counts[j]++;
+                }
+            }
+        }
     }
 
     /// <summary>The rows' score vectors, sorted lexicographically (NaN first, as double.CompareTo orders it), row-major.</summary>

@@ -147,23 +147,7 @@ internal static class TrustIndexUncertainty
             int end = Math.Min(resamples, (block + 1) * RandomNumbers.BlockSize);
             for (int b = block * RandomNumbers.BlockSize; b < end; b++)
             {
-                Array.Clear(sums);
-                Array.Clear(counts);
-                Resampling.BootstrapIndices(random, n, sample);
-                for (int i = 0; i < n; i++)
-                {
-                    int offset = sample[i] * p;
-                    for (int j = 0; j < p; j++)
-                    {
-                        double v = compact[offset + j];
-                        if (complete || !double.IsNaN(v))
-                        {
-                            sums[j] += v;
-                            counts[j]++;
-                        }
-                    }
-                }
-
+                IndexBootstrap.ResampleSums(random, compact, n, p, complete, sample, sums, counts);
                 for (int j = 0; j < p; j++)
                 {
                     result[(b * p) + j] = counts[j] > 0 ? sums[j] / counts[j] : double.NaN;
