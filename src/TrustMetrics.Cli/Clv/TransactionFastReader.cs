@@ -90,68 +90,23 @@ internal sealed class TransactionFastReader
         var buffer = new byte[ChunkBytes];
         var rows = new Rows(0);
         long total = 0;
-        int filled = 0;
-        bool headerDone = false, end = false;
-        while (!end)
+        bool whole = FastCsv.ForEachChunk(stream, buffer, header, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk, start, middle, usable, firstRows, secondRows) =>
         {
-            int read = stream.Read(buffer, filled, buffer.Length - filled);
-            end = read == 0;
-            filled += read;
-            if (!end && filled < buffer.Length)
-            {
-                continue;
-            }
-
-            int usable = filled;
-            if (!end)
-            {
-                int lastNewline = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n');
-                if (lastNewline < 0)
-                {
-                    return false; // a line longer than the chunk.
-                }
-
-                usable = lastNewline + 1;
-            }
-
-            var region = buffer.AsSpan(0, usable);
-            if (region.Contains((byte)'"'))
-            {
-                return false;
-            }
-
-            int offset = 0;
-            if (!headerDone)
-            {
-                if (!FastCsv.Header(region, header, out offset))
-                {
-                    return false;
-                }
-
-                headerDone = true;
-            }
-
-            int bodyLength = usable - offset;
-            int split = offset + (bodyLength / 2);
-            int cut = bodyLength > 0 ? buffer.AsSpan(split, usable - split).IndexOf((byte)'\n') : -1;
-            int middle = cut < 0 ? usable : split + cut + 1;
-            int firstRows = FastCsv.Lines(buffer.AsSpan(offset, middle - offset)), secondRows = FastCsv.Lines(buffer.AsSpan(middle, usable - middle));
             if (rows.Capacity < firstRows + secondRows)
             {
                 rows = new Rows(firstRows + secondRows);
             }
 
             bool ok0 = true, ok1 = true;
-            int start = offset;
-            if (secondRows > 0 && middle - offset > 1 << 16)
+            if (secondRows > 0 && middle - start > 1 << 16)
             {
                 Parallel.Invoke(
-                    () => ok0 = Parse(buffer, start, middle, layout, rows, 0, firstRows),
-                    () => ok1 = Parse(buffer, middle, usable, layout, rows, firstRows, secondRows));
+                    () => ok0 = Parse(chunk, start, middle, layout, rows, 0, firstRows),
+                    () => ok1 = Parse(chunk, middle, usable, layout, rows, firstRows, secondRows));
             }
             else
             {
-                ok0 = Parse(buffer, start, middle, layout, rows, 0, firstRows) && Parse(buffer, middle, usable, layout, rows, firstRows, secondRows);
+                ok0 = Parse(chunk, start, middle, layout, rows, 0, firstRows) && Parse(chunk, middle, usable, layout, rows, firstRows, secondRows);
             }
 
             if (!ok0 || !ok1)
@@ -162,17 +117,15 @@ internal sealed class TransactionFastReader
             int count = firstRows + secondRows;
             for (int i = 0; i < count; i++)
             {
-                int slot = Slot(buffer.AsSpan(rows.IdStart[i], rows.IdLength[i]), rows.Hash[i]);
+                int slot = Slot(chunk.AsSpan(rows.IdStart[i], rows.IdLength[i]), rows.Hash[i]);
                 add(slot, new DateTime(rows.Day[i] * TimeSpan.TicksPerDay), rows.Amount[i]);
             }
 
             total += count;
-            int rest = filled - usable;
-            Array.Copy(buffer, usable, buffer, 0, rest);
-            filled = rest;
-        }
+            return true;
+        });
 
-        return headerDone && total > 0;
+        return whole && total > 0;
     }
 
     /// <summary>The number of the customer with these id bytes, numbering a new one.</summary>

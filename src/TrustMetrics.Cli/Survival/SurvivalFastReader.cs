@@ -53,53 +53,10 @@ internal static class SurvivalFastReader
         var durations = new double[capacity];
         var flags = new byte[capacity];
         int rows = 0;
-        int filled = 0;
-        bool headerDone = false, end = false;
-        while (!end)
+        bool whole = FastCsv.ForEachChunk(stream, buffer, header, (chunk, start, middle, end, firstRows, secondRows) =>
         {
-            int read = stream.Read(buffer, filled, buffer.Length - filled);
-            end = read == 0;
-            filled += read;
-            if (!end && filled < buffer.Length)
-            {
-                continue;
-            }
-
-            int usable = filled;
-            if (!end)
-            {
-                int lastNewline = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n');
-                if (lastNewline < 0)
-                {
-                    return null; // a line longer than the chunk: not the case this path is for.
-                }
-
-                usable = lastNewline + 1;
-            }
-
-            var region = buffer.AsMemory(0, usable);
-            if (region.Span.Contains((byte)'"'))
-            {
-                return null;
-            }
-
-            int offset = 0;
-            if (!headerDone)
-            {
-                if (!FastCsv.Header(region.Span, header, out offset))
-                {
-                    return null;
-                }
-
-                headerDone = true;
-            }
-
-            var body = region[offset..];
-            int split = body.Length / 2;
-            int cut = split < body.Length ? body.Span[split..].IndexOf((byte)'\n') : -1;
-            var first = cut < 0 ? body : body[..(split + cut + 1)];
-            var second = cut < 0 ? Memory<byte>.Empty : body[(split + cut + 1)..];
-            int firstRows = FastCsv.Lines(first.Span), secondRows = FastCsv.Lines(second.Span);
+            var first = chunk.AsMemory(start, middle - start);
+            var second = chunk.AsMemory(middle, end - middle);
             if (rows >= tallyRows || rows + firstRows + secondRows > capacity)
             {
                 total += SurvivalTally.FromDurations(durations.AsSpan(0, rows), flags.AsSpan(0, rows));
@@ -122,17 +79,20 @@ internal static class SurvivalFastReader
 
             if (!ok0 || !ok1)
             {
-                return null;
+                return false;
             }
 
             rows += firstRows + secondRows;
-            int rest = filled - usable;
-            Array.Copy(buffer, usable, buffer, 0, rest);
-            filled = rest;
+            return true;
+        });
+
+        if (!whole)
+        {
+            return null;
         }
 
         total += SurvivalTally.FromDurations(durations.AsSpan(0, rows), flags.AsSpan(0, rows));
-        return headerDone && total.Count > 0 ? total : null;
+        return total.Count > 0 ? total : null;
     }
 
     private readonly record struct Columns(int Fields, int Duration, int Event);
