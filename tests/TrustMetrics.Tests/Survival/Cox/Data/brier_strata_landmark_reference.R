@@ -52,6 +52,7 @@ curves <- lapply(seq_len(nrow(test)), function(i) survfit(fit, newdata = test[i,
 Sfun <- function(times) sapply(times, function(t) sapply(curves, function(sf) { k <- findInterval(t, sf$time); if (k == 0) 1 else sf$surv[k] }))
 times <- c(0, 5, 10, 12, 20, 26, 30, 40, 49.5, 51, 52)
 bs <- brier_plain(Sfun(times), times, test$week, test$arrest)
+cat("# max |survfit per row - riskRegression::predictRisk| =", max(abs(Sfun(times[times > 0]) - (1 - predictRisk(fit, newdata = test, times = times[times > 0])))), "\n")
 out("strata.brier.times", times); out("strata.brier.scores", bs)
 sc <- Score(list(cox = fit), formula = Hist(week, arrest) ~ 1, data = test, times = times[times > 0], metrics = "brier",
             null.model = FALSE, cens.model = "km", conf.int = FALSE)
