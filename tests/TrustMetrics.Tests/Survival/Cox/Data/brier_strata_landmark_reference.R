@@ -4,6 +4,8 @@
 # R survival 3.5-3 for the fits and survfit(fit, newdata) predictions; riskRegression 2022.11.28 (Debian r-cran-riskregression)
 # Score(..., metrics = "brier", cens.model = "km") as the independent Brier implementation; the formulas of Graf et al. 1999
 # are also written out by hand.
+# heart.csv is survival::heart (Stanford heart transplant data, Crowley & Hu 1977, as shipped with R survival 3.5-3), written by
+#   Rscript -e 'h<-survival::heart; h$transplant<-as.integer(as.character(h$transplant)); write.csv(h[,c("id","start","stop","event","age","year","surgery","transplant")], "heart.csv", row.names=FALSE, quote=FALSE)'
 # Run (in this folder): Rscript brier_strata_landmark_reference.R > brier_strata_landmark_reference.txt
 suppressMessages({ library(survival); library(riskRegression) })
 out <- function(key, v) cat(key, "\t", paste(formatC(v, digits = 17, format = "g"), collapse = " "), "\n", sep = "")
