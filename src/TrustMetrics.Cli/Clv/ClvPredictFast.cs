@@ -1,0 +1,354 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using TrustMetrics.Cli.Input;
+using TrustMetrics.Cli.Output;
+using TrustMetrics.Clv;
+using TrustMetrics.Statistics;
+
+namespace TrustMetrics.Cli.Clv;
+
+/// <summary>
+/// The fast path of <c>clv predict</c> (with or without <c>--interval</c>) for a plain summary without monetary values and
+/// without covariates: the file is read twice and never held as rows.
+/// <list type="number">
+/// <item>The fit's own read (<see cref="SummaryFastReader"/>: bytes → three columns → the distinct (x, t_x, T) rows) and the fit
+/// on those rows — the same rows in the same order as the general reader gives, so the same estimates as <c>clv fit</c>.</item>
+/// <item>Point predictions (the model's batch API) and, with <c>--interval</c>, the intervals
+/// (<see cref="PredictionIntervalCalculator.Compute{TModel}(ClvFit{TModel}, CompressedHistories, double, double, CancellationToken, int?)"/>)
+/// once per distinct row; a hash index of the rows (<see cref="HistoryIndex"/>).</item>
+/// <item>The file again in chunks of whole lines (<see cref="FastCsv.ForEachChunk"/>): each chunk's two halves are formatted on
+/// both cores into pooled byte buffers (customer id copied, the row found in the index, numbers as shortest round-trip UTF-8,
+/// <c>0</c> for ±0 exactly as <see cref="Output.Formatting.CsvNumber"/>) and written in order.</item>
+/// </list>
+/// Memory: O(distinct rows) plus the chunk buffers. The output is byte for byte what the general path writes (test
+/// <c>ClvPredictIntervalTests</c>); any file the fast reader declines goes through the general path.
+/// </summary>
+internal static class ClvPredictFast
+{
+    private const int ChunkBytes = 1 << 20;
+
+    /// <summary>Writes the predictions and returns true, or returns false (nothing written) when the file is not of the simple form.</summary>
+    public static bool TryRun(CliContext context, FileInfo? output, string path, ClvInput.Columns names, string model, double horizon, double? level)
+    {
+        if (level is double l)
+        {
+            ClvPredictIntervals.CheckLevel(l);
+        }
+
+        var source = SurveySource.FromFile(path);
+        if (source.IsParquet || source.Path is null || source.Settings.Columns is not null
+            || source.Settings.Delimiter is not (Delimiter.Auto or Delimiter.Comma))
+        {
+            return false;
+        }
+
+        string[] header;
+        Layout layout;
+        using (var table = CsvTable.Open(source))
+        {
+            // Ids from a column (not line numbers) and no monetary column (no spend model): otherwise the general path.
+            if (!(names.RequireCustomer || table.HasColumn(names.Customer)) || names.RequireMonetary || table.HasColumn(names.Monetary))
+            {
+                return false;
+            }
+
+            header = [.. table.Columns];
+            layout = new Layout(header.Length, table.Column(names.Customer), table.Column(names.Frequency), table.Column(names.Recency), table.Column(names.T));
+        }
+
+        var data = SummaryFastReader.TryRead(path, names);
+        if (data is null)
+        {
+            return false;
+        }
+
+        var options = ClvFitOptions.Default;
+        Console.Error.WriteLine($"PROFILE read {Environment.TickCount64 - System.Diagnostics.Process.GetCurrentProcess().StartTime.Ticks / 10000}");
+        var sw0 = System.Diagnostics.Stopwatch.StartNew();
+        Predictions predictions = model switch
+        {
+            "mbgnbd" => Predict(new MbgNbdFitter().Fit(data, options), data, horizon, level),
+            "paretonbd" => Predict(new ParetoNbdFitter().Fit(data, options), data, horizon, level),
+            _ => Predict(new BgNbdFitter().Fit(data, options), data, horizon, level),
+        };
+
+        Console.Error.WriteLine($"PROFILE fit+predict {sw0.ElapsedMilliseconds}"); sw0.Restart();
+        if (output is not null)
+        {
+            OutputFile.Write(output.ToString(), stream => Write(path, header, layout, predictions, data.CustomerCount, stream, null));
+        }
+        else
+        {
+            Write(path, header, layout, predictions, data.CustomerCount, null, context.Output);
+        }
+
+        Console.Error.WriteLine($"PROFILE write {sw0.ElapsedMilliseconds}");
+        return true;
+    }
+
+    private readonly record struct Layout(int Fields, int Customer, int Frequency, int Recency, int T);
+
+    /// <summary>Everything written for one distinct row (index = row of the compressed histories).</summary>
+    private sealed record Predictions(HistoryIndex Index, double[] Expected, double[] Alive, PredictionIntervals? Intervals);
+
+    private static Predictions Predict<TModel>(ClvFit<TModel> fit, CompressedHistories data, double horizon, double? level)
+        where TModel : class, IPurchaseModel
+    {
+        int n = data.RowCount;
+        var histories = new PurchaseHistory[n];
+        ReadOnlySpan<long> x = data.Frequency;
+        ReadOnlySpan<double> tx = data.Recency, t = data.T;
+        for (int i = 0; i < n; i++)
+        {
+            histories[i] = new PurchaseHistory(x[i], tx[i], t[i]);
+        }
+
+        // The same batch calls as the general path (so the same digits), on the distinct rows only.
+        var expected = new double[n];
+        var alive = new double[n];
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        fit.Model.ConditionalExpectedPurchases(horizon, histories, expected);
+        Console.Error.WriteLine($"PROFILE expected {sw.ElapsedMilliseconds}"); sw.Restart();
+        fit.Model.ProbabilityAlive(histories, alive);
+        Console.Error.WriteLine($"PROFILE alive {sw.ElapsedMilliseconds}"); sw.Restart();
+        var intervals = level is double l ? new PredictionIntervalCalculator().Compute(fit, data, horizon, l) : null;
+        Console.Error.WriteLine($"PROFILE intervals {sw.ElapsedMilliseconds}"); sw.Restart();
+        var ix = HistoryIndex.Of(x, tx, t);
+        Console.Error.WriteLine($"PROFILE index {sw.ElapsedMilliseconds}"); sw.Restart();
+        return new Predictions(ix, expected, alive, intervals);
+    }
+
+    private static void Write(string path, string[] header, Layout layout, Predictions predictions, long customers, Stream? stream, TextWriter? writer)
+    {
+        var first = Encoding.UTF8.GetBytes("customer_id,expected_purchases,p_alive" + (predictions.Intervals is null ? string.Empty : ClvPredictIntervals.Header) + "\n");
+        Emit(first, first.Length);
+        var work = ParallelWork.From(CancellationToken.None, null);
+        var outputs = new byte[2][];
+        var lengths = new int[2];
+        var lines = new long[2];
+        long written = 0;
+        using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            bool whole = FastCsv.ForEachChunk(input, buffer, header, (chunk, start, middle, end, firstRows, secondRows) =>
+            {
+                work.For(2, work.MayParallelize && end - start > 1 << 16, half =>
+                {
+                    var region = half == 0 ? chunk.AsSpan(start, middle - start) : chunk.AsSpan(middle, end - middle);
+                    outputs[half] ??= ArrayPool<byte>.Shared.Rent(ChunkBytes * 4);
+                    (lengths[half], lines[half]) = FormatLines(region, layout, predictions, ref outputs[half]);
+                });
+                Emit(outputs[0], lengths[0]);
+                Emit(outputs[1], lengths[1]);
+                written += lines[0] + lines[1];
+                return true;
+            });
+            if (!whole || written != customers)
+            {
+                throw Changed(path);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            foreach (var o in outputs)
+            {
+                if (o is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(o);
+                }
+            }
+        }
+
+        void Emit(byte[] bytes, int length)
+        {
+            if (stream is not null)
+            {
+                stream.Write(bytes, 0, length);
+            }
+            else
+            {
+                writer!.Write(Encoding.UTF8.GetString(bytes, 0, length));
+            }
+        }
+    }
+
+    private static InputException Changed(string path) =>
+        new($"{path}: the file changed while it was read (its second read differs from the first); run the command again.");
+
+    /// <summary>Formats every line of <paramref name="region"/> (whole lines; a last one may lack its line feed); returns the bytes written and the lines.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (int Length, long Lines) FormatLines(ReadOnlySpan<byte> region, Layout layout, Predictions p, ref byte[] output)
+    {
+        int position = 0;
+        long count = 0;
+        var intervals = p.Intervals;
+        var el = intervals?.ExpectedPurchasesLower;
+        var eu = intervals?.ExpectedPurchasesUpper;
+        var al = intervals?.ProbabilityAliveLower;
+        var au = intervals?.ProbabilityAliveUpper;
+        while (!region.IsEmpty)
+        {
+            int newline = region.IndexOf((byte)'\n');
+            var line = newline < 0 ? region : region[..newline];
+            region = newline < 0 ? default : region[(newline + 1)..];
+            if (line.Length > 0 && line[^1] == '\r')
+            {
+                line = line[..^1];
+            }
+
+            if (!Parse(line, layout, out var id, out long x, out double tx, out double t))
+            {
+                throw new InputException("the summary changed while it was read; run the command again.");
+            }
+
+            int row = p.Index.Find(x, tx, t);
+            if (row < 0)
+            {
+                throw new InputException("the summary changed while it was read; run the command again.");
+            }
+
+            int need = (id.Length * 3) + 16 + (8 * 32);
+            if (output.Length - position < need)
+            {
+                var grown = ArrayPool<byte>.Shared.Rent(Math.Max(output.Length * 2, position + need));
+                output.AsSpan(0, position).CopyTo(grown);
+                ArrayPool<byte>.Shared.Return(output);
+                output = grown;
+            }
+
+            var span = output.AsSpan();
+            position += Id(id, span[position..]);
+            span[position++] = (byte)',';
+            position += Number(p.Expected[row], span[position..]);
+            span[position++] = (byte)',';
+            position += Number(p.Alive[row], span[position..]);
+            if (intervals is not null)
+            {
+                position += Bound(el, row, span[position..]);
+                position += Bound(eu, row, span[position..]);
+                position += Bound(al, row, span[position..]);
+                position += Bound(au, row, span[position..]);
+                span[position++] = (byte)',';
+                intervals.PurchasesLower[row].TryFormat(span[position..], out int n, default, CultureInfo.InvariantCulture);
+                position += n;
+                span[position++] = (byte)',';
+                intervals.PurchasesUpper[row].TryFormat(span[position..], out n, default, CultureInfo.InvariantCulture);
+                position += n;
+            }
+
+            span[position++] = (byte)'\n';
+            count++;
+        }
+
+        return (position, count);
+    }
+
+    /// <summary>One line's id cell and history, read as <see cref="SummaryFastReader"/> reads it; false when it does not parse.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Parse(ReadOnlySpan<byte> line, Layout layout, out ReadOnlySpan<byte> id, out long x, out double tx, out double t)
+    {
+        id = default;
+        x = 0;
+        tx = t = 0;
+        double frequency = double.NaN;
+        int field = 0;
+        while (true)
+        {
+            int comma = line.IndexOf((byte)',');
+            var cell = comma < 0 ? line : line[..comma];
+            if (field == layout.Customer)
+            {
+                id = cell;
+            }
+
+            if (field == layout.Frequency || field == layout.Recency || field == layout.T)
+            {
+                if (cell.IsEmpty || cell[0] == (byte)'-' || !FastNumbers.TryPlain(cell, out double value))
+                {
+                    return false;
+                }
+
+                if (field == layout.Frequency)
+                {
+                    frequency = value;
+                }
+
+                if (field == layout.Recency)
+                {
+                    tx = value;
+                }
+
+                if (field == layout.T)
+                {
+                    t = value;
+                }
+            }
+
+            field++;
+            if (comma < 0)
+            {
+                break;
+            }
+
+            line = line[(comma + 1)..];
+        }
+
+        if (field != layout.Fields || frequency != Math.Floor(frequency) || frequency > int.MaxValue)
+        {
+            return false;
+        }
+
+        x = (long)frequency;
+        return true;
+    }
+
+    /// <summary>The id as the general path writes it: the cell trimmed (string.Trim) and quoted when it holds a comma, quote or line break.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Id(ReadOnlySpan<byte> id, Span<byte> destination)
+    {
+        if (id.IsEmpty || (id[0] > 0x20 && id[0] < 0x7F && id[^1] > 0x20 && id[^1] < 0x7F && !id.Contains((byte)'\r')))
+        {
+            id.CopyTo(destination);
+            return id.Length;
+        }
+
+        // Leading or trailing whitespace (ASCII or Unicode) or a carriage return: the general path's string rules.
+        string text = Encoding.UTF8.GetString(id).Trim();
+        if (text.AsSpan().IndexOfAny(",\"\n\r") >= 0)
+        {
+            text = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        }
+
+        return Encoding.UTF8.GetBytes(text, destination);
+    }
+
+    /// <summary>Shortest round-trip text ("R", invariant) as UTF-8, <c>0</c> for ±0: <see cref="Output.Formatting.CsvNumber"/> without the string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Number(double value, Span<byte> destination)
+    {
+        if (value == 0)
+        {
+            destination[0] = (byte)'0';
+            return 1;
+        }
+
+        if (value == 1)
+        {
+            destination[0] = (byte)'1';
+            return 1;
+        }
+
+        value.TryFormat(destination, out int n, "R", CultureInfo.InvariantCulture);
+        return n;
+    }
+
+    private static int Bound(IReadOnlyList<double>? values, int row, Span<byte> destination)
+    {
+        destination[0] = (byte)',';
+        return values is null ? 1 : 1 + Number(values[row], destination[1..]);
+    }
+}
