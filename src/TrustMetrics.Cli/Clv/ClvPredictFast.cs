@@ -27,7 +27,8 @@ namespace TrustMetrics.Cli.Clv;
 /// </summary>
 internal static class ClvPredictFast
 {
-    private const int ChunkBytes = 1 << 20;
+    /// <summary>Input bytes per chunk: few chunks, so the two halves meet rarely (a loaded machine makes every meeting wait).</summary>
+    private const int ChunkBytes = 4 << 20;
 
     /// <summary>Writes the predictions and returns true, or returns false (nothing written) when the file is not of the simple form.</summary>
     public static bool TryRun(CliContext context, FileInfo? output, string path, ClvInput.Columns names, string model, double horizon, double? level)
@@ -65,8 +66,6 @@ internal static class ClvPredictFast
         }
 
         var options = ClvFitOptions.Default;
-        Console.Error.WriteLine($"PROFILE read {Environment.TickCount64 - System.Diagnostics.Process.GetCurrentProcess().StartTime.Ticks / 10000}");
-        var sw0 = System.Diagnostics.Stopwatch.StartNew();
         Predictions predictions = model switch
         {
             "mbgnbd" => Predict(new MbgNbdFitter().Fit(data, options), data, horizon, level),
@@ -74,7 +73,6 @@ internal static class ClvPredictFast
             _ => Predict(new BgNbdFitter().Fit(data, options), data, horizon, level),
         };
 
-        Console.Error.WriteLine($"PROFILE fit+predict {sw0.ElapsedMilliseconds}"); sw0.Restart();
         if (output is not null)
         {
             OutputFile.Write(output.ToString(), stream => Write(path, header, layout, predictions, data.CustomerCount, stream, null));
@@ -84,7 +82,6 @@ internal static class ClvPredictFast
             Write(path, header, layout, predictions, data.CustomerCount, null, context.Output);
         }
 
-        Console.Error.WriteLine($"PROFILE write {sw0.ElapsedMilliseconds}");
         return true;
     }
 
@@ -108,16 +105,10 @@ internal static class ClvPredictFast
         // The same batch calls as the general path (so the same digits), on the distinct rows only.
         var expected = new double[n];
         var alive = new double[n];
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         fit.Model.ConditionalExpectedPurchases(horizon, histories, expected);
-        Console.Error.WriteLine($"PROFILE expected {sw.ElapsedMilliseconds}"); sw.Restart();
         fit.Model.ProbabilityAlive(histories, alive);
-        Console.Error.WriteLine($"PROFILE alive {sw.ElapsedMilliseconds}"); sw.Restart();
         var intervals = level is double l ? new PredictionIntervalCalculator().Compute(fit, data, horizon, l) : null;
-        Console.Error.WriteLine($"PROFILE intervals {sw.ElapsedMilliseconds}"); sw.Restart();
-        var ix = HistoryIndex.Of(x, tx, t);
-        Console.Error.WriteLine($"PROFILE index {sw.ElapsedMilliseconds}"); sw.Restart();
-        return new Predictions(ix, expected, alive, intervals);
+        return new Predictions(HistoryIndex.Of(x, tx, t), expected, alive, intervals);
     }
 
     private static void Write(string path, string[] header, Layout layout, Predictions predictions, long customers, Stream? stream, TextWriter? writer)
@@ -211,7 +202,7 @@ internal static class ClvPredictFast
                 throw new InputException("the summary changed while it was read; run the command again.");
             }
 
-            int need = (id.Length * 3) + 16 + (8 * 32);
+            int need = (id.Length * 3) + 16 + (8 * ShortestNumber.MaxLength);
             if (output.Length - position < need)
             {
                 var grown = ArrayPool<byte>.Shared.Rent(Math.Max(output.Length * 2, position + need));
@@ -326,25 +317,8 @@ internal static class ClvPredictFast
         return Encoding.UTF8.GetBytes(text, destination);
     }
 
-    /// <summary>Shortest round-trip text ("R", invariant) as UTF-8, <c>0</c> for ±0: <see cref="Output.Formatting.CsvNumber"/> without the string.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Number(double value, Span<byte> destination)
-    {
-        if (value == 0)
-        {
-            destination[0] = (byte)'0';
-            return 1;
-        }
-
-        if (value == 1)
-        {
-            destination[0] = (byte)'1';
-            return 1;
-        }
-
-        value.TryFormat(destination, out int n, "R", CultureInfo.InvariantCulture);
-        return n;
-    }
+    private static int Number(double value, Span<byte> destination) => ShortestNumber.Write(value, destination);
 
     private static int Bound(IReadOnlyList<double>? values, int row, Span<byte> destination)
     {

@@ -519,8 +519,117 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                 double z = leader == j ? t / (alphaT + t) : scratch.Second[leader];
                 scratch.First[j] = logOneMinusZ;
                 scratch.Second[j] = z;
-                scratch.Expected[j] = Numerator(j, x, z, logOneMinusZ) * alive;
             }
+
+            if (t == 0)
+            {
+                return;
+            }
+
+            if (x > tableFrequency)
+            {
+                for (int j = 0; j < parameters.Length; j++)
+                {
+                    scratch.Expected[j] = Numerator(j, x, scratch.Second[j], scratch.First[j]) * scratch.Alive[j];
+                }
+
+                return;
+            }
+
+            // The models' series side by side (independent chains the processor overlaps), then each model's closed part.
+            var series = (StepScratch)scratch;
+            Series(series, (int)x);
+            for (int j = 0; j < parameters.Length; j++)
+            {
+                scratch.Expected[j] = Finish(j, x, scratch.Second[j], scratch.First[j], series.Sum[j], series.Largest[j], series.Converged[j]) * scratch.Alive[j];
+            }
+        }
+
+        /// <summary>
+        /// <see cref="Numerator"/>'s series for every model at once, interleaved term by term: each model runs exactly its own
+        /// operations in its own order (so its sum, largest term and verdict are those of <see cref="Numerator"/> bit for bit) and
+        /// stops where <see cref="Numerator"/> stops; the models' chains are independent, so they overlap in the processor.
+        /// </summary>
+        private void Series(StepScratch scratch, int offset)
+        {
+            int models = parameters.Length;
+            var term = scratch.Term;
+            var sum = scratch.Sum;
+            var largest = scratch.Largest;
+            var converged = scratch.Converged;
+            var active = scratch.Active;
+            var zs = scratch.Second;
+            int live = 0;
+            for (int j = 0; j < models; j++)
+            {
+                double z = zs[j];
+                converged[j] = true;
+                active[j] = false;
+                sum[j] = largest[j] = 0;
+                if (z > 0)
+                {
+                    double first = a1[j] * z;
+                    term[j] = first;
+                    sum[j] = first;
+                    largest[j] = Math.Abs(first);
+                    active[j] = first != 0;
+                    live += active[j] ? 1 : 0;
+                }
+            }
+
+            for (int n = 1; live > 0; n++)
+            {
+                for (int j = 0; j < models; j++)
+                {
+                    if (!active[j])
+                    {
+                        continue;
+                    }
+
+                    if (n > SeriesBudget)
+                    {
+                        converged[j] = active[j] = false;
+                        live--;
+                        continue;
+                    }
+
+                    // term_{n+1} = term_n · (a₁+n)(ε+n)/((c+n)(n+1)) · z.
+                    double ratio = seriesRatio[j][n] * inverseC[j][offset + n] * zs[j];
+                    double next = term[j] * ratio;
+                    double s = sum[j] + next;
+                    term[j] = next;
+                    sum[j] = s;
+                    largest[j] = Math.Max(largest[j], Math.Abs(next));
+                    if (!double.IsFinite(s))
+                    {
+                        converged[j] = active[j] = false;
+                        live--;
+                    }
+                    else if ((Math.Abs(next) <= 1e-17 * Math.Abs(s) && Math.Abs(ratio) < 1) || next == 0)
+                    {
+                        active[j] = false;
+                        live--;
+                    }
+                }
+            }
+        }
+
+        /// <summary><see cref="Numerator"/>'s closed part after its series (sum, largest term, whether it converged), at x within the tables.</summary>
+        private double Finish(int j, long x, double z, double logOneMinusZ, double s, double largest, bool series)
+        {
+            var p = parameters[j];
+            double r = p[0], a = p[2], b = p[3];
+            double c = shift == 0 ? a + b + x - 1 : a + b + x;
+            double eps = epsilon[j];
+            double el = eps * logOneMinusZ;
+            double head = eps == 0 ? -logOneMinusZ : -PreciseMath.Expm1(el) / eps;
+            double result = (c * head) - (Math.Exp(el) * s);
+            if (series && double.IsFinite(result) && !(Math.Exp(el) * largest > 1e3 * Math.Abs(result)))
+            {
+                return result;
+            }
+
+            return Hypergeometric.ScaledTail(a1[j], epsilon[j], c, z, logOneMinusZ, r + x, a, b + x + shift);
         }
 
         /// <summary>E[Y(t) | x, t_x, T] / P(alive) (the models' <c>Numerator</c>): Hypergeometric.ScaledTail's series from the tables.</summary>
@@ -706,6 +815,17 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
         private sealed class StepScratch(int models) : Scratch(models)
         {
             public Step[] Steps { get; } = new Step[models];
+
+            /// <summary>The interleaved series' state per model (<see cref="Series"/>).</summary>
+            public double[] Term { get; } = new double[models];
+
+            public double[] Sum { get; } = new double[models];
+
+            public double[] Largest { get; } = new double[models];
+
+            public bool[] Converged { get; } = new bool[models];
+
+            public bool[] Active { get; } = new bool[models];
         }
     }
 
