@@ -17,7 +17,8 @@ namespace TrustMetrics.Cli.Clv;
 /// on those rows — the same rows in the same order as the general reader gives, so the same estimates as <c>clv fit</c>.</item>
 /// <item>Point predictions (the model's batch API) and, with <c>--interval</c>, the intervals
 /// (<see cref="PredictionIntervalCalculator.Compute{TModel}(ClvFit{TModel}, CompressedHistories, double, double, CancellationToken, int?)"/>)
-/// once per distinct row; a hash index of the rows (<see cref="HistoryIndex"/>).</item>
+/// once per distinct row, packed with the row's key into one entry per row under a hash table (a customer's lookup touches one
+/// slot and one entry).</item>
 /// <item>The file again in chunks of whole lines (<see cref="FastCsv.ForEachChunk"/>): each chunk's two halves are formatted on
 /// both cores into pooled byte buffers (customer id copied, the row found in the index, numbers as shortest round-trip UTF-8,
 /// <c>0</c> for ±0 exactly as <see cref="Output.Formatting.CsvNumber"/>) and written in order.</item>
@@ -87,8 +88,47 @@ internal static class ClvPredictFast
 
     private readonly record struct Layout(int Fields, int Customer, int Frequency, int Recency, int T);
 
-    /// <summary>Everything written for one distinct row (index = row of the compressed histories).</summary>
-    private sealed record Predictions(HistoryIndex Index, double[] Expected, double[] Alive, PredictionIntervals? Intervals);
+    /// <summary>One distinct row: its key and everything written for it, in one place (a lookup touches one slot and one entry).</summary>
+    private struct Entry
+    {
+        public long X;
+        public double Tx, T, Expected, Alive, ExpectedLower, ExpectedUpper, AliveLower, AliveUpper;
+        public long PurchasesLower, PurchasesUpper;
+    }
+
+    /// <summary>The distinct rows' entries and an open-addressing hash table over them (slot = entry + 1; 0 = empty).</summary>
+    private sealed class Predictions(Entry[] entries, int[] slots, bool intervals, bool bounds)
+    {
+        public Entry[] Entries { get; } = entries;
+
+        public bool Intervals { get; } = intervals;
+
+        /// <summary>Whether the expectation bounds are written (parameter uncertainty available) or left blank.</summary>
+        public bool Bounds { get; } = bounds;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Find(long x, double tx, double t)
+        {
+            int mask = slots.Length - 1;
+            int slot = (int)HistoryIndex.Hash(x, tx, t) & mask;
+            while (true)
+            {
+                int row = slots[slot] - 1;
+                if (row < 0)
+                {
+                    return -1;
+                }
+
+                ref readonly var e = ref Entries[row];
+                if (e.X == x && e.T == t && e.Tx == tx)
+                {
+                    return row;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+        }
+    }
 
     private static Predictions Predict<TModel>(ClvFit<TModel> fit, CompressedHistories data, double horizon, double? level)
         where TModel : class, IPurchaseModel
@@ -108,12 +148,40 @@ internal static class ClvPredictFast
         fit.Model.ConditionalExpectedPurchases(horizon, histories, expected);
         fit.Model.ProbabilityAlive(histories, alive);
         var intervals = level is double l ? new PredictionIntervalCalculator().Compute(fit, data, horizon, l) : null;
-        return new Predictions(HistoryIndex.Of(x, tx, t), expected, alive, intervals);
+        var entries = new Entry[n];
+        int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * n));
+        var slots = new int[size];
+        bool bounds = intervals?.ParameterUncertainty ?? false;
+        for (int i = 0; i < n; i++)
+        {
+            ref var e = ref entries[i];
+            (e.X, e.Tx, e.T, e.Expected, e.Alive) = (x[i], tx[i], t[i], expected[i], alive[i]);
+            if (intervals is not null)
+            {
+                (e.PurchasesLower, e.PurchasesUpper) = (intervals.PurchasesLower[i], intervals.PurchasesUpper[i]);
+                if (bounds)
+                {
+                    (e.ExpectedLower, e.ExpectedUpper) = (intervals.ExpectedPurchasesLower![i], intervals.ExpectedPurchasesUpper![i]);
+                    (e.AliveLower, e.AliveUpper) = (intervals.ProbabilityAliveLower![i], intervals.ProbabilityAliveUpper![i]);
+                }
+            }
+
+            // The rows are distinct (CompressedHistories), so each takes the first free slot of its probe.
+            int slot = (int)HistoryIndex.Hash(e.X, e.Tx, e.T) & (size - 1);
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & (size - 1);
+            }
+
+            slots[slot] = i + 1;
+        }
+
+        return new Predictions(entries, slots, intervals is not null, bounds);
     }
 
     private static void Write(string path, string[] header, Layout layout, Predictions predictions, long customers, Stream? stream, TextWriter? writer)
     {
-        var first = Encoding.UTF8.GetBytes("customer_id,expected_purchases,p_alive" + (predictions.Intervals is null ? string.Empty : ClvPredictIntervals.Header) + "\n");
+        var first = Encoding.UTF8.GetBytes("customer_id,expected_purchases,p_alive" + (predictions.Intervals ? ClvPredictIntervals.Header : string.Empty) + "\n");
         Emit(first, first.Length);
         var work = ParallelWork.From(CancellationToken.None, null);
         var outputs = new byte[2][];
@@ -176,11 +244,8 @@ internal static class ClvPredictFast
     {
         int position = 0;
         long count = 0;
-        var intervals = p.Intervals;
-        var el = intervals?.ExpectedPurchasesLower;
-        var eu = intervals?.ExpectedPurchasesUpper;
-        var al = intervals?.ProbabilityAliveLower;
-        var au = intervals?.ProbabilityAliveUpper;
+        var entries = p.Entries;
+        bool intervals = p.Intervals, bounds = p.Bounds;
         while (!region.IsEmpty)
         {
             int newline = region.IndexOf((byte)'\n');
@@ -196,7 +261,7 @@ internal static class ClvPredictFast
                 throw new InputException("the summary changed while it was read; run the command again.");
             }
 
-            int row = p.Index.Find(x, tx, t);
+            int row = p.Find(x, tx, t);
             if (row < 0)
             {
                 throw new InputException("the summary changed while it was read; run the command again.");
@@ -211,23 +276,37 @@ internal static class ClvPredictFast
                 output = grown;
             }
 
+            ref readonly var e = ref entries[row];
             var span = output.AsSpan();
             position += Id(id, span[position..]);
             span[position++] = (byte)',';
-            position += Number(p.Expected[row], span[position..]);
+            position += ShortestNumber.Write(e.Expected, span[position..]);
             span[position++] = (byte)',';
-            position += Number(p.Alive[row], span[position..]);
-            if (intervals is not null)
+            position += ShortestNumber.Write(e.Alive, span[position..]);
+            if (intervals)
             {
-                position += Bound(el, row, span[position..]);
-                position += Bound(eu, row, span[position..]);
-                position += Bound(al, row, span[position..]);
-                position += Bound(au, row, span[position..]);
+                if (bounds)
+                {
+                    span[position++] = (byte)',';
+                    position += ShortestNumber.Write(e.ExpectedLower, span[position..]);
+                    span[position++] = (byte)',';
+                    position += ShortestNumber.Write(e.ExpectedUpper, span[position..]);
+                    span[position++] = (byte)',';
+                    position += ShortestNumber.Write(e.AliveLower, span[position..]);
+                    span[position++] = (byte)',';
+                    position += ShortestNumber.Write(e.AliveUpper, span[position..]);
+                }
+                else
+                {
+                    ",,,,"u8.CopyTo(span[position..]);
+                    position += 4;
+                }
+
                 span[position++] = (byte)',';
-                intervals.PurchasesLower[row].TryFormat(span[position..], out int n, default, CultureInfo.InvariantCulture);
+                e.PurchasesLower.TryFormat(span[position..], out int n, default, CultureInfo.InvariantCulture);
                 position += n;
                 span[position++] = (byte)',';
-                intervals.PurchasesUpper[row].TryFormat(span[position..], out n, default, CultureInfo.InvariantCulture);
+                e.PurchasesUpper.TryFormat(span[position..], out n, default, CultureInfo.InvariantCulture);
                 position += n;
             }
 
@@ -315,14 +394,5 @@ internal static class ClvPredictFast
         }
 
         return Encoding.UTF8.GetBytes(text, destination);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Number(double value, Span<byte> destination) => ShortestNumber.Write(value, destination);
-
-    private static int Bound(IReadOnlyList<double>? values, int row, Span<byte> destination)
-    {
-        destination[0] = (byte)',';
-        return values is null ? 1 : 1 + Number(values[row], destination[1..]);
     }
 }

@@ -130,7 +130,7 @@ internal sealed class HistoryIndex
 
     /// <summary>A 64-bit mix of the three values' bits (−0 folded into +0 so equal values hash alike).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Hash(long x, double tx, double t)
+    internal static ulong Hash(long x, double tx, double t)
     {
         ulong h = ((ulong)x * 0x9E3779B97F4A7C15UL) ^ (BitConverter.DoubleToUInt64Bits(t + 0.0) * 0xC2B2AE3D27D4EB4FUL)
             ^ BitOperations.RotateLeft(BitConverter.DoubleToUInt64Bits(tx + 0.0) * 0x165667B19E3779F9UL, 31);
