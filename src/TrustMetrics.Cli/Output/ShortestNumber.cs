@@ -65,19 +65,43 @@ internal static class ShortestNumber
             return false;
         }
 
+        // The exact decade 10^e10 ≤ value < 10^(e10+1): the truncated 17-digit scaling ⌊value·10^(16−e10)⌋ must have 17 digits.
         int e10 = (int)Math.Floor(Math.Log10(value));
-        UInt128 n = 0, q = 0;
-        int p = 15;
-        for (int attempt = 0; attempt < 8; attempt++)
+        for (int attempt = 0; ; attempt++)
         {
-            int k = p - 1 - e10;
-            if (k < 0 || k >= PowersOfTen.Length)
+            int k = 16 - e10;
+            if (attempt == 3 || k < 0 || k >= PowersOfTen.Length)
             {
                 return false;
             }
 
+            UInt128 truncated = ((UInt128)f * PowersOfTen[k]) >> s;
+            if (truncated < PowersOfTen[16])
+            {
+                e10--;
+            }
+            else if (truncated >= PowersOfTen[17])
+            {
+                e10++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (e10 < -4 || e10 > 14)
+        {
+            return false;
+        }
+
+        UInt128 q;
+        int p = 15;
+        while (true)
+        {
+            int k = p - 1 - e10;
             var power = PowersOfTen[k];
-            n = (UInt128)f * power;
+            UInt128 n = (UInt128)f * power;
             q = n >> s;
             UInt128 remainder = n - (q << s);
             UInt128 half = (UInt128)1 << (s - 1);
@@ -89,19 +113,6 @@ internal static class ShortestNumber
             if (remainder > half)
             {
                 q++;
-            }
-
-            // The decimal exponent from the logarithm can be one off: q must have exactly p digits.
-            if (q >= PowersOfTen[p])
-            {
-                e10++;
-                continue;
-            }
-
-            if (q < PowersOfTen[p - 1])
-            {
-                e10--;
-                continue;
             }
 
             UInt128 scaled = q << s;
@@ -120,9 +131,15 @@ internal static class ShortestNumber
             p++;
         }
 
-        if (q >= PowersOfTen[p] || q < PowersOfTen[p - 1] || e10 < -4 || e10 > 14)
+        // Rounding carried into the next decade (…999.6 → 1000): one digit fewer at the next exponent, the same value.
+        if (q == PowersOfTen[p])
         {
-            return false;
+            q = PowersOfTen[p - 1];
+            e10++;
+            if (e10 > 14)
+            {
+                return false;
+            }
         }
 
         // The p digits of q, trailing zeros dropped.
