@@ -73,7 +73,23 @@ public sealed class ChangeDetector
         }
 
         _npsRows = NpsRows();
+        if (_npsRows is not null)
+        {
+            // The per-class rows (detractor 0, passive 7, promoter 9) for the block skip of AddNpsScores.
+            Span<int> classes = stackalloc int[3 * Lanes];
+            for (int j = 0; j < Lanes; j++)
+            {
+                classes[j] = _npsRows[0 * Lanes + j];
+                classes[Lanes + j] = _npsRows[7 * Lanes + j];
+                classes[2 * Lanes + j] = _npsRows[9 * Lanes + j];
+            }
+
+            _blockScan = CusumBlockScan.Create(classes, thresholds, drops.Length);
+        }
     }
+
+    /// <summary>The block skip of <see cref="AddNpsScores"/>; null when unsupported (see <see cref="CusumBlockScan.Create"/>).</summary>
+    private readonly CusumBlockScan? _blockScan;
 
     private int[]? NpsRows()
     {
@@ -385,19 +401,32 @@ public sealed class ChangeDetector
         var limits = Vector256.LoadUnsafe(ref rows, (nuint)((byte.MaxValue + 1) * Lanes));
         int i = 0, length = scores.Length;
         bool alarm = false;
-        for (; i < length; i++)
+        var scan = _blockScan;
+        while (i < length && !alarm)
         {
-            w = Vector256.Max(w + Vector256.LoadUnsafe(ref rows, (nuint)Unsafe.Add(ref first, i) * Lanes), Vector256<int>.Zero);
-            if (Vector256.GreaterThanAny(w, limits))
+            // Whole chunks that raise no alarm and hold only scores 0–10 are skipped block by block (CusumBlockScan, exactly the
+            // same statistics); the next chunk (or the rest) goes answer by answer.
+            int end = length;
+            if (scan is not null)
             {
-                if (scores[i] > NpsScale.MaxScore)
-                {
-                    throw NpsScale.OutOfRange(nameof(scores), i, scores[i]);
-                }
+                i += scan.Skip(scores[i..], ref w);
+                end = Math.Min(length, i + CusumBlockScan.Chunk);
+            }
 
-                alarm = true;
-                i++;
-                break;
+            for (; i < end; i++)
+            {
+                w = Vector256.Max(w + Vector256.LoadUnsafe(ref rows, (nuint)Unsafe.Add(ref first, i) * Lanes), Vector256<int>.Zero);
+                if (Vector256.GreaterThanAny(w, limits))
+                {
+                    if (scores[i] > NpsScale.MaxScore)
+                    {
+                        throw NpsScale.OutOfRange(nameof(scores), i, scores[i]);
+                    }
+
+                    alarm = true;
+                    i++;
+                    break;
+                }
             }
         }
 
