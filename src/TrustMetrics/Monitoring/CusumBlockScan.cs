@@ -11,8 +11,9 @@ namespace TrustMetrics.Monitoring;
 /// form W ↦ max(W + D, c) compose into the same form (D = D₁ + D₂, c = max(c₁ + D₂, c₂)), and the largest state reached inside a
 /// block is max(W + M, e) (M the largest prefix sum of the increments, e the largest state of the chain started at 0). An NPS
 /// answer has 3 classes, so a table over the 3^k class patterns of a block gives (D, c, M − H) per CUSUM (H its threshold; when
-/// e ≥ H the last entry is +2²⁹, which flags every start). A chunk of <see cref="Chunk"/> answers is then one table lookup, one
-/// add and one max per block for the state, and one add and one max for the largest excess W + M − H over the chunk: when that
+/// e ≥ H the last entry is +2²⁹, which flags every start). A chunk of <see cref="Chunk"/> answers is then one table lookup per
+/// block, the two blocks of a pair composed off the state's dependency chain, one add and one max per pair for the state, and
+/// adds and maxes for the largest excess W + M − H over the chunk: when that
 /// stays below 0 no state of the chunk reached its threshold (the block maximum is exact, not a bound), and the state after the
 /// chunk is exactly the one the per-answer recursion gives (integer arithmetic, no overflow: |d| ≤ 2²⁴, H ≤ 2²⁹). A chunk that
 /// reaches a threshold, or holds a byte outside 0–10, is left to the per-answer loop, which finds the alarm (or the bad byte)
@@ -172,21 +173,33 @@ internal sealed class CusumBlockScan
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ScanOne(ReadOnlySpan<int> patterns, ref int state)
     {
+        // Lane 0 of 128-bit vectors: vpaddd/vpmaxsd have no data-dependent branch (Math.Max may compile to one that mispredicts).
         ref int table = ref MemoryMarshal.GetArrayDataReference(_table);
-        int s = state, excess = int.MinValue;
-        foreach (int p in patterns)
+        var s = Vector128.CreateScalarUnsafe(state);
+        var excess = Vector128.CreateScalarUnsafe(int.MinValue);
+        // Two blocks per step: their composition (D₁ + D₂, max(c₁ + D₂, c₂)) does not wait for the state, so the state's chain
+        // of dependent operations is one add and one max per 16 answers; the state between the blocks feeds only the excess.
+        for (int b = 0; b + 1 < patterns.Length; b += 2)
         {
-            ref int entry = ref Unsafe.Add(ref table, (nint)(uint)p * 4);
-            excess = Math.Max(excess, s + Unsafe.Add(ref entry, 2));
-            s = Math.Max(s + entry, Unsafe.Add(ref entry, 1));
+            ref int first = ref Unsafe.Add(ref table, (nint)(uint)patterns[b] * 4);
+            ref int second = ref Unsafe.Add(ref table, (nint)(uint)patterns[b + 1] * 4);
+            var d1 = Vector128.CreateScalarUnsafe(first);
+            var c1 = Vector128.CreateScalarUnsafe(Unsafe.Add(ref first, 1));
+            var d2 = Vector128.CreateScalarUnsafe(second);
+            var d = d1 + d2;
+            var c = Vector128.Max(c1 + d2, Vector128.CreateScalarUnsafe(Unsafe.Add(ref second, 1)));
+            var middle = Vector128.Max(s + d1, c1);
+            excess = Vector128.Max(excess, Vector128.Max(s + Vector128.CreateScalarUnsafe(Unsafe.Add(ref first, 2)),
+                middle + Vector128.CreateScalarUnsafe(Unsafe.Add(ref second, 2))));
+            s = Vector128.Max(s + d, c);
         }
 
-        if (excess >= 0)
+        if (excess.ToScalar() >= 0)
         {
             return false;
         }
 
-        state = s;
+        state = s.ToScalar();
         return true;
     }
 
@@ -197,11 +210,19 @@ internal sealed class CusumBlockScan
         ref int table = ref MemoryMarshal.GetArrayDataReference(_table);
         var s = state;
         var excess = Vector256.Create(int.MinValue);
-        foreach (int p in patterns)
+        // Two blocks per step, as in ScanOne.
+        for (int b = 0; b + 1 < patterns.Length; b += 2)
         {
-            ref int entry = ref Unsafe.Add(ref table, (nint)(uint)p * 24);
-            excess = Vector256.Max(excess, s + Vector256.LoadUnsafe(ref entry, 16));
-            s = Vector256.Max(s + Vector256.LoadUnsafe(ref entry), Vector256.LoadUnsafe(ref entry, 8));
+            ref int first = ref Unsafe.Add(ref table, (nint)(uint)patterns[b] * 24);
+            ref int second = ref Unsafe.Add(ref table, (nint)(uint)patterns[b + 1] * 24);
+            var d1 = Vector256.LoadUnsafe(ref first);
+            var c1 = Vector256.LoadUnsafe(ref first, 8);
+            var d2 = Vector256.LoadUnsafe(ref second);
+            var d = d1 + d2;
+            var c = Vector256.Max(c1 + d2, Vector256.LoadUnsafe(ref second, 8));
+            var middle = Vector256.Max(s + d1, c1);
+            excess = Vector256.Max(excess, Vector256.Max(s + Vector256.LoadUnsafe(ref first, 16), middle + Vector256.LoadUnsafe(ref second, 16)));
+            s = Vector256.Max(s + d, c);
         }
 
         if (Vector256.GreaterThanOrEqualAny(excess, Vector256<int>.Zero))
@@ -227,7 +248,8 @@ internal sealed class CusumBlockScan
         var top = Vector256<byte>.Zero;
         ref byte first = ref MemoryMarshal.GetReference(chunk);
         ref int output = ref MemoryMarshal.GetReference(patterns);
-        for (int i = 0, o = 0; i < chunk.Length; i += 32, o += 32 / block)
+        int step = block == 4 ? 8 : 4;
+        for (int i = 0, o = 0; i < chunk.Length; i += 32, o += step)
         {
             var bytes = Vector256.LoadUnsafe(ref first, (nuint)i);
             top = Vector256.Max(top, bytes);
