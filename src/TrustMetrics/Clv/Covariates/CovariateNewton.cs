@@ -1,5 +1,4 @@
 using MathNet.Numerics;
-using MathNet.Numerics.LinearAlgebra;
 using TrustMetrics.Estimation;
 using TrustMetrics.Statistics;
 
@@ -15,6 +14,12 @@ namespace TrustMetrics.Clv;
 /// </summary>
 internal static class CovariateNewton
 {
+    /// <summary>
+    /// The relative Cholesky pivot floor: a direction whose pivot² is below 1e−13 of the largest diagonal entry (a covariate with no
+    /// effect on the likelihood) is singular, so its standard error is +∞ rather than a huge finite number.
+    /// </summary>
+    internal const double PivotFloor = 1e-13;
+
     private const int MaxSteps = 200;
 
     public static CovariateFit Fit(CovariateModelKind kind, IReadOnlyList<PurchaseHistory> histories, CovariateMatrix covariates, ClvFitOptions? options,
@@ -135,7 +140,7 @@ internal static class CovariateNewton
         }
 
         double gradientNorm = Norm(gradient) / n;
-        var inverse = Invert(hessian, k);
+        var inverse = SymmetricSolver.Invert(hessian, k, PivotFloor);
         bool converged = inverse is not null && gradientNorm <= o.GradientTolerance;
         if (inverse is null)
         {
@@ -197,53 +202,16 @@ internal static class CovariateNewton
         return double.IsFinite(logLikelihood) ? -logLikelihood : double.PositiveInfinity;
     }
 
-    /// <summary>(H + μ·diag(max(H_ii, 1)))⁻¹g by Cholesky, or null when not positive definite.</summary>
-    private static double[]? Solve(double[] h, double[] g, int k, double mu)
+    /// <summary>(H + μ·diag(max(|H_ii|, 1)))⁻¹g by Cholesky, or null when not positive definite (relative pivot floor <see cref="PivotFloor"/>).</summary>
+    internal static double[]? Solve(double[] h, double[] g, int k, double mu)
     {
-        var m = Matrix<double>.Build.Dense(k, k, (i, j) => h[(i * k) + j] + (i == j ? mu * Math.Max(Math.Abs(h[(i * k) + i]), 1) : 0));
-        var cholesky = TryCholesky(m);
-        return cholesky?.Solve(Vector<double>.Build.DenseOfArray(g)).ToArray();
-    }
-
-    private static double[]? Invert(double[] h, int k)
-    {
-        if (!h.All(double.IsFinite))
-        {
-            return null;
-        }
-
-        var cholesky = TryCholesky(Matrix<double>.Build.Dense(k, k, (i, j) => h[(i * k) + j]));
-        if (cholesky is null)
-        {
-            return null;
-        }
-
-        var inverse = cholesky.Solve(Matrix<double>.Build.DenseIdentity(k));
-        var result = new double[k * k];
+        var damped = (double[])h.Clone();
         for (int i = 0; i < k; i++)
         {
-            for (int j = 0; j < k; j++)
-            {
-                result[(i * k) + j] = inverse[i, j];
-            }
+            damped[(i * k) + i] += mu * Math.Max(Math.Abs(h[(i * k) + i]), 1);
         }
 
-        return result;
-    }
-
-    private static MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double>? TryCholesky(Matrix<double> m)
-    {
-        try
-        {
-            var c = m.Cholesky();
-            // A relative pivot floor: a singular direction (a covariate with no effect on the likelihood) is not positive definite.
-            double largest = m.Diagonal().Maximum();
-            return c.Factor.Diagonal().All(d => double.IsFinite(d) && d * d > 1e-13 * largest) ? c : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        return SymmetricSolver.Solve(damped, g, k, PivotFloor);
     }
 
     private static double Norm(double[] v)
