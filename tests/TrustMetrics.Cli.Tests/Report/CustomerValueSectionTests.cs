@@ -165,19 +165,7 @@ public sealed class CustomerValueSectionTests : IDisposable
     public void Data_and_chart_do_not_depend_on_the_culture()
     {
         string invariant = Report("invariant");
-        var culture = CultureInfo.CurrentCulture;
-        var ui = CultureInfo.CurrentUICulture;
-        string german;
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
-            german = Report("de");
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = ui;
-        }
+        string german = TestCulture.Run("de-DE", () => Report("de"));
 
         foreach (string name in new[] { "data/customer_value_segments.csv", "data/customer_value_alive_matrix.csv", "data/customer_value_customers.csv", "charts/p-alive-matrix.svg" })
         {
