@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using TrustMetrics.Cli.Input;
+using TrustMetrics.Survival;
 
 namespace TrustMetrics.Cli.Survival;
 
@@ -41,6 +42,130 @@ internal static class CoxColumns
         }
     }
 
+    /// <summary>
+    /// Reads the file straight into the layout the fit needs, without the column copy: pass 1 reads the per-row values (stop,
+    /// start, weight, event) and sorts the rows (<see cref="CoxData.OrderRows"/>); pass 2 parses each row's covariates into its
+    /// sorted row of the covariate matrix (<see cref="CoxRowOrder.Position"/>), both halves of each chunk at once; then
+    /// <see cref="CoxData.CreateSorted"/> centres it in place. The same data, bit for
+    /// bit, as <see cref="TryRead"/> followed by <see cref="CoxData.Create"/>.
+    /// Null when the fast path does not apply (as <see cref="TryRead"/>) or the per-row values are invalid (the general path then
+    /// reports the error as it always does).
+    /// </summary>
+    public static CoxData? TryReadSorted(SurveySource source, IReadOnlyList<string> header, IReadOnlyList<string> names, int stopColumn,
+        int? startColumn, int? weightColumn, int[] covariates, int eventColumn)
+    {
+        if (source.Path is null || source.IsParquet || source.Settings.Columns is not null || source.Settings.Delimiter == Delimiter.Whitespace)
+        {
+            return null;
+        }
+
+        try
+        {
+            return ReadSorted(source, header, names, stopColumn, startColumn, weightColumn, covariates, eventColumn);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static CoxData? ReadSorted(SurveySource source, IReadOnlyList<string> header, IReadOnlyList<string> names, int stopColumn,
+        int? startColumn, int? weightColumn, int[] covariates, int eventColumn)
+    {
+        int fields = header.Count;
+        int[] scalars = [stopColumn, .. startColumn is int s0 ? [s0] : Array.Empty<int>(), .. weightColumn is int w0 ? [w0] : Array.Empty<int>()];
+        if (Roles(fields, [.. scalars, .. covariates], eventColumn) is null)
+        {
+            return null; // a column used twice: the general path's business.
+        }
+
+        var buffer = new byte[ChunkBytes];
+
+        // Pass 1: the per-row values, into arrays sized from the file length and the first chunk's line length.
+        var scalarRoles = Roles(fields, scalars, eventColumn)!;
+        var firstPass = new Targets(scalarRoles, new double[scalars.Length][], Enumerable.Repeat(1, scalars.Length).ToArray(), new int[fields], null, [],
+            scalarRoles.AsSpan().LastIndexOfAnyExcept(-1));
+        long length;
+        int rows = 0;
+        using (var stream = source.OpenStream())
+        {
+            length = stream.CanSeek ? stream.Length : 0;
+            bool ok = ForEachChunk(stream, buffer, header, source.Settings.Delimiter, (first, second, firstRows, secondRows, delimiter, hasCr) =>
+            {
+                long needed = (long)rows + firstRows + secondRows;
+                if (needed > Array.MaxLength / 8) return false;
+                if (needed > firstPass.Events.Length)
+                {
+                    long estimate = firstPass.Events.Length == 0 && length > 0
+                        ? (long)(length / ((double)(first.Length + second.Length) / Math.Max(1, firstRows + secondRows)) * 1.02) + 1024
+                        : 2L * needed;
+                    int capacity = (int)Math.Clamp(estimate, needed, Array.MaxLength / 8);
+                    for (int k = 0; k < firstPass.Arrays.Length; k++) Array.Resize(ref firstPass.Arrays[k], capacity);
+                    Array.Resize(ref firstPass.Events, capacity);
+                }
+
+                if (!ParseHalves(first, second, firstRows, secondRows, delimiter, hasCr, firstPass, rows)) return false;
+                rows = (int)needed;
+                return true;
+            });
+            if (!ok || rows == 0) return null;
+        }
+
+        for (int k = 0; k < firstPass.Arrays.Length; k++) Array.Resize(ref firstPass.Arrays[k], rows);
+        Array.Resize(ref firstPass.Events, rows);
+        CoxRowOrder order;
+        try
+        {
+            order = CoxData.OrderRows(firstPass.Arrays[0], firstPass.Events, startColumn is null ? null : firstPass.Arrays[1],
+                weightColumn is null ? null : firstPass.Arrays[^1]);
+        }
+        catch (ArgumentException)
+        {
+            return null; // an invalid time or weight: the general path reads the whole file first and reports it as always.
+        }
+
+        // Pass 2: each row's covariates into its sorted row of the N·P matrix.
+        int p = covariates.Length;
+        if ((long)rows * p > Array.MaxLength) return null;
+        var x = GC.AllocateUninitializedArray<double>(rows * p);
+        var roles = new int[fields];
+        Array.Fill(roles, -1);
+        for (int j = 0; j < p; j++) roles[covariates[j]] = 0;
+        var offsets = new int[fields];
+        for (int j = 0; j < p; j++) offsets[covariates[j]] = j;
+        var secondPass = new Targets(roles, [x], [p], offsets, order.Position, [], fields - 1);
+        int placed = 0;
+        using (var stream = source.OpenStream())
+        {
+            bool ok = ForEachChunk(stream, buffer, header, source.Settings.Delimiter, (first, second, firstRows, secondRows, delimiter, hasCr) =>
+            {
+                if (placed + firstRows + secondRows > rows) return false;
+                if (!ParseHalves(first, second, firstRows, secondRows, delimiter, hasCr, secondPass, placed)) return false;
+                placed += firstRows + secondRows;
+                return true;
+            });
+            if (!ok || placed != rows) return null;
+        }
+
+        return CoxData.CreateSorted(names, order, x);
+    }
+
+    /// <summary>Field → role: k for <paramref name="numeric"/>[k], −2 for the event, −1 for any other; null when a column repeats.</summary>
+    private static int[]? Roles(int fields, int[] numeric, int eventColumn)
+    {
+        var role = new int[fields];
+        Array.Fill(role, -1);
+        for (int k = 0; k < numeric.Length; k++)
+        {
+            if (role[numeric[k]] != -1) return null;
+            role[numeric[k]] = k;
+        }
+
+        if (role[eventColumn] != -1) return null;
+        role[eventColumn] = -2;
+        return role;
+    }
+
     private static (double[][] Numeric, bool[] Events)? Read(SurveySource source, IReadOnlyList<string> header, int[] numeric, int eventColumn)
     {
         var buffer = new byte[ChunkBytes];
@@ -65,26 +190,58 @@ internal static class CoxColumns
         }
 
         int rows = (int)rowsLong;
-        int fields = header.Count;
-        var role = new int[fields];
-        Array.Fill(role, -1);
-        for (int k = 0; k < numeric.Length; k++)
-        {
-            if (role[numeric[k]] != -1) return null;
-            role[numeric[k]] = k;
-        }
-
-        if (role[eventColumn] != -1) return null;
-        role[eventColumn] = -2;
+        var role = Roles(header.Count, numeric, eventColumn);
+        if (role is null) return null;
         var columns = new double[numeric.Length][];
         for (int k = 0; k < columns.Length; k++) columns[k] = new double[rows];
-        var events = new bool[rows];
-
+        var targets = new Targets(role, columns, Enumerable.Repeat(1, numeric.Length).ToArray(), new int[header.Count], null, new bool[rows], header.Count - 1);
+        int row = 0;
         using var input = source.OpenStream();
+        bool ok = ForEachChunk(input, buffer, header, source.Settings.Delimiter, (first, second, firstRows, secondRows, delimiter, hasCr) =>
+        {
+            if ((long)row + firstRows + secondRows > rows) return false;
+            if (!ParseHalves(first, second, firstRows, secondRows, delimiter, hasCr, targets, row)) return false;
+            row += firstRows + secondRows;
+            return true;
+        });
+        return ok && row == rows ? (columns, targets.Events) : null;
+    }
+
+    /// <summary>
+    /// Where <see cref="Parse"/> writes: field f with role k ≥ 0 goes to Arrays[k][dest·Stride[k] + Offsets[f]], dest =
+    /// RowMap[row] (or row); the event field to
+    /// Events[row] (when Events is not empty). Fields after <see cref="LastField"/> are not read; when it is the last field, every
+    /// line must have exactly the header's number of fields.
+    /// </summary>
+    private sealed class Targets(int[] role, double[][] arrays, int[] stride, int[] offsets, int[]? rowMap, bool[] events, int lastField)
+    {
+        public int[] Role { get; } = role;
+
+        public double[][] Arrays { get; } = arrays;
+
+        public int[] Stride { get; } = stride;
+
+        public int[] Offsets { get; } = offsets;
+
+        public int[]? RowMap { get; } = rowMap;
+
+        public bool[] Events = events;
+
+        public int LastField { get; } = lastField;
+    }
+
+    private delegate bool ChunkHandler(Memory<byte> first, Memory<byte> second, int firstRows, int secondRows, byte delimiter, bool hasCr);
+
+    /// <summary>
+    /// Reads <paramref name="input"/> in chunks of whole lines and hands each chunk's body (after the header, which must be
+    /// <paramref name="header"/>, see <see cref="Header"/>) to <paramref name="handler"/> split at a line feed near its middle. Declines
+    /// (false) a quote, a line longer than the buffer, another header, or when the handler declines.
+    /// </summary>
+    private static bool ForEachChunk(Stream input, byte[] buffer, IReadOnlyList<string> header, Delimiter given, ChunkHandler handler)
+    {
         int filled = 0;
         bool headerDone = false;
         byte delimiter = 0;
-        int row = 0;
         bool end = false;
         while (!end)
         {
@@ -101,7 +258,7 @@ internal static class CoxColumns
                 int lastNewline = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n');
                 if (lastNewline < 0)
                 {
-                    if (filled == buffer.Length) return null; // a line longer than the buffer: not the case this path is for
+                    if (filled == buffer.Length) return false; // a line longer than the buffer: not the case this path is for
                     continue;
                 }
 
@@ -109,47 +266,45 @@ internal static class CoxColumns
             }
 
             var region = buffer.AsSpan(0, usable);
-            if (region.Contains((byte)'"')) return null;
+            if (region.Contains((byte)'"')) return false;
             int offset = 0;
             if (!headerDone)
             {
-                if (!Header(region, header, source.Settings.Delimiter, out delimiter, out offset)) return null;
+                if (!Header(region, header, given, out delimiter, out offset)) return false;
                 headerDone = true;
             }
 
             var body = buffer.AsMemory(offset, usable - offset);
             bool hasCr = body.Span.Contains((byte)'\r');
 
-            // Split the chunk at a line boundary near its middle and parse both halves at once.
+            // Split the chunk at a line boundary near its middle so both halves can be parsed at once.
             int split = body.Length / 2;
             int cut = split < body.Length ? body.Span[split..].IndexOf((byte)'\n') : -1;
             var first = cut < 0 ? body : body[..(split + cut + 1)];
             var second = cut < 0 ? Memory<byte>.Empty : body[(split + cut + 1)..];
-            int firstRows = Lines(first.Span), secondRows = Lines(second.Span);
-            if ((long)row + firstRows + secondRows > rows) return null;
-            bool ok0 = true, ok1 = true;
-            int row0 = row, row1 = row + firstRows;
-            byte d = delimiter;
-            if (second.Length > 0 && first.Length > 1 << 16)
-            {
-                Parallel.Invoke(
-                    () => ok0 = Parse(first.Span, d, hasCr, role, columns, events, row0, firstRows),
-                    () => ok1 = Parse(second.Span, d, hasCr, role, columns, events, row1, secondRows));
-            }
-            else
-            {
-                ok0 = Parse(first.Span, d, hasCr, role, columns, events, row0, firstRows)
-                    && Parse(second.Span, d, hasCr, role, columns, events, row1, secondRows);
-            }
-
-            if (!ok0 || !ok1) return null;
-            row += firstRows + secondRows;
+            if (!handler(first, second, Lines(first.Span), Lines(second.Span), delimiter, hasCr)) return false;
             int rest = filled - usable;
             Array.Copy(buffer, usable, buffer, 0, rest);
             filled = rest;
         }
 
-        return row == rows && headerDone ? (columns, events) : null;
+        return headerDone;
+    }
+
+    /// <summary>Parses both halves of a chunk (on both cores when the chunk is large) as rows <paramref name="row"/>, ….</summary>
+    private static bool ParseHalves(Memory<byte> first, Memory<byte> second, int firstRows, int secondRows, byte delimiter, bool hasCr, Targets targets, int row)
+    {
+        int row0 = row, row1 = row + firstRows;
+        if (second.Length > 0 && first.Length > 1 << 16)
+        {
+            bool ok0 = true, ok1 = true;
+            Parallel.Invoke(
+                () => ok0 = Parse(first.Span, delimiter, hasCr, targets, row0, firstRows),
+                () => ok1 = Parse(second.Span, delimiter, hasCr, targets, row1, secondRows));
+            return ok0 && ok1;
+        }
+
+        return Parse(first.Span, delimiter, hasCr, targets, row0, firstRows) && Parse(second.Span, delimiter, hasCr, targets, row1, secondRows);
     }
 
     /// <summary>Number of lines in <paramref name="text"/> (a last line without its line feed counts).</summary>
@@ -200,9 +355,17 @@ internal static class CoxColumns
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Parse(ReadOnlySpan<byte> text, byte delimiter, bool hasCr, int[] role, double[][] columns, bool[] events, int row, int count)
+    private static bool Parse(ReadOnlySpan<byte> text, byte delimiter, bool hasCr, Targets targets, int row, int count)
     {
+        var role = targets.Role;
+        var arrays = targets.Arrays;
+        var stride = targets.Stride;
+        var offsets = targets.Offsets;
+        var rowMap = targets.RowMap;
+        var events = targets.Events;
         int fields = role.Length;
+        int lastField = targets.LastField;
+        bool everyField = lastField == fields - 1;
         int end = row + count;
         while (!text.IsEmpty)
         {
@@ -216,6 +379,7 @@ internal static class CoxColumns
             }
 
             if (line.IsEmpty || row >= end) return false;
+            int dest = rowMap is null ? row : rowMap[row];
             int field = 0;
             while (true)
             {
@@ -225,9 +389,10 @@ internal static class CoxColumns
                 int r = role[field];
                 if (r >= 0)
                 {
-                    if (!Number(cell, out columns[r][row])) return false;
+                    int at = (dest * stride[r]) + offsets[field];
+                    if (!Number(cell, out arrays[r][at])) return false;
                 }
-                else if (r == -2)
+                else if (r == -2 && events.Length > 0)
                 {
                     var flag = Trim(cell);
                     if (flag.Length == 1 && flag[0] == (byte)'1') events[row] = true;
@@ -238,11 +403,11 @@ internal static class CoxColumns
                 }
 
                 field++;
-                if (next < 0) break;
+                if (next < 0 || (!everyField && field > lastField)) break;
                 line = line[(next + 1)..];
             }
 
-            if (field != fields) return false;
+            if (everyField ? field != fields : field <= lastField) return false;
             row++;
         }
 

@@ -116,17 +116,66 @@ internal static class CoxCommand
         var columns = request.Covariates.Select(table.Column).ToArray();
         bool[] isCategorical = request.Covariates.Select(c => request.Categorical.Contains(c, StringComparer.Ordinal)).ToArray();
 
+        // Only numbers and a 0/1 event: the byte-level fast paths (same rules; they hand back to the table on anything unusual).
+        // Without --score, straight into the sorted layout of the fit (no column copy); with it, the input columns are kept.
+        bool plain = strataColumn is null && clusterColumn is null && idColumn is null && !isCategorical.Any(c => c);
+        var placed = plain && request.Score is null
+            ? CoxColumns.TryReadSorted(source, table.Columns, request.Covariates, stopColumn, startColumn, weightColumn, columns, eventColumn)
+            : null;
+        CoxData data;
+        var termGroups = new List<KeyValuePair<string, int[]>>();
+        var levelSets = new string[]?[columns.Length];
+        var design = new List<double[]>();
+        var strataText = new List<string>();
+        var ids = new List<string>();
+        if (placed is not null)
+        {
+            data = placed;
+            for (int j = 0; j < columns.Length; j++) termGroups.Add(new(request.Covariates[j], [j]));
+            phases.Mark("read+data");
+        }
+        else
+        {
+            data = ReadData(request, source, table, phases, plain, stopColumn, eventColumn, startColumn, weightColumn, strataColumn, clusterColumn, idColumn,
+                columns, isCategorical, termGroups, levelSets, design, strataText, ids);
+        }
+
+        var fit = new CoxRegression().Fit(data, new CoxFitOptions(request.Ties, request.Confidence));
+        phases.Mark("fit");
+
+        // Concordance and the PH test are independent: run them at once so each fills the other's serial stretches.
+        var concordanceTask = Task.Run(() => fit.Concordance(data));
+        var ph = fit.ProportionalHazardsTest(data, termGroups);
+        var concordance = concordanceTask.GetAwaiter().GetResult();
+        phases.Mark("concordance+zph");
+        int? customers = idColumn is null ? null : ids.Distinct(StringComparer.Ordinal).Count();
+        if (request.Score is not null)
+        {
+            WriteScores(request, fit, data, design, strataText, ids);
+        }
+
+        var holdout = request.Holdout is null ? null
+            : CoxHoldout.Evaluate(request.Holdout.ToString(), request.Duration, request.Event, request.Start, request.Strata, strataText, request.Id ?? request.Cluster,
+                request.Covariates, levelSets, request.Horizons, request.Landmark, request.Confidence, fit, data);
+        return new CommandOutput.Result(Document(source, request, fit, concordance, ph, holdout), json => WriteJson(json, fit, concordance, ph, customers, holdout));
+    }
+
+    /// <summary>
+    /// The reading of every other case: the input columns (the columnar fast path or the table), then the design matrix and
+    /// <see cref="CoxData.Create"/>.
+    /// </summary>
+    private static CoxData ReadData(Request request, SurveySource source, CsvTable table, Phases phases, bool plain, int stopColumn, int eventColumn,
+        int? startColumn, int? weightColumn, int? strataColumn, int? clusterColumn, int? idColumn, int[] columns, bool[] isCategorical,
+        List<KeyValuePair<string, int[]>> termGroups, string[]?[] levelSets, List<double[]> design, List<string> strataText, List<string> ids)
+    {
         double[] stopValues;
         double[]? startValues = null, weightValues = null;
         bool[] eventValues;
         var numericValues = new double[columns.Length][];
-        var strataText = new List<string>();
         var clusterText = new List<string>();
-        var ids = new List<string>();
         var text = request.Covariates.Select(_ => new List<string>()).ToArray();
 
-        // Only numbers and a 0/1 event: the columnar fast path (same rules; it hands back to the table on anything unusual).
-        var fast = strataColumn is null && clusterColumn is null && idColumn is null && !isCategorical.Any(c => c)
+        var fast = plain
             ? CoxColumns.TryRead(source, table.Columns,
                 [stopColumn, .. startColumn is int s0 ? [s0] : Array.Empty<int>(), .. weightColumn is int w0 ? [w0] : Array.Empty<int>(), .. columns], eventColumn)
             : null;
@@ -177,9 +226,6 @@ internal static class CoxCommand
 
         // Design matrix: numeric columns as they are, categorical ones as treatment contrasts "name=level" (first sorted level = reference).
         var names = new List<string>();
-        var design = new List<double[]>();
-        var termGroups = new List<KeyValuePair<string, int[]>>();
-        var levelSets = new string[]?[columns.Length];
         for (int j = 0; j < columns.Length; j++)
         {
             if (!isCategorical[j])
@@ -217,32 +263,9 @@ internal static class CoxCommand
             // The input columns are no longer needed (CoxData holds its own sorted copy): let the collector reuse their memory.
             Array.Clear(numericValues);
             design.Clear();
-            stopValues = [];
-            startValues = weightValues = null;
-            eventValues = [];
-            fast = null;
-            numbers = null!;
-            flags = null!;
         }
 
-        var fit = new CoxRegression().Fit(data, new CoxFitOptions(request.Ties, request.Confidence));
-        phases.Mark("fit");
-
-        // Concordance and the PH test are independent: run them at once so each fills the other's serial stretches.
-        var concordanceTask = Task.Run(() => fit.Concordance(data));
-        var ph = fit.ProportionalHazardsTest(data, termGroups);
-        var concordance = concordanceTask.GetAwaiter().GetResult();
-        phases.Mark("concordance+zph");
-        int? customers = idColumn is null ? null : ids.Distinct(StringComparer.Ordinal).Count();
-        if (request.Score is not null)
-        {
-            WriteScores(request, fit, data, design, strataText, ids);
-        }
-
-        var holdout = request.Holdout is null ? null
-            : CoxHoldout.Evaluate(request.Holdout.ToString(), request.Duration, request.Event, request.Start, request.Strata, strataText, request.Id ?? request.Cluster,
-                request.Covariates, levelSets, request.Horizons, request.Landmark, request.Confidence, fit, data);
-        return new CommandOutput.Result(Document(source, request, fit, concordance, ph, holdout), json => WriteJson(json, fit, concordance, ph, customers, holdout));
+        return data;
     }
 
     /// <summary>Phase timings on standard error when TRUSTMETRICS_PHASES=1 (for profiling the whole process; off by default).</summary>

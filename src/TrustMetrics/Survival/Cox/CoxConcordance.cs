@@ -104,7 +104,8 @@ public sealed class CoxConcordance
 
     /// <summary>
     /// Dense ranks (1…size) of η over the sorted rows [b, e): one sort of (η, row) pairs — on large strata the two halves sorted at
-    /// once and merged while ranking — no hashing.
+    /// once and merged while ranking — no hashing. The ranks depend only on the sorted values (equal values share a rank), not on
+    /// how ties are ordered, so any correct sort gives the same ranks.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Ranks(double[] eta, int b, int e, int[] rank, ParallelWork work)
@@ -116,7 +117,7 @@ public sealed class CoxConcordance
         int size = 0;
         if (len < 100_000 || !work.MayParallelize)
         {
-            Array.Sort(keys, rows);
+            SortByKey(keys, rows, 0, len);
             for (int i = 0; i < len; i++)
             {
                 if (i == 0 || keys[i] != keys[i - 1]) size++;
@@ -129,8 +130,8 @@ public sealed class CoxConcordance
         int half = len / 2;
         work.For(2, true, part =>
         {
-            if (part == 0) Array.Sort(keys, rows, 0, half);
-            else Array.Sort(keys, rows, half, len - half);
+            if (part == 0) SortByKey(keys, rows, 0, half);
+            else SortByKey(keys, rows, half, len - half);
         });
         int a = 0, c = half;
         double previous = 0;
@@ -143,6 +144,70 @@ public sealed class CoxConcordance
         }
 
         return size;
+    }
+
+    /// <summary>
+    /// Sorts keys[from, from + count) ascending with rows alongside. Large ranges: a least-significant-digit radix sort (11-bit
+    /// digits) of the order-preserving 64-bit image of each finite double (sign bit flipped for positives, all bits for negatives),
+    /// skipping digits all keys share; O(n), no comparisons, compiled once. Small ranges: <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[], int, int)"/>.
+    /// The sorted keys are the same doubles, bit for bit (−0 just before +0).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SortByKey(double[] keys, int[] rows, int from, int count)
+    {
+        if (count < 4096)
+        {
+            Array.Sort(keys, rows, from, count);
+            return;
+        }
+
+        const int Bits = 11, Buckets = 1 << Bits, Passes = (64 + Bits - 1) / Bits;
+        const ulong Sign = 1UL << 63;
+        var a = new ulong[count];
+        var b = new ulong[count];
+        var ra = rows.AsSpan(from, count).ToArray();
+        var rb = new int[count];
+        var histogram = new int[Passes * Buckets];
+        for (int i = 0; i < count; i++)
+        {
+            ulong bits = (ulong)BitConverter.DoubleToInt64Bits(keys[from + i]);
+            ulong key = (bits & Sign) != 0 ? ~bits : bits | Sign;
+            a[i] = key;
+            for (int d = 0; d < Passes; d++) histogram[(d * Buckets) + (int)((key >> (d * Bits)) & (Buckets - 1))]++;
+        }
+
+        for (int d = 0; d < Passes; d++)
+        {
+            var counts = histogram.AsSpan(d * Buckets, Buckets);
+            int shift = d * Bits;
+            if (counts[(int)((a[0] >> shift) & (Buckets - 1))] == count) continue; // every key has this digit: nothing moves
+            int total = 0;
+            for (int c = 0; c < Buckets; c++)
+            {
+                int n = counts[c];
+                counts[c] = total;
+                total += n;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                ulong key = a[i];
+                int to = counts[(int)((key >> shift) & (Buckets - 1))]++;
+                b[to] = key;
+                rb[to] = ra[i];
+            }
+
+            (a, b) = (b, a);
+            (ra, rb) = (rb, ra);
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            ulong key = a[i];
+            keys[from + i] = BitConverter.Int64BitsToDouble((long)((key & Sign) != 0 ? key & ~Sign : ~key));
+        }
+
+        ra.CopyTo(rows.AsSpan(from, count));
     }
 
     /// <summary>Each event row's own pairs: the rows at risk at its time t (start &lt; t, and stop &gt; t or censored at t).</summary>

@@ -130,29 +130,7 @@ public sealed class CoxData
         ArgumentNullException.ThrowIfNull(covariates);
         ArgumentNullException.ThrowIfNull(stop);
         ArgumentNullException.ThrowIfNull(events);
-        if (covariateNames.Count == 0)
-        {
-            throw new ArgumentException("A Cox model needs at least one covariate; covariateNames is empty.", nameof(covariateNames));
-        }
-
-        var names = new string[covariateNames.Count];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int j = 0; j < names.Length; j++)
-        {
-            string? name = covariateNames[j];
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                throw new ArgumentException($"covariateNames[{j}] must not be empty or white space.", nameof(covariateNames));
-            }
-
-            if (!seen.Add(name))
-            {
-                throw new ArgumentException($"covariateNames[{j}] = '{name}' repeats an earlier name.", nameof(covariateNames));
-            }
-
-            names[j] = name;
-        }
-
+        var names = Names(covariateNames);
         if (covariates.Count != names.Length)
         {
             throw new ArgumentException($"covariates must hold one column per name: {names.Length} names, {covariates.Count} columns.", nameof(covariates));
@@ -184,6 +162,140 @@ public sealed class CoxData
             }
         }
 
+        int eventCount = CheckRows(stop, events, start, weights, offsets);
+        var data = new CoxData(names)
+        {
+            N = n, EventCount = eventCount, HasWeights = weights is not null, HasOffsets = offsets is not null,
+            HasNonIntegerWeights = weights is not null && weights.Any(v => v != Math.Floor(v)),
+        };
+        data.Layout(covariates, stop, events, start, weights, offsets, strata, clusters);
+        return data;
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Create"/> for a reader that writes the covariates straight into the sorted layout (no
+    /// column copy): checks the per-row values exactly as <see cref="Create"/> does (same exceptions, same messages) and sorts
+    /// the rows. The reader then puts input row i's raw covariates at row <see cref="CoxRowOrder.Position"/>[i] of an N·P
+    /// row-major matrix and hands it to <see cref="CreateSorted"/>. One stratum, no
+    /// offsets, no clusters.
+    /// </summary>
+    internal static CoxRowOrder OrderRows(double[] stop, bool[] events, double[]? start, double[]? weights)
+    {
+        ArgumentNullException.ThrowIfNull(stop);
+        ArgumentNullException.ThrowIfNull(events);
+        int n = stop.Length;
+        if (n == 0)
+        {
+            throw new ArgumentException("A Cox model needs at least one row; stop is empty.", nameof(stop));
+        }
+
+        SameLength(events.Length, n, nameof(events));
+        if (start is not null) SameLength(start.Length, n, nameof(start));
+        if (weights is not null) SameLength(weights.Length, n, nameof(weights));
+        int eventCount = CheckRows(stop, events, start, weights, null);
+        var (order, position, begin, stratumCode) = Arrange(stop, events, null, out int[] stratumValues);
+        return new CoxRowOrder(stop, events, start, weights, eventCount, order, position, begin, stratumCode, stratumValues);
+    }
+
+    /// <summary>
+    /// <see cref="Create"/> from rows already placed by <see cref="OrderRows"/>: <paramref name="x"/> (N·P, row-major, sorted rows,
+    /// raw values) is checked, centred in place and kept. The result is the one <see cref="Create"/> gives for the same columns, bit
+    /// for bit: the weighted means are summed in the caller's row order and each value is centred by the same subtraction.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static CoxData CreateSorted(IReadOnlyList<string> covariateNames, CoxRowOrder rows, double[] x)
+    {
+        ArgumentNullException.ThrowIfNull(covariateNames);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(x);
+        var names = Names(covariateNames);
+        int n = rows.Stop.Length, p = names.Length;
+        if (x.Length != (long)n * p)
+        {
+            throw new ArgumentException($"x must hold {n} rows of {p} covariates; it has {x.Length} values.", nameof(x));
+        }
+
+        var position = rows.Position;
+        var weights = rows.Weights;
+        for (int r = 0; r < n; r++)
+        {
+            var row = x.AsSpan(r * p, p);
+            for (int j = 0; j < p; j++)
+            {
+                if (!double.IsFinite(row[j]))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(x), row[j],
+                        $"Row {rows.Order[r]}, covariate '{names[j]}': the value must be a finite number; got {Guard.Format(row[j])}.");
+                }
+            }
+        }
+
+        // Σ w·x per column in the caller's row order (the order Create sums in), read through the placement.
+        var sums = new double[p];
+        for (int i = 0; i < n; i++)
+        {
+            var row = x.AsSpan(position[i] * p, p);
+            if (weights is null) for (int j = 0; j < p; j++) sums[j] += row[j];
+            else for (int j = 0; j < p; j++) sums[j] += weights[i] * row[j];
+        }
+
+        double wsum = WeightSum(n, weights);
+        var center = new double[p];
+        for (int j = 0; j < p; j++) center[j] = sums[j] / wsum;
+        const int block = 1 << 15;
+        var work = new Statistics.ParallelWork(CancellationToken.None, null);
+        work.For((n + block - 1) / block, (long)n * p >= 200_000, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (b) =>
+        {
+            int lo = b * block, hi = Math.Min(n, lo + block);
+            var span = x.AsSpan(lo * p, (hi - lo) * p);
+            for (int k = 0; k < span.Length; k += p)
+            {
+                var row = span.Slice(k, p);
+                for (int j = 0; j < row.Length; j++) row[j] -= center[j];
+            }
+        });
+
+        var data = new CoxData(names)
+        {
+            N = n, EventCount = rows.EventCount, HasWeights = weights is not null, HasOffsets = false,
+            HasNonIntegerWeights = weights is not null && weights.Any(v => v != Math.Floor(v)),
+        };
+        data.Complete(x, center, rows.Order, rows.Begin, rows.StratumCode, rows.StratumValues, rows.Stop, rows.Events, rows.Start, weights, null, null);
+        return data;
+    }
+
+    private static string[] Names(IReadOnlyList<string> covariateNames)
+    {
+        if (covariateNames.Count == 0)
+        {
+            throw new ArgumentException("A Cox model needs at least one covariate; covariateNames is empty.", nameof(covariateNames));
+        }
+
+        var names = new string[covariateNames.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int j = 0; j < names.Length; j++)
+        {
+            string? name = covariateNames[j];
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new ArgumentException($"covariateNames[{j}] must not be empty or white space.", nameof(covariateNames));
+            }
+
+            if (!seen.Add(name))
+            {
+                throw new ArgumentException($"covariateNames[{j}] = '{name}' repeats an earlier name.", nameof(covariateNames));
+            }
+
+            names[j] = name;
+        }
+
+        return names;
+    }
+
+    /// <summary>Checks the per-row values (stop, start, weight, offset) and counts the events.</summary>
+    private static int CheckRows(double[] stop, bool[] events, double[]? start, double[]? weights, double[]? offsets)
+    {
+        int n = stop.Length;
         int eventCount = 0;
         for (int i = 0; i < n; i++)
         {
@@ -211,13 +323,7 @@ public sealed class CoxData
             if (events[i]) eventCount++;
         }
 
-        var data = new CoxData(names)
-        {
-            N = n, EventCount = eventCount, HasWeights = weights is not null, HasOffsets = offsets is not null,
-            HasNonIntegerWeights = weights is not null && weights.Any(v => v != Math.Floor(v)),
-        };
-        data.Layout(covariates, stop, events, start, weights, offsets, strata, clusters);
-        return data;
+        return eventCount;
     }
 
     /// <summary>Refuses data without any event where a statistic needs one (a fit, the proportional-hazards test).</summary>
@@ -252,35 +358,12 @@ public sealed class CoxData
         double[]? offsets, int[]? strata, int[]? clusters)
     {
         int n = N, p = P;
-        int[] stratumValues = [0];
-        int[] stratumCode = strata is null ? new int[n] : Codes(strata, out stratumValues);
-        StratumCodes = stratumValues;
-        int s = StratumCodes.Length;
+        var (order, position, begin, stratumCode) = Arrange(stop, events, strata, out int[] stratumValues);
 
-        // Counting sort by stratum, then sort each stratum by stop time (events first among equal times).
-        var begin = new int[s + 1];
-        for (int i = 0; i < n; i++) begin[stratumCode[i] + 1]++;
-        for (int k = 0; k < s; k++) begin[k + 1] += begin[k];
-        var order = new int[n];
-        var fill = (int[])begin.Clone();
-        for (int i = 0; i < n; i++) order[fill[stratumCode[i]]++] = i;
-        var position = new int[n];
-        SortWithinStrata(order, begin, stop, events, position);
-        Original = order;
-        StratumBegin = begin;
-        var x = new double[(long)n * p];
-        var st = new double[n];
-        var wt = new double[n];
-        var off = new double[n];
-        var ev = new byte[n];
-        var rowStratum = new int[n];
-        double[]? sta = start is null ? null : new double[n];
         // Weighted means in the caller's order (sequential reads), then each input row is written once, centred, into its sorted
-        // row of the row-major matrix with its time, weight, offset, event and stratum (sequential reads of every column, one
-        // contiguous write per row; blocks on both cores).
+        // row of the row-major matrix (sequential reads of every column, one contiguous write per row; blocks on both cores).
         var center = new double[p];
-        double wsum = 0;
-        for (int i = 0; i < n; i++) wsum += weights?[i] ?? 1.0;
+        double wsum = WeightSum(n, weights);
         for (int j = 0; j < p; j++)
         {
             var column = covariates[j];
@@ -290,6 +373,12 @@ public sealed class CoxData
             center[j] = m / wsum;
         }
 
+        if ((long)n * p > Array.MaxLength)
+        {
+            throw new ArgumentException($"{n} rows × {p} covariates is more values than one array holds ({Array.MaxLength}).", nameof(covariates));
+        }
+
+        var x = GC.AllocateUninitializedArray<double>(n * p);
         var columns = covariates.ToArray();
         const int block = 1 << 15;
         var work = new Statistics.ParallelWork(CancellationToken.None, null);
@@ -298,17 +387,84 @@ public sealed class CoxData
             int lo = b * block, hi = Math.Min(n, lo + block);
             for (int i = lo; i < hi; i++)
             {
-                int r = position[i];
-                var row = x.AsSpan(r * p, p);
+                var row = x.AsSpan(position[i] * p, p);
                 for (int j = 0; j < row.Length; j++) row[j] = columns[j][i] - center[j];
-                st[r] = stop[i] + 0.0;
-                wt[r] = weights?[i] ?? 1.0;
-                off[r] = offsets?[i] ?? 0.0;
-                ev[r] = events[i] ? (byte)1 : (byte)0;
-                rowStratum[r] = stratumCode[i];
-                if (sta is not null) sta[r] = start![i] + 0.0;
             }
         });
+
+        Complete(x, center, order, begin, stratumCode, stratumValues, stop, events, start, weights, offsets, clusters);
+    }
+
+    /// <summary>Σ weights (n when there are none), summed in the caller's row order.</summary>
+    private static double WeightSum(int n, double[]? weights)
+    {
+        double wsum = 0;
+        for (int i = 0; i < n; i++) wsum += weights?[i] ?? 1.0;
+        return wsum;
+    }
+
+    /// <summary>
+    /// The row order: a counting sort by stratum, then each stratum sorted by stop time (events first among equal times, stable).
+    /// Returns sorted row → input row (<c>order</c>), input row → sorted row (<c>position</c>), the strata's first sorted rows
+    /// and each input row's stratum index.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (int[] Order, int[] Position, int[] Begin, int[] StratumCode) Arrange(double[] stop, bool[] events, int[]? strata, out int[] stratumValues)
+    {
+        int n = stop.Length;
+        stratumValues = [0];
+        int[] stratumCode = strata is null ? new int[n] : Codes(strata, out stratumValues);
+        int s = stratumValues.Length;
+        var begin = new int[s + 1];
+        var order = new int[n];
+        if (s == 1)
+        {
+            begin[1] = n;
+            for (int i = 0; i < n; i++) order[i] = i;
+        }
+        else
+        {
+            for (int i = 0; i < n; i++) begin[stratumCode[i] + 1]++;
+            for (int k = 0; k < s; k++) begin[k + 1] += begin[k];
+            var fill = (int[])begin.Clone();
+            for (int i = 0; i < n; i++) order[fill[stratumCode[i]]++] = i;
+        }
+
+        var position = new int[n];
+        SortWithinStrata(order, begin, stop, events, position);
+        return (order, position, begin, stratumCode);
+    }
+
+    /// <summary>
+    /// Everything after the covariate matrix: the per-row arrays in sorted order (read from the caller's arrays through
+    /// <paramref name="order"/>, written sequentially), the event slots, the cumulative indices, the start-time order and the clusters.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Complete(double[] x, double[] center, int[] order, int[] begin, int[] stratumCode, int[] stratumValues, double[] stop,
+        bool[] events, double[]? start, double[]? weights, double[]? offsets, int[]? clusters)
+    {
+        int n = N;
+        int s = stratumValues.Length;
+        Original = order;
+        StratumBegin = begin;
+        StratumCodes = stratumValues;
+        var st = new double[n];
+        var wt = new double[n];
+        var off = new double[n];
+        var ev = new byte[n];
+        var rowStratum = new int[n];
+        double[]? sta = start is null ? null : new double[n];
+        for (int r = 0; r < n; r++)
+        {
+            int i = order[r];
+            st[r] = stop[i] + 0.0;
+            wt[r] = weights?[i] ?? 1.0;
+            if (offsets is not null) off[r] = offsets[i];
+            ev[r] = events[i] ? (byte)1 : (byte)0;
+            if (sta is not null) sta[r] = start![i] + 0.0;
+        }
+
+        if (s > 1) for (int r = 0; r < n; r++) rowStratum[r] = stratumCode[order[r]];
 
         X = x;
         Center = center;
