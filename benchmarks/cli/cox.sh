@@ -8,8 +8,9 @@
 # Cases: (1) /work/peers/synth/cox_1m_10.csv (gen_cox.py 1000000 10: 1M customers × 10 covariates, Efron ties) against
 # /work/shared/peers/cox_once.R; (2) 100,000 customers × 3 (start, stop] rows with time-varying covariates
 # (benchmarks/cli/gen_cox_tv.py, generated into $OUT if missing) against benchmarks/cli/cox_tv_once.R.
-# Ours is the Release build of the CLI as a user runs it (JIT, no ReadyToRun): built (incrementally) first, so the timing is of
-# the current source; NO_BUILD=1 skips the build.
+# Ours is the Release build of the CLI (JIT): built (incrementally) first, so the timing is of the current source; NO_BUILD=1
+# skips the build. TRUSTMETRICS=PATH times that binary instead, e.g. the tool as `dotnet tool install` gives it on linux-x64
+# (Native AOT: scripts/pack-tool.sh FEED TOOL, then TRUSTMETRICS=TOOL/trustmetrics).
 set -euo pipefail
 RUNS=${1:-3}
 CASES=${CASES:-1m tv}
@@ -18,8 +19,13 @@ PEERS_DIR=${PEERS_DIR:-/work/peers}
 SHARED=${SHARED:-/work/shared}
 OUT=${OUT:-/tmp/cox-bench}
 mkdir -p "$OUT"
-CLI="$ROOT/src/TrustMetrics.Cli/bin/Release/net10.0/TrustMetrics.Cli"
-[ "${NO_BUILD:-0}" = 1 ] && [ -x "$CLI" ] || dotnet build "$ROOT/src/TrustMetrics.Cli" -c Release >/dev/null
+if [ -n "${TRUSTMETRICS:-}" ]; then
+  CLI=$TRUSTMETRICS
+else
+  CLI="$ROOT/src/TrustMetrics.Cli/bin/Release/net10.0/TrustMetrics.Cli"
+  [ "${NO_BUILD:-0}" = 1 ] && [ -x "$CLI" ] || dotnet build "$ROOT/src/TrustMetrics.Cli" -c Release >/dev/null
+fi
+echo "ours: $CLI"
 BIG="$PEERS_DIR/synth/cox_1m_10.csv"
 TV="$OUT/cox_tv_100k.csv"
 [ -f "$TV" ] || /usr/bin/python3 "$ROOT/benchmarks/cli/gen_cox_tv.py" 100000 "$TV"
