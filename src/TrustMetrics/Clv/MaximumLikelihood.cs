@@ -395,7 +395,7 @@ internal static class MaximumLikelihood
 
         for (int step = 1; step <= 8; step++)
         {
-            var delta = Solve(hessian, gradient, k);
+            var delta = SymmetricSolver.Solve(hessian, gradient, k);
             if (delta is null)
             {
                 return false;
@@ -415,14 +415,14 @@ internal static class MaximumLikelihood
             {
                 // No progress: at the gradient's rounding floor that is convergence when the tolerance is met.
                 result = (u, gradient, hessian, step - 1);
-                return before <= tolerance && Invert(hessian, k) is not null;
+                return before <= tolerance && SymmetricSolver.Invert(hessian, k) is not null;
             }
 
             (u, gradient, hessian, f) = (next, nextGradient, nextHessian, fNext);
             if (after <= Math.Min(tolerance, 1e-10))
             {
                 result = (u, gradient, hessian, step);
-                return Invert(hessian, k) is not null;
+                return SymmetricSolver.Invert(hessian, k) is not null;
             }
         }
 
