@@ -41,7 +41,7 @@ run() { # name command...
 rm -f "$out"/*.walls "$out"/*.rss
 echo "== $runs interleaved rounds on $file (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
 for ((i = 1; i <= runs; i++)); do
-  echo "round $i"
+  echo "round $i (load average $(cut -d" " -f1-3 /proc/loadavg))"
   run lifetimes /usr/bin/python3 "$scripts/fit_once.py" bgnbd "$file"
   run tool "$tool" clv fit --input "$file" --model bgnbd --format json
   run portable "$portable" clv fit --input "$file" --model bgnbd --format json

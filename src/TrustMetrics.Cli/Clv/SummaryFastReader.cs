@@ -10,15 +10,20 @@ namespace TrustMetrics.Cli.Clv;
 /// blank line, an exponent, a sign, a field count that differs from the header, a value that breaks a rule, a Parquet file, the
 /// <c>--columns</c>/<c>--delimiter</c> options) returns null and the caller reads the file through the general reader
 /// (<see cref="ClvInput.ReadCompressed"/>), which gives the same rows or the error naming the file, line, column and value.
-/// Cells are read by <see cref="FastNumbers"/> (a decimal with at most 15 digits d and k ≤ 22 decimals is d / 10^k, one correctly
-/// rounded division of two exact doubles, Clinger's fast path), so every value is the double <c>double.Parse</c> gives.
+/// Two byte-level paths, tried in turn: <see cref="FixedPoint"/> for cells of at most six decimals (whole customers packed into
+/// 64-bit integer keys, parsed on both cores, radix-sorted), then <see cref="Parse"/> for any plain decimal, read by
+/// <see cref="FastNumbers"/> (a decimal with at most 15 digits d and k ≤ 22 decimals is d / 10^k, one correctly rounded division
+/// of two exact doubles, Clinger's fast path). Either way every value is the double <c>double.Parse</c> gives.
 /// </summary>
-internal static class SummaryFastReader
+internal static partial class SummaryFastReader
 {
     private const int BufferSize = 1 << 20;
 
     /// <summary>The compressed rows, or null when the file is not of the simple form (then nothing is reported: the general reader decides).</summary>
-    public static CompressedHistories? TryRead(string path, ClvInput.Columns names)
+    public static CompressedHistories? TryRead(string path, ClvInput.Columns names) => TryRead(path, names, fixedPoint: true, decimals: true);
+
+    /// <summary>The same with a choice of paths (tests check each against the general reader).</summary>
+    internal static CompressedHistories? TryRead(string path, ClvInput.Columns names, bool fixedPoint, bool decimals)
     {
         var source = SurveySource.FromFile(path);
         if (source.IsParquet || source.Path is null || source.Settings.Columns is not null
@@ -46,10 +51,11 @@ internal static class SummaryFastReader
             header = [.. table.Columns];
         }
 
-        return Parse(path, header, new Columns(fields, frequency, recency, t));
+        var layout = new Columns(fields, frequency, recency, t);
+        return (fixedPoint ? FixedPoint.TryParse(path, header, layout) : null) ?? (decimals ? Parse(path, header, layout) : null);
     }
 
-    private readonly record struct Columns(int Fields, int Frequency, int Recency, int T);
+    internal readonly record struct Columns(int Fields, int Frequency, int Recency, int T);
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static CompressedHistories? Parse(string path, IReadOnlyList<string> header, Columns columns)

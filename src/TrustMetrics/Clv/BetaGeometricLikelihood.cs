@@ -61,6 +61,43 @@ internal static class BetaGeometricLikelihood
         return -total;
     }
 
+    /// <summary>
+    /// −Σ count·ℓ, its gradient and its exact Hessian with respect to (r, α, a, b) (row-major 4 × 4) in one pass over the rows — what
+    /// a Newton step needs (<see cref="BetaGeometricVectorSum.SumWithHessian"/>).
+    /// </summary>
+    internal static double NegativeWithHessian(CompressedHistories data, double r, double alpha, double a, double b, int shift, Span<double> gradient, Span<double> hessian, ParallelWork work = default)
+    {
+        int n = data.RowCount;
+        const int Width = 5 + 16;
+        var sums = new double[Chunks * Width];
+        work.For(Chunks, n >= ParallelThreshold, chunk =>
+        {
+            int from = (int)((long)n * chunk / Chunks), to = (int)((long)n * (chunk + 1) / Chunks);
+            var part = sums.AsSpan(chunk * Width, Width);
+            BetaGeometricVectorSum.SumWithHessian(data, r, alpha, a, b, shift, from, to, part[..5], part[5..]);
+        });
+
+        double total = 0;
+        gradient[..4].Clear();
+        hessian[..16].Clear();
+        for (int chunk = 0; chunk < Chunks; chunk++)
+        {
+            var part = sums.AsSpan(chunk * Width, Width);
+            total -= part[0];
+            for (int i = 0; i < 4; i++)
+            {
+                gradient[i] -= part[i + 1];
+            }
+
+            for (int i = 0; i < 16; i++)
+            {
+                hessian[i] -= part[5 + i];
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>One customer's ℓ (the row formula above) for the models' single-history <c>LogLikelihood</c>.</summary>
     internal static double Row(double r, double alpha, double a, double b, int shift, long x, double tx, double T)
     {
@@ -80,14 +117,28 @@ internal static class BetaGeometricLikelihood
     /// The exact Hessian of −Σ count·ℓ with respect to (r, α, a, b) (row-major 4 × 4): per row ∇²C_x (trigamma differences)
     /// + w₃∇²A₃ + w₄∇²A₄ + w₃w₄(∇A₃ − ∇A₄)(∇A₃ − ∇A₄)ᵀ with the log-sum-exp weights w₃ = e^{A₃−ℓ′}, w₄ = e^{A₄−ℓ′}.
     /// </summary>
-    internal static double[] Hessian(CompressedHistories data, double r, double alpha, double a, double b, int shift, ParallelWork work = default)
+    internal static double[] Hessian(CompressedHistories data, double r, double alpha, double a, double b, int shift, ParallelWork work = default) =>
+        Hessian(data, r, alpha, a, b, shift, work, vectorized: true);
+
+    /// <summary>The same Hessian row by row with scalar logarithms (the reference of the vector pass's tests).</summary>
+    internal static double[] HessianScalar(CompressedHistories data, double r, double alpha, double a, double b, int shift, ParallelWork work = default) =>
+        Hessian(data, r, alpha, a, b, shift, work, vectorized: false);
+
+    private static double[] Hessian(CompressedHistories data, double r, double alpha, double a, double b, int shift, ParallelWork work, bool vectorized)
     {
         int n = data.RowCount;
         var sums = new double[Chunks * 16];
         work.For(Chunks, n >= ParallelThreshold, chunk =>
         {
             int from = (int)((long)n * chunk / Chunks), to = (int)((long)n * (chunk + 1) / Chunks);
-            HessianSum(data, r, alpha, a, b, shift, from, to, sums.AsSpan(chunk * 16, 16));
+            if (vectorized)
+            {
+                BetaGeometricVectorSum.SumWithHessian(data, r, alpha, a, b, shift, from, to, stackalloc double[5], sums.AsSpan(chunk * 16, 16));
+            }
+            else
+            {
+                HessianSum(data, r, alpha, a, b, shift, from, to, sums.AsSpan(chunk * 16, 16));
+            }
         });
 
         var h = new double[16];

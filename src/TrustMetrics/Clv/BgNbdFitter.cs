@@ -32,7 +32,8 @@ public sealed class BgNbdFitter : IClvFitter<CompressedHistories, BgNbdModel>
             (theta, gradient) => BetaGeometricLikelihood.Negative(data, theta[0], theta[1], theta[2], theta[3], 0, gradient, work),
             start, [1.0, 1.0 / scale, 1.0, 1.0], data.CustomerCount, data.RowCount, options,
             warmStart: PilotFit.Start(data, pilot => Report(pilot, options, work)),
-            exactHessian: theta => BetaGeometricLikelihood.Hessian(data, theta[0], theta[1], theta[2], theta[3], 0, work), work: work);
+            exactHessian: theta => BetaGeometricLikelihood.Hessian(data, theta[0], theta[1], theta[2], theta[3], 0, work), work: work,
+            newton: (theta, gradient, hessian) => BetaGeometricLikelihood.NegativeWithHessian(data, theta[0], theta[1], theta[2], theta[3], 0, gradient, hessian, work));
     }
 
     /// <summary>−Σ count·ℓ and its gradient with respect to (r, α, a, b).</summary>

@@ -15,18 +15,22 @@ public sealed class CompressedHistories : IAccumulator<CompressedHistories>
     private readonly double[] age;
     private readonly long[] counts;
 
-    private CompressedHistories(long[] frequency, double[] recency, double[] age, long[] counts)
+    /// <summary>Rows in use: the columns may be longer (buffers reused by the fixed-point compression, <see cref="CompressedHistoriesPacked"/>).</summary>
+    private readonly int rows;
+
+    private CompressedHistories(long[] frequency, double[] recency, double[] age, long[] counts, int rows)
     {
         this.frequency = frequency;
         this.recency = recency;
         this.age = age;
         this.counts = counts;
-        foreach (long c in counts)
+        this.rows = rows;
+        for (int i = 0; i < rows; i++)
         {
-            CustomerCount += c;
+            CustomerCount += counts[i];
         }
 
-        for (int i = 0; i < counts.Length; i++)
+        for (int i = 0; i < rows; i++)
         {
             TotalFrequency += frequency[i] * counts[i];
             MaxT = Math.Max(MaxT, age[i]);
@@ -35,7 +39,7 @@ public sealed class CompressedHistories : IAccumulator<CompressedHistories>
     }
 
     /// <summary>Number of distinct (x, t_x, T) rows.</summary>
-    public int RowCount => counts.Length;
+    public int RowCount => rows;
 
     /// <summary>Number of customers Σ counts.</summary>
     public long CustomerCount { get; }
@@ -50,16 +54,16 @@ public sealed class CompressedHistories : IAccumulator<CompressedHistories>
     internal long MaxFrequency { get; }
 
     /// <summary>x of each row.</summary>
-    public ReadOnlySpan<long> Frequency => frequency;
+    public ReadOnlySpan<long> Frequency => frequency.AsSpan(0, rows);
 
     /// <summary>t_x of each row.</summary>
-    public ReadOnlySpan<double> Recency => recency;
+    public ReadOnlySpan<double> Recency => recency.AsSpan(0, rows);
 
     /// <summary>T of each row.</summary>
-    public ReadOnlySpan<double> T => age;
+    public ReadOnlySpan<double> T => age.AsSpan(0, rows);
 
     /// <summary>Number of customers with each row's history.</summary>
-    public ReadOnlySpan<long> Counts => counts;
+    public ReadOnlySpan<long> Counts => counts.AsSpan(0, rows);
 
     /// <summary>Compresses histories, one per customer.</summary>
     /// <param name="histories">The histories (valid by construction: x ≥ 0; 0 ≤ t_x ≤ T finite; t_x = 0 when x = 0).</param>
@@ -124,7 +128,7 @@ public sealed class CompressedHistories : IAccumulator<CompressedHistories>
         var builder = new CompressedHistoriesBuilder();
         foreach (var part in (ReadOnlySpan<CompressedHistories>)[this, other])
         {
-            for (int i = 0; i < part.counts.Length; i++)
+            for (int i = 0; i < part.rows; i++)
             {
                 builder.Add(new PurchaseHistory(part.frequency[i], part.recency[i], part.age[i]), part.counts[i]);
             }
@@ -146,7 +150,7 @@ public sealed class CompressedHistories : IAccumulator<CompressedHistories>
 
     /// <summary>The serialisable, versioned state of these rows (version <see cref="CompressedHistoriesState.CurrentVersion"/>).</summary>
     internal CompressedHistoriesState ToState() => new(CompressedHistoriesState.CurrentVersion,
-        (long[])frequency.Clone(), (double[])recency.Clone(), (double[])age.Clone(), (long[])counts.Clone());
+        Frequency.ToArray(), Recency.ToArray(), T.ToArray(), Counts.ToArray());
 
     /// <summary>The rows a state describes; <c>FromState(h.ToState())</c> has the same rows as <c>h</c>.</summary>
     /// <param name="state">A state of version <see cref="CompressedHistoriesState.CurrentVersion"/> with at least one row.</param>
@@ -188,12 +192,16 @@ public sealed class CompressedHistories : IAccumulator<CompressedHistories>
             }
         }
 
-        return new CompressedHistories((long[])x.Clone(), tx.Select(v => v + 0.0).ToArray(), t.Select(v => v + 0.0).ToArray(), (long[])n.Clone());
+        return new CompressedHistories((long[])x.Clone(), tx.Select(v => v + 0.0).ToArray(), t.Select(v => v + 0.0).ToArray(), (long[])n.Clone(), n.Length);
     }
 
     /// <summary>Wraps already sorted, validated columns (the builder's output).</summary>
     internal static CompressedHistories Create(long[] frequency, double[] recency, double[] age, long[] counts) =>
-        new(frequency, recency, age, counts);
+        new(frequency, recency, age, counts, counts.Length);
+
+    /// <summary>Wraps the first <paramref name="rows"/> entries of sorted, validated columns that may be longer.</summary>
+    internal static CompressedHistories Create(long[] frequency, double[] recency, double[] age, long[] counts, int rows) =>
+        new(frequency, recency, age, counts, rows);
 
     /// <summary>
     /// Every <paramref name="stride"/>-th row with its count: a systematic sample over the (x, T, t_x) order, so it spans the
@@ -201,7 +209,7 @@ public sealed class CompressedHistories : IAccumulator<CompressedHistories>
     /// </summary>
     internal CompressedHistories Thin(int stride)
     {
-        int length = ((counts.Length - 1) / stride) + 1;
+        int length = ((rows - 1) / stride) + 1;
         var x = new long[length];
         var tx = new double[length];
         var t = new double[length];
@@ -212,7 +220,7 @@ public sealed class CompressedHistories : IAccumulator<CompressedHistories>
             (x[k], tx[k], t[k], n[k]) = (frequency[i], recency[i], age[i], counts[i]);
         }
 
-        return new CompressedHistories(x, tx, t, n);
+        return new CompressedHistories(x, tx, t, n, length);
     }
 
     private static CompressedHistories Build(CompressedHistoriesBuilder builder, string paramName) =>

@@ -24,15 +24,23 @@ internal static class MaximumLikelihood
     /// <summary>The exact Hessian ∇²(−LL) at natural parameters θ, row-major k × k.</summary>
     public delegate double[] NegativeLogLikelihoodHessian(double[] theta);
 
+    /// <summary>Total −LL at natural parameters θ; writes ∂(−LL)/∂θ into <c>gradient</c> and ∇²(−LL) (row-major k × k) into <c>hessian</c>, in one pass.</summary>
+    public delegate double NegativeLogLikelihoodNewton(ReadOnlySpan<double> theta, Span<double> gradient, Span<double> hessian);
+
     // value: for a model whose gradient is itself a finite difference (Pareto/NBD), −LL alone; the Hessian is then the second
     // difference of the objective's values (step 1e−3 in log θ: its rounding noise, ~1e−16/h², is far below the O(h²) truncation),
     // not a difference of a noisy gradient, whose noise on the flat s–β ridge reaches 1e−3 of the standard errors.
     // warmStart: a pilot fit on a sample of the rows (its log-parameters and inverse Hessian), or null. From a warm start Newton
     // steps run first — about ten likelihood evaluations instead of BFGS's sixty on a million rows — and BFGS runs only if they
     // do not converge.
+    // newton: the value, gradient and exact Hessian in one pass (BG/NBD, MBG/NBD). From a warm start, Newton's method with the
+    // exact Hessian at every point converges quadratically — from a pilot's optimum three passes (start, two steps), the last
+    // one's Hessian being the standard errors' — instead of five value-and-gradient passes with the pilot's Hessian and a Hessian
+    // pass at the end; if it does not converge the steps with the pilot's Hessian run as before.
     public static ClvFitReport Fit(string model, string[] names, NegativeLogLikelihood nll, double[] start, double[] penaltyScale,
         long customers, int rows, ClvFitOptions? options, WarmStart? warmStart = null,
-        NegativeLogLikelihoodValue? value = null, NegativeLogLikelihoodHessian? exactHessian = null, ParallelWork work = default)
+        NegativeLogLikelihoodValue? value = null, NegativeLogLikelihoodHessian? exactHessian = null, ParallelWork work = default,
+        NegativeLogLikelihoodNewton? newton = null)
     {
         var o = options ?? ClvFitOptions.Default;
         o.Validate();
@@ -158,9 +166,53 @@ internal static class MaximumLikelihood
             return (value, grad);
         });
 
+        // −LL/N + penalty in u = ln θ with its gradient and Hessian (as WarmHessianAt) from one pass of `newton`; the natural-scale
+        // value and Hessian are remembered, so the report's log-likelihood and standard errors at the optimum cost no further pass.
+        double NewtonObjective(double[] u, double[] gradient, double[] hessian)
+        {
+            work.ThrowIfCancellationRequested();
+            var at = new double[k];
+            for (int i = 0; i < k; i++)
+            {
+                at[i] = Math.Exp(u[i]);
+            }
+
+            var natural = new double[k * k];
+            double total = newton!(at, g, natural);
+            Remember(seen, at, total);
+            Remember(seenHessian, at, (double[])natural.Clone());
+            double result = total / n;
+            for (int i = 0; i < k; i++)
+            {
+                double scaled = penaltyScale[i] * at[i];
+                result += o.Penalizer * scaled * scaled;
+                gradient[i] = (g[i] * at[i] / n) + (2 * o.Penalizer * scaled * scaled);
+            }
+
+            for (int i = 0; i < k; i++)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    hessian[(i * k) + j] = at[i] * at[j] * natural[(i * k) + j] / n;
+                }
+
+                double scaled = penaltyScale[i] * at[i];
+                hessian[(i * k) + i] += gradient[i] + (2 * o.Penalizer * scaled * scaled);
+            }
+
+            return double.IsFinite(result) && hessian.All(double.IsFinite) ? result : double.PositiveInfinity;
+        }
+
         int iterations = 0;
         string message;
         double[]? found = null;
+        if (warmStart is not null && newton is not null && cachedHessian is not null
+            && TryExactNewton(NewtonObjective, warmStart, k, o.GradientTolerance, out var exact))
+        {
+            var (u, gradient, hessian0, steps) = exact;
+            return Report(model, names, Cached(nll), value, customers, rows, theta, g, u, gradient, hessian0, steps, "Newton from a pilot fit on a sample of the rows", o, cachedHessian, penaltyScale);
+        }
+
         if (warmStart is not null && TryNewtonFromWarmStart(Objective, WarmHessianAt, warmStart, k, o.GradientTolerance, out var warm))
         {
             var (u, gradient, hessian0, steps) = warm;
@@ -320,6 +372,61 @@ internal static class MaximumLikelihood
             done = (at, gradientAt, h, steps);
             return SymmetricSolver.Invert(h, k) is not null;
         }
+    }
+
+    /// <summary>
+    /// Newton's method with the exact Hessian at every point, from a warm start's log-parameters (full steps: the pilot's optimum is
+    /// within a few standard errors, where the objective is close to quadratic). Succeeds when the gradient norm reaches the
+    /// tolerance (and 1e−10) within 8 steps at a positive-definite Hessian, or stops making progress at the tolerance; false
+    /// otherwise (a step that does not lower the objective and the gradient, a Hessian that is not positive definite).
+    /// </summary>
+    private static bool TryExactNewton(Func<double[], double[], double[], double> objective, WarmStart start, int k, double tolerance,
+        out (double[] U, double[] Gradient, double[] Hessian, int Steps) result)
+    {
+        result = default;
+        var u = (double[])start.LogParameters.Clone();
+        var gradient = new double[k];
+        var hessian = new double[k * k];
+        double f = objective(u, gradient, hessian);
+        if (!double.IsFinite(f))
+        {
+            return false;
+        }
+
+        for (int step = 1; step <= 8; step++)
+        {
+            var delta = SymmetricSolver.Solve(hessian, gradient, k);
+            if (delta is null)
+            {
+                return false;
+            }
+
+            var next = new double[k];
+            var nextGradient = new double[k];
+            var nextHessian = new double[k * k];
+            for (int i = 0; i < k; i++)
+            {
+                next[i] = u[i] - delta[i];
+            }
+
+            double fNext = objective(next, nextGradient, nextHessian);
+            double before = Norm(gradient), after = Norm(nextGradient);
+            if (!(fNext <= f + (1e-12 * Math.Max(1, Math.Abs(f)))) || !(after < before))
+            {
+                // No progress: at the gradient's rounding floor that is convergence when the tolerance is met.
+                result = (u, gradient, hessian, step - 1);
+                return before <= tolerance && SymmetricSolver.Invert(hessian, k) is not null;
+            }
+
+            (u, gradient, hessian, f) = (next, nextGradient, nextHessian, fNext);
+            if (after <= Math.Min(tolerance, 1e-10))
+            {
+                result = (u, gradient, hessian, step);
+                return SymmetricSolver.Invert(hessian, k) is not null;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

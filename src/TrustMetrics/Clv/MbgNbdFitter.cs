@@ -29,6 +29,7 @@ public sealed class MbgNbdFitter : IClvFitter<CompressedHistories, MbgNbdModel>
             (theta, gradient) => BetaGeometricLikelihood.Negative(data, theta[0], theta[1], theta[2], theta[3], 1, gradient, work),
             [0.1, 0.1 + Math.Log(scale), 0.1, 0.1], [1.0, 1.0 / scale, 1.0, 1.0], data.CustomerCount, data.RowCount, options,
             warmStart: PilotFit.Start(data, pilot => Report(pilot, options, work)),
-            exactHessian: theta => BetaGeometricLikelihood.Hessian(data, theta[0], theta[1], theta[2], theta[3], 1, work), work: work);
+            exactHessian: theta => BetaGeometricLikelihood.Hessian(data, theta[0], theta[1], theta[2], theta[3], 1, work), work: work,
+            newton: (theta, gradient, hessian) => BetaGeometricLikelihood.NegativeWithHessian(data, theta[0], theta[1], theta[2], theta[3], 1, gradient, hessian, work));
     }
 }

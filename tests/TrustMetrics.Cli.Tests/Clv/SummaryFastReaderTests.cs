@@ -44,6 +44,59 @@ public sealed class SummaryFastReaderTests : IDisposable
 
         Assert.NotNull(fast);
         AssertSame(general, fast);
+        var fixedPoint = SummaryFastReader.TryRead(file, Names, fixedPoint: true, decimals: false);
+        Assert.NotNull(fixedPoint);
+        AssertSame(general, fixedPoint);
+    }
+
+    [Theory]
+    [InlineData(39, 60, true)] // the peers' shape: T < 39 weeks, six decimals; the first layout (27 bits per time) holds it
+    [InlineData(400, 60, true)] // T passes 134.2 in the second 2 MB chunk: the keys read so far are re-packed to 29 bits
+    [InlineData(400, 70_000, false)] // x needs 17 bits and two times 2 × 29: no 64-bit key, the decimal path reads it
+    [InlineData(5000, 3, false)] // T needs 33 bits: the decimal path reads it
+    public void Large_six_decimal_files_read_as_the_general_reader(double laterMaxT, int laterMaxX, bool packed)
+    {
+        // 120,000 customers (≈ 3.3 MB: two chunks, each cut in two halves parsed on both cores) drawn at random; a customer in 500
+        // appears twice. The first 80,000 have T < 39 and x < 60, the rest reach laterMaxT and laterMaxX.
+        var random = new Random(31);
+        var text = new System.Text.StringBuilder("customer_id,frequency,recency,T\n");
+        for (int i = 0; i < 120_000; i++)
+        {
+            bool later = i >= 80_000;
+            long t = (long)(random.NextDouble() * (later ? laterMaxT : 39) * 1e6);
+            int x = random.Next(4) == 0 ? 0 : random.Next(1, later ? laterMaxX : 60);
+            long tx = x == 0 ? 0 : (long)(random.NextDouble() * t);
+            string line = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i},{x},{tx / 1_000_000}.{tx % 1_000_000:D6},{t / 1_000_000}.{t % 1_000_000:D6}\n");
+            text.Append(line);
+            if (i % 500 == 0)
+            {
+                text.Append(line);
+            }
+        }
+
+        string file = cli.File("large.csv", text.ToString());
+        var general = ClvInput.ReadCompressed(file, Names);
+        var fixedPoint = SummaryFastReader.TryRead(file, Names, fixedPoint: true, decimals: false);
+        Assert.Equal(packed, fixedPoint is not null);
+        if (fixedPoint is not null)
+        {
+            AssertSame(general, fixedPoint);
+        }
+
+        var fast = SummaryFastReader.TryRead(file, Names);
+        Assert.NotNull(fast);
+        AssertSame(general, fast);
+        Assert.True(general.RowCount < general.CustomerCount);
+    }
+
+    [Fact]
+    public void A_seventh_decimal_leaves_the_fixed_point_path_to_the_decimal_path()
+    {
+        string file = cli.File("seven.csv", "customer_id,frequency,recency,T\n1,2,15.196539,28.385272\n2,1,0.1234567,3\n");
+        Assert.Null(SummaryFastReader.TryRead(file, Names, fixedPoint: true, decimals: false));
+        var fast = SummaryFastReader.TryRead(file, Names);
+        Assert.NotNull(fast);
+        AssertSame(ClvInput.ReadCompressed(file, Names), fast);
     }
 
     [Fact]

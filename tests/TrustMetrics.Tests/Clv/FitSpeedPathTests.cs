@@ -83,6 +83,73 @@ public class FitSpeedPathTests
         Assert.True(report.Converged);
     }
 
+    [Fact]
+    public void Packed_compression_matches_the_builder_on_six_decimal_times()
+    {
+        // Simulated histories rounded to six decimals (as the peers' bgnbd_1000000.csv is written), with repeats and T ties.
+        var simulated = BgNbdSimulator.Simulate(Truth, 30_000, seed: 24, minT: 1, maxT: 39);
+        var micro = simulated.Select(h => (X: h.Frequency, T: (ulong)Math.Round(h.T * 1e6), Tx: (ulong)Math.Round(h.Recency * 1e6)))
+            .Select(m => (m.X, m.T, Tx: Math.Min(m.Tx, m.T)))
+            .Concat(new (long X, ulong T, ulong Tx)[] { (2, 7_250_000, 1_500_000), (2, 7_250_000, 500_000), (0, 3_000_000, 0), (0, 3_000_000, 0) })
+            .ToList();
+        micro.AddRange(micro.Take(700));
+        AssertPackedMatchesBuilder(micro, timeBits: 27);
+        AssertPackedMatchesBuilder(micro, timeBits: 26); // 39·10⁶ < 2²⁶: the tightest layout, x below 2¹²
+    }
+
+    [Property]
+    public Property Packed_compression_matches_the_builder(int[] seeds) =>
+        Prop.When(seeds is { Length: > 0 }, () =>
+        {
+            // Few distinct values per cell so that rows repeat and T ties are common.
+            var micro = seeds.Select(seed =>
+            {
+                long f = Math.Abs(seed % 5);
+                ulong t = (ulong)Math.Abs(seed / 5 % 7) * 250_001;
+                ulong tx = f == 0 ? 0 : (ulong)Math.Abs(seed / 35 % 7) * 250_001;
+                return (X: f, T: t, Tx: Math.Min(tx, t));
+            }).ToList();
+            AssertPackedMatchesBuilder(micro, timeBits: 22);
+        });
+
+    [Theory]
+    [InlineData(0, 4.414)]
+    [InlineData(1, 4.414)]
+    [InlineData(0, 4.0e6)]
+    [InlineData(1, 4.0e6)]
+    public void Vector_Hessian_equals_the_scalar_Hessian(int shift, double alpha)
+    {
+        // The scalar pass is the exact Hessian of ltv-churn.md §3's row formula (checked against automatic differentiation and
+        // lifetimes' standard errors by BgNbdTests / MbgNbdTests); 20,003 rows give runs of every length mod 4 (the padded tail).
+        var data = CompressedHistories.From(BgNbdSimulator.Simulate(Truth, 20_003, seed: 25, minT: 1, maxT: 39).AsSpan());
+        var vector = BetaGeometricLikelihood.Hessian(data, 0.3, alpha, 0.8, 2.1, shift);
+        var scalar = BetaGeometricLikelihood.HessianScalar(data, 0.3, alpha, 0.8, 2.1, shift);
+        double largest = scalar.Max(Math.Abs);
+        for (int i = 0; i < 16; i++)
+        {
+            Approx.Absolute(scalar[i], vector[i], 1e-11 * largest, $"H[{i / 4},{i % 4}]");
+            Approx.Absolute(vector[((i % 4) * 4) + (i / 4)], vector[i], 1e-13 * largest, $"symmetry H[{i / 4},{i % 4}]");
+        }
+    }
+
+    private static void AssertPackedMatchesBuilder(List<(long X, ulong T, ulong Tx)> micro, int timeBits)
+    {
+        // One spare slot in the key buffer: the result's columns may be longer than its rows.
+        var keys = new double[micro.Count + 1];
+        for (int i = 0; i < micro.Count; i++)
+        {
+            CompressedHistoriesPacked.Keys(keys, micro.Count)[i] = CompressedHistoriesPacked.Key((ulong)micro[i].X, micro[i].T, micro[i].Tx, timeBits);
+        }
+
+        var packed = CompressedHistoriesPacked.Compress(keys, new double[micro.Count], micro.Count, timeBits, 1e6);
+        // The reference: the hash-table builder on the doubles double.Parse gives for the six-decimal text of each value.
+        var parsed = micro.Select(m => new PurchaseHistory(m.X, Parse(m.Tx), Parse(m.T))).ToArray();
+        AssertSameRows(CompressedHistories.From(parsed.AsSpan()), packed);
+
+        static double Parse(ulong micros) => double.Parse(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{micros / 1_000_000}.{micros % 1_000_000:D6}"), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static CompressedHistories Columns(PurchaseHistory[] histories) => CompressedHistoriesColumns.Compress(
         [.. histories.Select(h => (int)h.Frequency)], [.. histories.Select(h => h.Recency)], [.. histories.Select(h => h.T)], histories.Length);
 
