@@ -32,9 +32,18 @@ public sealed class MonitorCommandTests : IDisposable
             Assert.NotNull(alert.GetProperty("changeTime").GetString());
             Assert.True(alert.GetProperty("lower").GetDouble() <= alert.GetProperty("estimate").GetDouble());
             Assert.True(alert.GetProperty("estimate").GetDouble() <= alert.GetProperty("upper").GetDouble());
+            // Added fields: the change interval (anytime-valid, of the mean from the change time to the alarm minus the baseline)
+            // holds the change size; the baseline is app's January NPS (≈ +18).
+            Assert.True(alert.GetProperty("changeLower").GetDouble() <= alert.GetProperty("changeSize").GetDouble());
+            Assert.True(alert.GetProperty("changeSize").GetDouble() <= alert.GetProperty("changeUpper").GetDouble());
+            Assert.InRange(alert.GetProperty("baseline").GetDouble(), 0, 40);
         }
 
         Assert.Contains(alerts, a => a.GetProperty("detector").GetString() == "glr");
+        var text = CliRunner.Invoke("monitor", "--input", survey, "--time", "month", "--metric", "nps", "--column", "nps", "--group", "channel");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Change 95% interval", text.Output);
+        Assert.Contains("Baseline", text.Output);
         var groups = json.GetProperty("groups").EnumerateArray().ToList();
         Assert.Equal(["All", "app", "phone", "store", "web"], groups.Select(g => g.GetProperty("group").GetString()!).ToArray());
         Assert.Equal(4000, groups[0].GetProperty("n").GetInt64());
