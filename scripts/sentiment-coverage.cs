@@ -7,16 +7,18 @@
 // drawn independently from the same population. Prints the coverage of the 95% interval of the net and of each share, and
 // the coverage of the naive (uncorrected) score interval for comparison.
 #:project ../src/TrustMetrics/TrustMetrics.csproj
+#:include ../tests/TrustMetrics.Tests/Sentiment/CoverageSimulation.cs
+#:include ../tests/TrustMetrics.Tests/Draws.cs
 #:property GenerateDocumentationFile=false
 #:property TreatWarningsAsErrors=false
 using System.Globalization;
 using TrustMetrics.Nps;
 using TrustMetrics.Sentiment;
+using TrustMetrics.Tests.Sentiment;
 
 int replicates = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 int seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20261206;
-double[] truth = [0.25, 0.20, 0.55];
-double[][] classifier = [[0.80, 0.15, 0.05], [0.20, 0.60, 0.20], [0.03, 0.12, 0.85]];
+double[] truth = CoverageSimulation.Truth;
 double net = 100 * (truth[2] - truth[0]);
 var corrected = new CorrectedSentimentCalculator();
 var naive = new SentimentCalculator();
@@ -29,19 +31,7 @@ foreach (var (n, m) in new[] { (2000, 300), (2000, 100), (10000, 1000), (500, 20
     var shareCovered = new int[3];
     for (int r = 0; r < replicates; r++)
     {
-        var predicted = new long[3];
-        for (int i = 0; i < n; i++)
-        {
-            predicted[Pick(random, classifier[Pick(random, truth)])]++;
-        }
-
-        var confusion = new long[9];
-        for (int i = 0; i < m; i++)
-        {
-            int t = Pick(random, truth);
-            confusion[3 * t + Pick(random, classifier[t])]++;
-        }
-
+        var (predicted, confusion) = CoverageSimulation.Draw(random, n, m);
         var tally = new SentimentTally(predicted[0], predicted[1], predicted[2]);
         CorrectedSentimentResult result;
         try
@@ -64,19 +54,4 @@ foreach (var (n, m) in new[] { (2000, 300), (2000, 100), (10000, 1000), (500, 20
     double p = (double)covered / replicates;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{n,10}  {m,10}  {100 * p,10:0.00}%  ({100 * Math.Sqrt(p * (1 - p) / replicates):0.00})  {100.0 * shareCovered[0] / replicates,5:0.0}%  {100.0 * shareCovered[1] / replicates,5:0.0}%  {100.0 * shareCovered[2] / replicates,5:0.0}%  {constrained,11}  {100.0 * naiveCovered / replicates,16:0.0}%"));
-}
-
-static int Pick(Random random, double[] weights)
-{
-    double u = random.NextDouble(), cumulative = 0;
-    for (int i = 0; i < weights.Length - 1; i++)
-    {
-        cumulative += weights[i];
-        if (u < cumulative)
-        {
-            return i;
-        }
-    }
-
-    return weights.Length - 1;
 }

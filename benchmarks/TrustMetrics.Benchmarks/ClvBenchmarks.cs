@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.Distributions;
 using TrustMetrics.Clv;
+using TrustMetrics.Tests.Clv;
 
 namespace TrustMetrics.Benchmarks;
 
@@ -155,24 +156,8 @@ public class ClvBenchmarks
         for (int i = 0; i < customers; i++)
         {
             double T = wholeDays ? random.Next(1, 366) : 1 + (random.NextDouble() * 364);
-            double lambda = gamma.Sample(), dropout = beta.Sample(), t = 0, tx = 0;
-            long x = 0;
-            while (true)
-            {
-                t += -Math.Log(1 - random.NextDouble()) / lambda;
-                if (t > T)
-                {
-                    break;
-                }
-
-                x++;
-                tx = t;
-                if (random.NextDouble() < dropout)
-                {
-                    break;
-                }
-            }
-
+            double lambda = gamma.Sample(), dropout = beta.Sample();
+            var (x, tx) = PurchasePaths.BgNbd(random, lambda, dropout, T);
             result[i] = new PurchaseHistory(x, x == 0 ? 0 : wholeDays ? Math.Floor(tx) : tx, T);
         }
 
@@ -189,14 +174,7 @@ public class ClvBenchmarks
         for (int i = 0; i < customers; i++)
         {
             double T = random.Next(1, 366), lambda = lambdas.Sample(), death = -Math.Log(1 - random.NextDouble()) / mus.Sample();
-            double end = Math.Min(T, death), t = 0, tx = 0;
-            long x = 0;
-            while ((t += -Math.Log(1 - random.NextDouble()) / lambda) <= end)
-            {
-                x++;
-                tx = t;
-            }
-
+            var (x, tx) = PurchasePaths.Poisson(random, lambda, Math.Min(T, death));
             result[i] = new PurchaseHistory(x, x == 0 ? 0 : Math.Floor(tx), T);
         }
 

@@ -46,6 +46,8 @@ internal static class MonitoringWholeRun
             }),
             ("CUSUM (10 points) AddNpsScores", () => Detect(ChangeDetector.Cusum(baseline, 0.1), scores)),
             ("GLR (6 drops) AddNpsScores", () => Detect(ChangeDetector.Glr(baseline), scores)),
+            ("CUSUM, per-answer kernel (before)", () => Detect(WithoutBlockSkip(ChangeDetector.Cusum(baseline, 0.1)), scores)),
+            ("GLR, per-answer kernel (before)", () => Detect(WithoutBlockSkip(ChangeDetector.Glr(baseline)), scores)),
         };
         if (perAnswer)
         {
@@ -129,6 +131,16 @@ internal static class MonitoringWholeRun
         }
 
         return detector.Alarms;
+    }
+
+    /// <summary>
+    /// The detector with its block skip (CusumBlockScan) switched off, so AddNpsScores runs the per-answer vector kernel alone:
+    /// the code before the skip, for a before/after comparison in one run (benchmark only: the private field is cleared by reflection).
+    /// </summary>
+    internal static ChangeDetector WithoutBlockSkip(ChangeDetector detector)
+    {
+        typeof(ChangeDetector).GetField("_blockScan", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.SetValue(detector, null);
+        return detector;
     }
 
     private static long DetectOneByOne(ChangeDetector detector, byte[] scores)

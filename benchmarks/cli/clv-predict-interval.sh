@@ -18,10 +18,10 @@ mkdir -p "$out"
 cli=$root/src/TrustMetrics.Cli/bin/Release/net10.0/TrustMetrics.Cli.dll
 run() { # name command...
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" > "$out/$name.out" 2> "$out/$name.err" || { cat "$out/$name.err"; exit 1; }
-  read -r wall rss < "$out/$name.time"
+  /usr/bin/time -f "%e %M %U %S" -o "$out/$name.time" "$@" > "$out/$name.out" 2> "$out/$name.err" || { cat "$out/$name.err"; exit 1; }
+  read -r wall rss user system < "$out/$name.time"
   echo "$wall" >> "$out/$name.walls"; echo "$rss" >> "$out/$name.rss"
-  printf '  %-28s %6.2f s %7.0f MB\n' "$name" "$wall" "$(echo "$rss / 1024" | bc -l)"
+  printf '  %-28s %6.2f s %7.0f MB  (CPU %.2f s user + %.2f s sys)\n' "$name" "$wall" "$(echo "$rss / 1024" | bc -l)" "$user" "$system"
 }
 rm -f "$out"/*.walls "$out"/*.rss
 echo "== $runs interleaved rounds on $file (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
 # Whole-process speed and memory of the trustmetrics command against its peers, in the same run (issue 17, item 5).
 #
-#   benchmarks/cli/run.sh [--runs N] [--no-aot] [--no-build] [--only km|clv|nps]
+#   benchmarks/cli/run.sh [--runs N] [--no-portable] [--no-build] [--only km|clv|nps]
 #
-# Builds the tool twice — as users install it (`dotnet pack` + `dotnet tool install --tool-path`, JIT) and as the Native AOT
-# binary (`dotnet publish -p:PublishAot=true`, as .ci/run does) — then runs each job N times (default 3), interleaving
-# tool / native / peer in every round so all see the same machine load, and prints the medians of wall time and peak RSS
+# Packs the tool as it ships (scripts/pack-tool.sh) and installs it with `dotnet tool install --tool-path`, which on linux-x64
+# gives the Native AOT binary ("tool"); "portable" is the TrustMetrics.Cli.any package that other platforms get (JIT,
+# installed by its own id). Then runs each job N times (default 3), interleaving
+# tool / portable / peer in every round so all see the same machine load, and prints the medians of wall time and peak RSS
 # (`/usr/bin/time -v`) with the ratios peer ÷ ours. Outputs go to $BENCH_DIR (default /tmp/trustmetrics-cli-bench).
 # Needs the peers of /work/shared/peers/README.md: PEERS_DIR (default /work/peers) with synth/km_1m.csv and
 # synth/tx_200k.csv, R with survival, Debian python3 with pandas; PEERS_SCRIPTS (default /work/shared/peers).
-# About 6–8 minutes on the idle 2-core machine (the native build is about half of it; --no-aot skips it).
+# About 6–8 minutes on the idle 2-core machine (the Native AOT pack is about half of it); --no-portable skips the portable runs.
 set -euo pipefail
 
-runs=3 aot=1 build=1 only=""
+runs=3 with_portable=1 build=1 only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
-    --no-aot) aot=0; shift ;;
+    --no-portable) with_portable=0; shift ;;
     --no-build) build=0; shift ;;
     --only) only="$2"; shift 2 ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
@@ -34,22 +35,15 @@ mkdir -p "$out"
 km="$PEERS_DIR/synth/km_1m.csv" tx="$PEERS_DIR/synth/tx_200k.csv" survey="$out/survey_200mb.csv"
 for f in "$km" "$tx"; do [ -f "$f" ] || { echo "missing $f (see $scripts/README.md)" >&2; exit 1; }; done
 
-tool="$out/tool/trustmetrics" native="$out/native/TrustMetrics.Cli"
+tool="$out/tool/trustmetrics" portable="$out/portable/trustmetrics"
 if [ "$build" = 1 ]; then
-  echo "== building the dotnet tool (pack + tool install) $( [ "$aot" = 1 ] && echo 'and the Native AOT binary')"
-  rm -rf "$out/nupkg" "$out/tool"
-  dotnet pack "$repo/src/TrustMetrics.Cli" -c Release -o "$out/nupkg" > "$out/pack.log" 2>&1 || { tail -n 20 "$out/pack.log"; exit 1; }
-  version=$(ls "$out/nupkg" | sed -n 's/^TrustMetrics\.Cli\.\(.*\)\.nupkg$/\1/p' | head -n 1)
-  dotnet tool install TrustMetrics.Cli --version "$version" --tool-path "$out/tool" --add-source "$out/nupkg" > "$out/tool.log" 2>&1 \
-    || { cat "$out/tool.log"; exit 1; }
-  if [ "$aot" = 1 ]; then
-    case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
-    dotnet publish "$repo/src/TrustMetrics.Cli" -c Release -r "$rid" -p:PublishAot=true -o "$out/native" > "$out/native.log" 2>&1 \
-      || { tail -n 20 "$out/native.log"; exit 1; }
-  fi
+  echo "== packing the tool (scripts/pack-tool.sh) and installing it with dotnet tool install"
+  rm -rf "$out/nupkg" "$out/portable"
+  "$repo/scripts/pack-tool.sh" "$out/nupkg" "$out/tool" "$out/portable" > "$out/pack.log" 2>&1 || { tail -n 20 "$out/pack.log"; exit 1; }
+  tail -n 2 "$out/pack.log"
 fi
 [ -x "$tool" ] || { echo "no tool at $tool: run without --no-build" >&2; exit 1; }
-if [ "$aot" = 1 ] && [ ! -x "$native" ]; then echo "no native binary at $native: run without --no-build, or with --no-aot" >&2; exit 1; fi
+if [ "$with_portable" = 1 ] && [ ! -x "$portable" ]; then echo "no portable tool at $portable: run without --no-build, or with --no-portable" >&2; exit 1; fi
 
 if [ ! -f "$survey" ] && { [ -z "$only" ] || [ "$only" = nps ]; }; then
   echo "== generating the 200 MB survey CSV"
@@ -72,17 +66,17 @@ for round in $(seq 1 "$runs"); do
   echo "-- round $round"
   if [ -z "$only" ] || [ "$only" = km ]; then
     measure km.tool "$tool" survival --input "$km" --duration time --event event --format json --output "$out/km.tool.json"
-    if [ "$aot" = 1 ]; then measure km.native "$native" survival --input "$km" --duration time --event event --format json --output "$out/km.native.json"; fi
+    if [ "$with_portable" = 1 ]; then measure km.portable "$portable" survival --input "$km" --duration time --event event --format json --output "$out/km.portable.json"; fi
     measure km.peer Rscript "$scripts/km_table_once.R" "$km" "$out/km.peer.csv"
   fi
   if [ -z "$only" ] || [ "$only" = clv ]; then
     measure clv.tool "$tool" clv summarize --input "$tx" --customer customer_id --date date --amount amount --unit week --output "$out/clv.tool.csv"
-    if [ "$aot" = 1 ]; then measure clv.native "$native" clv summarize --input "$tx" --customer customer_id --date date --amount amount --unit week --output "$out/clv.native.csv"; fi
+    if [ "$with_portable" = 1 ]; then measure clv.portable "$portable" clv summarize --input "$tx" --customer customer_id --date date --amount amount --unit week --output "$out/clv.portable.csv"; fi
     measure clv.peer "$py" "$scripts/summary_once.py" "$tx" "$out/clv.peer.csv"
   fi
   if [ -z "$only" ] || [ "$only" = nps ]; then
     measure nps.tool "$tool" nps --input "$survey" --column score --group segment --format json --output "$out/nps.tool.json"
-    if [ "$aot" = 1 ]; then measure nps.native "$native" nps --input "$survey" --column score --group segment --format json --output "$out/nps.native.json"; fi
+    if [ "$with_portable" = 1 ]; then measure nps.portable "$portable" nps --input "$survey" --column score --group segment --format json --output "$out/nps.portable.json"; fi
   fi
 done
 echo "== load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -114,23 +108,23 @@ awk -v limits="km:200 clv:100 nps:64" '
   }
   END {
     split(limits, l, " "); for (i in l) { split(l[i], q, ":"); cap[q[1]] = q[2] }
-    printf "\n%-5s %-8s %9s %9s %14s %14s %s\n", "job", "binary", "wall s", "RSS MB", "peer/ours wall", "peer/ours RSS", "RSS goal"
+    printf "\n%-5s %-9s %9s %9s %14s %14s %s\n", "job", "binary", "wall s", "RSS MB", "peer/ours wall", "peer/ours RSS", "RSS goal"
     split("km clv nps", order, " ")
     for (o = 1; o <= 3; o++) {
       job = order[o]; if (!(job in jobs)) continue
       pk = job SUBSEP "peer"; hasPeer = (pk in whos)
       if (hasPeer) { pw = median(wall, pk, n[pk]); pr = median(rss, pk, n[pk]) / 1024 }
-      split("tool native peer", bins, " ")
+      split("tool portable peer", bins, " ")
       for (b = 1; b <= 3; b++) {
         key = job SUBSEP bins[b]; if (!(key in whos)) continue
         w = median(wall, key, n[key]); r = median(rss, key, n[key]) / 1024
         ratioW = (hasPeer && bins[b] != "peer") ? sprintf("%.1f×", pw / w) : "–"
         ratioR = (hasPeer && bins[b] != "peer") ? sprintf("%.2f×", pr / r) : "–"
         goal = bins[b] == "peer" ? "" : sprintf("≤ %d MB: %s", cap[job], r <= cap[job] ? "met" : "NOT met")
-        printf "%-5s %-8s %9.2f %9.1f %14s %14s %s\n", job, bins[b], w, r, ratioW, ratioR, goal
+        printf "%-5s %-9s %9.2f %9.1f %14s %14s %s\n", job, bins[b], w, r, ratioW, ratioR, goal
       }
     }
     print "\nkm: survival --format json --output on km_1m.csv vs Rscript km_table_once.R; clv: clv summarize --unit week on tx_200k.csv vs"
     print "lifetimes summary_once.py (freq W); nps: nps --group segment --format json on the 200 MB survey CSV (no peer: the goal is memory)."
-    print "tool = the dotnet tool as users install it (JIT); native = the Native AOT binary. Medians of the rounds above."
+    print "tool = `dotnet tool install` (Native AOT on linux-x64); portable = the TrustMetrics.Cli.any fallback (JIT). Medians of the rounds above."
   }' "$out/times.txt"

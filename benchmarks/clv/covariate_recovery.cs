@@ -1,15 +1,18 @@
 #:project ../../src/TrustMetrics/TrustMetrics.csproj
+#:include ../../tests/TrustMetrics.Tests/Clv/Covariates/CovariateSimulator.cs
+#:include ../../tests/TrustMetrics.Tests/Clv/PurchasePaths.cs
 #:property PublishAot=false
 #:property TreatWarningsAsErrors=false
 // Parameter recovery of the covariate fits (issue 14 item 3): PANELS seeded panels of N customers each, simulated from BG/NBD and
 // Pareto/NBD with CLVTools' covariate links (one binary covariate P = 0.4, one N(0, 1) score), fitted by BgNbdCovariateFitter and
 // ParetoNbdCovariateFitter; prints, per parameter, the share of panels whose estimate lies within 2 SE of the truth, and overall.
 //   dotnet run -c Release benchmarks/clv/covariate_recovery.cs -- [PANELS=100] [N=2000]
-// The small version runs in tests/TrustMetrics.Tests/Clv/Covariates/CovariateFitTests.cs (same simulator, same truths).
+// The small version runs in tests/TrustMetrics.Tests/Clv/Covariates/CovariateFitTests.cs (same simulator, included from
+// tests/TrustMetrics.Tests/Clv/Covariates/CovariateSimulator.cs; same truths).
 using System.Diagnostics;
 using System.Globalization;
-using MathNet.Numerics.Distributions;
 using TrustMetrics.Clv;
+using static TrustMetrics.Tests.Clv.Covariates.CovariateSimulator;
 
 int panels = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 int n = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
@@ -44,85 +47,4 @@ foreach (var (name, truth, fitter) in new (string, double[], IClvCovariateFitter
     }
 
     Console.WriteLine(FormattableString.Invariant($"  all parameters: {within.Sum()}/{8 * panels} = {100.0 * within.Sum() / (8 * panels):F1} %; worst parameter {100.0 * within.Min() / panels:F0} %"));
-}
-
-static CovariateMatrix Design(int customers, int seed)
-{
-    var random = new Random(seed);
-    var z = new double[customers, 2];
-    for (int i = 0; i < customers; i++)
-    {
-        z[i, 0] = random.NextDouble() < 0.4 ? 1 : 0;
-        z[i, 1] = Normal.Sample(random, 0, 1);
-    }
-
-    return new CovariateMatrix(["channel=web", "score"], z);
-}
-
-static (double Trans, double Life) Linear(double[] theta, CovariateMatrix z, int i) =>
-    ((z[i, 0] * theta[4]) + (z[i, 1] * theta[5]), (z[i, 0] * theta[6]) + (z[i, 1] * theta[7]));
-
-static PurchaseHistory[] BgNbd(double[] theta, CovariateMatrix z, int seed)
-{
-    var random = new Random(seed);
-    var result = new PurchaseHistory[z.CustomerCount];
-    for (int i = 0; i < result.Length; i++)
-    {
-        var (trans, life) = Linear(theta, z, i);
-        double T = 30 + (random.NextDouble() * 22);
-        double lambda = Gamma.Sample(random, theta[0], theta[1] * Math.Exp(-trans));
-        double p = Beta.Sample(random, theta[2] * Math.Exp(life), theta[3] * Math.Exp(life));
-        double t = 0, tx = 0;
-        long x = 0;
-        while (true)
-        {
-            t += -Math.Log(1 - random.NextDouble()) / lambda;
-            if (t > T)
-            {
-                break;
-            }
-
-            x++;
-            tx = t;
-            if (random.NextDouble() < p)
-            {
-                break;
-            }
-        }
-
-        result[i] = new PurchaseHistory(x, x == 0 ? 0 : tx, T);
-    }
-
-    return result;
-}
-
-static PurchaseHistory[] ParetoNbd(double[] theta, CovariateMatrix z, int seed)
-{
-    var random = new Random(seed);
-    var result = new PurchaseHistory[z.CustomerCount];
-    for (int i = 0; i < result.Length; i++)
-    {
-        var (trans, life) = Linear(theta, z, i);
-        double T = 30 + (random.NextDouble() * 22);
-        double lambda = Gamma.Sample(random, theta[0], theta[1] * Math.Exp(-trans));
-        double mu = Gamma.Sample(random, theta[2], theta[3] * Math.Exp(-life));
-        double end = Math.Min(T, -Math.Log(1 - random.NextDouble()) / mu);
-        double t = 0, tx = 0;
-        long x = 0;
-        while (true)
-        {
-            t += -Math.Log(1 - random.NextDouble()) / lambda;
-            if (t > end)
-            {
-                break;
-            }
-
-            x++;
-            tx = t;
-        }
-
-        result[i] = new PurchaseHistory(x, x == 0 ? 0 : tx, T);
-    }
-
-    return result;
 }

@@ -31,7 +31,9 @@ public static class TrustMetricsServiceCollectionExtensions
     /// Registers <see cref="INpsCalculator"/>, <see cref="ICsatCalculator"/>, <see cref="ICesCalculator"/>,
     /// <see cref="IChurnCalculator"/>, <see cref="IRetentionModel"/> (shifted-beta-geometric), <see cref="ISurvivalAnalyzer"/> and the CLV fitters
     /// (<see cref="IClvFitter{TData, TModel}"/> of <see cref="BgNbdModel"/>, <see cref="MbgNbdModel"/>, <see cref="ParetoNbdModel"/>,
-    /// <see cref="BgBbModel"/> on <see cref="CompressedHistories"/> and of <see cref="GammaGammaModel"/> on <see cref="CompressedSpend"/>), <see cref="ITrustIndexCalculator"/>, and the voice-of-the-customer calculators (<see cref="IRatingCalculator"/>,
+    /// <see cref="BgBbModel"/> on <see cref="CompressedHistories"/> and of <see cref="GammaGammaModel"/> on <see cref="CompressedSpend"/>), the
+    /// covariate fitters (<see cref="IClvCovariateFitter{TModel}"/> of <see cref="BgNbdModel"/> and <see cref="ParetoNbdModel"/>,
+    /// <see cref="IRetentionCovariateModel"/> for the sBG), <see cref="ITrustIndexCalculator"/>, and the voice-of-the-customer calculators (<see cref="IRatingCalculator"/>,
     /// <see cref="ISentimentCalculator"/>, <see cref="IServiceMetricsCalculator"/>, <see cref="IFunnelCalculator"/>,
     /// <see cref="IRepurchaseCalculator"/>, <see cref="IEngagementCalculator"/>) as singletons (TryAdd: existing registrations
     /// win), each built from <see cref="IOptions{TOptions}"/> of <see cref="TrustMetricsOptions"/> on first resolution; and the
@@ -63,6 +65,9 @@ public static class TrustMetricsServiceCollectionExtensions
         services.TryAddSingleton<IClvFitter<CompressedHistories, ParetoNbdModel>>(_ => new ParetoNbdFitter());
         services.TryAddSingleton<IClvFitter<CompressedHistories, BgBbModel>>(_ => new BgBbFitter());
         services.TryAddSingleton<IClvFitter<CompressedSpend, GammaGammaModel>>(_ => new GammaGammaFitter());
+        services.TryAddSingleton<IClvCovariateFitter<BgNbdModel>>(_ => new BgNbdCovariateFitter());
+        services.TryAddSingleton<IClvCovariateFitter<ParetoNbdModel>>(_ => new ParetoNbdCovariateFitter());
+        services.TryAddSingleton<IRetentionCovariateModel>(_ => new ShiftedBetaGeometricCovariateFitter());
         services.TryAddSingleton<IPredictionIntervalCalculator>(_ => new PredictionIntervalCalculator());
         services.TryAddSingleton<ITrustIndexCalculator>(sp => new TrustIndexCalculator(Options(sp)));
         services.TryAddSingleton<IRatingCalculator>(sp => new RatingCalculator(Options(sp)));

@@ -25,6 +25,12 @@ public partial class DependencyInjectionFamiliesTests
         AssertSingleton<IClvFitter<CompressedHistories, BgBbModel>>(provider);
         AssertSingleton<IClvFitter<CompressedSpend, GammaGammaModel>>(provider);
         Assert.IsType<BgNbdFitter>(provider.GetRequiredService<IClvFitter<CompressedHistories, BgNbdModel>>());
+        AssertSingleton<IClvCovariateFitter<BgNbdModel>>(provider);
+        AssertSingleton<IClvCovariateFitter<ParetoNbdModel>>(provider);
+        AssertSingleton<IRetentionCovariateModel>(provider);
+        Assert.IsType<BgNbdCovariateFitter>(provider.GetRequiredService<IClvCovariateFitter<BgNbdModel>>());
+        Assert.IsType<ParetoNbdCovariateFitter>(provider.GetRequiredService<IClvCovariateFitter<ParetoNbdModel>>());
+        Assert.IsType<ShiftedBetaGeometricCovariateFitter>(provider.GetRequiredService<IRetentionCovariateModel>());
     }
 
     [Fact]

@@ -18,12 +18,12 @@ internal static class RetentionCommand
     {
         var survivors = new Option<string>("--survivors")
         {
-            Description = "Customers still active at the start of each period, cohort size first: 1000,631,468,382,…",
-            Required = true,
+            Description = "Customers still active at the start of each period, cohort size first: 1000,631,468,382,… (or --input with --covariates).",
         };
         var project = new Option<int>("--project") { Description = "Periods to project (default: observed + 5).", DefaultValueFactory = _ => 0 };
         var discount = new Option<double>("--discount") { Description = "Discount rate per period for the discounted lifetimes (default 0.10).", DefaultValueFactory = _ => 0.10 };
         var common = new CommonOptions();
+        var withCovariates = new RetentionCovariates();
         project.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 0)
@@ -47,9 +47,21 @@ internal static class RetentionCommand
         command.Add(common.Confidence);
         command.Add(common.Format);
         command.Add(common.Output);
+        withCovariates.AddTo(command);
         command.SetAction(parse =>
         {
-            string text = parse.GetRequiredValue(survivors);
+            if (withCovariates.Requested(parse))
+            {
+                if (parse.GetValue(survivors) is not null)
+                {
+                    throw new InputException("--survivors and --input are alternatives: the cohort series or one row per customer with --covariates.");
+                }
+
+                double covariateLevel = parse.GetValue(common.Confidence);
+                return CommandOutput.Run(() => withCovariates.Execute(parse, covariateLevel), common.ParseFormat(parse), parse.GetValue(common.Output), context);
+            }
+
+            string text = parse.GetValue(survivors) ?? throw new InputException("retention needs --survivors (a cohort series) or --input with --covariates (one row per customer).");
             int horizon = parse.GetValue(project);
             double rate = parse.GetValue(discount);
             double level = parse.GetValue(common.Confidence);

@@ -244,6 +244,12 @@ internal static class ClvCommand
                 throw new InputException("--interval cannot be combined with --covariates yet (docs/clv.md §14: predictions with covariates are point predictions).");
             }
 
+            // A plain summary without monetary values: read twice at byte level, never held as rows (same output).
+            if (!covariateModel && ClvPredictFast.TryRun(context, parse.GetValue(output), path, columns.Get(parse), parse.GetValue(model)!, t, level))
+            {
+                return CommandOutput.Success;
+            }
+
             var rows = covariateModel ? withCovariates.ReadRows(parse, path, columns.Get(parse), needMonetary: false) : ClvInput.ReadSummary(path, columns.Get(parse), needMonetary: false);
             var options = ClvFitOptions.Default;
             PredictionIntervals? intervals = null;

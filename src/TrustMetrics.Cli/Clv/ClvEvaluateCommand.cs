@@ -44,12 +44,12 @@ internal static class ClvEvaluateCommand
             string calibrationText = parse.GetRequiredValue(calibrationEnd);
             DateTime calibration = Dates.Option("--calibration-end", calibrationText).DateTime;
             var chosen = ParseModels(parse.GetValue(models)!);
-            var summarizer = ClvInput.Summarize(path, customerName, dateName, amountName, parse.GetValue(end), timeUnit, parse.GetValue(multiplier));
+            var panel = Panel(path, customerName, dateName, amountName, parse.GetValue(end), timeUnit, parse.GetValue(multiplier), calibration);
 
             HoldoutScorecard card;
             try
             {
-                card = new HoldoutEvaluator().Evaluate(HoldoutPanel.From(summarizer, calibration), new HoldoutEvaluationOptions(chosen));
+                card = new HoldoutEvaluator().Evaluate(panel(), new HoldoutEvaluationOptions(chosen));
             }
             catch (ArgumentException e)
             {
@@ -77,6 +77,39 @@ internal static class ClvEvaluateCommand
             return CommandOutput.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The holdout panel of a transactions file in one streaming pass (<see cref="TransactionPass"/>, the reader of <c>clv summarize</c>):
+    /// the holdout ends at <paramref name="endText"/> (<c>--end</c>, the one date rule) or, without it, at the last transaction, which
+    /// the summarizer (with no end of its own, so it keeps every row) learns as it reads. The panel is built by the returned function,
+    /// inside the caller's mapping of the core's argument errors.
+    /// </summary>
+    internal static Func<HoldoutPanel> Panel(string path, string customerName, string dateName, string? amountName, string? endText,
+        ClvTimeUnit unit, double multiplier, DateTime calibration)
+    {
+        if (!(multiplier > 0 && double.IsFinite(multiplier)))
+        {
+            throw new InputException($"--multiplier must be a finite number > 0; got {ClvInput.Format(multiplier)}.");
+        }
+
+        DateTime? given = endText is null ? null : Dates.Option("--end", endText).DateTime;
+        var pass = TransactionPass.Open(SurveySource.FromFile(path), customerName, dateName, amountName);
+        TransactionSummarizer<string> summarizer = null!;
+        DateTime last = DateTime.MinValue;
+        void Start()
+        {
+            summarizer = new TransactionSummarizer<string>(given ?? DateTime.MaxValue, unit, multiplier, StringComparer.Ordinal);
+            last = DateTime.MinValue;
+        }
+
+        Start();
+        pass.Read((slot, when, amount) =>
+        {
+            summarizer.Add(pass[slot], when, amount);
+            last = when > last ? when : last;
+        }, Start);
+        return () => HoldoutPanel.From(summarizer, calibration, given ?? last);
     }
 
     private static int Guarded(CliContext context, Func<int> body)

@@ -167,7 +167,7 @@ internal sealed class ClvFitCovariates
     }
 
     /// <summary>Numeric columns as they are; categorical ones as 0/1 columns "name=level" for every level but the first in ordinal order.</summary>
-    private static CovariateMatrix Matrix(string[] names, HashSet<string> categories, Cell[][] cells, int n)
+    internal static CovariateMatrix Matrix(string[] names, HashSet<string> categories, Cell[][] cells, int n)
     {
         var terms = new List<string>();
         var columns = new List<double[]>();
@@ -296,7 +296,7 @@ internal sealed class ClvFitCovariates
     }
 
     /// <summary>One covariate cell as read, with where it came from.</summary>
-    private sealed record Cell(string Text, string File, long Line, string Column)
+    internal sealed record Cell(string Text, string File, long Line, string Column)
     {
         public double Number() => Numbers.TryParse(Text, out double v)
             ? v

@@ -236,40 +236,4 @@ internal static class ClvInput
     /// <summary>The transactions of a file on disk (see the <see cref="SurveySource"/> overload).</summary>
     public static IEnumerable<(string Id, DateTime When, double Amount)> Transactions(string path, string customerName, string dateName, string? amountName) =>
         Transactions(SurveySource.FromFile(path), customerName, dateName, amountName);
-
-    /// <summary>
-    /// The per-customer summary of a transactions file, as <c>clv summarize</c> and <c>clv evaluate</c> build it: the observation
-    /// ends at <paramref name="endText"/> (<c>--end</c>, the one date rule) or, without it, at the last transaction, which costs one
-    /// more streaming pass over the file (nothing is held in memory between the passes).
-    /// </summary>
-    public static TransactionSummarizer<string> Summarize(string path, string customerName, string dateName, string? amountName, string? endText,
-        ClvTimeUnit unit, double multiplier)
-    {
-        if (!(multiplier > 0 && double.IsFinite(multiplier)))
-        {
-            throw new InputException($"--multiplier must be a finite number > 0; got {Format(multiplier)}.");
-        }
-
-        DateTime observationEnd;
-        if (endText is not null)
-        {
-            observationEnd = Dates.Option("--end", endText).DateTime;
-        }
-        else
-        {
-            observationEnd = DateTime.MinValue;
-            foreach (var (_, when, _) in Transactions(path, customerName, dateName, amountName))
-            {
-                observationEnd = when > observationEnd ? when : observationEnd;
-            }
-        }
-
-        var summarizer = new TransactionSummarizer<string>(observationEnd, unit, multiplier, StringComparer.Ordinal);
-        foreach (var (id, when, value) in Transactions(path, customerName, dateName, amountName))
-        {
-            summarizer.Add(id, when, value);
-        }
-
-        return summarizer;
-    }
 }

@@ -25,12 +25,7 @@ internal static class ClvPredictIntervals
     public static PredictionIntervals Compute<TModel>(ClvFit<TModel> fit, IReadOnlyList<ClvInput.Row> rows, double horizon, double level)
         where TModel : class, IPurchaseModel
     {
-        if (!(level > 0 && level <= PredictionIntervalCalculator.MaximumLevel))
-        {
-            throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                $"--interval must be in (0, {PredictionIntervalCalculator.MaximumLevel}]; got {level}."));
-        }
-
+        CheckLevel(level);
         var histories = new PurchaseHistory[rows.Count];
         for (int i = 0; i < histories.Length; i++)
         {
@@ -38,6 +33,16 @@ internal static class ClvPredictIntervals
         }
 
         return new PredictionIntervalCalculator().Compute(fit, histories, horizon, level);
+    }
+
+    /// <summary>Exit 2 naming the option when the level is outside (0, <see cref="PredictionIntervalCalculator.MaximumLevel"/>].</summary>
+    public static void CheckLevel(double level)
+    {
+        if (!(level > 0 && level <= PredictionIntervalCalculator.MaximumLevel))
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"--interval must be in (0, {PredictionIntervalCalculator.MaximumLevel}]; got {level}."));
+        }
     }
 
     /// <summary>Columns added when the summary has monetary values (a Gamma–Gamma fit): the CLV's predictive interval.</summary>

@@ -154,7 +154,37 @@ internal sealed class CustomerValueSection : IReportSectionBuilder
         string headline = string.Format(CultureInfo.InvariantCulture, text["headline"], Formatting.Number(100 * VipShare, 0), Formatting.Count(vips.Count),
             Formatting.Number(100 * Share(vips), 0), ClvSection.ClvMonths, Formatting.Count(atRisk), Formatting.Number(AtRiskAlive, 1));
         var summary = new List<string> { context.Labels.Format("summary.source", source.DisplayName) };
-        return new ReportSection(Id, text["title"], source.DisplayName, headline, summary, charts, tables, [segmentData, matrixData, customerData]);
+        var differenceData = new DataTable("customer_value_vip_difference", "vipCustomers", "vipMeanClv", "otherCustomers", "otherMeanClv", "difference", "lower", "upper",
+            "standardError", "degreesOfFreedom", "p");
+        if (VipDifference(customers, context.Confidence) is { } d)
+        {
+            differenceData.Add(d.VipCount, d.VipMean, d.OtherCount, d.OtherMean, d.Test.Difference, d.Test.Interval.Lower, d.Test.Interval.Upper, d.Test.StandardError,
+                d.Test.DegreesOfFreedom, d.Test.PValue);
+            summary.Add(string.Format(CultureInfo.InvariantCulture, text["summary.vipDifference"], Formatting.Number(d.Test.Difference, 2), level,
+                Formatting.Interval(d.Test.Interval, 2), Formatting.Number(d.VipMean, 2), Formatting.Count(d.VipCount), Formatting.Number(d.OtherMean, 2), Formatting.Count(d.OtherCount)));
+        }
+
+        return new ReportSection(Id, text["title"], source.DisplayName, headline, summary, charts, tables, [segmentData, differenceData, matrixData, customerData]);
+    }
+
+    /// <summary>
+    /// Mean CLV of the VIP tier minus that of every other customer (at-risk VIPs and the rest), Welch's unequal-variance t interval
+    /// (<see cref="TrustMetrics.Estimation.MeanIntervals.Welch"/>; customers as samples, the models' parameter uncertainty left out,
+    /// as the tier intervals); null when either group has fewer than 2 customers.
+    /// </summary>
+    internal static (long VipCount, double VipMean, long OtherCount, double OtherMean, TrustMetrics.Estimation.DifferenceTest Test)? VipDifference(
+        IReadOnlyList<CustomerValue> customers, double level)
+    {
+        var vip = customers.Where(c => c.Tier == "vip").Select(c => c.Clv).ToArray();
+        var other = customers.Where(c => c.Tier != "vip").Select(c => c.Clv).ToArray();
+        if (vip.Length < 2 || other.Length < 2)
+        {
+            return null;
+        }
+
+        var (m1, v1) = TrustMetrics.Statistics.Descriptive.MeanVariance(vip);
+        var (m2, v2) = TrustMetrics.Statistics.Descriptive.MeanVariance(other);
+        return (vip.Length, m1, other.Length, m2, TrustMetrics.Estimation.MeanIntervals.Welch(vip.Length, m1, v1, other.Length, m2, v2, level));
     }
 }
 
@@ -174,6 +204,7 @@ internal sealed class CustomerValueLabels
         ["table.rfm"] = "RFM segments",
         ["note.tiers"] = "VIP: the top {0}% of predicted CLV ({2} months, {3}% monthly discount, BG/NBD × Gamma–Gamma, margin 1); at-risk VIP: not VIP, top {0}% of past spend (repeat purchases × mean amount) and P(alive) < {1}; other: the rest. {4} intervals: Student t over the customers (the models' parameter uncertainty left out). Same numbers as `trustmetrics clv segment` on the weekly summary.",
         ["note.rfm"] = "Quintile scores 1–5 on recency, frequency and mean amount (ties share a score); names from the recency × frequency grid in docs/clv.md §13. The 5-5-5 code of every customer is in data/customer_value_customers.csv. BG/NBD gives P(alive) = 1 to a customer without a repeat purchase (a property of the model), so one-time buyers (most of lost and hibernating) show 1.00.",
+        ["summary.vipDifference"] = "VIPs' mean CLV exceeds the other customers' by {0} ({1} CI {2}; Welch t, customers as samples): {3} over {4} VIPs against {5} over {6} others (at-risk VIPs included)",
         ["col.segment"] = "Segment",
         ["col.customers"] = "Customers",
         ["col.customerShare"] = "% of customers",
@@ -199,6 +230,7 @@ internal sealed class CustomerValueLabels
         ["table.rfm"] = "RFM 세그먼트 (RFM segments)",
         ["note.tiers"] = "VIP: 예측 CLV 상위 {0}% ({2}개월, 월 할인율 {3}%, BG/NBD × Gamma–Gamma, 마진 1); 이탈 위험 VIP (at-risk VIP): VIP가 아니고 과거 지출 (재구매 횟수 × 평균 금액) 상위 {0}%이며 P(alive) < {1}; 기타: 나머지. {4} 구간: 고객에 대한 Student t (모형 모수의 불확실성 제외). `trustmetrics clv segment`와 같은 값.",
         ["note.rfm"] = "최근성·빈도·평균 금액의 5분위 점수 1–5 (동점은 같은 점수); 이름은 docs/clv.md §13의 최근성 × 빈도 표. 고객별 5-5-5 코드는 data/customer_value_customers.csv에 있습니다. BG/NBD는 재구매가 없는 고객에게 P(alive) = 1을 줍니다 (모형의 성질): 1회 구매 고객 (lost, hibernating 대부분)은 1.00으로 표시됩니다.",
+        ["summary.vipDifference"] = "VIP의 평균 CLV가 나머지 고객보다 {0} 높음 ({1} 신뢰구간 {2}; Welch t, 고객을 표본으로): VIP {4}명 평균 {3}, 나머지 {6}명 평균 {5} (이탈 위험 VIP 포함)",
         ["col.segment"] = "세그먼트 (Segment)",
         ["col.customers"] = "고객 수 (Customers)",
         ["col.customerShare"] = "고객 비율 (%)",

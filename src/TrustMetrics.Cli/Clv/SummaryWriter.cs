@@ -32,7 +32,6 @@ internal static class SummaryWriter
         }
 
         var source = SurveySource.FromFile(path);
-        var ids = new CustomerIds();
         DateTime end = endText is null ? DateTime.MinValue : Dates.Option("--end", endText).DateTime;
         int givenEndPeriod = endText is null ? int.MaxValue : TransactionSummarizer<int>.PeriodOf(end, unit);
         var store = new CompactSummaries(unit, givenEndPeriod);
@@ -45,23 +44,15 @@ internal static class SummaryWriter
             }
         }
 
-        // The byte-level reader for plain files (TransactionFastReader); when it declines, what it added is dropped and the
-        // general reader below gives the same rows or the usual error.
-        var fast = fastPath ? TransactionFastReader.Open(source, customerName, dateName, amountName) : null;
-        if (fast is not null && !fast.Read(AddFirst))
+        // The byte-level reader for plain files; when it declines, what it added is dropped and the general reader gives the same
+        // rows or the usual error.
+        var pass = TransactionPass.Open(source, customerName, dateName, amountName, fastPath);
+        pass.Read(AddFirst, () =>
         {
-            fast = null;
             store = new CompactSummaries(unit, givenEndPeriod);
             end = endText is null ? DateTime.MinValue : end;
-        }
-
-        if (fast is null)
-        {
-            Read(source, customerName, dateName, amountName, ids, AddFirst);
-        }
-
-        Func<int, string> idOf = fast is null ? slot => ids[slot] : slot => fast[slot];
-        int customers = fast?.Count ?? ids.Count;
+        });
+        int customers = pass.Count;
 
         int endPeriod = TransactionSummarizer<int>.PeriodOf(end, unit);
         Dictionary<int, CustomerSummary<int>>? again = null;
@@ -76,14 +67,7 @@ internal static class SummaryWriter
                 }
             }
 
-            if (fast is null)
-            {
-                Read(source, customerName, dateName, amountName, ids, AddAgain);
-            }
-            else if (!fast.Read(AddAgain))
-            {
-                throw new InputException($"{source.DisplayName}: the file changed while it was read.");
-            }
+            pass.ReadAgain(AddAgain);
             again = summarizer.Summarize().ToDictionary(r => r.CustomerId);
         }
 
@@ -99,7 +83,7 @@ internal static class SummaryWriter
         {
             if (store.Has(slot))
             {
-                (slots[k], names[k]) = (slot, idOf(slot));
+                (slots[k], names[k]) = (slot, pass[slot]);
                 k++;
             }
         }
@@ -148,43 +132,6 @@ internal static class SummaryWriter
         }
     }
 
-    /// <summary>Streams the rows of a transactions table (the checks of <see cref="ClvInput.Transactions(SurveySource, string, string, string?, Action{long}?)"/>).</summary>
-    private static void Read(SurveySource source, string customerName, string dateName, string? amountName, CustomerIds ids, Action<int, DateTime, double> add)
-    {
-        using var table = CsvTable.Open(source);
-        int id = table.Column(customerName), date = table.Column(dateName);
-        int? amount = amountName is null ? null : table.Column(amountName);
-        long count = 0;
-        while (table.Read())
-        {
-            var when = Dates.Calendar(table, date, dateName);
-            double value = 0.0;
-            if (amount is int a)
-            {
-                // A plain unsigned decimal by the exact fast parser; anything else (signs, exponents, errors) by the number rule.
-                var cell = table.FieldSpan(a);
-                if (cell.IsEmpty || cell[0] == '-' || !FastNumbers.TryPlain(cell, out value))
-                {
-                    value = ClvInput.Number(table, a, amountName!);
-                }
-            }
-
-            var customer = table.FieldSpan(id);
-            if (customer.IsEmpty)
-            {
-                throw InputException.AtCell(source.DisplayName, table.Line, customerName, string.Empty, "is empty: every transaction needs a customer id.");
-            }
-
-            add(ids.Slot(customer), when, value);
-            count++;
-        }
-
-        if (count == 0)
-        {
-            throw new InputException($"{source.DisplayName}: the file has a header but no transactions.");
-        }
-    }
-
     /// <summary>Shortest round-trip text of <paramref name="value"/>, never <c>-0</c> (as <see cref="Formatting.CsvNumber"/>).</summary>
     private static void WriteNumber(TextWriter writer, double value, Span<char> cell)
     {
@@ -209,39 +156,6 @@ internal static class SummaryWriter
         else
         {
             writer.Write(value);
-        }
-    }
-
-    /// <summary>Customer ids numbered in order of first appearance; a known id is found from its span without allocating.</summary>
-    private sealed class CustomerIds
-    {
-        private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
-        private readonly List<string> names = [];
-        private string lastName = string.Empty;
-        private int lastSlot = -1;
-
-        public string this[int slot] => names[slot];
-
-        public int Count => names.Count;
-
-        public int Slot(ReadOnlySpan<char> id)
-        {
-            if (lastSlot >= 0 && id.SequenceEqual(lastName))
-            {
-                return lastSlot;
-            }
-
-            var lookup = slots.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(id, out string? name, out int slot))
-            {
-                name = id.ToString();
-                slot = names.Count;
-                slots.Add(name, slot);
-                names.Add(name);
-            }
-
-            (lastName, lastSlot) = (name, slot);
-            return slot;
         }
     }
 }

@@ -29,22 +29,8 @@ internal static class JsonReport
             {
                 json.WriteStartObject();
                 json.WriteString("name", input.Name);
-                if (input.Source is null)
-                {
-                    json.WriteNull("source");
-                }
-                else
-                {
-                    json.WriteString("source", input.Source);
-                }
-
-                json.WriteStartArray("sections");
-                foreach (string section in input.Sections)
-                {
-                    json.WriteStringValue(section);
-                }
-
-                json.WriteEndArray();
+                WriteNullable(json, "source", input.Source);
+                WriteStrings(json, "sections", input.Sections);
                 json.WriteEndObject();
             }
 
@@ -57,20 +43,8 @@ internal static class JsonReport
                 json.WriteString("title", section.Title);
                 json.WriteString("source", section.Source);
                 json.WriteString("headline", section.Headline);
-                json.WriteStartArray("tables");
-                foreach (var table in section.Data)
-                {
-                    json.WriteStringValue(table.Name);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("charts");
-                foreach (var chart in section.Charts)
-                {
-                    json.WriteStringValue("charts/" + chart.Id + ".svg");
-                }
-
-                json.WriteEndArray();
+                WriteStrings(json, "tables", section.Data.Select(t => t.Name));
+                WriteStrings(json, "charts", section.Charts.Select(c => "charts/" + c.Id + ".svg"));
                 json.WriteEndObject();
             }
 
@@ -111,14 +85,9 @@ internal static class JsonReport
             json.WriteStartObject();
             json.WriteNumber("rank", finding.Rank);
             json.WriteString("tier", finding.Tier switch { FindingTier.Open => "open", FindingTier.Recovered => "recovered", _ => "favourable" });
-            json.WriteString("section", c.Section);
-            json.WriteString("anchor", "#" + c.Anchor);
-            json.WriteString("metric", c.Metric);
-            WriteNullable(json, "measure", c.Measure);
-            WriteNullable(json, "by", c.By);
-            json.WriteString("group", c.By is null ? ReportGroups.All : c.Group);
+            WriteSeries(json, c.Section, c.Anchor, c.Metric, c.Measure, c.By, c.By is null ? ReportGroups.All : c.Group);
             WriteChange(json, c);
-            json.WriteString("unit", c.Unit switch { FindingUnit.Points => "points", FindingUnit.PercentagePoints => "percentagePoints", _ => "stars" });
+            json.WriteString("unit", UnitName(c.Unit));
             json.WriteBoolean("higherIsBetter", c.HigherIsBetter);
             json.WriteNumber("level", c.Level);
             json.WriteNumber("comparisons", c.Comparisons);
@@ -126,34 +95,12 @@ internal static class JsonReport
             json.WriteString("sentence", finding.Sentence);
             json.WriteString("detail", finding.Detail);
             json.WriteString("source", finding.Source);
-            if (finding.Recovery is { } r)
+            WriteObjectOrNull(json, "recovery", finding.Recovery, r => WriteChange(json, r));
+            WriteObjectOrNull(json, "monitor", finding.Monitor, episode =>
             {
-                json.WriteStartObject("recovery");
-                WriteChange(json, r);
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNull("recovery");
-            }
-
-            if (finding.Monitor is { } episode)
-            {
-                json.WriteStartObject("monitor");
                 WriteAlert(json, episode.Lead);
-                json.WriteStartArray("detectors");
-                foreach (string detector in episode.Detectors)
-                {
-                    json.WriteStringValue(detector);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNull("monitor");
-            }
+                WriteStrings(json, "detectors", episode.Detectors);
+            });
 
             json.WriteEndObject();
         }
@@ -182,13 +129,8 @@ internal static class JsonReport
         foreach (var alert in model.MonitorAlerts)
         {
             json.WriteStartObject();
-            json.WriteString("section", alert.Section);
-            json.WriteString("anchor", "#" + alert.Anchor);
-            json.WriteString("metric", alert.Metric);
-            WriteNullable(json, "measure", alert.Measure);
-            WriteNullable(json, "by", alert.By);
-            json.WriteString("group", alert.Group);
-            json.WriteString("unit", alert.Unit switch { FindingUnit.Points => "points", FindingUnit.PercentagePoints => "percentagePoints", _ => "stars" });
+            WriteSeries(json, alert.Section, alert.Anchor, alert.Metric, alert.Measure, alert.By, alert.Group);
+            json.WriteString("unit", UnitName(alert.Unit));
             WriteAlert(json, alert);
             if (shown.TryGetValue(alert, out int rank))
             {
@@ -210,14 +152,7 @@ internal static class JsonReport
         var a = m.Alert;
         json.WriteString("detector", a.Detector);
         json.WriteString("time", Monitoring.MonitorCommand.Stamp(a.Time));
-        if (a.ChangeTime is DateTime change)
-        {
-            json.WriteString("changeTime", Monitoring.MonitorCommand.Stamp(change));
-        }
-        else
-        {
-            json.WriteNull("changeTime");
-        }
+        WriteNullable(json, "changeTime", a.ChangeTime is DateTime change ? Monitoring.MonitorCommand.Stamp(change) : null);
 
         Output.MetricJson.Number(json, "estimate", a.Estimate);
         Output.MetricJson.Number(json, "lower", a.Lower);
@@ -243,6 +178,45 @@ internal static class JsonReport
         Output.MetricJson.Number(json, "upper", c.Upper);
         Output.MetricJson.Number(json, "p", c.P);
         Output.MetricJson.Number(json, "adjustedP", c.AdjustedP);
+    }
+
+    /// <summary>The keys that name a series, shared by key findings and monitor alerts: section, anchor, metric, measure, by, group.</summary>
+    private static void WriteSeries(Utf8JsonWriter json, string section, string anchor, string metric, string? measure, string? by, string group)
+    {
+        json.WriteString("section", section);
+        json.WriteString("anchor", "#" + anchor);
+        json.WriteString("metric", metric);
+        WriteNullable(json, "measure", measure);
+        WriteNullable(json, "by", by);
+        json.WriteString("group", group);
+    }
+
+    private static string UnitName(FindingUnit unit) =>
+        unit switch { FindingUnit.Points => "points", FindingUnit.PercentagePoints => "percentagePoints", _ => "stars" };
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteObjectOrNull<T>(Utf8JsonWriter json, string name, T? value, Action<T> body)
+        where T : class
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        body(value);
+        json.WriteEndObject();
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, string? value)

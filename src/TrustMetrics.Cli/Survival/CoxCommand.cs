@@ -32,6 +32,7 @@ internal static class CoxCommand
         var score = new Option<FileInfo?>("--score") { Description = "Write a CSV with each customer's linear predictor and survival at --horizon (with interval)." };
         var horizon = new Option<string?>("--horizon") { Description = "Comma-separated horizons for --score and --holdout, e.g. 12,24." };
         var holdout = new Option<FileInfo?>("--holdout") { Description = "CSV of held-out customers (same columns): Brier score at --horizon, integrated Brier score and decile calibration at the largest horizon." };
+        var landmark = CoxHoldout.LandmarkOption();
 
         var command = new Command("cox", "Cox proportional-hazards regression: hazard ratios, tests, concordance, proportional-hazards check, per-customer survival.");
         command.Add(common.Input);
@@ -51,19 +52,20 @@ internal static class CoxCommand
         command.Add(score);
         command.Add(horizon);
         command.Add(holdout);
+        command.Add(landmark);
         command.SetAction(parse =>
         {
             var request = new Request(parse.GetRequiredValue(common.Input).ToString(), parse.GetRequiredValue(duration), parse.GetRequiredValue(churned),
                 parse.GetValue(start), List(parse.GetRequiredValue(covariates)), List(parse.GetValue(categorical)), parse.GetValue(strata), parse.GetValue(weight),
                 parse.GetValue(cluster), parse.GetValue(id), parse.GetValue(ties) == "breslow" ? CoxTies.Breslow : CoxTies.Efron, parse.GetValue(common.Confidence),
-                parse.GetValue(score), Horizons(parse.GetValue(horizon)), parse.GetValue(holdout));
+                parse.GetValue(score), Horizons(parse.GetValue(horizon)), parse.GetValue(holdout), parse.GetValue(landmark));
             return CommandOutput.Run(() => Execute(request), common.ParseFormat(parse), parse.GetValue(common.Output), context);
         });
         return command;
     }
 
     private sealed record Request(string Input, string Duration, string Event, string? Start, string[] Covariates, string[] Categorical, string? Strata,
-        string? Weight, string? Cluster, string? Id, CoxTies Ties, double Confidence, FileInfo? Score, double[] Horizons, FileInfo? Holdout);
+        string? Weight, string? Cluster, string? Id, CoxTies Ties, double Confidence, FileInfo? Score, double[] Horizons, FileInfo? Holdout, double? Landmark);
 
     private static string[] List(string? text) =>
         text is null ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -99,10 +101,7 @@ internal static class CoxCommand
             throw new InputException("--score needs --horizon (for example --horizon 12,24).");
         }
 
-        if (request.Holdout is not null && (request.Horizons.Length == 0 || request.Start is not null || request.Strata is not null))
-        {
-            throw new InputException("--holdout needs --horizon and right-censored, unstratified data (no --start, no --strata).");
-        }
+        CoxHoldout.Validate(request.Holdout is not null, request.Horizons, request.Start, request.Landmark);
 
         var phases = Phases.FromEnvironment();
         var source = SurveySource.FromFile(request.Input);
@@ -241,7 +240,8 @@ internal static class CoxCommand
         }
 
         var holdout = request.Holdout is null ? null
-            : CoxHoldout.Evaluate(request.Holdout.ToString(), request.Duration, request.Event, request.Covariates, levelSets, request.Horizons, request.Confidence, fit, data);
+            : CoxHoldout.Evaluate(request.Holdout.ToString(), request.Duration, request.Event, request.Start, request.Strata, strataText, request.Id ?? request.Cluster,
+                request.Covariates, levelSets, request.Horizons, request.Landmark, request.Confidence, fit, data);
         return new CommandOutput.Result(Document(source, request, fit, concordance, ph, holdout), json => WriteJson(json, fit, concordance, ph, customers, holdout));
     }
 

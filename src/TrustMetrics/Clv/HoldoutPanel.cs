@@ -80,14 +80,25 @@ public sealed class HoldoutPanel
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(transactions);
+        return From(transactions, calibrationEnd, transactions.ObservationEnd);
+    }
+
+    /// <summary>
+    /// As <see cref="From{TKey}(TransactionSummarizer{TKey}, DateTime)"/> with the holdout end given apart from the summarizer's: for a
+    /// one-pass reader that learns the end (the last transaction) only after every row was added to a summarizer without an end. The
+    /// summarizer must hold nothing after <paramref name="observationEnd"/>'s period.
+    /// </summary>
+    internal static HoldoutPanel From<TKey>(TransactionSummarizer<TKey> transactions, DateTime calibrationEnd, DateTime observationEnd)
+        where TKey : notnull
+    {
         var unit = transactions.Unit;
         double m = transactions.Multiplier;
         int calibrationPeriod = TransactionSummarizer<TKey>.PeriodOf(calibrationEnd, unit);
-        int endPeriod = TransactionSummarizer<TKey>.PeriodOf(transactions.ObservationEnd, unit);
+        int endPeriod = TransactionSummarizer<TKey>.PeriodOf(observationEnd, unit);
         if (calibrationPeriod >= endPeriod)
         {
             throw new ArgumentOutOfRangeException(nameof(calibrationEnd), calibrationEnd, string.Create(CultureInfo.InvariantCulture,
-                $"The calibration end ({calibrationEnd:O}) must fall in a period before the observation end ({transactions.ObservationEnd:O}): the holdout window is empty."));
+                $"The calibration end ({calibrationEnd:O}) must fall in a period before the observation end ({observationEnd:O}): the holdout window is empty."));
         }
 
         var customers = new List<int[]>();
@@ -167,7 +178,7 @@ public sealed class HoldoutPanel
         }
 
         return new HoldoutPanel(histories, holdout, birth, (endPeriod - calibrationPeriod) / m, (calibrationPeriod + 1 - origin) / m,
-            [.. times], cumulative, calibrationEnd, transactions.ObservationEnd)
+            [.. times], cumulative, calibrationEnd, observationEnd)
         {
             HoldoutTotal = holdoutTotal,
         };

@@ -218,7 +218,7 @@ internal static class MaximumLikelihood
         double[] hessian = HessianAt(u0, null);
         for (int step = 0; step < 8 && Norm(grad0) > 1e-13; step++)
         {
-            var delta = Solve(hessian, grad0, k);
+            var delta = SymmetricSolver.Solve(hessian, grad0, k);
             if (delta is null)
             {
                 break;
@@ -270,7 +270,7 @@ internal static class MaximumLikelihood
         double[]? hessianAt = null;
         for (int step = 1; step <= 12; step++)
         {
-            var delta = inverse is not null ? Multiply(inverse, gradient, k) : Solve(hessian!, gradient, k);
+            var delta = inverse is not null ? Multiply(inverse, gradient, k) : SymmetricSolver.Solve(hessian!, gradient, k);
             if (delta is null)
             {
                 return false;
@@ -318,7 +318,7 @@ internal static class MaximumLikelihood
         {
             var h = hessian is not null && MaxDistance(at, hessianAt!) <= 1e-4 ? hessian : hessianOf(at, gradientAt, false);
             done = (at, gradientAt, h, steps);
-            return Invert(h, k) is not null;
+            return SymmetricSolver.Invert(h, k) is not null;
         }
     }
 
@@ -468,13 +468,13 @@ internal static class MaximumLikelihood
                 exact[(i * k) + i] += 2 * n * o.Penalizer * penaltyScale[i] * penaltyScale[i];
             }
 
-            inverse = exact.All(double.IsFinite) ? Invert(exact, k) : null;
+            inverse = SymmetricSolver.Invert(exact, k);
             scale = [.. Enumerable.Repeat(1.0, k)];
             divisor = 1;
         }
         else
         {
-            inverse = Invert(hessian, k);
+            inverse = SymmetricSolver.Invert(hessian, k);
         }
 
         var covariance = new double[k * k];
@@ -536,48 +536,6 @@ internal static class MaximumLikelihood
                 double mean = (h[(i * k) + j] + h[(j * k) + i]) / 2;
                 h[(i * k) + j] = h[(j * k) + i] = mean;
             }
-        }
-    }
-
-    private static double[]? Solve(double[] h, double[] g, int k)
-    {
-        var m = Matrix<double>.Build.Dense(k, k, (i, j) => h[(i * k) + j]);
-        var cholesky = TryCholesky(m);
-        return cholesky?.Solve(Vector<double>.Build.DenseOfArray(g)).ToArray();
-    }
-
-    private static double[]? Invert(double[] h, int k)
-    {
-        var m = Matrix<double>.Build.Dense(k, k, (i, j) => h[(i * k) + j]);
-        var cholesky = TryCholesky(m);
-        if (cholesky is null)
-        {
-            return null;
-        }
-
-        var inverse = cholesky.Solve(Matrix<double>.Build.DenseIdentity(k));
-        var result = new double[k * k];
-        for (int i = 0; i < k; i++)
-        {
-            for (int j = 0; j < k; j++)
-            {
-                result[(i * k) + j] = inverse[i, j];
-            }
-        }
-
-        return result;
-    }
-
-    private static MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double>? TryCholesky(Matrix<double> m)
-    {
-        try
-        {
-            var c = m.Cholesky();
-            return c.Factor.Diagonal().All(d => d > 0 && double.IsFinite(d)) ? c : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using TrustMetrics.Cli.Clv;
+using TrustMetrics.Clv;
 
 namespace TrustMetrics.Cli.Tests.Clv;
 
@@ -55,6 +57,42 @@ public sealed class ClvEvaluateCommandTests : IDisposable
         }
 
         return cli.File("tx.csv", text.ToString());
+    }
+
+    [Fact]
+    public void One_pass_read_gives_the_scorecard_of_the_two_pass_summary()
+    {
+        // clv evaluate reads the transactions once (TransactionPass, the reader of clv summarize); without --end the holdout ends
+        // at the last transaction, learned while reading. The scorecard must be the one of the former two passes (find the last
+        // date, then summarize up to it), to the byte: on a plain CSV (the fast reader) and on the raw whitespace-separated CDNOW
+        // sample without header (the fast reader declines, the general one reads it). One model: the reading is what is checked.
+        string path = Transactions(out _, out _);
+        var rows = File.ReadLines(path).Skip(1).Select(l => l.Split(',')).Select(f => (f[0], DateTime.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var plain = CliRunner.Invoke("clv", "evaluate", "--input", path, "--customer", "customer", "--date", "date", "--calibration-end", "2020-06-30",
+            "--models", "bgnbd", "--format", "json");
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        Assert.Equal(TwoPass(rows, new DateTime(2020, 6, 30), ClvTimeUnit.Day, 1), plain.Output.TrimEnd());
+
+        string sample = Path.Combine(AppContext.BaseDirectory, "Data", "CDNOW_sample.txt");
+        var cdnow = File.ReadLines(sample).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(f => (f[1], DateTime.ParseExact(f[2], "yyyyMMdd", CultureInfo.InvariantCulture)));
+        var raw = CliRunner.Invoke("clv", "evaluate", "--input", sample, "--no-header", "--columns", "id,sample,date,cds,amount", "--customer", "sample",
+            "--date", "date", "--calibration-end", "1997-09-30", "--unit", "day", "--multiplier", "7", "--models", "bgnbd", "--format", "json");
+        Assert.True(raw.ExitCode == 0, raw.Error);
+        Assert.Equal(TwoPass(cdnow, new DateTime(1997, 9, 30), ClvTimeUnit.Day, 7), raw.Output.TrimEnd());
+    }
+
+    private static string TwoPass(IEnumerable<(string Id, DateTime When)> rows, DateTime calibration, ClvTimeUnit unit, double multiplier)
+    {
+        var end = rows.Max(r => r.When);
+        var summarizer = new TransactionSummarizer<string>(end, unit, multiplier, StringComparer.Ordinal);
+        foreach (var (id, when) in rows)
+        {
+            summarizer.Add(id, when);
+        }
+
+        var card = new HoldoutEvaluator().Evaluate(HoldoutPanel.From(summarizer, calibration), new HoldoutEvaluationOptions([HoldoutModel.BgNbd]));
+        return ClvEvaluateCommand.Json(card).TrimEnd();
     }
 
     [Fact]

@@ -92,19 +92,8 @@ public sealed class CoxSectionTests(SampleReportFixture sample) : IClassFixture<
     [Fact]
     public void Korean_labels_and_culture_invariance()
     {
-        var culture = CultureInfo.CurrentCulture;
-        var ui = CultureInfo.CurrentUICulture;
         string folder = cli.PathOf("de");
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
-            Assert.Equal(0, CliRunner.Invoke("report", "--output", folder).ExitCode);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = ui;
-        }
+        TestCulture.Run("de-DE", () => Assert.Equal(0, CliRunner.Invoke("report", "--output", folder).ExitCode));
 
         foreach (string name in new[] { "cox_hazard_ratios.csv", "cox_model.csv", "cox_ph_test.csv" })
         {

@@ -113,6 +113,45 @@ public sealed class CustomerValueSectionTests : IDisposable
     }
 
     [Fact]
+    public void The_vip_difference_is_welchs_interval_over_the_customers_in_both_languages()
+    {
+        string folder = Report("vip-difference");
+        var row = Rows(Json(folder), "customer_value_vip_difference").Single();
+        // Reference: Welch's unequal-variance t interval computed here from the per-customer CLVs of data/customer_value_customers.csv
+        // (closed form: SE = √(s₁²/n₁ + s₂²/n₂), Welch–Satterthwaite df, t quantile from MathNet's StudentT.InvCDF, an implementation
+        // independent of the core's CriticalValues), VIP tier against every other customer.
+        var rows = File.ReadAllLines(Path.Combine(folder, "data", "customer_value_customers.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        double[] vip = [.. rows.Where(f => f[3] == "vip").Select(f => double.Parse(f[4], CultureInfo.InvariantCulture))];
+        double[] other = [.. rows.Where(f => f[3] != "vip").Select(f => double.Parse(f[4], CultureInfo.InvariantCulture))];
+        static (double Mean, double Variance) Moments(double[] x)
+        {
+            double mean = x.Average();
+            return (mean, x.Sum(v => (v - mean) * (v - mean)) / (x.Length - 1));
+        }
+
+        var (m1, v1) = Moments(vip);
+        var (m2, v2) = Moments(other);
+        double a = v1 / vip.Length, b = v2 / other.Length, se = Math.Sqrt(a + b);
+        double df = (a + b) * (a + b) / ((a * a / (vip.Length - 1)) + (b * b / (other.Length - 1)));
+        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, df, 0.975) * se;
+        Assert.Equal(vip.Length, row.GetProperty("vipCustomers").GetInt64());
+        Assert.Equal(other.Length, row.GetProperty("otherCustomers").GetInt64());
+        // The CSV holds round-trip values; the tolerance covers only a different summation order.
+        Assert.Equal(m1 - m2, row.GetProperty("difference").GetDouble(), 1e-9 * Math.Abs(m1 - m2));
+        Assert.Equal(se, row.GetProperty("standardError").GetDouble(), 1e-9 * se);
+        Assert.Equal(df, row.GetProperty("degreesOfFreedom").GetDouble(), 1e-6 * df);
+        Assert.Equal(m1 - m2 - half, row.GetProperty("lower").GetDouble(), 1e-8 * Math.Abs(m1 - m2));
+        Assert.Equal(m1 - m2 + half, row.GetProperty("upper").GetDouble(), 1e-8 * Math.Abs(m1 - m2));
+        Assert.True(m1 - m2 - half > 0, "VIPs are the top of predicted CLV: their mean exceeds the others'.");
+
+        string difference = (m1 - m2).ToString("F2", CultureInfo.InvariantCulture);
+        Assert.Contains("VIPs' mean CLV exceeds the other customers' by " + difference, File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
+        string ko = Report("vip-difference-ko", "--lang", "ko");
+        Assert.Contains("VIP의 평균 CLV가 나머지 고객보다 " + difference + " 높음", File.ReadAllText(Path.Combine(ko, "report.md")), StringComparison.Ordinal);
+        Assert.Equal(row.GetRawText(), Rows(Json(ko), "customer_value_vip_difference").Single().GetRawText());
+    }
+
+    [Fact]
     public void Korean_labels_leave_every_number_unchanged_and_cover_the_english_keys()
     {
         Assert.Empty(Cli.Clv.CustomerValueLabels.EnglishKeys.Except(Cli.Clv.CustomerValueLabels.KoreanKeys));
@@ -126,19 +165,7 @@ public sealed class CustomerValueSectionTests : IDisposable
     public void Data_and_chart_do_not_depend_on_the_culture()
     {
         string invariant = Report("invariant");
-        var culture = CultureInfo.CurrentCulture;
-        var ui = CultureInfo.CurrentUICulture;
-        string german;
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
-            german = Report("de");
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = ui;
-        }
+        string german = TestCulture.Run("de-DE", () => Report("de"));
 
         foreach (string name in new[] { "data/customer_value_segments.csv", "data/customer_value_alive_matrix.csv", "data/customer_value_customers.csv", "charts/p-alive-matrix.svg" })
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace TrustMetrics.Cli.Tests.Report;
@@ -67,19 +66,8 @@ public sealed class TopicAndSentimentSectionTests(SampleReportFixture sample) : 
     [Fact]
     public void Both_parts_are_culture_invariant()
     {
-        var culture = CultureInfo.CurrentCulture;
-        var ui = CultureInfo.CurrentUICulture;
         string folder = cli.PathOf("de");
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
-            Assert.Equal(0, CliRunner.Invoke("report", "--output", folder).ExitCode);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = ui;
-        }
+        TestCulture.Run("de-DE", () => Assert.Equal(0, CliRunner.Invoke("report", "--output", folder).ExitCode));
 
         foreach (string name in new[] { "topic_impact.csv", "corrected_sentiment.csv", "sentiment_misclassification.csv" })
         {

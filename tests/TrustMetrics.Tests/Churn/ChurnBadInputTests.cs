@@ -20,17 +20,9 @@ public class ChurnBadInputTests
     [Fact]
     public void Dates_in_messages_are_iso_whatever_the_culture()
     {
-        var previous = System.Globalization.CultureInfo.CurrentCulture;
-        try
-        {
-            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("th-TH"); // Buddhist calendar by default
-            var e = Assert.Throws<ArgumentOutOfRangeException>(() => new CustomerSpan(new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 9)));
-            Assert.Contains("2025-03-09", e.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentCulture = previous;
-        }
+        // th-TH: Buddhist calendar by default.
+        var e = TestCulture.Run("th-TH", () => Assert.Throws<ArgumentOutOfRangeException>(() => new CustomerSpan(new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 9))));
+        Assert.Contains("2025-03-09", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

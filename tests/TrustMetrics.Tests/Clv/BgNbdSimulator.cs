@@ -19,24 +19,7 @@ internal static class BgNbdSimulator
         {
             double T = wholeUnits ? Math.Floor(minT + (random.NextDouble() * (maxT - minT + 1))) : minT + (random.NextDouble() * (maxT - minT));
             double lambda = gamma.Sample(), dropout = beta.Sample();
-            double t = 0, tx = 0;
-            long x = 0;
-            while (true)
-            {
-                t += -Math.Log(1 - random.NextDouble()) / lambda;
-                if (t > T)
-                {
-                    break;
-                }
-
-                x++;
-                tx = t;
-                if (random.NextDouble() < dropout)
-                {
-                    break;
-                }
-            }
-
+            var (x, tx) = PurchasePaths.BgNbd(random, lambda, dropout, T);
             if (wholeUnits)
             {
                 tx = Math.Floor(tx);

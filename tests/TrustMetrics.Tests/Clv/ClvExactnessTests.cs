@@ -309,19 +309,8 @@ public class ClvExactnessTests(ITestOutputHelper output)
         {
             double T = 27 + (12 * random.NextDouble());
             double lifetime = -Math.Log(1 - random.NextDouble()) / 0.05;
-            double lambda = rate.Sample(), end = Math.Min(T, lifetime), time = 0, last = 0;
-            long x = 0;
-            while (true)
-            {
-                time += -Math.Log(1 - random.NextDouble()) / lambda;
-                if (time > end)
-                {
-                    break;
-                }
-
-                x++;
-                last = time;
-            }
+            double lambda = rate.Sample(), end = Math.Min(T, lifetime);
+            var (x, last) = PurchasePaths.Poisson(random, lambda, end);
 
             result[i] = new PurchaseHistory(x, x == 0 ? 0 : Math.Round(last, 2), Math.Round(T, 2));
         }

@@ -244,16 +244,10 @@ public class PredictionIntervalTests
         {
             double T = minT + (random.NextDouble() * (maxT - minT));
             double lambda = gamma.Sample(), dropout = beta.Sample();
-            double t = 0, tx = 0;
+            double tx = 0;
             long x = 0, y = 0;
-            while (true)
+            PurchasePaths.BgNbd(random, lambda, dropout, T + holdout, t =>
             {
-                t += -Math.Log(1 - random.NextDouble()) / lambda;
-                if (t > T + holdout)
-                {
-                    break;
-                }
-
                 if (t <= T)
                 {
                     x++;
@@ -263,12 +257,7 @@ public class PredictionIntervalTests
                 {
                     y++;
                 }
-
-                if (random.NextDouble() < dropout)
-                {
-                    break;
-                }
-            }
+            });
 
             calibration[i] = new PurchaseHistory(x, tx, T);
             counts[i] = y;

@@ -206,16 +206,10 @@ public class ValueIntervalTests
             double T = minT + (random.NextDouble() * (maxT - minT));
             double lambda = lambdas.Sample(), dropout = dropouts.Sample(), nu = nus.Sample();
             var spend = new Gamma(g.P, nu, random);
-            double t = 0, tx = 0, sum = 0, value = 0;
+            double tx = 0, sum = 0, value = 0;
             long x = 0;
-            while (true)
+            PurchasePaths.BgNbd(random, lambda, dropout, T + holdoutLength, t =>
             {
-                t += -Math.Log(1 - random.NextDouble()) / lambda;
-                if (t > T + holdoutLength)
-                {
-                    break;
-                }
-
                 double z = spend.Sample();
                 if (t <= T)
                 {
@@ -228,12 +222,7 @@ public class ValueIntervalTests
                     int k = (int)Math.Ceiling((t - T) / f);
                     value += z / Math.Pow(1 + Discount, k);
                 }
-
-                if (random.NextDouble() < dropout)
-                {
-                    break;
-                }
-            }
+            });
 
             histories[i] = new PurchaseHistory(x, tx, T);
             monetary[i] = x == 0 ? 0 : sum / x;

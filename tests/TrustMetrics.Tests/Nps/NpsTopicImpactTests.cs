@@ -120,18 +120,7 @@ public class NpsTopicImpactTests(ITestOutputHelper output)
         var counts = new long[6];
         for (int rep = 0; rep < replicates; rep++)
         {
-            Array.Clear(counts);
-            for (int i = 0; i < n; i++)
-            {
-                double u = rng.NextDouble(), c = 0;
-                int k = 0;
-                while (k < 5 && u >= (c += cells[k]))
-                {
-                    k++;
-                }
-
-                counts[k]++;
-            }
+            Draws.Multinomial(rng, cells, n, counts);
 
             var r = NpsTopicImpact.Estimate("t", new NpsTally(counts[0], counts[1], counts[2]),
                 new NpsTally(counts[0] + counts[3], counts[1] + counts[4], counts[2] + counts[5]));

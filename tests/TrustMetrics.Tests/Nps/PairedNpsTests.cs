@@ -269,18 +269,7 @@ public class PairedNpsTests(ITestOutputHelper output)
         var counts = new long[9];
         for (int rep = 0; rep < replicates; rep++)
         {
-            Array.Clear(counts);
-            for (int i = 0; i < n; i++)
-            {
-                double u = rng.NextDouble(), c = 0;
-                int k = 0;
-                while (k < 8 && u >= (c += cells[k]))
-                {
-                    k++;
-                }
-
-                counts[k]++;
-            }
+            Draws.Multinomial(rng, cells, n, counts);
 
             var tally = Table(counts);
             var s = PairedNpsComparison.Compare(tally);

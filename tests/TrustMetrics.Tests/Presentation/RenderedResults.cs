@@ -45,6 +45,13 @@ internal static class RenderedResults
         return new BgNbdCovariateFitter().Fit(Clv.Covariates.CovariateSimulator.BgNbd(Clv.Covariates.CovariateFitTests.BgTruth, z, 6), z);
     }
 
+    private static ShiftedBetaGeometricCovariateFit SbgCovariateFitResult()
+    {
+        var z = Clv.Covariates.CovariateSimulator.Design(300, 5);
+        var (t, c) = Churn.ShiftedBetaGeometricCovariateTests.Simulate(Churn.ShiftedBetaGeometricCovariateTests.Truth, z, 6);
+        return new ShiftedBetaGeometricCovariateFitter().Fit(t, c, z);
+    }
+
     private static object[] Create()
     {
         var nps = new NpsCalculator();
@@ -137,6 +144,7 @@ internal static class RenderedResults
                 new BgNbdModel(new BgNbdParameters(0.242592863, 4.413530438, 0.7928854937, 2.425752092)),
                 new GammaGammaModel(new GammaGammaParameters(6.248795206, 3.744589333, 15.44777208))),
             CovariateFitResult(),
+            SbgCovariateFitResult(),
         ];
     }
 

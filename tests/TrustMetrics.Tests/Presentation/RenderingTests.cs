@@ -54,10 +54,10 @@ public class RenderingTests
         // Guard: the cultures must really differ from the invariant one here (ICU present), or this test proves nothing.
         Assert.Equal(",", CultureInfo.GetCultureInfo("de-DE").NumberFormat.NumberDecimalSeparator);
         var result = RenderedResults.Get(name);
-        var invariant = InCulture(CultureInfo.InvariantCulture, () => (result.ToString(), Html(result), Markdown(result)));
+        var invariant = TestCulture.Run(CultureInfo.InvariantCulture, () => (result.ToString(), Html(result), Markdown(result)));
         foreach (string culture in new[] { "de-DE", "ko-KR", "ar-SA", "fr-FR" })
         {
-            var local = InCulture(CultureInfo.GetCultureInfo(culture), () => (result.ToString(), Html(result), Markdown(result)));
+            var local = TestCulture.Run(CultureInfo.GetCultureInfo(culture), () => (result.ToString(), Html(result), Markdown(result)));
             Assert.Equal(invariant, local);
         }
     }
@@ -138,21 +138,5 @@ public class RenderingTests
         }
 
         return count;
-    }
-
-    private static T InCulture<T>(CultureInfo culture, Func<T> action)
-    {
-        var (saved, savedUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
-            return action();
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = saved;
-            CultureInfo.CurrentUICulture = savedUi;
-        }
     }
 }

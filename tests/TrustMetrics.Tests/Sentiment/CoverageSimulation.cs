@@ -6,7 +6,7 @@ namespace TrustMetrics.Tests.Sentiment;
 /// The seeded coverage simulation of the corrected net-sentiment interval (same model as scripts/sentiment-coverage.cs): true
 /// shares (negative, neutral, positive) = (0.25, 0.20, 0.55), net 30; the classifier labels a true negative
 /// (0.80, 0.15, 0.05), a true neutral (0.20, 0.60, 0.20), a true positive (0.03, 0.12, 0.85); production and validation items
-/// are drawn independently from the same population.
+/// are drawn independently from the same population. The script runs the large version through this file (<c>#:include</c>).
 /// </summary>
 internal static class CoverageSimulation
 {
@@ -22,19 +22,7 @@ internal static class CoverageSimulation
         int covered = 0;
         for (int r = 0; r < replicates; r++)
         {
-            var predicted = new long[3];
-            for (int i = 0; i < production; i++)
-            {
-                predicted[Pick(random, Classifier[Pick(random, Truth)])]++;
-            }
-
-            var confusion = new long[9];
-            for (int i = 0; i < validation; i++)
-            {
-                int t = Pick(random, Truth);
-                confusion[3 * t + Pick(random, Classifier[t])]++;
-            }
-
+            var (predicted, confusion) = Draw(random, production, validation);
             var result = calculator.Correct(new SentimentTally(predicted[0], predicted[1], predicted[2]), SentimentConfusion.FromCounts(confusion), 0.95);
             covered += result.NetSentiment.Interval.Contains(net) ? 1 : 0;
         }
@@ -42,18 +30,25 @@ internal static class CoverageSimulation
         return (covered, replicates);
     }
 
-    private static int Pick(Random random, double[] weights)
+    /// <summary>
+    /// One replicate: the classifier's labels of <paramref name="production"/> items (negative, neutral, positive counts) and the
+    /// 3 × 3 confusion counts (row = truth, column = label) of <paramref name="validation"/> items.
+    /// </summary>
+    public static (long[] Predicted, long[] Confusion) Draw(Random random, int production, int validation)
     {
-        double u = random.NextDouble(), cumulative = 0;
-        for (int i = 0; i < weights.Length - 1; i++)
+        var predicted = new long[3];
+        for (int i = 0; i < production; i++)
         {
-            cumulative += weights[i];
-            if (u < cumulative)
-            {
-                return i;
-            }
+            predicted[Draws.Category(random, Classifier[Draws.Category(random, Truth)])]++;
         }
 
-        return weights.Length - 1;
+        var confusion = new long[9];
+        for (int i = 0; i < validation; i++)
+        {
+            int t = Draws.Category(random, Truth);
+            confusion[3 * t + Draws.Category(random, Classifier[t])]++;
+        }
+
+        return (predicted, confusion);
     }
 }

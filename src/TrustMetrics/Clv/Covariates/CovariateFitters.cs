@@ -20,13 +20,24 @@ public interface IClvCovariateFitter
 }
 
 /// <summary>
+/// A covariate fitter of one purchase model, <typeparamref name="TModel"/> (<see cref="BgNbdModel"/> or <see cref="ParetoNbdModel"/>):
+/// the service type under which dependency injection registers <see cref="BgNbdCovariateFitter"/> and
+/// <see cref="ParetoNbdCovariateFitter"/>, so each can be resolved by its model.
+/// </summary>
+/// <typeparam name="TModel">The customer-level model the fit's <see cref="CovariateFit.ModelFor"/> returns.</typeparam>
+public interface IClvCovariateFitter<TModel> : IClvCovariateFitter
+    where TModel : IPurchaseModel
+{
+}
+
+/// <summary>
 /// BG/NBD with time-invariant covariates in CLVTools' parameterisation (<c>bgnbd</c> on <c>clv.data.static.covariates</c>, CLVTools
 /// 0.9–0.11 <c>bgnbd_staticcov_LL_ind</c>): α_i = α·e^{−γ₁ᵀz_i} (purchase process, coefficients "alpha"), a_i = a·e^{γ₂ᵀz_i} and
 /// b_i = b·e^{γ₂ᵀz_i} (dropout, coefficients "ab": the mean dropout probability a/(a+b) is unchanged, its concentration a+b
 /// scales), following Fader &amp; Hardie (2007), "Incorporating time-invariant covariates into the Pareto/NBD and BG/NBD models".
 /// Each customer's likelihood is BG/NBD's (Fader, Hardie &amp; Lee 2005 eq. 6) at their own parameters. Stateless and thread-safe.
 /// </summary>
-public sealed class BgNbdCovariateFitter : IClvCovariateFitter
+public sealed class BgNbdCovariateFitter : IClvCovariateFitter<BgNbdModel>
 {
     /// <inheritdoc/>
     public CovariateFit Fit(IReadOnlyList<PurchaseHistory> histories, CovariateMatrix covariates, ClvFitOptions? options = null,
@@ -41,7 +52,7 @@ public sealed class BgNbdCovariateFitter : IClvCovariateFitter
 /// (Fader &amp; Hardie 2007, "Incorporating time-invariant covariates into the Pareto/NBD and BG/NBD models"). Each customer's
 /// likelihood is Pareto/NBD's (Fader &amp; Hardie note 009) at their own parameters. Stateless and thread-safe.
 /// </summary>
-public sealed class ParetoNbdCovariateFitter : IClvCovariateFitter
+public sealed class ParetoNbdCovariateFitter : IClvCovariateFitter<ParetoNbdModel>
 {
     /// <inheritdoc/>
     public CovariateFit Fit(IReadOnlyList<PurchaseHistory> histories, CovariateMatrix covariates, ClvFitOptions? options = null,

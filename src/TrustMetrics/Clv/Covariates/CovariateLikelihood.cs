@@ -22,7 +22,7 @@ internal enum CovariateModelKind
 /// <see cref="ParetoNbdLikelihood.Row(double, double, double, double, long, double, double, bool)"/>); the gradient and the exact
 /// Hessian from the same rows in <see cref="Dual2"/> in ψ, carried to θ by the chain rule ∇_θ = Mᵀ∇_ψ, ∇²_θ = Mᵀ∇²_ψM.
 /// </summary>
-internal sealed class CovariateLikelihood
+internal sealed class CovariateLikelihood : ICovariateLikelihood
 {
     private const int Chunks = 16;
     private const int ParallelThreshold = 2_048;

@@ -1,9 +1,24 @@
 using MathNet.Numerics;
-using MathNet.Numerics.LinearAlgebra;
 using TrustMetrics.Estimation;
 using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Clv;
+
+/// <summary>A log-likelihood in θ with its exact derivatives, maximised by <see cref="CovariateNewton.Maximise"/>.</summary>
+internal interface ICovariateLikelihood
+{
+    /// <summary>Length of θ.</summary>
+    int Size { get; }
+
+    /// <summary>Σ ℓ_i at θ; −∞ outside the numerically usable space.</summary>
+    double LogLikelihood(ReadOnlySpan<double> theta, ParallelWork work);
+
+    /// <summary>Σ ℓ_i, writing its gradient and exact Hessian (row-major K × K) with respect to θ.</summary>
+    double Derivatives(ReadOnlySpan<double> theta, double[] gradient, double[] hessian, ParallelWork work);
+}
+
+/// <summary>The end of <see cref="CovariateNewton.Maximise"/>: θ̂, LL(θ̂), the inverse observed information (null when singular), convergence.</summary>
+internal sealed record NewtonOutcome(double[] Theta, double LogLikelihood, double[]? Inverse, Churn.FitConvergence Convergence);
 
 /// <summary>
 /// The fit behind <see cref="BgNbdCovariateFitter"/> and <see cref="ParetoNbdCovariateFitter"/>: the model without covariates is
@@ -15,6 +30,12 @@ namespace TrustMetrics.Clv;
 /// </summary>
 internal static class CovariateNewton
 {
+    /// <summary>
+    /// The relative Cholesky pivot floor: a direction whose pivot² is below 1e−13 of the largest diagonal entry (a covariate with no
+    /// effect on the likelihood) is singular, so its standard error is +∞ rather than a huge finite number.
+    /// </summary>
+    internal const double PivotFloor = 1e-13;
+
     private const int MaxSteps = 200;
 
     public static CovariateFit Fit(CovariateModelKind kind, IReadOnlyList<PurchaseHistory> histories, CovariateMatrix covariates, ClvFitOptions? options,
@@ -64,24 +85,54 @@ internal static class CovariateNewton
 
         var likelihood = new CovariateLikelihood(kind, rows, covariates);
         int k = likelihood.Size;
-        var theta = new double[k];
+        var start = new double[k];
         for (int i = 0; i < 4; i++)
         {
-            theta[i] = Math.Log(plain.Estimates[i]);
+            start[i] = Math.Log(plain.Estimates[i]);
         }
 
-        double n = rows.Length;
+        var outcome = Maximise(likelihood, start, rows.Length, o.GradientTolerance, "Newton from the fit without covariates", work);
+        if (!double.IsFinite(outcome.LogLikelihood))
+        {
+            throw new InvalidOperationException($"The {model} fit with covariates failed: the log-likelihood is not finite at the start (the fit without covariates).");
+        }
+
+        var theta = outcome.Theta;
+        var inverse = outcome.Inverse;
+        double level = o.ConfidenceLevel;
+        var estimates = new Estimate[4];
+        for (int i = 0; i < 4; i++)
+        {
+            estimates[i] = LogScaleEstimate(outcome, i, level);
+        }
+
+        int p = covariates.Count;
+        string first = kind == CovariateModelKind.BgNbd ? "alpha" : "lambda";
+        string second = kind == CovariateModelKind.BgNbd ? "ab" : "mu";
+        var coefficients = Coefficients(outcome, 4, [first, second], covariates.Names, level);
+        var ratio = Ratio(outcome.LogLikelihood, plain.LogLikelihood, 2 * p);
+        return new CovariateFit(model, names, estimates, coefficients, inverse, theta, outcome.LogLikelihood, rows.Length, ratio, outcome.Convergence);
+    }
+
+    /// <summary>
+    /// Maximises LL(θ) from <paramref name="start"/> by Levenberg-damped Newton steps on the exact Hessian, each step accepted only
+    /// when it lowers −LL; converged when ‖∇LL‖/N ≤ <paramref name="tolerance"/> at a positive-definite Hessian. Returns θ̂, LL(θ̂)
+    /// (−∞ when not finite at the start), the inverse observed information (null when not positive definite) and the convergence.
+    /// </summary>
+    internal static NewtonOutcome Maximise(ICovariateLikelihood likelihood, double[] start, double n, double tolerance, string message, ParallelWork work)
+    {
+        int k = likelihood.Size;
+        var theta = (double[])start.Clone();
         var gradient = new double[k];
         var hessian = new double[k * k];
         // Work with −LL: g = −∇LL, H = −∇²LL.
         double f = Negate(likelihood.Derivatives(theta, gradient, hessian, work), gradient, hessian);
         double mu = 0;
         int steps = 0;
-        string message = "Newton from the fit without covariates";
-        for (; steps < MaxSteps; steps++)
+        for (; steps < MaxSteps && double.IsFinite(f); steps++)
         {
             work.ThrowIfCancellationRequested();
-            if (Norm(gradient) / n <= Math.Min(o.GradientTolerance, 1e-11))
+            if (Norm(gradient) / n <= Math.Min(tolerance, 1e-11))
             {
                 break;
             }
@@ -129,57 +180,63 @@ internal static class CovariateNewton
             }
         }
 
-        if (!double.IsFinite(f))
-        {
-            throw new InvalidOperationException($"The {model} fit with covariates failed: the log-likelihood is not finite at the start (the fit without covariates).");
-        }
-
         double gradientNorm = Norm(gradient) / n;
-        var inverse = Invert(hessian, k);
-        bool converged = inverse is not null && gradientNorm <= o.GradientTolerance;
+        var inverse = double.IsFinite(f) ? SymmetricSolver.Invert(hessian, k, PivotFloor) : null;
+        bool converged = inverse is not null && gradientNorm <= tolerance;
         if (inverse is null)
         {
             message += "; the Hessian is not positive definite (a covariate's effect is not identified), standard errors are infinite";
         }
 
-        double level = o.ConfidenceLevel;
-        double zCrit = CriticalValues.TwoSidedZ(level);
-        var estimates = new Estimate[4];
-        for (int i = 0; i < 4; i++)
-        {
-            double value = Math.Exp(theta[i]);
-            double seLog = inverse is null ? double.PositiveInfinity : Math.Sqrt(inverse[(i * k) + i]);
-            estimates[i] = double.IsFinite(seLog)
-                ? new Estimate(value, value * seLog, new ConfidenceInterval(value * Math.Exp(-zCrit * seLog), value * Math.Exp(zCrit * seLog), level, "wald-log"))
-                : new Estimate(value, double.PositiveInfinity, new ConfidenceInterval(0, double.PositiveInfinity, level, "wald-log"));
-        }
+        var convergence = new Churn.FitConvergence(converged, steps, gradientNorm, "newton", message + $" ({steps} steps)");
+        return new NewtonOutcome(theta, -f, inverse, convergence);
+    }
 
-        int p = covariates.Count;
-        var coefficients = new CovariateCoefficient[2 * p];
-        string first = kind == CovariateModelKind.BgNbd ? "alpha" : "lambda";
-        string second = kind == CovariateModelKind.BgNbd ? "ab" : "mu";
-        for (int j = 0; j < 2 * p; j++)
+    /// <summary>e^{θ_i} with SE e^{θ_i}·SE(θ_i) (delta method) and the log-scale Wald interval e^{θ_i ± z·SE(θ_i)}.</summary>
+    internal static Estimate LogScaleEstimate(NewtonOutcome outcome, int i, double level)
+    {
+        int k = outcome.Theta.Length;
+        double zCrit = CriticalValues.TwoSidedZ(level);
+        double value = Math.Exp(outcome.Theta[i]);
+        double seLog = outcome.Inverse is null ? double.PositiveInfinity : Math.Sqrt(outcome.Inverse[(i * k) + i]);
+        return double.IsFinite(seLog)
+            ? new Estimate(value, value * seLog, new ConfidenceInterval(value * Math.Exp(-zCrit * seLog), value * Math.Exp(zCrit * seLog), level, "wald-log"))
+            : new Estimate(value, double.PositiveInfinity, new ConfidenceInterval(0, double.PositiveInfinity, level, "wald-log"));
+    }
+
+    /// <summary>
+    /// The coefficients θ[first..]: one block of p per entry of <paramref name="parameters"/> (in order), each over the covariate
+    /// names, with SE √(Σ_jj) and the Wald interval γ ± z·SE (±∞ where the information is singular).
+    /// </summary>
+    internal static CovariateCoefficient[] Coefficients(NewtonOutcome outcome, int first, string[] parameters, IReadOnlyList<string> terms, double level)
+    {
+        int k = outcome.Theta.Length, p = terms.Count;
+        double zCrit = CriticalValues.TwoSidedZ(level);
+        var coefficients = new CovariateCoefficient[parameters.Length * p];
+        for (int j = 0; j < coefficients.Length; j++)
         {
-            int index = 4 + j;
-            double value = theta[index];
-            double se = inverse is null ? double.PositiveInfinity : Math.Sqrt(inverse[(index * k) + index]);
+            int index = first + j;
+            double value = outcome.Theta[index];
+            double se = outcome.Inverse is null ? double.PositiveInfinity : Math.Sqrt(outcome.Inverse[(index * k) + index]);
             var interval = double.IsFinite(se)
                 ? new ConfidenceInterval(value - (zCrit * se), value + (zCrit * se), level, "wald")
                 : new ConfidenceInterval(double.NegativeInfinity, double.PositiveInfinity, level, "wald");
-            coefficients[j] = new CovariateCoefficient(j < p ? first : second, covariates.Names[j % p], new Estimate(value, se, interval));
+            coefficients[j] = new CovariateCoefficient(parameters[j / p], terms[j % p], new Estimate(value, se, interval));
         }
 
-        double logLikelihood = -f;
-        CovariateLikelihoodRatio? ratio = null;
-        if (p > 0)
+        return coefficients;
+    }
+
+    /// <summary>G = max(0, 2(LL − LL₀)), p = P(χ²_df ≥ G) (regularised upper incomplete gamma Q(df/2, G/2)); null when df = 0.</summary>
+    internal static CovariateLikelihoodRatio? Ratio(double logLikelihood, double nullLogLikelihood, int df)
+    {
+        if (df == 0)
         {
-            double g = Math.Max(0, 2 * (logLikelihood - plain.LogLikelihood));
-            int df = 2 * p;
-            ratio = new CovariateLikelihoodRatio(plain.LogLikelihood, g, df, g > 0 ? SpecialFunctions.GammaUpperRegularized(df / 2.0, g / 2.0) : 1.0);
+            return null;
         }
 
-        var convergence = new Churn.FitConvergence(converged, steps, gradientNorm, "newton", message + $" ({steps} steps)");
-        return new CovariateFit(model, names, estimates, coefficients, inverse, theta, logLikelihood, rows.Length, ratio, convergence);
+        double g = Math.Max(0, 2 * (logLikelihood - nullLogLikelihood));
+        return new CovariateLikelihoodRatio(nullLogLikelihood, g, df, g > 0 ? SpecialFunctions.GammaUpperRegularized(df / 2.0, g / 2.0) : 1.0);
     }
 
     private static double Negate(double logLikelihood, double[] gradient, double[] hessian)
@@ -197,53 +254,16 @@ internal static class CovariateNewton
         return double.IsFinite(logLikelihood) ? -logLikelihood : double.PositiveInfinity;
     }
 
-    /// <summary>(H + μ·diag(max(H_ii, 1)))⁻¹g by Cholesky, or null when not positive definite.</summary>
-    private static double[]? Solve(double[] h, double[] g, int k, double mu)
+    /// <summary>(H + μ·diag(max(|H_ii|, 1)))⁻¹g by Cholesky, or null when not positive definite (relative pivot floor <see cref="PivotFloor"/>).</summary>
+    internal static double[]? Solve(double[] h, double[] g, int k, double mu)
     {
-        var m = Matrix<double>.Build.Dense(k, k, (i, j) => h[(i * k) + j] + (i == j ? mu * Math.Max(Math.Abs(h[(i * k) + i]), 1) : 0));
-        var cholesky = TryCholesky(m);
-        return cholesky?.Solve(Vector<double>.Build.DenseOfArray(g)).ToArray();
-    }
-
-    private static double[]? Invert(double[] h, int k)
-    {
-        if (!h.All(double.IsFinite))
-        {
-            return null;
-        }
-
-        var cholesky = TryCholesky(Matrix<double>.Build.Dense(k, k, (i, j) => h[(i * k) + j]));
-        if (cholesky is null)
-        {
-            return null;
-        }
-
-        var inverse = cholesky.Solve(Matrix<double>.Build.DenseIdentity(k));
-        var result = new double[k * k];
+        var damped = (double[])h.Clone();
         for (int i = 0; i < k; i++)
         {
-            for (int j = 0; j < k; j++)
-            {
-                result[(i * k) + j] = inverse[i, j];
-            }
+            damped[(i * k) + i] += mu * Math.Max(Math.Abs(h[(i * k) + i]), 1);
         }
 
-        return result;
-    }
-
-    private static MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double>? TryCholesky(Matrix<double> m)
-    {
-        try
-        {
-            var c = m.Cholesky();
-            // A relative pivot floor: a singular direction (a covariate with no effect on the likelihood) is not positive definite.
-            double largest = m.Diagonal().Maximum();
-            return c.Factor.Diagonal().All(d => double.IsFinite(d) && d * d > 1e-13 * largest) ? c : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        return SymmetricSolver.Solve(damped, g, k, PivotFloor);
     }
 
     private static double Norm(double[] v)

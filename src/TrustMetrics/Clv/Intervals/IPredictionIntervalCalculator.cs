@@ -20,6 +20,24 @@ public interface IPredictionIntervalCalculator
         where TModel : class, IPurchaseModel;
 
     /// <summary>
+    /// The same for already compressed rows: one result per distinct (x, t_x, T) row of <paramref name="rows"/>, in its row order
+    /// (<see cref="PredictionIntervals.Count"/> = <see cref="CompressedHistories.RowCount"/>), so memory is O(distinct rows); the
+    /// caller maps customers to rows (each row's values are those <see cref="Compute{TModel}(ClvFit{TModel}, ReadOnlySpan{PurchaseHistory}, double, double, CancellationToken, int?)"/>
+    /// gives its customers, bit for bit).
+    /// </summary>
+    /// <typeparam name="TModel"><see cref="BgNbdModel"/>, <see cref="MbgNbdModel"/> or <see cref="ParetoNbdModel"/>.</typeparam>
+    /// <param name="fit">A fit of the model (its covariance carries the parameter uncertainty).</param>
+    /// <param name="rows">The distinct histories (<see cref="CompressedHistories"/>, e.g. the rows the model was fitted on).</param>
+    /// <param name="horizon">Horizon t ≥ 0, finite.</param>
+    /// <param name="level">Nominal level in (0, <see cref="PredictionIntervalCalculator.MaximumLevel"/>], e.g. 0.9.</param>
+    /// <param name="cancellationToken">Cancels the batch (<see cref="OperationCanceledException"/>).</param>
+    /// <param name="maxDegreeOfParallelism">Threads: null = all cores, 1 = serial; ≥ 1.</param>
+    /// <exception cref="ArgumentException">An argument is out of range or null, or the model has no conditional count distribution here.</exception>
+    PredictionIntervals Compute<TModel>(ClvFit<TModel> fit, CompressedHistories rows, double horizon, double level = 0.9,
+        CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
+        where TModel : class, IPurchaseModel;
+
+    /// <summary>
     /// For every customer: the discounted CLV (<see cref="CustomerLifetimeValue.Discounted"/> with the Gamma–Gamma expected spend ×
     /// margin) and the equal-tailed predictive interval of the realised discounted value of the purchases in the horizon: the
     /// count's conditional PMF and the spends' posterior predictive (process), mixed over the joint sigma points of both fits'

@@ -122,7 +122,13 @@ public sealed partial class PredictionIntervalCalculator
         double lowTail = (1 - level) / 2, highTail = (1 + level) / 2;
         var rows = histories.ToArray();
         var money = monetaryValues.ToArray();
-        family.Prepare(horizon, rows);
+        long largest = 0;
+        foreach (var h in rows)
+        {
+            largest = Math.Max(largest, h.Frequency);
+        }
+
+        family.Prepare(horizon, largest);
         int chunks = count > 2 * 256 ? Math.Max(1, Math.Min(Chunks, count / 256)) : 1;
         work.For(chunks, chunks > 1, chunk =>
         {

@@ -28,43 +28,71 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
     {
         ArgumentNullException.ThrowIfNull(fit);
         var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
+        CheckArguments(horizon, level);
+        var family = Family.For(fit);
+
+        // Distinct (x, t_x, T) rows in order of first appearance, and each customer's row.
+        var index = new HistoryIndex(Math.Min(histories.Length, 1 << 16));
+        var map = new int[histories.Length];
+        for (int i = 0; i < histories.Length; i++)
+        {
+            CompressedHistories.Validate(histories[i], i, nameof(histories));
+            map[i] = index.Add(histories[i].Frequency, histories[i].Recency, histories[i].T);
+        }
+
+        var (xs, txs, ts) = index.Columns();
+        var r = Rows(family, work, xs, txs, ts, horizon, level);
+        bool pu = family.ParameterUncertainty;
+        return new PredictionIntervals(horizon, level, pu, Expand(r.E, map), pu ? Expand(r.EL, map) : null, pu ? Expand(r.EU, map) : null,
+            Expand(r.A, map), pu ? Expand(r.AL, map) : null, pu ? Expand(r.AU, map) : null, Expand(r.CL, map), Expand(r.CU, map), xs.Length);
+    }
+
+    /// <inheritdoc/>
+    public PredictionIntervals Compute<TModel>(ClvFit<TModel> fit, CompressedHistories rows, double horizon, double level = 0.9,
+        CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
+        where TModel : class, IPurchaseModel
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(rows);
+        var work = ParallelWork.From(cancellationToken, maxDegreeOfParallelism);
+        CheckArguments(horizon, level);
+        var family = Family.For(fit);
+        var r = Rows(family, work, rows.Frequency, rows.Recency, rows.T, horizon, level);
+        bool pu = family.ParameterUncertainty;
+        return new PredictionIntervals(horizon, level, pu, r.E, pu ? r.EL : null, pu ? r.EU : null, r.A, pu ? r.AL : null, pu ? r.AU : null,
+            r.CL, r.CU, rows.RowCount);
+    }
+
+    private static void CheckArguments(double horizon, double level)
+    {
         BgNbdModel.CheckHorizon(horizon);
         if (!(level > 0 && level <= MaximumLevel))
         {
             throw new ArgumentOutOfRangeException(nameof(level), level, $"The level must be in (0, {Guard.Format(MaximumLevel)}]; got {Guard.Format(level)}.");
         }
+    }
 
-        var family = Family.For(fit);
-        var index = new Dictionary<(long, double, double), int>();
-        var map = new int[histories.Length];
-        var rows = new List<PurchaseHistory>();
-        for (int i = 0; i < histories.Length; i++)
-        {
-            CompressedHistories.Validate(histories[i], i, nameof(histories));
-            var key = (histories[i].Frequency, histories[i].Recency, histories[i].T);
-            if (!index.TryGetValue(key, out int row))
-            {
-                row = rows.Count;
-                index.Add(key, row);
-                rows.Add(histories[i]);
-            }
+    /// <summary>The per-row results (index = distinct row).</summary>
+    private readonly record struct RowResults(double[] E, double[] EL, double[] EU, double[] A, double[] AL, double[] AU, long[] CL, long[] CU);
 
-            map[i] = row;
-        }
-
-        int n = rows.Count;
-        var e = new double[n];
-        var el = new double[n];
-        var eu = new double[n];
-        var al = new double[n];
-        var alo = new double[n];
-        var aup = new double[n];
-        var cl = new long[n];
-        var cu = new long[n];
+    /// <summary>Every distinct row once, in fixed chunks on the work's threads, each chunk with its own scratch buffers.</summary>
+    private static RowResults Rows(Family family, ParallelWork work, ReadOnlySpan<long> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        double horizon, double level)
+    {
+        int n = frequency.Length;
+        var r = new RowResults(new double[n], new double[n], new double[n], new double[n], new double[n], new double[n], new long[n], new long[n]);
         double z = Distributions.NormalQuantile(0.5 + (level / 2));
         double lowTail = (1 - level) / 2, highTail = (1 + level) / 2;
-        var distinct = rows.ToArray();
-        family.Prepare(horizon, distinct);
+        long largest = 0;
+        foreach (long x in frequency)
+        {
+            largest = Math.Max(largest, x);
+        }
+
+        family.Prepare(horizon, largest);
+        var xs = frequency.ToArray();
+        var txs = recency.ToArray();
+        var ts = age.ToArray();
 
         // Fixed chunks, each with its own scratch buffers (nothing is allocated per row); both cores when there are many rows.
         int chunks = n > 2 * MinimumChunk ? Math.Max(1, Math.Min(Chunks, n / MinimumChunk)) : 1;
@@ -79,14 +107,11 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                     work.ThrowIfCancellationRequested();
                 }
 
-                var (x, tx, T) = distinct[i];
-                family.Row(scratch, horizon, x, tx, T, z, lowTail, highTail, out e[i], out el[i], out eu[i], out al[i], out alo[i], out aup[i], out cl[i], out cu[i]);
+                family.Row(scratch, horizon, xs[i], txs[i], ts[i], z, lowTail, highTail, out r.E[i], out r.EL[i], out r.EU[i], out r.A[i], out r.AL[i], out r.AU[i],
+                    out r.CL[i], out r.CU[i]);
             }
         });
-
-        bool pu = family.ParameterUncertainty;
-        return new PredictionIntervals(horizon, level, pu, Expand(e, map), pu ? Expand(el, map) : null, pu ? Expand(eu, map) : null,
-            Expand(al, map), pu ? Expand(alo, map) : null, pu ? Expand(aup, map) : null, Expand(cl, map), Expand(cu, map), n);
+        return r;
     }
 
     private static T[] Expand<T>(T[] values, int[] map)
@@ -197,7 +222,7 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
         }
 
         /// <summary>Per-(parameters, t) tables, built once before the rows are computed (read-only afterwards, shared by the chunks).</summary>
-        public virtual void Prepare(double t, ReadOnlySpan<PurchaseHistory> rows)
+        public virtual void Prepare(double t, long largestFrequency)
         {
         }
 
@@ -342,6 +367,9 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
 
         /// <summary>A second one.</summary>
         public double[] Second { get; } = new double[models];
+
+        /// <summary>A third one.</summary>
+        public double[] Third { get; } = new double[models];
     }
 
 
@@ -368,6 +396,9 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
         private readonly int shift;
         private readonly double[][] parameters;
         private readonly double[] a1, epsilon, c0;
+
+        /// <summary>For each model the first model with the same α (bit for bit): α-only quantities of a row are computed once per α.</summary>
+        private readonly int[] alphaLeader;
         private double[][] seriesRatio = [], inverseC = [], drop = [], logDrop = [], betaStep = [];
         private int tableFrequency = -1;
 
@@ -385,6 +416,18 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             }
 
             int models = parameters.Length;
+            alphaLeader = new int[models];
+            for (int j = 0; j < models; j++)
+            {
+                int k = 0;
+                while (BitConverter.DoubleToInt64Bits(parameters[k][1]) != BitConverter.DoubleToInt64Bits(parameters[j][1]))
+                {
+                    k++;
+                }
+
+                alphaLeader[j] = k;
+            }
+
             a1 = new double[models];
             epsilon = new double[models];
             c0 = new double[models];
@@ -398,14 +441,8 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             }
         }
 
-        public override void Prepare(double t, ReadOnlySpan<PurchaseHistory> rows)
+        public override void Prepare(double t, long largest)
         {
-            long largest = 0;
-            foreach (var row in rows)
-            {
-                largest = Math.Max(largest, row.Frequency);
-            }
-
             tableFrequency = (int)Math.Min(largest, FrequencyLimit);
             int models = parameters.Length;
             seriesRatio = new double[models][];
@@ -454,6 +491,9 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                 double r = p[0], alpha = p[1];
                 double alphaT = alpha + T;
 
+                // The sigma points that move only a and b keep α̂ (bit for bit): they share the α-only logarithms of the model before them.
+                int leader = alphaLeader[j];
+
                 // P(alive) as BgNbdModel/MbgNbdModel.AliveUnchecked: 1/(1 + a/(b+x−1+s) · ((α+T)/(α+t_x))^{r+x}), 1 for BG/NBD at x = 0.
                 double alive;
                 if (x == 0 && shift == 0)
@@ -464,7 +504,8 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                 {
                     long m = x - 1 + shift;
                     double logOdds = m < logDrop[j].Length ? logDrop[j][m] : Math.Log(p[2] / (p[3] + m));
-                    alive = 1.0 / (1.0 + Math.Exp(logOdds + ((r + x) * Math.Log(alphaT / (alpha + tx)))));
+                    double logRatio = leader == j ? (scratch.Third[j] = Math.Log(alphaT / (alpha + tx))) : scratch.Third[leader];
+                    alive = 1.0 / (1.0 + Math.Exp(logOdds + ((r + x) * logRatio)));
                 }
 
                 scratch.Alive[j] = alive;
@@ -474,12 +515,121 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                     continue;
                 }
 
-                double logOneMinusZ = -PreciseMath.Log1p(t / alphaT);
-                double z = t / (alphaT + t);
+                double logOneMinusZ = leader == j ? -PreciseMath.Log1p(t / alphaT) : scratch.First[leader];
+                double z = leader == j ? t / (alphaT + t) : scratch.Second[leader];
                 scratch.First[j] = logOneMinusZ;
                 scratch.Second[j] = z;
-                scratch.Expected[j] = Numerator(j, x, z, logOneMinusZ) * alive;
             }
+
+            if (t == 0)
+            {
+                return;
+            }
+
+            if (x > tableFrequency)
+            {
+                for (int j = 0; j < parameters.Length; j++)
+                {
+                    scratch.Expected[j] = Numerator(j, x, scratch.Second[j], scratch.First[j]) * scratch.Alive[j];
+                }
+
+                return;
+            }
+
+            // The models' series side by side (independent chains the processor overlaps), then each model's closed part.
+            var series = (StepScratch)scratch;
+            Series(series, (int)x);
+            for (int j = 0; j < parameters.Length; j++)
+            {
+                scratch.Expected[j] = Finish(j, x, scratch.Second[j], scratch.First[j], series.Sum[j], series.Largest[j], series.Converged[j]) * scratch.Alive[j];
+            }
+        }
+
+        /// <summary>
+        /// <see cref="Numerator"/>'s series for every model at once, interleaved term by term: each model runs exactly its own
+        /// operations in its own order (so its sum, largest term and verdict are those of <see cref="Numerator"/> bit for bit) and
+        /// stops where <see cref="Numerator"/> stops; the models' chains are independent, so they overlap in the processor.
+        /// </summary>
+        private void Series(StepScratch scratch, int offset)
+        {
+            int models = parameters.Length;
+            var term = scratch.Term;
+            var sum = scratch.Sum;
+            var largest = scratch.Largest;
+            var converged = scratch.Converged;
+            var active = scratch.Active;
+            var zs = scratch.Second;
+            int live = 0;
+            for (int j = 0; j < models; j++)
+            {
+                double z = zs[j];
+                converged[j] = true;
+                active[j] = false;
+                sum[j] = largest[j] = 0;
+                if (z > 0)
+                {
+                    double first = a1[j] * z;
+                    term[j] = first;
+                    sum[j] = first;
+                    largest[j] = Math.Abs(first);
+                    active[j] = first != 0;
+                    live += active[j] ? 1 : 0;
+                }
+            }
+
+            for (int n = 1; live > 0; n++)
+            {
+                for (int j = 0; j < models; j++)
+                {
+                    if (!active[j])
+                    {
+                        continue;
+                    }
+
+                    if (n > SeriesBudget)
+                    {
+                        converged[j] = active[j] = false;
+                        live--;
+                        continue;
+                    }
+
+                    // term_{n+1} = term_n · (a₁+n)(ε+n)/((c+n)(n+1)) · z.
+                    double ratio = seriesRatio[j][n] * inverseC[j][offset + n] * zs[j];
+                    double next = term[j] * ratio;
+                    double s = sum[j] + next;
+                    term[j] = next;
+                    sum[j] = s;
+                    largest[j] = Math.Max(largest[j], Math.Abs(next));
+                    if (!double.IsFinite(s))
+                    {
+                        converged[j] = active[j] = false;
+                        live--;
+                    }
+                    else if ((Math.Abs(next) <= 1e-17 * Math.Abs(s) && Math.Abs(ratio) < 1) || next == 0)
+                    {
+                        active[j] = false;
+                        live--;
+                    }
+                }
+            }
+        }
+
+        /// <summary><see cref="Numerator"/>'s closed part after its series (sum, largest term, whether it converged), at x within the tables.</summary>
+        private double Finish(int j, long x, double z, double logOneMinusZ, double s, double largest, bool series)
+        {
+            var p = parameters[j];
+            double r = p[0], a = p[2], b = p[3];
+            double c = shift == 0 ? a + b + x - 1 : a + b + x;
+            double eps = epsilon[j];
+            double el = eps * logOneMinusZ;
+            double head = eps == 0 ? -logOneMinusZ : -PreciseMath.Expm1(el) / eps;
+            double result = (c * head) - (Math.Exp(el) * s);
+            if (series && double.IsFinite(result) && !(Math.Exp(el) * largest > 1e3 * Math.Abs(result)))
+            {
+                return result;
+            }
+
+            return Hypergeometric.ScaledTail(a1[j], epsilon[j], c, z, logOneMinusZ, r + x, a, b + x + shift);
         }
 
         /// <summary>E[Y(t) | x, t_x, T] / P(alive) (the models' <c>Numerator</c>): Hypergeometric.ScaledTail's series from the tables.</summary>
@@ -665,6 +815,17 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
         private sealed class StepScratch(int models) : Scratch(models)
         {
             public Step[] Steps { get; } = new Step[models];
+
+            /// <summary>The interleaved series' state per model (<see cref="Series"/>).</summary>
+            public double[] Term { get; } = new double[models];
+
+            public double[] Sum { get; } = new double[models];
+
+            public double[] Largest { get; } = new double[models];
+
+            public bool[] Converged { get; } = new bool[models];
+
+            public bool[] Active { get; } = new bool[models];
         }
     }
 

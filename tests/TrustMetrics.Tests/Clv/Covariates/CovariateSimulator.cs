@@ -8,6 +8,7 @@ namespace TrustMetrics.Tests.Clv.Covariates;
 /// &amp; Lee 2005 and Schmittlein, Morrison &amp; Colombo 1987) in CLVTools' covariate parameterisation, and the one-binary +
 /// one-normal covariate design the recovery checks use.
 /// </summary>
+/// <remarks>benchmarks/clv/covariate_recovery.cs runs the large version through this file (<c>#:include</c>).</remarks>
 internal static class CovariateSimulator
 {
     /// <summary>z_i = (channel ∈ {0, 1} with P = 0.4, score ~ N(0, 1)).</summary>
@@ -35,24 +36,7 @@ internal static class CovariateSimulator
             double T = minT + (random.NextDouble() * (maxT - minT));
             double lambda = Gamma.Sample(random, theta[0], theta[1] * Math.Exp(-trans));
             double p = Beta.Sample(random, theta[2] * Math.Exp(life), theta[3] * Math.Exp(life));
-            double t = 0, tx = 0;
-            long x = 0;
-            while (true)
-            {
-                t += -Math.Log(1 - random.NextDouble()) / lambda;
-                if (t > T)
-                {
-                    break;
-                }
-
-                x++;
-                tx = t;
-                if (random.NextDouble() < p)
-                {
-                    break;
-                }
-            }
-
+            var (x, tx) = PurchasePaths.BgNbd(random, lambda, p, T);
             result[i] = new PurchaseHistory(x, x == 0 ? 0 : tx, T);
         }
 
@@ -71,20 +55,7 @@ internal static class CovariateSimulator
             double lambda = Gamma.Sample(random, theta[0], theta[1] * Math.Exp(-trans));
             double mu = Gamma.Sample(random, theta[2], theta[3] * Math.Exp(-life));
             double end = Math.Min(T, -Math.Log(1 - random.NextDouble()) / mu);
-            double t = 0, tx = 0;
-            long x = 0;
-            while (true)
-            {
-                t += -Math.Log(1 - random.NextDouble()) / lambda;
-                if (t > end)
-                {
-                    break;
-                }
-
-                x++;
-                tx = t;
-            }
-
+            var (x, tx) = PurchasePaths.Poisson(random, lambda, end);
             result[i] = new PurchaseHistory(x, x == 0 ? 0 : tx, T);
         }
 

@@ -1,0 +1,273 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace TrustMetrics.Monitoring;
+
+/// <summary>
+/// The block skip of <see cref="ChangeDetector.AddNpsScores"/>: the integer CUSUMs (one, or the GLR's up to 8) advanced over
+/// whole blocks of <c>k</c> NPS answers at once, exactly. One step W ← max(0, W + d) is the map W ↦ max(W + d, 0); maps of the
+/// form W ↦ max(W + D, c) compose into the same form (D = D₁ + D₂, c = max(c₁ + D₂, c₂)), and the largest state reached inside a
+/// block is max(W + M, e) (M the largest prefix sum of the increments, e the largest state of the chain started at 0). An NPS
+/// answer has 3 classes, so a table over the 3^k class patterns of a block gives (D, c, M − H) per CUSUM (H its threshold; when
+/// e ≥ H the last entry is +2²⁹, which flags every start). A chunk of <see cref="Chunk"/> answers is then one table lookup per
+/// block, the two blocks of a pair composed off the state's dependency chain, one add and one max per pair for the state, and
+/// adds and maxes for the largest excess W + M − H over the chunk: when that
+/// stays below 0 no state of the chunk reached its threshold (the block maximum is exact, not a bound), and the state after the
+/// chunk is exactly the one the per-answer recursion gives (integer arithmetic, no overflow: |d| ≤ 2²⁴, H ≤ 2²⁹). A chunk that
+/// reaches a threshold, or holds a byte outside 0–10, is left to the per-answer loop, which finds the alarm (or the bad byte)
+/// answer by answer. The class pattern of a block is computed 32 answers at a time (AVX2: a byte shuffle to the class 0/1/2, two
+/// multiply-adds to base-3 digits).
+/// </summary>
+internal sealed class CusumBlockScan
+{
+    /// <summary>Answers per chunk: the unit skipped whole or left to the per-answer loop (a multiple of 32).</summary>
+    public const int Chunk = 2048;
+
+    /// <summary>The flag entry for a block that alarms from every start (e ≥ H): W + 2²⁹ ≥ 0 for every W ≥ 0.</summary>
+    private const int Always = 1 << 29;
+
+    /// <summary>The entry for a lane beyond the drops: never reaches 0.</summary>
+    private const int Never = -(1 << 30);
+
+    private readonly int[] _table;
+    private readonly int _lanes;
+    private readonly int _block;
+
+    private CusumBlockScan(int[] table, int lanes, int block)
+    {
+        _table = table;
+        _lanes = lanes;
+        _block = block;
+    }
+
+    /// <summary>True on hardware with AVX2 (the class-pattern computation).</summary>
+    public static bool IsSupported => Avx2.IsSupported;
+
+    /// <summary>
+    /// The scan for <paramref name="drops"/> CUSUMs with per-class increments <paramref name="increments"/>[class × 8 + lane]
+    /// (class 0 = detractor, 1 = passive, 2 = promoter) and thresholds <paramref name="thresholds"/>; null when unsupported or
+    /// when an increment or threshold is too large for the 32-bit block sums.
+    /// </summary>
+    public static CusumBlockScan? Create(ReadOnlySpan<int> increments, ReadOnlySpan<long> thresholds, int drops)
+    {
+        if (!IsSupported || drops < 1 || drops > 8)
+        {
+            return null;
+        }
+
+        for (int j = 0; j < drops; j++)
+        {
+            if (thresholds[j] > 1 << 29 || thresholds[j] < 1)
+            {
+                return null;
+            }
+
+            for (int c = 0; c < 3; c++)
+            {
+                if (Math.Abs(increments[c * 8 + j]) > 1 << 24)
+                {
+                    return null;
+                }
+            }
+        }
+
+        // One CUSUM: scalar entries (D, c, M − H, 0) for blocks of 8 answers (6,561 × 16 B). Several: 8-lane vectors for blocks
+        // of 4 answers (81 × 3 × 32 B), lanes beyond the drops never reaching their threshold.
+        int lanes = drops == 1 ? 1 : 8;
+        int block = drops == 1 ? 8 : 4;
+        int patterns = block == 8 ? 6561 : 81;
+        int stride = lanes == 1 ? 4 : 3 * 8;
+        var table = new int[patterns * stride];
+        Span<int> digits = stackalloc int[8];
+        for (int p = 0; p < patterns; p++)
+        {
+            for (int i = 0, q = p; i < block; i++, q /= 3)
+            {
+                digits[i] = q % 3;
+            }
+
+            for (int j = 0; j < lanes; j++)
+            {
+                int sum, chain, top, peak;
+                if (j >= drops)
+                {
+                    (sum, chain, top) = (0, 0, Never);
+                }
+                else
+                {
+                    long d = 0, c = 0, m = long.MinValue, e = 0;
+                    for (int i = 0; i < block; i++)
+                    {
+                        long step = increments[digits[i] * 8 + j];
+                        d += step;
+                        c = Math.Max(c + step, 0);
+                        m = Math.Max(m, d);
+                        e = Math.Max(e, c);
+                    }
+
+                    (sum, chain, peak) = ((int)d, (int)c, (int)(m - thresholds[j]));
+                    top = e >= thresholds[j] ? Always : peak;
+                }
+
+                if (lanes == 1)
+                {
+                    table[p * stride] = sum;
+                    table[p * stride + 1] = chain;
+                    table[p * stride + 2] = top;
+                }
+                else
+                {
+                    table[p * stride + j] = sum;
+                    table[p * stride + 8 + j] = chain;
+                    table[p * stride + 16 + j] = top;
+                }
+            }
+        }
+
+        return new CusumBlockScan(table, lanes, block);
+    }
+
+    /// <summary>
+    /// Advances the statistics <paramref name="w"/> (lane j = CUSUM j; for one CUSUM lane 0) over the longest run of whole chunks
+    /// at the start of <paramref name="scores"/> in which every byte is a score 0–10 and no statistic reaches its threshold;
+    /// returns the answers skipped (a multiple of <see cref="Chunk"/>, 0 when the first chunk needs the per-answer loop or the
+    /// span is shorter than a chunk). Exactly the statistics the per-answer recursion gives after those answers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Skip(ReadOnlySpan<byte> scores, ref Vector256<int> w)
+    {
+        Span<int> patterns = stackalloc int[Chunk / 4];
+        int done = 0;
+        while (scores.Length - done >= Chunk)
+        {
+            var chunk = scores.Slice(done, Chunk);
+            if (!Patterns(chunk, patterns, _block))
+            {
+                break;
+            }
+
+            if (_lanes == 1)
+            {
+                int state = w.ToScalar();
+                if (!ScanOne(patterns[..(Chunk / 8)], ref state))
+                {
+                    break;
+                }
+
+                w = Vector256.CreateScalar(state);
+            }
+            else if (!ScanEight(patterns, ref w))
+            {
+                break;
+            }
+
+            done += Chunk;
+        }
+
+        return done;
+    }
+
+    /// <summary>One CUSUM over a chunk's 8-answer blocks; false (state untouched) when some state reaches the threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool ScanOne(ReadOnlySpan<int> patterns, ref int state)
+    {
+        // Lane 0 of 128-bit vectors: vpaddd/vpmaxsd have no data-dependent branch (Math.Max may compile to one that mispredicts).
+        ref int table = ref MemoryMarshal.GetArrayDataReference(_table);
+        var s = Vector128.CreateScalarUnsafe(state);
+        var excess = Vector128.CreateScalarUnsafe(int.MinValue);
+        // Two blocks per step: their composition (D₁ + D₂, max(c₁ + D₂, c₂)) does not wait for the state, so the state's chain
+        // of dependent operations is one add and one max per 16 answers; the state between the blocks feeds only the excess.
+        for (int b = 0; b + 1 < patterns.Length; b += 2)
+        {
+            ref int first = ref Unsafe.Add(ref table, (nint)(uint)patterns[b] * 4);
+            ref int second = ref Unsafe.Add(ref table, (nint)(uint)patterns[b + 1] * 4);
+            var d1 = Vector128.CreateScalarUnsafe(first);
+            var c1 = Vector128.CreateScalarUnsafe(Unsafe.Add(ref first, 1));
+            var d2 = Vector128.CreateScalarUnsafe(second);
+            var d = d1 + d2;
+            var c = Vector128.Max(c1 + d2, Vector128.CreateScalarUnsafe(Unsafe.Add(ref second, 1)));
+            var middle = Vector128.Max(s + d1, c1);
+            excess = Vector128.Max(excess, Vector128.Max(s + Vector128.CreateScalarUnsafe(Unsafe.Add(ref first, 2)),
+                middle + Vector128.CreateScalarUnsafe(Unsafe.Add(ref second, 2))));
+            s = Vector128.Max(s + d, c);
+        }
+
+        if (excess.ToScalar() >= 0)
+        {
+            return false;
+        }
+
+        state = s.ToScalar();
+        return true;
+    }
+
+    /// <summary>Up to 8 CUSUMs over a chunk's 4-answer blocks; false (state untouched) when some state reaches its threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool ScanEight(ReadOnlySpan<int> patterns, ref Vector256<int> state)
+    {
+        ref int table = ref MemoryMarshal.GetArrayDataReference(_table);
+        var s = state;
+        var excess = Vector256.Create(int.MinValue);
+        // Two blocks per step, as in ScanOne.
+        for (int b = 0; b + 1 < patterns.Length; b += 2)
+        {
+            ref int first = ref Unsafe.Add(ref table, (nint)(uint)patterns[b] * 24);
+            ref int second = ref Unsafe.Add(ref table, (nint)(uint)patterns[b + 1] * 24);
+            var d1 = Vector256.LoadUnsafe(ref first);
+            var c1 = Vector256.LoadUnsafe(ref first, 8);
+            var d2 = Vector256.LoadUnsafe(ref second);
+            var d = d1 + d2;
+            var c = Vector256.Max(c1 + d2, Vector256.LoadUnsafe(ref second, 8));
+            var middle = Vector256.Max(s + d1, c1);
+            excess = Vector256.Max(excess, Vector256.Max(s + Vector256.LoadUnsafe(ref first, 16), middle + Vector256.LoadUnsafe(ref second, 16)));
+            s = Vector256.Max(s + d, c);
+        }
+
+        if (Vector256.GreaterThanOrEqualAny(excess, Vector256<int>.Zero))
+        {
+            return false;
+        }
+
+        state = s;
+        return true;
+    }
+
+    /// <summary>
+    /// The base-3 class pattern of each block of <paramref name="block"/> (4 or 8) answers of <paramref name="chunk"/> (the first
+    /// answer the lowest digit) into <paramref name="patterns"/>; false when a byte exceeds 10.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Patterns(ReadOnlySpan<byte> chunk, Span<int> patterns, int block)
+    {
+        // Scores 0–6 → 0, 7–8 → 1, 9–10 → 2 (11–15 → 0: such chunks are refused by the maximum).
+        var classes = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 0, 0, 0, 0, 0);
+        var threes = Vector256.Create((ushort)0x0301).AsSByte();
+        var nines = Vector256.Create(0x00090001).AsInt16();
+        var top = Vector256<byte>.Zero;
+        ref byte first = ref MemoryMarshal.GetReference(chunk);
+        ref int output = ref MemoryMarshal.GetReference(patterns);
+        int step = block == 4 ? 8 : 4;
+        for (int i = 0, o = 0; i < chunk.Length; i += 32, o += step)
+        {
+            var bytes = Vector256.LoadUnsafe(ref first, (nuint)i);
+            top = Vector256.Max(top, bytes);
+            var pairs = Avx2.MultiplyAddAdjacent(Avx2.Shuffle(classes, bytes), threes);
+            var quads = Avx2.MultiplyAddAdjacent(pairs, nines);
+            if (block == 4)
+            {
+                quads.StoreUnsafe(ref output, (nuint)o);
+            }
+            else
+            {
+                // 64-bit lane = quad (low) + 81 × quad (high): the 8-answer pattern in its low 32 bits, gathered to 4 ints.
+                var octs = quads + (Vector256.ShiftRightLogical(quads.AsInt64(), 32).AsInt32() * 81);
+                var packed = Avx2.PermuteVar8x32(octs, Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6));
+                packed.GetLower().StoreUnsafe(ref output, (nuint)o);
+            }
+        }
+
+        return Vector256.LessThanOrEqualAll(top, Vector256.Create((byte)10));
+    }
+}
