@@ -77,13 +77,17 @@ internal static class MonitorCommand
         [
             Stamp(a.Time), a.Group, a.Detector, Formatting.Number(a.Estimate, d), $"[{Formatting.Number(a.Lower, d)}, {Formatting.Number(a.Upper, d)}]",
             a.ChangeTime is DateTime c ? Stamp(c) : "–", Formatting.Signed(a.ChangeSize, d),
+            a.ChangeLower is double cl && a.ChangeUpper is double cu ? $"[{Formatting.Signed(cl, d)}, {Formatting.Signed(cu, d)}]" : "–",
+            a.BaselineMean is double bm ? Formatting.Number(bm, d) : "–",
         ]).ToList();
         var groupRows = report.Groups.Select(g => (IReadOnlyList<string>)
             [g.Group, Formatting.Count(g.Count), Formatting.Number(g.Estimate, d), $"[{Formatting.Number(g.Lower, d)}, {Formatting.Number(g.Upper, d)}]"]).ToList();
         var tables = new List<Table>
         {
-            new("Alerts", ["Time", "Group", "Detector", "Estimate", "Confidence sequence", "Change time", "Change size"], alertRows,
+            new("Alerts", ["Time", "Group", "Detector", "Estimate", "Confidence sequence", "Change time", "Change size", $"Change {Formatting.Level(1 - report.Alpha)} interval", "Baseline"], alertRows,
             [
+                "Change interval: anytime-valid interval (α/2 per side) of the mean of the answers since the change (cusum/glr: from the change time to the alarm; anytime-baseline: since the baseline) minus the baseline mean; for cusum/glr descriptive, as the change time is chosen from the data. Baseline: the group's baseline mean.",
+                "cusum / glr thresholds account for the baseline being estimated (Gandy & Kvaløy 2013): ARL₀ reached with probability 0.9 over the baseline sample.",
                 "Estimate and confidence sequence: the group's responses since the baseline (anytime-compare: the difference A − B over all responses).",
                 "anytime-baseline: below the baseline (two confidence sequences, α over the whole horizon); change size = mean since the baseline − baseline mean.",
                 "anytime-compare: group A below group B ('A|B'). cusum / glr: a drop detected; change time = estimated change point, change size = mean since it − baseline mean.",
@@ -116,6 +120,10 @@ internal static class MonitorCommand
                 }
 
                 json.WriteNumber("changeSize", a.ChangeSize);
+                // Added fields (the fields above keep their names): the change interval and the baseline mean.
+                WriteOptional(json, "changeLower", a.ChangeLower);
+                WriteOptional(json, "changeUpper", a.ChangeUpper);
+                WriteOptional(json, "baseline", a.BaselineMean);
                 json.WriteEndObject();
             }
 
@@ -139,6 +147,18 @@ internal static class MonitorCommand
         }
 
         return new CommandOutput.Result(new Document($"Monitoring: {report.Metric}", summary, tables), WriteJson);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is double v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     /// <summary>ISO 8601: a date when the time is midnight, else a UTC date-time.</summary>

@@ -33,8 +33,9 @@ internal sealed record MonitorOptions(double Alpha, double Arl, DateTime? Baseli
 {
     /// <summary>
     /// A group's baseline runs on past the baseline period until it holds this many answers (0 = the period alone, the
-    /// <c>monitor</c> command). CUSUM and GLR take the baseline's distribution as known; estimated from a few dozen answers, its error
-    /// alone makes them fire far sooner than their ARL₀ (Jones, Champ &amp; Rigdon 2004, J. Quality Technology 36(1)).
+    /// <c>monitor</c> command). CUSUM and GLR account for the baseline's estimation error (<see cref="EstimatedBaseline"/>: thresholds
+    /// that reach the ARL₀ with probability 0.9 over the baseline sample, Gandy &amp; Kvaløy 2013); a baseline of a few dozen answers
+    /// then leaves them almost blind, so the report asks for more.
     /// </summary>
     public int MinBaseline { get; init; }
 }
@@ -289,8 +290,11 @@ internal static class MonitorRun
                     var distribution = PreChangeDistribution.FromCounts([.. baselineCounts.Keys], [.. baselineCounts.Values]);
                     double drop = MonitorCommand.CusumDropShare * (upper - lower);
                     double floor = distribution.Values[0];
-                    cusum = distribution.Mean - drop > floor + 1e-6 * (upper - lower) ? ChangeDetector.Cusum(distribution, drop, request.Arl) : null;
-                    glr = distribution.Mean - 0.05 * (upper - lower) > floor + 1e-6 * (upper - lower) ? ChangeDetector.Glr(distribution, request.Arl) : null;
+                    // The baseline is estimated from the group's own answers: thresholds with guaranteed conditional performance
+                    // (Gandy & Kvaløy 2013; ARL₀ reached with probability 0.9 over the baseline sample), not the known-baseline ones.
+                    var estimated = new EstimatedBaseline(Baseline.Count);
+                    cusum = distribution.Mean - drop > floor + 1e-6 * (upper - lower) ? ChangeDetector.Cusum(distribution, drop, request.Arl, estimated) : null;
+                    glr = distribution.Mean - 0.05 * (upper - lower) > floor + 1e-6 * (upper - lower) ? ChangeDetector.Glr(distribution, request.Arl, null, estimated) : null;
                 }
             }
 

@@ -31,9 +31,11 @@ public sealed class ChangeDetector
     private long _count;
     private long _alarms;
 
-    private ChangeDetector(ChangeDetectionMethod method, PreChangeDistribution baseline, double averageRunLength, double[] drops, double[] steps, long[] thresholds)
+    private ChangeDetector(ChangeDetectionMethod method, PreChangeDistribution baseline, double averageRunLength, double[] drops, double[] steps, long[] thresholds,
+        EstimatedBaseline? estimated)
     {
         Method = method;
+        Estimated = estimated;
         Baseline = baseline;
         AverageRunLength = averageRunLength;
         _drops = drops;
@@ -167,14 +169,20 @@ public sealed class ChangeDetector
     /// <param name="drop">The drop δ &gt; 0 to detect fastest, in mean units (NPS as −1/0/+1: 0.1 = 10 points); μ₀ − δ must exceed the smallest value.</param>
     /// <param name="averageRunLength">ARL₀: expected observations to a false alarm, ≥ 2; default 1,000,000.</param>
     /// <exception cref="ArgumentNullException"><paramref name="baseline"/> is null.</exception>
+    /// <param name="estimated">
+    /// <c>null</c> (default): <paramref name="baseline"/> is the known pre-change distribution and the threshold is exact for the
+    /// ARL₀. Otherwise the baseline was estimated from <see cref="EstimatedBaseline.Answers"/> answers and the threshold is the
+    /// guaranteed-conditional-performance one of Gandy &amp; Kvaløy (2013): h = h(p̂; p̂)·exp(c), c the bootstrap quantile of
+    /// log h(p̂; p̂*) − log h(p̂*; p̂*), so that P(ARL₀ | p̂ ≥ target) ≈ <see cref="EstimatedBaseline.Guarantee"/> (see <see cref="EstimatedBaseline"/>).
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">δ is not positive and finite or too large for the values, or the ARL₀ is not finite and ≥ 2.</exception>
-    public static ChangeDetector Cusum(PreChangeDistribution baseline, double drop, double averageRunLength = 1_000_000)
+    public static ChangeDetector Cusum(PreChangeDistribution baseline, double drop, double averageRunLength = 1_000_000, EstimatedBaseline? estimated = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         Guard.Positive(drop);
         CheckDrop(baseline, drop, nameof(drop));
         CheckArl(averageRunLength);
-        return Build(ChangeDetectionMethod.Cusum, baseline, averageRunLength, [drop], averageRunLength);
+        return Build(ChangeDetectionMethod.Cusum, baseline, averageRunLength, [drop], averageRunLength, estimated);
     }
 
     /// <summary>The GLR detector over a grid of drops (default: 5, 7.5, 10, 15, 20, 30 % of the value range, those the values allow; NPS: 10 to 60 points).</summary>
@@ -182,8 +190,13 @@ public sealed class ChangeDetector
     /// <param name="averageRunLength">ARL₀ of the whole detector, ≥ 2; default 1,000,000.</param>
     /// <param name="drops">The grid of drops δ &gt; 0 (mean units); <c>null</c> = the default grid.</param>
     /// <exception cref="ArgumentNullException"><paramref name="baseline"/> is null.</exception>
+    /// <param name="estimated">
+    /// <c>null</c> (default): the baseline is known. Otherwise it was estimated from <see cref="EstimatedBaseline.Answers"/> answers and
+    /// each CUSUM of the grid gets the Gandy &amp; Kvaløy (2013) guaranteed-performance threshold for its ARL₀ k × target (see
+    /// <see cref="EstimatedBaseline"/>).
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A drop is not positive and finite or too large, or the ARL₀ is not finite and ≥ 2.</exception>
-    public static ChangeDetector Glr(PreChangeDistribution baseline, double averageRunLength = 1_000_000, IReadOnlyList<double>? drops = null)
+    public static ChangeDetector Glr(PreChangeDistribution baseline, double averageRunLength = 1_000_000, IReadOnlyList<double>? drops = null, EstimatedBaseline? estimated = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         CheckArl(averageRunLength);
@@ -217,13 +230,14 @@ public sealed class ChangeDetector
             }
         }
 
-        return Build(ChangeDetectionMethod.Glr, baseline, averageRunLength, grid, averageRunLength * grid.Length);
+        return Build(ChangeDetectionMethod.Glr, baseline, averageRunLength, grid, averageRunLength * grid.Length, estimated);
     }
 
-    private static ChangeDetector Build(ChangeDetectionMethod method, PreChangeDistribution baseline, double arl, double[] drops, double arlEach)
+    private static ChangeDetector Build(ChangeDetectionMethod method, PreChangeDistribution baseline, double arl, double[] drops, double arlEach, EstimatedBaseline? estimated)
     {
         var steps = new double[drops.Length];
         var thresholds = new long[drops.Length];
+        GuaranteedThreshold.Bootstrap? bootstrap = null; // drawn once, on the first cache miss, for every drop
         for (int j = 0; j < drops.Length; j++)
         {
             double drop = drops[j];
@@ -239,9 +253,16 @@ public sealed class ChangeDetector
 
                 return (step, CusumChain.Threshold(increments, baseline.ProbabilitySpan.ToArray(), arlEach, step));
             });
+            if (estimated is not null)
+            {
+                long known = thresholds[j];
+                thresholds[j] = ThresholdCache.Get(baseline, drop, arlEach,
+                    () => (steps[j], GuaranteedThreshold.Adjust(bootstrap ??= new GuaranteedThreshold.Bootstrap(baseline, estimated), drop, arlEach, known)),
+                    string.Create(CultureInfo.InvariantCulture, $"estimated {estimated.Answers} {estimated.Guarantee:R} {estimated.Replicates}")).Threshold;
+            }
         }
 
-        return new ChangeDetector(method, baseline, arl, drops, steps, thresholds);
+        return new ChangeDetector(method, baseline, arl, drops, steps, thresholds, estimated);
     }
 
     private static void CheckDrop(PreChangeDistribution baseline, double drop, string paramName)
@@ -271,6 +292,12 @@ public sealed class ChangeDetector
 
     /// <summary>The ARL₀ asked (observations to a false alarm).</summary>
     public double AverageRunLength { get; }
+
+    /// <summary>
+    /// How the baseline was obtained: <c>null</c> = known (thresholds exact for the ARL₀); else estimated from n answers, and the
+    /// thresholds guarantee the ARL₀ with the stated probability over the baseline sample (Gandy &amp; Kvaløy 2013; <see cref="EstimatedBaseline"/>).
+    /// </summary>
+    public EstimatedBaseline? Estimated { get; }
 
     /// <summary>The drop sizes monitored (one for CUSUM).</summary>
     public IReadOnlyList<double> Drops => _drops;
@@ -468,7 +495,8 @@ public sealed class ChangeDetector
     /// <summary>The versioned state as compact JSON (settings, thresholds and the running statistics; the last alarm is not kept).</summary>
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(
         new ChangeDetectorState(ChangeDetectorState.CurrentVersion, Method, [.. Baseline.ValueSpan], [.. Baseline.ProbabilitySpan], AverageRunLength,
-            [.. _drops], [.. _steps], [.. _thresholds], [.. _statistics], [.. _runCounts], [.. _runSums], _count, _alarms),
+            [.. _drops], [.. _steps], [.. _thresholds], [.. _statistics], [.. _runCounts], [.. _runSums], _count, _alarms,
+            Estimated?.Answers, Estimated?.Guarantee, Estimated?.Replicates),
         MonitoringJsonContext.Default.ChangeDetectorState);
 
     /// <summary>Reads a detector written by <see cref="ToJson"/> (thresholds are read, not recomputed).</summary>
@@ -563,7 +591,24 @@ public sealed class ChangeDetector
             MonitoringJson.Finite(runSums[j], type, $"{nameof(s.RunSums)}[{j}]");
         }
 
-        var detector = new ChangeDetector(s.Method, baseline, s.AverageRunLength, drops, steps, thresholds);
+        EstimatedBaseline? estimated = null;
+        if (s.BaselineAnswers is not null || s.Guarantee is not null || s.Replicates is not null)
+        {
+            if (s.BaselineAnswers is not long answers || s.Guarantee is not double guarantee || s.Replicates is not int replicates)
+            {
+                throw StateGuard.Invalid(type, nameof(s.BaselineAnswers), "baselineAnswers, guarantee and replicates are given together or not at all.");
+            }
+
+            if (answers < 2 || !(guarantee > 0 && guarantee < 1) || replicates < 50 || replicates > 100_000)
+            {
+                throw StateGuard.Invalid(type, nameof(s.BaselineAnswers),
+                    string.Create(CultureInfo.InvariantCulture, $"answers {answers} (≥ 2), guarantee {guarantee:G} (in (0, 1)) or replicates {replicates} (in [50, 100000]) out of range."));
+            }
+
+            estimated = new EstimatedBaseline(answers, guarantee, replicates);
+        }
+
+        var detector = new ChangeDetector(s.Method, baseline, s.AverageRunLength, drops, steps, thresholds, estimated);
         statistics.CopyTo(detector._statistics, 0);
         runCounts.CopyTo(detector._runCounts, 0);
         runSums.CopyTo(detector._runSums, 0);

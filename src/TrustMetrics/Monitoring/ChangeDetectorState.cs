@@ -14,8 +14,12 @@ namespace TrustMetrics.Monitoring;
 /// <param name="RunSums">Their sum.</param>
 /// <param name="Count">Observations so far.</param>
 /// <param name="Alarms">Alarms raised so far.</param>
+/// <param name="BaselineAnswers">For a baseline estimated from data (<see cref="EstimatedBaseline"/>): its answers n; null = known baseline (absent in states written before).</param>
+/// <param name="Guarantee">The estimated baseline's guarantee 1 − α′; null with <paramref name="BaselineAnswers"/>.</param>
+/// <param name="Replicates">Its bootstrap replicates; null with <paramref name="BaselineAnswers"/>.</param>
 internal sealed record ChangeDetectorState(int Version, ChangeDetectionMethod Method, double[] Values, double[] Probabilities, double AverageRunLength,
-    double[] Drops, double[] Steps, long[] Thresholds, long[] Statistics, long[] RunCounts, double[] RunSums, long Count, long Alarms)
+    double[] Drops, double[] Steps, long[] Thresholds, long[] Statistics, long[] RunCounts, double[] RunSums, long Count, long Alarms,
+    long? BaselineAnswers = null, double? Guarantee = null, int? Replicates = null)
 {
     /// <summary>The format version this build writes and reads: 1.</summary>
     public const int CurrentVersion = 1;

@@ -18,7 +18,12 @@ internal static class ThresholdCache
     private static readonly ConcurrentDictionary<string, (double Step, long Threshold)> Entries = new(StringComparer.Ordinal);
 
     /// <summary>The lattice step and integer threshold of the CUSUM for <paramref name="drop"/> with ARL₀ <paramref name="arl"/>.</summary>
-    public static (double Step, long Threshold) Get(PreChangeDistribution baseline, double drop, double arl, Func<(double Step, long Threshold)> compute)
+    /// <param name="baseline">The pre-change distribution.</param>
+    /// <param name="drop">The drop δ.</param>
+    /// <param name="arl">The ARL₀ of this CUSUM.</param>
+    /// <param name="compute">Computes the entry on a miss.</param>
+    /// <param name="variant">Distinguishes thresholds of the same chart computed another way (an <see cref="EstimatedBaseline"/>'s n, guarantee and replicates); empty for the known-baseline threshold.</param>
+    public static (double Step, long Threshold) Get(PreChangeDistribution baseline, double drop, double arl, Func<(double Step, long Threshold)> compute, string variant = "")
     {
         var key = new StringBuilder();
         foreach (double v in baseline.ValueSpan)
@@ -33,7 +38,8 @@ internal static class ThresholdCache
         }
 
         key.Append('|').Append(BitConverter.DoubleToInt64Bits(drop).ToString("x", CultureInfo.InvariantCulture))
-            .Append('|').Append(BitConverter.DoubleToInt64Bits(arl).ToString("x", CultureInfo.InvariantCulture));
+            .Append('|').Append(BitConverter.DoubleToInt64Bits(arl).ToString("x", CultureInfo.InvariantCulture))
+            .Append('|').Append(variant);
         string k = key.ToString();
         if (Entries.TryGetValue(k, out var hit))
         {

@@ -9,8 +9,11 @@ namespace TrustMetrics.Cli.Tests.Report;
 /// fifth of the time range extended to ≥ 150 answers per group, per group plus everyone) on null streams shaped like the sample: three
 /// groups of 300, 1,000 and 3,000 NPS answers over twelve yyyy-MM months, a stable NPS (25% detractors, 35% passives, 40% promoters).
 /// The share of runs in which an anytime-baseline alert fires must stay ≤ α (it is ≤ α per series; the test asks the union over the
-/// four series of a run to stay there too, which it does with room), and CUSUM/GLR alarms must be rare (ARL₀ 10⁶ ≫ 4,300 answers).
-/// Small scale here (12 runs, fixed seed); <c>benchmarks/cli/report-monitor-false-alarms.sh</c> runs more (300 quoted in
+/// four series of a run to stay there too, which it does with room), and CUSUM/GLR alarms must stay within their guarantee: their
+/// thresholds account for the estimated baseline (Gandy &amp; Kvaløy 2013, <c>EstimatedBaseline</c>): each series' conditional ARL₀ is
+/// ≥ 10⁶ with probability 0.9 over its baseline, and then a false alarm within ≈ 4,300 answers has probability ≈ 0.4 %, so the share
+/// of runs with one must stay ≤ α′ = 0.1 (it was 6.3 % of 300 runs with the estimate taken as known).
+/// Small scale here (12 runs, fixed seed); <c>benchmarks/cli/report-monitor-false-alarms.sh</c> runs more (1,000 quoted in
 /// docs/report.md).
 /// </summary>
 public sealed class MonitorFalseAlarmTests(ITestOutputHelper output)
@@ -26,9 +29,8 @@ public sealed class MonitorFalseAlarmTests(ITestOutputHelper output)
             + $"({(double)changes / runs:P1}), any alarm in {any} ({(double)any / runs:P1}); CUSUM/GLR alarms by series: "
             + string.Join(", ", byGroup.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
         Assert.True(anytime <= 0.05 * runs + 2 * Math.Sqrt(0.05 * 0.95 * runs), $"anytime false alarms {anytime} of {runs}");
-        // CUSUM/GLR: ARL₀ 10⁶ holds for a known baseline; the report's baseline is estimated (≥ 150 answers), which raises the
-        // false-alarm rate well above 4,300/10⁶ (the 1,000-run script: see docs/report.md). Bound it loosely here.
-        Assert.True(changes <= 0.25 * runs, $"change-detector false alarms {changes} of {runs}");
+        // CUSUM/GLR on the estimated baseline (≥ 150 answers) with guaranteed thresholds: at most α′ = 0.1 of runs (12 runs: ≤ 1).
+        Assert.True(changes <= Math.Max(1, 0.1 * runs), $"change-detector false alarms {changes} of {runs}");
     }
 
     private static (int Anytime, int Changes, int Any, Dictionary<string, int> ByGroup) Simulate(int runs, int seed)
