@@ -130,24 +130,7 @@ internal sealed class RetentionCovariates
             MetricJson.Number(json, "alpha", fit.Alpha.StandardError);
             MetricJson.Number(json, "beta", fit.Beta.StandardError);
             json.WriteEndObject();
-            json.WriteStartArray("covariates");
-            foreach (var c in fit.Coefficients)
-            {
-                json.WriteStartObject();
-                json.WriteString("parameter", c.Parameter);
-                json.WriteString("term", c.Term);
-                MetricJson.Number(json, "coef", c.Estimate.Value);
-                MetricJson.Number(json, "se", c.Estimate.StandardError);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("likelihoodRatio");
-            MetricJson.Number(json, "statistic", lr.Statistic);
-            json.WriteNumber("df", lr.DegreesOfFreedom);
-            MetricJson.Number(json, "p", lr.PValue);
-            MetricJson.Number(json, "nullLogLikelihood", lr.NullLogLikelihood);
-            json.WriteEndObject();
+            ClvFitCovariates.WriteCovariates(json, fit.Coefficients, lr);
             MetricJson.Number(json, "logLikelihood", fit.LogLikelihood);
             MetricJson.Number(json, "aic", fit.Aic);
             MetricJson.Number(json, "bic", fit.Bic);

@@ -243,25 +243,7 @@ internal sealed class ClvFitCovariates
             }
 
             json.WriteEndObject();
-            json.WriteStartArray("covariates");
-            foreach (var c in fit.Coefficients)
-            {
-                json.WriteStartObject();
-                json.WriteString("parameter", c.Parameter);
-                json.WriteString("term", c.Term);
-                MetricJson.Number(json, "coef", c.Estimate.Value);
-                MetricJson.Number(json, "se", c.Estimate.StandardError);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("likelihoodRatio");
-            var lr = fit.LikelihoodRatio!;
-            MetricJson.Number(json, "statistic", lr.Statistic);
-            json.WriteNumber("df", lr.DegreesOfFreedom);
-            MetricJson.Number(json, "p", lr.PValue);
-            MetricJson.Number(json, "nullLogLikelihood", lr.NullLogLikelihood);
-            json.WriteEndObject();
+            WriteCovariates(json, fit.Coefficients, fit.LikelihoodRatio!);
             MetricJson.Number(json, "logLikelihood", fit.LogLikelihood);
             json.WriteBoolean("converged", fit.Convergence.Converged);
             json.WriteNumber("iterations", fit.Convergence.Iterations);
@@ -301,5 +283,31 @@ internal sealed class ClvFitCovariates
         public double Number() => Numbers.TryParse(Text, out double v)
             ? v
             : throw InputException.AtCell(File, Line, Column, Text, "is not a finite number (use --categorical for a categorical covariate)." + Numbers.Hint(Text));
+    }
+
+    /// <summary>
+    /// The <c>covariates</c> array (parameter, term, coef, se) and the <c>likelihoodRatio</c> object (statistic, df, p,
+    /// nullLogLikelihood) of a covariate fit: the JSON contract shared by <c>clv fit</c> and <c>retention</c> with covariates.
+    /// </summary>
+    internal static void WriteCovariates(Utf8JsonWriter json, IReadOnlyList<CovariateCoefficient> coefficients, CovariateLikelihoodRatio lr)
+    {
+        json.WriteStartArray("covariates");
+        foreach (var c in coefficients)
+        {
+            json.WriteStartObject();
+            json.WriteString("parameter", c.Parameter);
+            json.WriteString("term", c.Term);
+            MetricJson.Number(json, "coef", c.Estimate.Value);
+            MetricJson.Number(json, "se", c.Estimate.StandardError);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("likelihoodRatio");
+        MetricJson.Number(json, "statistic", lr.Statistic);
+        json.WriteNumber("df", lr.DegreesOfFreedom);
+        MetricJson.Number(json, "p", lr.PValue);
+        MetricJson.Number(json, "nullLogLikelihood", lr.NullLogLikelihood);
+        json.WriteEndObject();
     }
 }
