@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using TrustMetrics.Reviews;
 using TrustMetrics.Scales;
@@ -31,31 +29,7 @@ public class RatingTallyBenchmarks
 
     /// <summary>The bandwidth bound: read every byte once and add it up (vectorised, widening before lanes overflow).</summary>
     [Benchmark(Baseline = true)]
-    public long ByteSum()
-    {
-        var vectors = MemoryMarshal.Cast<byte, Vector<byte>>(ratings);
-        long total = 0;
-        for (int block = 0; block < vectors.Length; block += 256)
-        {
-            var sum = Vector<ushort>.Zero;
-            int end = Math.Min(vectors.Length, block + 256);
-            for (int i = block; i < end; i++)
-            {
-                Vector.Widen(vectors[i], out var low, out var high);
-                sum += low + high;
-            }
-
-            Vector.Widen(sum, out Vector<uint> a, out Vector<uint> b);
-            total += Vector.Sum(a + b);
-        }
-
-        for (int i = vectors.Length * Vector<byte>.Count; i < ratings.Length; i++)
-        {
-            total += ratings[i];
-        }
-
-        return total;
-    }
+    public long ByteSum() => Benchmarks.ByteSum.Of(ratings);
 
     [Benchmark]
     public ScaleTally Tally() => ScaleTally.FromScores(RatingScale.FivePoint, ratings);

@@ -14,11 +14,7 @@ namespace TrustMetrics.Tests.Survival.Cox;
 /// </summary>
 public sealed class CoxPredictionAccuracyTests
 {
-    private static readonly Lazy<Dictionary<string, double[]>> Reference = new(() =>
-        File.ReadLines(Path.Combine(DataFolder, "brier_reference.txt"))
-            .Select(l => l.Split('\t'))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => p[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray()));
+    private static readonly Lazy<Dictionary<string, double[]>> Reference = new(() => KeyedVectors("brier_reference.txt"));
 
     private static double[] Ref(string key) => Reference.Value[key];
 

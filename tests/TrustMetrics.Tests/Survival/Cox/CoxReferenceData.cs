@@ -9,7 +9,7 @@ namespace TrustMetrics.Tests.Survival.Cox;
 /// </summary>
 internal static class CoxReferenceData
 {
-    private static readonly Lazy<Dictionary<string, double[]>> Values = new(Load);
+    private static readonly Lazy<Dictionary<string, double[]>> Values = new(() => KeyedVectors("cox_reference.txt"));
 
     public static string DataFolder
     {
@@ -30,10 +30,14 @@ internal static class CoxReferenceData
     /// <summary>The numbers R printed for <paramref name="key"/> (cox_reference.txt).</summary>
     public static double[] R(string key) => Values.Value.TryGetValue(key, out var v) ? v : throw new KeyNotFoundException(key);
 
-    private static Dictionary<string, double[]> Load()
+    /// <summary>
+    /// A reference file of "key TAB numbers separated by spaces" lines as R's scripts here print them (Inf, -Inf and NA as R
+    /// writes them; a "warning" line is skipped).
+    /// </summary>
+    public static Dictionary<string, double[]> KeyedVectors(string file)
     {
         var map = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (string line in File.ReadLines(Path.Combine(DataFolder, "cox_reference.txt")))
+        foreach (string line in File.ReadLines(Path.Combine(DataFolder, file)))
         {
             var parts = line.Split('\t');
             if (parts.Length != 2 || parts[0] == "warning") continue;
