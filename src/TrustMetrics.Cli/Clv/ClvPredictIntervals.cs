@@ -35,6 +35,22 @@ internal static class ClvPredictIntervals
         return new PredictionIntervalCalculator().Compute(fit, histories, horizon, level);
     }
 
+    /// <summary>
+    /// The same after a fit with covariates (<see cref="PredictionIntervalCalculator.Compute(CovariateFit, ReadOnlySpan{PurchaseHistory}, CovariateMatrix, double, double, CancellationToken, int?)"/>):
+    /// every customer at their own parameters, parameter uncertainty from the fit's joint covariance.
+    /// </summary>
+    public static PredictionIntervals Compute(CovariateFit fit, CovariateMatrix covariates, IReadOnlyList<ClvInput.Row> rows, double horizon, double level)
+    {
+        CheckLevel(level);
+        var histories = new PurchaseHistory[rows.Count];
+        for (int i = 0; i < histories.Length; i++)
+        {
+            histories[i] = rows[i].History;
+        }
+
+        return new PredictionIntervalCalculator().Compute(fit, histories, covariates, horizon, level);
+    }
+
     /// <summary>Exit 2 naming the option when the level is outside (0, <see cref="PredictionIntervalCalculator.MaximumLevel"/>].</summary>
     public static void CheckLevel(double level)
     {

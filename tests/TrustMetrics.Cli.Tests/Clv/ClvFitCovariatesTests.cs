@@ -54,6 +54,13 @@ public sealed class ClvFitCovariatesTests : IDisposable
 
     private static CovariateFit CoreFit(string model, int take)
     {
+        var (histories, matrix) = CoreData(take);
+        return model == "bgnbd" ? new BgNbdCovariateFitter().Fit(histories, matrix) : new ParetoNbdCovariateFitter().Fit(histories, matrix);
+    }
+
+    /// <summary>The first <paramref name="take"/> CDNOW histories and their covariates as the CLI builds them (channel contrasts against phone, age).</summary>
+    private static (PurchaseHistory[] Histories, CovariateMatrix Matrix) CoreData(int take)
+    {
         string[] lines = SummaryLines(take);
         var histories = new PurchaseHistory[take];
         var z = new double[take, 3];
@@ -67,8 +74,7 @@ public sealed class ClvFitCovariatesTests : IDisposable
             z[i, 2] = age;
         }
 
-        var matrix = new CovariateMatrix(["channel=store", "channel=web", "age"], z);
-        return model == "bgnbd" ? new BgNbdCovariateFitter().Fit(histories, matrix) : new ParetoNbdCovariateFitter().Fit(histories, matrix);
+        return (histories, new CovariateMatrix(["channel=store", "channel=web", "age"], z));
     }
 
     [Theory]
@@ -141,7 +147,37 @@ public sealed class ClvFitCovariatesTests : IDisposable
         }
 
         Assert.True(distinct.Count > 10);   // the customers really have different parameters
-        var refused = CliRunner.Invoke("clv", "predict", "--input", SummaryFile(take, withCovariates: true), "--covariates", "channel,age", "--horizon", "39", "--interval", "0.9");
+    }
+
+    [Theory]
+    [InlineData("bgnbd", 600)]
+    [InlineData("paretonbd", 150)]
+    public void Predict_interval_with_covariates_writes_the_core_intervals_of_each_customer(string model, int take)
+    {
+        // The CLI reads and joins as clv fit does, then writes PredictionIntervalCalculator.Compute(CovariateFit, …) on the same fit.
+        var run = CliRunner.Invoke("clv", "predict", "--input", SummaryFile(take, withCovariates: false), "--model", model, "--customer-column", "ID",
+            "--customers", Customers(take), "--covariates", "channel,age", "--categorical", "channel", "--horizon", "39", "--interval", "0.9");
+        Assert.True(run.ExitCode == 0, run.Error);
+        string[] output = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("customer_id,expected_purchases,p_alive,expected_purchases_lower,expected_purchases_upper,p_alive_lower,p_alive_upper,purchases_lower,purchases_upper", output[0]);
+        Assert.Equal(take + 1, output.Length);
+        var (histories, matrix) = CoreData(take);
+        var fit = CoreFit(model, take);
+        var intervals = new PredictionIntervalCalculator().Compute(fit, histories, matrix, 39, 0.9);
+        Assert.True(intervals.ParameterUncertainty);
+        for (int i = 0; i < take; i++)
+        {
+            double[] cells = [.. output[i + 1].Split(',').Skip(1).Select(c => double.Parse(c, CultureInfo.InvariantCulture))];
+            double[] core = [intervals.ExpectedPurchases[i], intervals.ProbabilityAlive[i], intervals.ExpectedPurchasesLower![i], intervals.ExpectedPurchasesUpper![i],
+                intervals.ProbabilityAliveLower![i], intervals.ProbabilityAliveUpper![i], intervals.PurchasesLower[i], intervals.PurchasesUpper[i]];
+            for (int c = 0; c < core.Length; c++)
+            {
+                Assert.True(Math.Abs(cells[c] - core[c]) <= 1e-12 * Math.Abs(core[c]), $"customer {i + 1}, column {c + 1}: {cells[c]:R} vs {core[c]:R}");
+            }
+        }
+
+        var refused = CliRunner.Invoke("clv", "predict", "--input", SummaryFile(take, withCovariates: true), "--model", model, "--covariates", "channel,age",
+            "--categorical", "channel", "--horizon", "39", "--interval", "1.5");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("--interval", refused.Error, StringComparison.Ordinal);
     }
