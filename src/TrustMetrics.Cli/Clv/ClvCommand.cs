@@ -254,6 +254,8 @@ internal static class ClvCommand
             if (covariateModel && level is double covariateLevel)
             {
                 intervals = ClvPredictIntervals.Compute(covariateFit.Fit, covariateFit.Matrix, rows, t, covariateLevel);
+                valueIntervals = (spendFit, unitsPerMonth) =>
+                    ClvPredictIntervals.ComputeValue(covariateFit.Fit, covariateFit.Matrix, spendFit, rows, monthCount, d, unitsPerMonth, share, covariateLevel);
             }
 
             IPurchaseModel? purchases = perCustomer is not null ? null : parse.GetValue(model) switch
@@ -281,11 +283,7 @@ internal static class ClvCommand
             }
 
             double unitsPerMonth = parse.GetValue(unit) switch { "day" => CustomerLifetimeValue.DaysPerMonth, "month" => 1.0, _ => CustomerLifetimeValue.WeeksPerMonth };
-            var values = valueIntervals is not null && intervals is not null && spendFit is not null ? valueIntervals(spendFit, unitsPerMonth) : null;
-            if (covariateModel && intervals is not null && spendFit is not null)
-            {
-                context.Error.WriteLine("note: with --covariates the CLV interval (clv_lower, clv_upper) is not computed yet; the purchase intervals are (docs/clv.md §14).");
-            }
+            var values = intervals is not null && spendFit is not null ? valueIntervals!(spendFit, unitsPerMonth) : null;
             // Without covariates: the batch predictions (both cores, the (x, T) part cached; equal to the one-by-one values exactly).
             double[]? expectedAll = null, aliveAll = null;
             if (purchases is not null)

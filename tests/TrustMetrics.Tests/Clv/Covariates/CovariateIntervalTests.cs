@@ -130,6 +130,36 @@ public class CovariateIntervalTests
     }
 
     [Fact]
+    public void With_gamma_held_at_zero_the_clv_intervals_are_the_plain_fits()
+    {
+        // Reference: the no-covariate ComputeValue (checked in ValueIntervalTests). Point value and expected spend to 1e-12; the
+        // bounds are roots found by the Illinois method to 1e-9 in ln s, so rounding-level differences of the inputs may move
+        // them by about that: 1e-8 relative.
+        var (histories, monetary, _) = ValueIntervalTests.Simulate(new BgNbdParameters(0.243, 4.414, 0.793, 2.426), new GammaGammaParameters(6.25, 3.74, 15.44), 300, 7, 27, 39);
+        var fit = new BgNbdFitter().Fit(CompressedHistories.From(histories));
+        var spendFit = ValueIntervalTests.FitSpend(histories, monetary);
+        var z = CovariateSimulator.BinaryDesign(histories.Length, 8);
+        var calculator = new PredictionIntervalCalculator();
+        var plain = calculator.ComputeValue(fit, spendFit, histories, monetary, 9, 0.01, CustomerLifetimeValue.WeeksPerMonth, 0.8, 0.9);
+        var held = calculator.ComputeValue(FromPlain(fit, "bgnbd", [0, 0], new double[4, 2], [0, 0]), spendFit, histories, z, monetary, 9, 0.01,
+            CustomerLifetimeValue.WeeksPerMonth, 0.8, 0.9);
+        Assert.True(held.PurchaseParameterUncertainty);
+        Assert.True(held.SpendParameterUncertainty);
+        for (int i = 0; i < histories.Length; i++)
+        {
+            Assert.Equal(plain.ExpectedSpend[i], held.ExpectedSpend[i]);
+            Approx.Relative(plain.Value[i], held.Value[i], 1e-12, $"CLV {i}");
+            Approx.Absolute(plain.Lower[i], held.Lower[i], 1e-8 * Math.Max(1, plain.Lower[i]), $"CLV lower {i}");
+            Approx.Absolute(plain.Upper[i], held.Upper[i], 1e-8 * Math.Max(1, plain.Upper[i]), $"CLV upper {i}");
+        }
+
+        monetary[17] = double.NaN;
+        var bad = Assert.Throws<ArgumentOutOfRangeException>(() => calculator.ComputeValue(FromPlain(fit, "bgnbd", [0, 0], new double[4, 2], [0, 0]), spendFit,
+            histories, z, monetary, 9, 0.01, CustomerLifetimeValue.WeeksPerMonth));
+        Assert.Contains("monetaryValues[17]", bad.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Each_customer_gets_their_own_patterns_values_whatever_the_order()
     {
         // A real fit with a continuous covariate (every customer their own pattern) and a binary one; the customers reversed must
