@@ -135,7 +135,7 @@ public class CovariateIntervalTests
         // Reference: the no-covariate ComputeValue (checked in ValueIntervalTests). Point value and expected spend to 1e-12; the
         // bounds are roots found by the Illinois method to 1e-9 in ln s, so rounding-level differences of the inputs may move
         // them by about that: 1e-8 relative.
-        var (histories, monetary, _) = ValueIntervalTests.Simulate(new BgNbdParameters(0.243, 4.414, 0.793, 2.426), new GammaGammaParameters(6.25, 3.74, 15.44), 300, 7, 27, 39);
+        var (histories, monetary, _) = ValueIntervalTests.Simulate(new BgNbdParameters(0.243, 4.414, 0.793, 2.426), new GammaGammaParameters(6.25, 3.74, 15.44), 150, 7, 27, 39);
         var fit = new BgNbdFitter().Fit(CompressedHistories.From(histories));
         var spendFit = ValueIntervalTests.FitSpend(histories, monetary);
         var z = CovariateSimulator.BinaryDesign(histories.Length, 8);
