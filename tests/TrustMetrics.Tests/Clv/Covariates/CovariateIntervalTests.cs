@@ -130,12 +130,35 @@ public class CovariateIntervalTests
     }
 
     [Fact]
+    public void A_pattern_with_few_rows_computed_untabulated_equals_the_plain_fit()
+    {
+        // Patterns with fewer than 32 distinct rows use the models' own routines instead of the per-pattern tables; with γ held
+        // at 0 both routes must give the plain path's values (1e-12 relative, counts exactly): 20 customers with z = 1
+        // (untabulated), the other 2,337 with z = 0 (tabulated).
+        var histories = ClvData.CdnowHistories;
+        var fit = new BgNbdFitter().Fit(CompressedHistories.From(histories));
+        var values = new double[histories.Length, 1];
+        for (int i = 0; i < 20; i++)
+        {
+            values[i * 97, 0] = 1;
+        }
+
+        var calculator = new PredictionIntervalCalculator();
+        var plain = calculator.Compute(fit, histories, 39, 0.9);
+        var held = calculator.Compute(FromPlain(fit, "bgnbd", [0, 0], new double[4, 2], [0, 0]), histories, new CovariateMatrix(["channel=web"], values), 39, 0.9);
+        for (int i = 0; i < histories.Length; i++)
+        {
+            AssertSame(plain, held, i, values[i, 0] == 1 ? "untabulated" : "tabulated");
+        }
+    }
+
+    [Fact]
     public void With_gamma_held_at_zero_the_clv_intervals_are_the_plain_fits()
     {
         // Reference: the no-covariate ComputeValue (checked in ValueIntervalTests). Point value and expected spend to 1e-12; the
         // bounds are roots found by the Illinois method to 1e-9 in ln s, so rounding-level differences of the inputs may move
         // them by about that: 1e-8 relative.
-        var (histories, monetary, _) = ValueIntervalTests.Simulate(new BgNbdParameters(0.243, 4.414, 0.793, 2.426), new GammaGammaParameters(6.25, 3.74, 15.44), 150, 7, 27, 39);
+        var (histories, monetary, _) = ValueIntervalTests.Simulate(new BgNbdParameters(0.243, 4.414, 0.793, 2.426), new GammaGammaParameters(6.25, 3.74, 15.44), 300, 7, 27, 39);
         var fit = new BgNbdFitter().Fit(CompressedHistories.From(histories));
         var spendFit = ValueIntervalTests.FitSpend(histories, monetary);
         var z = CovariateSimulator.BinaryDesign(histories.Length, 8);
@@ -143,8 +166,8 @@ public class CovariateIntervalTests
         var plain = calculator.ComputeValue(fit, spendFit, histories, monetary, 9, 0.01, CustomerLifetimeValue.WeeksPerMonth, 0.8, 0.9);
         var held = calculator.ComputeValue(FromPlain(fit, "bgnbd", [0, 0], new double[4, 2], [0, 0]), spendFit, histories, z, monetary, 9, 0.01,
             CustomerLifetimeValue.WeeksPerMonth, 0.8, 0.9);
-        Assert.True(held.PurchaseParameterUncertainty);
-        Assert.True(held.SpendParameterUncertainty);
+        Assert.True(held.PurchaseParameterUncertainty && plain.PurchaseParameterUncertainty);
+        Assert.True(held.SpendParameterUncertainty && plain.SpendParameterUncertainty);
         for (int i = 0; i < histories.Length; i++)
         {
             Assert.Equal(plain.ExpectedSpend[i], held.ExpectedSpend[i]);
