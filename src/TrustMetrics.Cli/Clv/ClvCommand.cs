@@ -239,11 +239,6 @@ internal static class ClvCommand
             string path = parse.GetRequiredValue(input).ToString();
             bool covariateModel = withCovariates.Requested(parse);
             double? level = parse.GetValue(interval);
-            if (covariateModel && level is not null)
-            {
-                throw new InputException("--interval cannot be combined with --covariates yet (docs/clv.md §14: predictions with covariates are point predictions).");
-            }
-
             // A plain summary without monetary values: read twice at byte level, never held as rows (same output).
             if (!covariateModel && ClvPredictFast.TryRun(context, parse.GetValue(output), path, columns.Get(parse), parse.GetValue(model)!, t, level))
             {
@@ -254,7 +249,15 @@ internal static class ClvCommand
             var options = ClvFitOptions.Default;
             PredictionIntervals? intervals = null;
             Func<ClvFit<GammaGammaModel>, double, ValueIntervals>? valueIntervals = null;
-            IPurchaseModel[]? perCustomer = covariateModel ? CovariateModels(withCovariates.FitRows(parse, parse.GetValue(model)!, path, columns.Get(parse), rows)) : null;
+            var covariateFit = covariateModel ? withCovariates.FitRows(parse, parse.GetValue(model)!, path, columns.Get(parse), rows) : default;
+            IPurchaseModel[]? perCustomer = covariateModel ? CovariateModels(covariateFit) : null;
+            if (covariateModel && level is double covariateLevel)
+            {
+                intervals = ClvPredictIntervals.Compute(covariateFit.Fit, covariateFit.Matrix, rows, t, covariateLevel);
+                valueIntervals = (spendFit, unitsPerMonth) =>
+                    ClvPredictIntervals.ComputeValue(covariateFit.Fit, covariateFit.Matrix, spendFit, rows, monthCount, d, unitsPerMonth, share, covariateLevel);
+            }
+
             IPurchaseModel? purchases = perCustomer is not null ? null : parse.GetValue(model) switch
             {
                 "mbgnbd" => Fitted(new MbgNbdFitter().Fit(CompressedHistories.From(rows.Select(r => r.History)), options)),
@@ -357,7 +360,7 @@ internal static class ClvCommand
     /// With covariates every customer has their own parameters (CovariateFit.ModelFor: BG/NBD α_i = α·e^{−γ₁ᵀz}, a_i = a·e^{γ₂ᵀz},
     /// b_i = b·e^{γ₂ᵀz}; Pareto/NBD α_i, β_i likewise) and the plain model's formulas at them; one model per distinct covariate vector.
     /// </summary>
-    private static IPurchaseModel[] CovariateModels((CovariateFit Fit, double[][] Covariates) fitted)
+    private static IPurchaseModel[] CovariateModels((CovariateFit Fit, double[][] Covariates, CovariateMatrix Matrix) fitted)
     {
         var byVector = new Dictionary<string, IPurchaseModel>(StringComparer.Ordinal);
         var models = new IPurchaseModel[fitted.Covariates.Length];

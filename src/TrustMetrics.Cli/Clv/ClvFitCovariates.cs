@@ -42,7 +42,7 @@ internal sealed class ClvFitCovariates
         }
 
         var rows = ReadRows(parse, summaryPath, columns, needMonetary: false);
-        var (fit, _) = FitRows(parse, model, summaryPath, columns, rows);
+        var (fit, _, _) = FitRows(parse, model, summaryPath, columns, rows);
         return json ? Json(fit) : Text(fit);
     }
 
@@ -74,10 +74,11 @@ internal sealed class ClvFitCovariates
         ClvInput.ReadSummary(summaryPath, columns with { RequireCustomer = parse.GetValue(customers) is not null || columns.RequireCustomer }, needMonetary);
 
     /// <summary>
-    /// Joins the covariates to <paramref name="rows"/> and fits the model with them; returns the fit and every row's covariate
-    /// vector in the fit's column order (for <see cref="CovariateFit.ModelFor"/>). Errors are <see cref="InputException"/>.
+    /// Joins the covariates to <paramref name="rows"/> and fits the model with them; returns the fit, every row's covariate
+    /// vector in the fit's column order (for <see cref="CovariateFit.ModelFor"/>) and the matrix it was fitted on (for the
+    /// intervals). Errors are <see cref="InputException"/>.
     /// </summary>
-    public (CovariateFit Fit, double[][] Covariates) FitRows(ParseResult parse, string model, string summaryPath, ClvInput.Columns columns, List<ClvInput.Row> rows)
+    public (CovariateFit Fit, double[][] Covariates, CovariateMatrix Matrix) FitRows(ParseResult parse, string model, string summaryPath, ClvInput.Columns columns, List<ClvInput.Row> rows)
     {
         var (names, categories) = Terms(parse, model);
         var cells = parse.GetValue(customers) is { } file
@@ -110,7 +111,7 @@ internal sealed class ClvFitCovariates
             }
         }
 
-        return (fit, vectors);
+        return (fit, vectors, matrix);
     }
 
     private static string[] List(string? text) =>

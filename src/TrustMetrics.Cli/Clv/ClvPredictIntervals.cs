@@ -35,6 +35,22 @@ internal static class ClvPredictIntervals
         return new PredictionIntervalCalculator().Compute(fit, histories, horizon, level);
     }
 
+    /// <summary>
+    /// The same after a fit with covariates (<see cref="PredictionIntervalCalculator.Compute(CovariateFit, ReadOnlySpan{PurchaseHistory}, CovariateMatrix, double, double, CancellationToken, int?)"/>):
+    /// every customer at their own parameters, parameter uncertainty from the fit's joint covariance.
+    /// </summary>
+    public static PredictionIntervals Compute(CovariateFit fit, CovariateMatrix covariates, IReadOnlyList<ClvInput.Row> rows, double horizon, double level)
+    {
+        CheckLevel(level);
+        var histories = new PurchaseHistory[rows.Count];
+        for (int i = 0; i < histories.Length; i++)
+        {
+            histories[i] = rows[i].History;
+        }
+
+        return new PredictionIntervalCalculator().Compute(fit, histories, covariates, horizon, level);
+    }
+
     /// <summary>Exit 2 naming the option when the level is outside (0, <see cref="PredictionIntervalCalculator.MaximumLevel"/>].</summary>
     public static void CheckLevel(double level)
     {
@@ -57,6 +73,21 @@ internal static class ClvPredictIntervals
         int months, double discount, double unitsPerMonth, double margin, double level)
         where TModel : class, IPurchaseModel
     {
+        var (histories, monetary) = ValueInputs(rows);
+        return new PredictionIntervalCalculator().ComputeValue(fit, spendFit, histories, monetary, months, discount, unitsPerMonth, margin, level);
+    }
+
+    /// <summary>The same after a fit with covariates: every customer's purchase model and its uncertainty are their covariate pattern's.</summary>
+    public static ValueIntervals ComputeValue(CovariateFit fit, CovariateMatrix covariates, ClvFit<GammaGammaModel> spendFit, IReadOnlyList<ClvInput.Row> rows,
+        int months, double discount, double unitsPerMonth, double margin, double level)
+    {
+        var (histories, monetary) = ValueInputs(rows);
+        return new PredictionIntervalCalculator().ComputeValue(fit, spendFit, histories, covariates, monetary, months, discount, unitsPerMonth, margin, level);
+    }
+
+    /// <summary>Histories and monetary values for the value interval: a customer with repeat purchases worth 0 gets a placeholder (written blank).</summary>
+    private static (PurchaseHistory[] Histories, double[] Monetary) ValueInputs(IReadOnlyList<ClvInput.Row> rows)
+    {
         var histories = new PurchaseHistory[rows.Count];
         var monetary = new double[rows.Count];
         for (int i = 0; i < histories.Length; i++)
@@ -66,7 +97,7 @@ internal static class ClvPredictIntervals
             monetary[i] = zero ? 0 : rows[i].Monetary ?? 0;
         }
 
-        return new PredictionIntervalCalculator().ComputeValue(fit, spendFit, histories, monetary, months, discount, unitsPerMonth, margin, level);
+        return (histories, monetary);
     }
 
     /// <summary>The CLV interval fields of row <paramref name="i"/> (blank for a customer with repeat purchases worth 0).</summary>

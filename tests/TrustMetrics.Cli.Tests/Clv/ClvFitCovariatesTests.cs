@@ -54,6 +54,13 @@ public sealed class ClvFitCovariatesTests : IDisposable
 
     private static CovariateFit CoreFit(string model, int take)
     {
+        var (histories, matrix) = CoreData(take);
+        return model == "bgnbd" ? new BgNbdCovariateFitter().Fit(histories, matrix) : new ParetoNbdCovariateFitter().Fit(histories, matrix);
+    }
+
+    /// <summary>The first <paramref name="take"/> CDNOW histories and their covariates as the CLI builds them (channel contrasts against phone, age).</summary>
+    private static (PurchaseHistory[] Histories, CovariateMatrix Matrix) CoreData(int take)
+    {
         string[] lines = SummaryLines(take);
         var histories = new PurchaseHistory[take];
         var z = new double[take, 3];
@@ -67,8 +74,7 @@ public sealed class ClvFitCovariatesTests : IDisposable
             z[i, 2] = age;
         }
 
-        var matrix = new CovariateMatrix(["channel=store", "channel=web", "age"], z);
-        return model == "bgnbd" ? new BgNbdCovariateFitter().Fit(histories, matrix) : new ParetoNbdCovariateFitter().Fit(histories, matrix);
+        return (histories, new CovariateMatrix(["channel=store", "channel=web", "age"], z));
     }
 
     [Theory]
@@ -141,9 +147,86 @@ public sealed class ClvFitCovariatesTests : IDisposable
         }
 
         Assert.True(distinct.Count > 10);   // the customers really have different parameters
-        var refused = CliRunner.Invoke("clv", "predict", "--input", SummaryFile(take, withCovariates: true), "--covariates", "channel,age", "--horizon", "39", "--interval", "0.9");
+    }
+
+    [Theory]
+    [InlineData("bgnbd", 600)]
+    [InlineData("paretonbd", 150)]
+    public void Predict_interval_with_covariates_writes_the_core_intervals_of_each_customer(string model, int take)
+    {
+        // The CLI reads and joins as clv fit does, then writes PredictionIntervalCalculator.Compute(CovariateFit, …) on the same fit.
+        var run = CliRunner.Invoke("clv", "predict", "--input", SummaryFile(take, withCovariates: false), "--model", model, "--customer-column", "ID",
+            "--customers", Customers(take), "--covariates", "channel,age", "--categorical", "channel", "--horizon", "39", "--interval", "0.9");
+        Assert.True(run.ExitCode == 0, run.Error);
+        string[] output = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("customer_id,expected_purchases,p_alive,expected_purchases_lower,expected_purchases_upper,p_alive_lower,p_alive_upper,purchases_lower,purchases_upper", output[0]);
+        Assert.Equal(take + 1, output.Length);
+        var (histories, matrix) = CoreData(take);
+        var fit = CoreFit(model, take);
+        var intervals = new PredictionIntervalCalculator().Compute(fit, histories, matrix, 39, 0.9);
+        Assert.True(intervals.ParameterUncertainty);
+        for (int i = 0; i < take; i++)
+        {
+            double[] cells = [.. output[i + 1].Split(',').Skip(1).Select(c => double.Parse(c, CultureInfo.InvariantCulture))];
+            double[] core = [intervals.ExpectedPurchases[i], intervals.ProbabilityAlive[i], intervals.ExpectedPurchasesLower![i], intervals.ExpectedPurchasesUpper![i],
+                intervals.ProbabilityAliveLower![i], intervals.ProbabilityAliveUpper![i], intervals.PurchasesLower[i], intervals.PurchasesUpper[i]];
+            for (int c = 0; c < core.Length; c++)
+            {
+                Assert.True(Math.Abs(cells[c] - core[c]) <= 1e-12 * Math.Abs(core[c]), $"customer {i + 1}, column {c + 1}: {cells[c]:R} vs {core[c]:R}");
+            }
+        }
+
+        var refused = CliRunner.Invoke("clv", "predict", "--input", SummaryFile(take, withCovariates: true), "--model", model, "--covariates", "channel,age",
+            "--categorical", "channel", "--horizon", "39", "--interval", "1.5");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("--interval", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Predict_interval_with_covariates_and_monetary_values_writes_the_core_clv_intervals()
+    {
+        // 300 CDNOW customers with spends (x, t_x, T, zbar) and a two-level channel (web or other) in the summary itself; the CLV
+        // interval columns must be PredictionIntervalCalculator.ComputeValue(CovariateFit, …) on the same fits. (With the three-level
+        // channel these 300 customers put the "ab" store coefficient on a boundary, SE ≈ 3e4: no parameter uncertainty for anyone.)
+        const int take = 300;
+        string[] source = [.. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "cdnow_customers_summary_with_transactions.csv")).Skip(1).Take(take)];
+        var text = new StringBuilder("ID,x,t_x,T,zbar,channel\n");
+        for (int i = 0; i < take; i++)
+        {
+            text.Append(source[i]).Append(',').Append(CustomerOf(i).Channel == "web" ? "web" : "other").Append('\n');
+        }
+
+        var run = CliRunner.Invoke("clv", "predict", "--input", cli.File("spend_cov.csv", text.ToString()), "--model", "bgnbd", "--covariates", "channel",
+            "--categorical", "channel", "--horizon", "39", "--frequency-column", "x", "--recency-column", "t_x", "--monetary-column", "zbar", "--unit", "week",
+            "--months", "12", "--discount", "0.01", "--margin", "0.5", "--interval", "0.9");
+        Assert.True(run.ExitCode == 0, run.Error);
+        string[] output = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",purchases_lower,purchases_upper,clv_lower,clv_upper", output[0], StringComparison.Ordinal);
+        var histories = new PurchaseHistory[take];
+        var monetary = new double[take];
+        var z = new double[take, 1];
+        for (int i = 0; i < take; i++)
+        {
+            string[] f = source[i].Split(',');
+            histories[i] = new PurchaseHistory(long.Parse(f[1], CultureInfo.InvariantCulture), D(f[2]), D(f[3]));
+            monetary[i] = D(f[4]);
+            z[i, 0] = CustomerOf(i).Channel == "web" ? 1 : 0;
+        }
+
+        var matrix = new CovariateMatrix(["channel=web"], z);
+        var fit = new BgNbdCovariateFitter().Fit(histories, matrix);
+        var spendFit = new GammaGammaFitter().Fit(CompressedSpend.From(histories.Select((h, i) => (h.Frequency, monetary[i])).Where(r => r.Frequency > 0)));
+        var core = new PredictionIntervalCalculator().ComputeValue(fit, spendFit, histories, matrix, monetary, 12, 0.01, CustomerLifetimeValue.WeeksPerMonth, 0.5, 0.9);
+        Assert.True(core.PurchaseParameterUncertainty);
+        for (int i = 0; i < take; i++)
+        {
+            string[] cells = output[i + 1].Split(',');
+            Assert.Equal(core.Value[i], D(cells[4]), 9);
+            Assert.Equal(core.Lower[i], D(cells[^2]));
+            Assert.Equal(core.Upper[i], D(cells[^1]));
+        }
+
+        static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -96,23 +96,22 @@ public sealed class CovariateFit : ITabularResult
             throw new ArgumentException($"covariates has {covariates.Count} values; this fit has {p} covariates.", nameof(covariates));
         }
 
-        double trans = 0, life = 0;
+        var z = new double[p];
         for (int j = 0; j < p; j++)
         {
-            double z = covariates[j];
-            if (!double.IsFinite(z))
+            z[j] = covariates[j];
+            if (!double.IsFinite(z[j]))
             {
-                throw new ArgumentOutOfRangeException(nameof(covariates), z, $"covariates[{j}] must be a finite number; got {Guard.Format(z)}.");
+                throw new ArgumentOutOfRangeException(nameof(covariates), z[j], $"covariates[{j}] must be a finite number; got {Guard.Format(z[j])}.");
             }
-
-            trans += z * theta[4 + j];
-            life += z * theta[4 + p + j];
         }
 
-        double r = Math.Exp(theta[0]), alpha = Math.Exp(theta[1] - trans);
-        return Model == "bgnbd"
-            ? new BgNbdModel(new BgNbdParameters(r, alpha, Math.Exp(theta[2] + life), Math.Exp(theta[3] + life)))
-            : new ParetoNbdModel(new ParetoNbdParameters(r, alpha, Math.Exp(theta[2]), Math.Exp(theta[3] - life)));
+        Span<double> psi = stackalloc double[4];
+        CovariateLikelihood.LogParameters(Kind, theta, z, psi);
+        double r = Math.Exp(psi[0]), alpha = Math.Exp(psi[1]);
+        return Kind == CovariateModelKind.BgNbd
+            ? new BgNbdModel(new BgNbdParameters(r, alpha, Math.Exp(psi[2]), Math.Exp(psi[3])))
+            : new ParetoNbdModel(new ParetoNbdParameters(r, alpha, Math.Exp(psi[2]), Math.Exp(psi[3])));
     }
 
     /// <summary>"BG/NBD with 2 covariates: LL = -1234.567, G = 12.3 (df 4), p = 0.0153, n = 1,000" (invariant culture).</summary>
@@ -122,6 +121,12 @@ public sealed class CovariateFit : ITabularResult
 
     /// <summary>Covariance of θ = (ln r, ln α, ln a|ln s, ln b|ln β, γ…) (row-major), null when the Hessian is singular.</summary>
     internal IReadOnlyList<double>? LogScaleCovariance => covariance;
+
+    /// <summary>θ̂ = (ln r, ln α, ln a|ln s, ln b|ln β, γ₁, γ₂) (the purchase coefficients first).</summary>
+    internal ReadOnlySpan<double> Theta => theta;
+
+    /// <summary>The model, as the likelihood names it.</summary>
+    internal CovariateModelKind Kind => Model == "bgnbd" ? CovariateModelKind.BgNbd : CovariateModelKind.ParetoNbd;
 
     ResultTable ITabularResult.ToTable()
     {

@@ -50,16 +50,19 @@ internal sealed class CovariateLikelihood : ICovariateLikelihood
     public int Customers => histories.Length;
 
     /// <summary>ψ_i = (ln r, ln α_i, ln a_i|ln s, ln b_i|ln β_i) of customer <paramref name="i"/> at θ.</summary>
-    public void LogParameters(ReadOnlySpan<double> theta, int i, Span<double> psi)
+    public void LogParameters(ReadOnlySpan<double> theta, int i, Span<double> psi) =>
+        LogParameters(Kind, theta, covariates.Row(i), psi);
+
+    /// <summary>ψ = (ln r, ln α, ln a|ln s, ln b|ln β) of a customer with covariates <paramref name="z"/> at θ (ψ = M(z)θ).</summary>
+    internal static void LogParameters(CovariateModelKind kind, ReadOnlySpan<double> theta, ReadOnlySpan<double> z, Span<double> psi)
     {
         theta[..4].CopyTo(psi);
-        int p = covariates.Count;
+        int p = z.Length;
         if (p == 0)
         {
             return;
         }
 
-        var z = covariates.Row(i);
         double trans = 0, life = 0;
         for (int j = 0; j < p; j++)
         {
@@ -68,7 +71,7 @@ internal sealed class CovariateLikelihood : ICovariateLikelihood
         }
 
         psi[1] -= trans;
-        if (Kind == CovariateModelKind.BgNbd)
+        if (kind == CovariateModelKind.BgNbd)
         {
             psi[2] += life;
             psi[3] += life;
@@ -255,19 +258,22 @@ internal sealed class CovariateLikelihood : ICovariateLikelihood
     }
 
     /// <summary>M = ∂ψ_i/∂θ (4 × K, row-major).</summary>
-    private void Jacobian(int i, double[] m, int k, int p)
+    private void Jacobian(int i, double[] m, int k, int p) => Jacobian(Kind, covariates.Row(i), m, k);
+
+    /// <summary>M(z) = ∂ψ/∂θ (4 × K, row-major, K = 4 + 2·z.Length) of a customer with covariates <paramref name="z"/>.</summary>
+    internal static void Jacobian(CovariateModelKind kind, ReadOnlySpan<double> z, Span<double> m, int k)
     {
-        Array.Clear(m);
+        m[..(4 * k)].Clear();
         for (int u = 0; u < 4; u++)
         {
             m[(u * k) + u] = 1;
         }
 
-        var z = covariates.Row(i);
+        int p = z.Length;
         for (int j = 0; j < p; j++)
         {
             m[k + 4 + j] = -z[j];
-            if (Kind == CovariateModelKind.BgNbd)
+            if (kind == CovariateModelKind.BgNbd)
             {
                 m[(2 * k) + 4 + p + j] = z[j];
                 m[(3 * k) + 4 + p + j] = z[j];
