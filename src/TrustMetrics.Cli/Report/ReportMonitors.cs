@@ -56,6 +56,14 @@ internal static class ReportMonitors
     /// <summary>Breakdowns with more groups than this are not monitored per group (as their charts are left out).</summary>
     public const int MaxGroups = 12;
 
+    /// <summary>
+    /// The replay settings of one monitored series set: the <c>monitor</c> command's defaults (α, ARL₀ 10⁶, baseline = the first fifth),
+    /// the minimum baseline, and the month-versus-baseline test over a family of <paramref name="family"/> series (everyone plus every
+    /// monitored group of the measure: each month of each series is tested at (α/2) / (family · months after its baseline)).
+    /// </summary>
+    public static MonitorOptions Options(double alpha, bool perGroup, int family) =>
+        new(alpha, Arl, null, perGroup, Overall: false, CompareGroups: false) { MinBaseline = MinBaseline, MonthFamily = family };
+
     /// <summary>The alerts, or null when nothing was monitored (no survey or trust section, no period column, or periods that are not times).</summary>
     public static IReadOnlyList<MonitorFinding>? Run(ReportContext context, IReadOnlyList<ReportSection> sections)
     {
@@ -170,19 +178,19 @@ internal static class ReportMonitors
             }
 
             string overallAnchor = metric == "nps" && section.Charts.Any(c => c.Id == "nps-trend") ? "chart-nps-trend" : "survey";
+            // The breakdowns monitored per group; the metric's family of series (for the month-versus-baseline test) is everyone plus their groups.
+            var perBreakdown = Enumerable.Range(0, breakdowns.Count)
+                .Select(b => (Index: b, Rows: rows[m].Select(r => new MonitorRow(r.Time, r.Groups[b], r.Value)).ToList()))
+                .Select(x => (x.Index, x.Rows, Groups: x.Rows.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count()))
+                .Where(x => x.Groups <= MaxGroups).ToList();
+            int family = 1 + perBreakdown.Sum(x => x.Groups);
             Replay(findings, rows[m].Select(r => new MonitorRow(r.Time, ReportGroups.All, r.Value)).ToList(), perGroup: false, "survey", overallAnchor, metric, null, null,
-                scale, unit, alpha, monthStamps);
-            for (int b = 0; b < breakdowns.Count; b++)
+                scale, unit, alpha, monthStamps, family);
+            foreach (var (b, list, _) in perBreakdown)
             {
-                var list = rows[m].Select(r => new MonitorRow(r.Time, r.Groups[b], r.Value)).ToList();
-                if (list.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count() > MaxGroups)
-                {
-                    continue;
-                }
-
                 string chart = prefix + slugs[breakdowns[b].Name];
                 Replay(findings, list, perGroup: true, "survey", section.Charts.Any(c => c.Id == chart) ? "chart-" + chart : "survey", metric, null, breakdowns[b].Name,
-                    scale, unit, alpha, monthStamps);
+                    scale, unit, alpha, monthStamps, family);
             }
         }
 
@@ -217,12 +225,15 @@ internal static class ReportMonitors
         foreach (var (measure, rows) in series.Where(s => s.Rows.Count > 0))
         {
             string metric = measure is null ? "trustIndex" : "trustDimension";
+            int segments = segment is null ? 0 : rows.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count();
+            bool perSegment = segment is not null && segments <= MaxGroups;
+            int family = 1 + (perSegment ? segments : 0);
             Replay(findings, rows.Select(r => new MonitorRow(r.Time, ReportGroups.All, r.Value)).ToList(), perGroup: false, "trust", anchor, metric, measure, null, scale,
-                FindingUnit.Points, alpha, monthStamps);
-            if (segment is not null && rows.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count() <= MaxGroups)
+                FindingUnit.Points, alpha, monthStamps, family);
+            if (perSegment)
             {
                 Replay(findings, rows.Select(r => new MonitorRow(r.Time, r.Group, r.Value)).ToList(), perGroup: true, "trust", anchor, metric, measure, segment, scale,
-                    FindingUnit.Points, alpha, monthStamps);
+                    FindingUnit.Points, alpha, monthStamps, family);
             }
         }
 
@@ -277,14 +288,14 @@ internal static class ReportMonitors
     }
 
     private static void Replay(List<MonitorFinding> findings, List<MonitorRow> rows, bool perGroup, string section, string anchor, string metric, string? measure, string? by,
-        MonitorScale scale, FindingUnit unit, double alpha, bool monthStamps)
+        MonitorScale scale, FindingUnit unit, double alpha, bool monthStamps, int family)
     {
         if (rows.Count == 0)
         {
             return;
         }
 
-        var replay = MonitorRun.Replay(rows, scale, new MonitorOptions(alpha, Arl, null, perGroup, Overall: false, CompareGroups: false) { MinBaseline = MinBaseline });
+        var replay = MonitorRun.Replay(rows, scale, Options(alpha, perGroup, family));
         findings.AddRange(replay.Alerts.Select(a => new MonitorFinding(section, anchor, metric, measure, perGroup ? by : null, perGroup ? a.Group : ReportGroups.All, unit,
             replay.BaselineUntil, monthStamps, alpha, Arl, a)));
     }
