@@ -30,9 +30,11 @@ internal sealed record MonitorFinding(string Section, string Anchor, string Metr
 /// The report's monitors (issue 16): when the survey's period column holds timestamps (ISO dates, date-times or yyyy-MM months),
 /// its answers are replayed in time order through <see cref="MonitorRun.Replay"/> — the one replay of <c>trustmetrics monitor</c> —
 /// with the defaults of that command (α = 1 − the report's level, ARL₀ = 1,000,000 answers per group, baseline = the first fifth
-/// of the time range, no pairwise comparisons): NPS, CSAT % satisfied and CES % easy for everyone and per group of each breakdown
-/// (survey section), and the trust index and each driver for everyone and per segment (trust section). The alerts feed the key
-/// findings (<see cref="KeyFindings"/>) and report.json's <c>monitorAlerts</c>.
+/// of the time range, no pairwise comparisons) plus the month-versus-baseline test (<see cref="MonthWindowTest"/>; the file is
+/// finite, so each month after a group's baseline is one known look, at level (α/2) / (series of the measure · months)): NPS,
+/// CSAT % satisfied and CES % easy for everyone and per group of each breakdown (survey section), and the trust index and each
+/// driver for everyone and per segment (trust section). The alerts feed the key findings (<see cref="KeyFindings"/>) and
+/// report.json's <c>monitorAlerts</c>.
 /// </summary>
 internal static class ReportMonitors
 {
@@ -48,8 +50,8 @@ internal static class ReportMonitors
     /// <remarks>
     /// 150: a share near 0.8 then has a standard error of 3.3 percentage points and a 1–5 or 0–100 mean about 0.03 of its range.
     /// Chosen when the estimated baseline was taken as known (a January-only baseline of 65 Enterprise answers then made the
-    /// detectors fire on Enterprise CSAT and trust); kept with the guaranteed thresholds, under which the sample's app-channel April
-    /// NPS drop is left to the period comparison and the SMB transparency drop of May is still flagged (docs/report.md).
+    /// detectors fire on Enterprise CSAT and trust); kept with the guaranteed thresholds. Not lengthened for the month test: a longer
+    /// baseline leaves fewer months monitored, and on the sample it would take in February's lower app NPS (docs/report.md).
     /// </remarks>
     public const int MinBaseline = 150;
 
