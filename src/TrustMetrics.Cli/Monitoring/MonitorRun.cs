@@ -12,7 +12,8 @@ internal sealed record MonitorRequest(string Input, string Time, string Metric, 
 /// One alert as it would have fired, in display units (NPS points, scale units, proportions). <see cref="ChangeLower"/> and
 /// <see cref="ChangeUpper"/>: the anytime-valid interval (α/2 per side, <see cref="AnytimeComparison.Compare"/>) of the difference
 /// between the answers since the change (CUSUM/GLR: from the estimated change point to the alarm; anytime-baseline: since the
-/// baseline) and the baseline; the change point is chosen from the data, so for CUSUM/GLR the interval is descriptive.
+/// baseline) and the baseline; the change point is chosen from the data, so for CUSUM/GLR the interval is descriptive. The report's
+/// <c>month-baseline</c> alerts (<see cref="MonthWindowTest"/>) instead carry the month's difference ± z · SE at the test's level.
 /// <see cref="BaselineMean"/>: the group's mean over its baseline answers.
 /// </summary>
 internal sealed record MonitorAlert(DateTime Time, string Group, string Detector, double Estimate, double Lower, double Upper, DateTime? ChangeTime, double ChangeSize,
