@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # False-alarm rate of the report's monitors on null streams (MonitorFalseAlarmTests at scale): RUNS runs (default 1000), seed 20261206.
-# CUSUM/GLR run with thresholds guaranteed for the estimated baseline (EstimatedBaseline, Gandy & Kvaløy 2013).
+# CUSUM/GLR run with thresholds guaranteed for the estimated baseline (EstimatedBaseline, Gandy & Kvaløy 2013); the month-versus-baseline
+# test at (α/2)/(4 series · months) per look. A run is one null file (three groups + everyone); the line gives the share of runs with any
+# alarm and its 95% Wilson interval.
 # Usage: benchmarks/cli/report-monitor-false-alarms.sh [RUNS]   (builds tests/TrustMetrics.Cli.Tests in Release first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -12,7 +12,8 @@ internal sealed record MonitorRequest(string Input, string Time, string Metric, 
 /// One alert as it would have fired, in display units (NPS points, scale units, proportions). <see cref="ChangeLower"/> and
 /// <see cref="ChangeUpper"/>: the anytime-valid interval (α/2 per side, <see cref="AnytimeComparison.Compare"/>) of the difference
 /// between the answers since the change (CUSUM/GLR: from the estimated change point to the alarm; anytime-baseline: since the
-/// baseline) and the baseline; the change point is chosen from the data, so for CUSUM/GLR the interval is descriptive.
+/// baseline) and the baseline; the change point is chosen from the data, so for CUSUM/GLR the interval is descriptive. The report's
+/// <c>month-baseline</c> alerts (<see cref="MonthWindowTest"/>) instead carry the month's difference ± z · SE at the test's level.
 /// <see cref="BaselineMean"/>: the group's mean over its baseline answers.
 /// </summary>
 internal sealed record MonitorAlert(DateTime Time, string Group, string Detector, double Estimate, double Lower, double Upper, DateTime? ChangeTime, double ChangeSize,
@@ -38,6 +39,14 @@ internal sealed record MonitorOptions(double Alpha, double Arl, DateTime? Baseli
     /// then leaves them almost blind, so the report asks for more.
     /// </summary>
     public int MinBaseline { get; init; }
+
+    /// <summary>
+    /// 0 (the <c>monitor</c> command): no month-versus-baseline test. Otherwise the number S of series that share the report's α for a
+    /// measure (everyone plus every monitored group): each month after a group's baseline is compared with the baseline at one-sided
+    /// level (α/2) / (S · L), L the months after that group's baseline in the file (<see cref="MonthWindowTest"/>), so the family's
+    /// months raise a false alarm with probability at most α/2.
+    /// </summary>
+    public int MonthFamily { get; init; }
 }
 
 /// <summary>What a replay found: the baseline's last instant, the alerts in firing order and each group's final sequence.</summary>
@@ -119,6 +128,7 @@ internal static class MonitorRun
             groupOrder.Add(AllGroup);
         }
 
+        var looks = options.MonthFamily > 0 ? MonthLooks(ordered, options, cutoff, exclusive) : null;
         var alerts = new List<MonitorAlert>();
         var pairAlerted = new HashSet<(string, string)>();
         double Display(double mean) => mean * scale.Factor;
@@ -142,7 +152,7 @@ internal static class MonitorRun
                     continue;
                 }
 
-                foreach (var alert in monitor.Add(row.Time, row.Value, inBaseline, options, Display))
+                foreach (var alert in monitor.Add(row.Time, row.Value, inBaseline, options, Display, looks?[monitor.Name] ?? 0))
                 {
                     alerts.Add(alert);
                 }
@@ -171,6 +181,18 @@ internal static class MonitorRun
             }
         }
 
+        if (looks is not null)
+        {
+            // The months still open at the end of the file end with it.
+            foreach (string name in groupOrder)
+            {
+                if (monitors[name].CloseMonth(options, looks[name], Display) is { } alert)
+                {
+                    alerts.Add(alert);
+                }
+            }
+        }
+
         var groups = groupOrder.Where(g => g != AllGroup).Order(StringComparer.Ordinal).Prepend(AllGroup).Where(monitors.ContainsKey)
             .Select(g =>
             {
@@ -178,6 +200,45 @@ internal static class MonitorRun
                 return new MonitorGroup(g, i.Count, Display(i.Estimate!.Value), Display(i.Lower), Display(i.Upper));
             }).ToList();
         return new MonitorReplay(cutoff, alerts, groups);
+    }
+
+    /// <summary>
+    /// L of every series: the calendar months holding answers after its baseline (the baseline period, extended to
+    /// <see cref="MonitorOptions.MinBaseline"/> answers), found before the replay — the file is finite, so the looks are known in advance.
+    /// </summary>
+    private static Dictionary<string, int> MonthLooks(List<MonitorRow> ordered, MonitorOptions options, DateTime cutoff, bool exclusive)
+    {
+        var baseline = new Dictionary<string, long>(StringComparer.Ordinal);
+        var started = new HashSet<string>(StringComparer.Ordinal);
+        var months = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var row in ordered)
+        {
+            bool inBaseline = exclusive ? row.Time < cutoff : row.Time <= cutoff;
+            foreach (string name in options.PerGroup ? (options.Overall ? new[] { row.Group, AllGroup } : new[] { row.Group }) : new[] { AllGroup })
+            {
+                if (!started.Contains(name) && (inBaseline || baseline.GetValueOrDefault(name) < options.MinBaseline))
+                {
+                    baseline[name] = baseline.GetValueOrDefault(name) + 1;
+                    continue;
+                }
+
+                started.Add(name);
+                if (!months.TryGetValue(name, out var set))
+                {
+                    months[name] = set = [];
+                }
+
+                set.Add(MonthWindowTest.Month(row.Time));
+            }
+        }
+
+        var looks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (string name in baseline.Keys.Concat(months.Keys))
+        {
+            looks[name] = months.TryGetValue(name, out var set) ? set.Count : 0;
+        }
+
+        return looks;
     }
 
     /// <summary>The value of one cell on the metric's scale: NPS −1/0/+1, a CSAT score, a 0/1 rate; null for a blank cell.</summary>
@@ -263,6 +324,12 @@ internal static class MonitorRun
         private ChangeDetector? glr;
         private bool started;
         private bool baselineAlerted;
+        private bool monthAlerted;
+        private MonthWindowTest.Sums baselineSums;
+        private MonthWindowTest.Sums monthSums;
+        private int month = int.MinValue;
+        private DateTime monthStart;
+        private DateTime monthLast;
 
         public string Name { get; } = name;
 
@@ -272,12 +339,13 @@ internal static class MonitorRun
 
         private ConfidenceSequence Current { get; } = new(lower, upper, alpha);
 
-        public IEnumerable<MonitorAlert> Add(DateTime time, double value, bool inBaseline, MonitorOptions request, Func<double, double> display)
+        public IEnumerable<MonitorAlert> Add(DateTime time, double value, bool inBaseline, MonitorOptions request, Func<double, double> display, int looks)
         {
             All.Add(value);
             if (!started && (inBaseline || Baseline.Count < request.MinBaseline))
             {
                 Baseline.Add(value);
+                baselineSums.Add(value);
                 baselineCounts[value] = baselineCounts.GetValueOrDefault(value) + 1;
                 yield break;
             }
@@ -298,6 +366,21 @@ internal static class MonitorRun
                 }
             }
 
+            if (request.MonthFamily > 0 && MonthWindowTest.Month(time) != month)
+            {
+                // A new calendar month: the month before has ended and is compared with the baseline.
+                if (CloseMonth(request, looks, display) is { } closed)
+                {
+                    yield return closed;
+                }
+
+                month = MonthWindowTest.Month(time);
+                monthStart = time;
+                monthSums = default;
+            }
+
+            monthSums.Add(value);
+            monthLast = time;
             Current.Add(value);
             times.Add(time);
             values.Add(value);
@@ -327,6 +410,30 @@ internal static class MonitorRun
                         times[(int)alarm.ChangeAt - 1], display(alarm.ChangeSize), display(change.Lower), display(change.Upper), display(alarm.BaselineMean));
                 }
             }
+        }
+
+        /// <summary>
+        /// Ends the open month (if any): the month-versus-baseline test (<see cref="MonthWindowTest"/>) at level (α/2) / (S · L); the
+        /// first month flagged raises the series' one alert of this detector, at the month's last answer, the change starting at its first.
+        /// </summary>
+        public MonitorAlert? CloseMonth(MonitorOptions request, int looks, Func<double, double> display)
+        {
+            if (month == int.MinValue || monthAlerted || request.MonthFamily <= 0)
+            {
+                return null;
+            }
+
+            var test = MonthWindowTest.Compare(baselineSums, monthSums, MonthWindowTest.LookLevel(request.Alpha, request.MonthFamily, looks));
+            monthSums = default;
+            if (test is not { Flagged: true } t)
+            {
+                return null;
+            }
+
+            monthAlerted = true;
+            var current = Current.Interval();
+            return new MonitorAlert(monthLast, Name, "month-baseline", display(current.Estimate!.Value), display(current.Lower), display(current.Upper), monthStart,
+                display(t.Difference), display(t.Lower), display(t.Upper), display(baselineSums.Mean));
         }
     }
 }

@@ -32,7 +32,7 @@ internal sealed record KeyFinding(int Rank, FindingTier Tier, ChangeCandidate Ch
 
 /// <summary>
 /// The alerts of one monitored series (section, metric, measure, group) that describe one change: the first alert (the lead: the
-/// earliest; at the same time GLR, then CUSUM, then the anytime-valid baseline comparison) and every alert of the same series
+/// earliest; at the same time GLR, then CUSUM, then the month-versus-baseline test, then the anytime-valid baseline comparison) and every alert of the same series
 /// that fired before a later change began (an alert whose change start is after the lead's alarm opens a new episode).
 /// </summary>
 internal sealed record MonitorEpisode(MonitorFinding Lead, IReadOnlyList<MonitorFinding> Alerts)
@@ -144,7 +144,7 @@ internal static class KeyFindings
     /// <summary>The alerts grouped into episodes per series (see <see cref="MonitorEpisode"/>), in firing order.</summary>
     internal static List<MonitorEpisode> Episodes(IEnumerable<MonitorFinding> monitors)
     {
-        static int Priority(string detector) => detector switch { "glr" => 0, "cusum" => 1, _ => 2 };
+        static int Priority(string detector) => detector switch { "glr" => 0, "cusum" => 1, "month-baseline" => 2, _ => 3 };
         var episodes = new List<MonitorEpisode>();
         foreach (var series in monitors.GroupBy(m => (m.Section, m.Metric, m.Measure, m.By, m.Group)))
         {
@@ -263,13 +263,17 @@ internal sealed class FindingText
         ["detector.glr"] = "likelihood-ratio change detector (GLR)",
         ["detector.cusum"] = "CUSUM change detector",
         ["detector.anytime-baseline"] = "always-valid comparison with the baseline",
+        ["detector.month-baseline"] = "month-versus-baseline test",
         ["short.glr"] = "GLR",
         ["short.cusum"] = "CUSUM",
         ["short.anytime-baseline"] = "anytime baseline comparison",
+        ["short.month-baseline"] = "month vs baseline",
+        ["monitorMonth"] = "{0}: {1} was {2} below its baseline in {3} ({4}{5} interval of the change, adjusted for every month and group checked, {6} to {7}), flagged by the {9}",
         ["detailMonitor"] = "monitors: {0}",
         ["detailMonitorOnly"] = "monitors: {0} (ARL₀ {2} answers per group, anytime α {1})",
         ["noteMonitors"] = "The survey has timestamps, so its answers were also replayed in time order through the monitors (an always-valid comparison with the baseline, "
-            + "CUSUM and GLR change detectors at ARL₀ {0} answers per group, baseline of at least {1} answers; docs/monitoring.md): an alert on a change "
+            + "CUSUM and GLR change detectors at ARL₀ {0} answers per group, each month against the baseline with a Bonferroni bound of α/2 over the months and groups "
+            + "of a measure, baseline of at least {1} answers; docs/monitoring.md): an alert on a change "
             + "listed above is added to its sentence; an alert on any other change is a finding of its own when its anytime interval of the change lies below zero "
             + "(every alert: report.json, monitorAlerts).",
     };
@@ -312,12 +316,15 @@ internal sealed class FindingText
         ["detector.glr"] = "우도비 변화 탐지 (GLR)",
         ["detector.cusum"] = "누적합 변화 탐지 (CUSUM)",
         ["detector.anytime-baseline"] = "기준 기간 대비 상시 유효 비교",
+        ["detector.month-baseline"] = "월별 기준 기간 비교",
         ["short.glr"] = "GLR",
         ["short.cusum"] = "CUSUM",
         ["short.anytime-baseline"] = "기준 기간 상시 유효 비교",
+        ["short.month-baseline"] = "월별 기준 비교",
+        ["monitorMonth"] = "{0} · {1}: {3}에 기준 기간보다 {2} 낮음 ({4}변화의 {5} 구간 {6} ~ {7}, 검사한 모든 월·그룹에 대해 보정; 감지 · {9})",
         ["detailMonitor"] = "모니터: {0}",
         ["detailMonitorOnly"] = "모니터: {0} (ARL₀ 그룹당 응답 {2}건, 상시 유효 α {1})",
-        ["noteMonitors"] = "설문에 시점이 있어 응답을 시간 순으로 모니터(기준 기간 대비 상시 유효 비교, CUSUM·GLR 변화 탐지, ARL₀ 그룹당 응답 {0}건, 기준 기간 최소 {1}건; docs/monitoring.md)에도 통과시켰습니다: "
+        ["noteMonitors"] = "설문에 시점이 있어 응답을 시간 순으로 모니터(기준 기간 대비 상시 유효 비교, CUSUM·GLR 변화 탐지, ARL₀ 그룹당 응답 {0}건, 월별 기준 기간 비교(측정 항목의 모든 월·그룹에 Bonferroni α/2), 기준 기간 최소 {1}건; docs/monitoring.md)에도 통과시켰습니다: "
             + "위 변화에 대한 경보는 해당 문장에 덧붙이고, 다른 변화에 대한 경보는 변화의 상시 유효 구간이 0보다 아래일 때 별도 발견으로 표시합니다 (모든 경보: report.json, monitorAlerts).",
     };
 
@@ -396,7 +403,8 @@ internal sealed class FindingText
         string unit = words["unit." + change.Unit];
         string level = Output.Formatting.Level(change.Level);
         string values = change.Before is double && change.After is double ? Format("monitorValues", Value(change.Before, change), Value(change.After, change)) : string.Empty;
-        string key = lead.Alert.ChangeTime is null ? "monitorBaseline" : "monitorChange";
+        // The month test's interval is a fixed-sample one (Bonferroni over the months and series checked), not an anytime one.
+        string key = lead.Alert.Detector == "month-baseline" ? "monitorMonth" : lead.Alert.ChangeTime is null ? "monitorBaseline" : "monitorChange";
         return Format(key, who, Metric(change), korean ? size + unit : size + " " + unit, change.From, values, level, Number(change.Lower, decimals),
             Number(change.Upper, decimals), change.To, Detector(lead.Alert.Detector)) + words["end"];
     }

@@ -30,9 +30,11 @@ internal sealed record MonitorFinding(string Section, string Anchor, string Metr
 /// The report's monitors (issue 16): when the survey's period column holds timestamps (ISO dates, date-times or yyyy-MM months),
 /// its answers are replayed in time order through <see cref="MonitorRun.Replay"/> — the one replay of <c>trustmetrics monitor</c> —
 /// with the defaults of that command (α = 1 − the report's level, ARL₀ = 1,000,000 answers per group, baseline = the first fifth
-/// of the time range, no pairwise comparisons): NPS, CSAT % satisfied and CES % easy for everyone and per group of each breakdown
-/// (survey section), and the trust index and each driver for everyone and per segment (trust section). The alerts feed the key
-/// findings (<see cref="KeyFindings"/>) and report.json's <c>monitorAlerts</c>.
+/// of the time range, no pairwise comparisons) plus the month-versus-baseline test (<see cref="MonthWindowTest"/>; the file is
+/// finite, so each month after a group's baseline is one known look, at level (α/2) / (series of the measure · months)): NPS,
+/// CSAT % satisfied and CES % easy for everyone and per group of each breakdown (survey section), and the trust index and each
+/// driver for everyone and per segment (trust section). The alerts feed the key findings (<see cref="KeyFindings"/>) and
+/// report.json's <c>monitorAlerts</c>.
 /// </summary>
 internal static class ReportMonitors
 {
@@ -48,13 +50,21 @@ internal static class ReportMonitors
     /// <remarks>
     /// 150: a share near 0.8 then has a standard error of 3.3 percentage points and a 1–5 or 0–100 mean about 0.03 of its range.
     /// Chosen when the estimated baseline was taken as known (a January-only baseline of 65 Enterprise answers then made the
-    /// detectors fire on Enterprise CSAT and trust); kept with the guaranteed thresholds, under which the sample's app-channel April
-    /// NPS drop is left to the period comparison and the SMB transparency drop of May is still flagged (docs/report.md).
+    /// detectors fire on Enterprise CSAT and trust); kept with the guaranteed thresholds. Not lengthened for the month test: a longer
+    /// baseline leaves fewer months monitored, and on the sample it would take in February's lower app NPS (docs/report.md).
     /// </remarks>
     public const int MinBaseline = 150;
 
     /// <summary>Breakdowns with more groups than this are not monitored per group (as their charts are left out).</summary>
     public const int MaxGroups = 12;
+
+    /// <summary>
+    /// The replay settings of one monitored series set: the <c>monitor</c> command's defaults (α, ARL₀ 10⁶, baseline = the first fifth),
+    /// the minimum baseline, and the month-versus-baseline test over a family of <paramref name="family"/> series (everyone plus every
+    /// monitored group of the measure: each month of each series is tested at (α/2) / (family · months after its baseline)).
+    /// </summary>
+    public static MonitorOptions Options(double alpha, bool perGroup, int family) =>
+        new(alpha, Arl, null, perGroup, Overall: false, CompareGroups: false) { MinBaseline = MinBaseline, MonthFamily = family };
 
     /// <summary>The alerts, or null when nothing was monitored (no survey or trust section, no period column, or periods that are not times).</summary>
     public static IReadOnlyList<MonitorFinding>? Run(ReportContext context, IReadOnlyList<ReportSection> sections)
@@ -170,19 +180,19 @@ internal static class ReportMonitors
             }
 
             string overallAnchor = metric == "nps" && section.Charts.Any(c => c.Id == "nps-trend") ? "chart-nps-trend" : "survey";
+            // The breakdowns monitored per group; the metric's family of series (for the month-versus-baseline test) is everyone plus their groups.
+            var perBreakdown = Enumerable.Range(0, breakdowns.Count)
+                .Select(b => (Index: b, Rows: rows[m].Select(r => new MonitorRow(r.Time, r.Groups[b], r.Value)).ToList()))
+                .Select(x => (x.Index, x.Rows, Groups: x.Rows.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count()))
+                .Where(x => x.Groups <= MaxGroups).ToList();
+            int family = 1 + perBreakdown.Sum(x => x.Groups);
             Replay(findings, rows[m].Select(r => new MonitorRow(r.Time, ReportGroups.All, r.Value)).ToList(), perGroup: false, "survey", overallAnchor, metric, null, null,
-                scale, unit, alpha, monthStamps);
-            for (int b = 0; b < breakdowns.Count; b++)
+                scale, unit, alpha, monthStamps, family);
+            foreach (var (b, list, _) in perBreakdown)
             {
-                var list = rows[m].Select(r => new MonitorRow(r.Time, r.Groups[b], r.Value)).ToList();
-                if (list.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count() > MaxGroups)
-                {
-                    continue;
-                }
-
                 string chart = prefix + slugs[breakdowns[b].Name];
                 Replay(findings, list, perGroup: true, "survey", section.Charts.Any(c => c.Id == chart) ? "chart-" + chart : "survey", metric, null, breakdowns[b].Name,
-                    scale, unit, alpha, monthStamps);
+                    scale, unit, alpha, monthStamps, family);
             }
         }
 
@@ -217,12 +227,15 @@ internal static class ReportMonitors
         foreach (var (measure, rows) in series.Where(s => s.Rows.Count > 0))
         {
             string metric = measure is null ? "trustIndex" : "trustDimension";
+            int segments = segment is null ? 0 : rows.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count();
+            bool perSegment = segment is not null && segments <= MaxGroups;
+            int family = 1 + (perSegment ? segments : 0);
             Replay(findings, rows.Select(r => new MonitorRow(r.Time, ReportGroups.All, r.Value)).ToList(), perGroup: false, "trust", anchor, metric, measure, null, scale,
-                FindingUnit.Points, alpha, monthStamps);
-            if (segment is not null && rows.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count() <= MaxGroups)
+                FindingUnit.Points, alpha, monthStamps, family);
+            if (perSegment)
             {
                 Replay(findings, rows.Select(r => new MonitorRow(r.Time, r.Group, r.Value)).ToList(), perGroup: true, "trust", anchor, metric, measure, segment, scale,
-                    FindingUnit.Points, alpha, monthStamps);
+                    FindingUnit.Points, alpha, monthStamps, family);
             }
         }
 
@@ -277,14 +290,14 @@ internal static class ReportMonitors
     }
 
     private static void Replay(List<MonitorFinding> findings, List<MonitorRow> rows, bool perGroup, string section, string anchor, string metric, string? measure, string? by,
-        MonitorScale scale, FindingUnit unit, double alpha, bool monthStamps)
+        MonitorScale scale, FindingUnit unit, double alpha, bool monthStamps, int family)
     {
         if (rows.Count == 0)
         {
             return;
         }
 
-        var replay = MonitorRun.Replay(rows, scale, new MonitorOptions(alpha, Arl, null, perGroup, Overall: false, CompareGroups: false) { MinBaseline = MinBaseline });
+        var replay = MonitorRun.Replay(rows, scale, Options(alpha, perGroup, family));
         findings.AddRange(replay.Alerts.Select(a => new MonitorFinding(section, anchor, metric, measure, perGroup ? by : null, perGroup ? a.Group : ReportGroups.All, unit,
             replay.BaselineUntil, monthStamps, alpha, Arl, a)));
     }

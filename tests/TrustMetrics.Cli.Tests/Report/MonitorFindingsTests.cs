@@ -29,9 +29,15 @@ public sealed class MonitorFindingsTests(SampleReportFixture sample) : IDisposab
         var alerts = json.GetProperty("monitorAlerts").EnumerateArray().ToList();
         Assert.NotEmpty(alerts);
 
-        // The app channel's April NPS drop (one month, ~75 answers, against a baseline of ~150): with thresholds that guarantee
-        // ARL₀ 10⁶ with probability 0.9 over the estimated baseline (Gandy & Kvaløy 2013) neither CUSUM nor GLR can reach it
-        // within April — the period comparison finds it (next test) — and no NPS alert fires anywhere else.
+        // The app channel's April NPS drop (one month, 182 answers, NPS −8.8 against a baseline of +21.3 from 150 answers, January and four of February): the
+        // month-versus-baseline test flags it when April ends (Welch z = −3.5 against the Bonferroni bound z = 3.23 of one-sided
+        // level 0.025 / (8 series · 5 months)); CUSUM and GLR, whose thresholds guarantee ARL₀ 10⁶ with probability 0.9 over the
+        // estimated baseline (Gandy & Kvaløy 2013), do not reach it. No NPS alert fires anywhere else.
+        var app = Assert.Single(alerts, a => S(a, "section") == "survey" && S(a, "metric") == "nps" && S(a, "group") == "app");
+        Assert.Equal("month-baseline", S(app, "detector"));
+        Assert.Equal("2026-04-01", S(app, "time"));
+        Assert.Equal("2026-04-01", S(app, "changeTime"));
+        Assert.Equal(-30.1, app.GetProperty("changeSize").GetDouble(), 1);     // −8.8 − 21.3, to one decimal
         Assert.DoesNotContain(alerts, a => S(a, "section") == "survey" && S(a, "metric") == "nps" && S(a, "group") != "app");
 
         // The SMB transparency drop of May.
@@ -60,10 +66,14 @@ public sealed class MonitorFindingsTests(SampleReportFixture sample) : IDisposab
     {
         var json = Json(sample.Folder);
         var findings = json.GetProperty("keyFindings").EnumerateArray().ToList();
-        // The app channel's April NPS drop stays a finding (the period comparison's: the monitors with a guaranteed ARL₀ on its
-        // ~150-answer baseline do not fire within April); the SMB transparency drop is found by both, GLR joining its sentence.
+        // The app channel's April NPS drop is found by both: the period comparison's sentence, the month-versus-baseline test joining
+        // it; the SMB transparency drop likewise, GLR joining its sentence.
         var app = Assert.Single(findings, f => S(f, "section") == "survey" && S(f, "metric") == "nps" && S(f, "group") == "app");
         Assert.Contains("app channel: NPS fell 28.6 points from 2026-03 to 2026-04", S(app, "sentence"));
+        Assert.Equal("both", S(app, "source"));
+        Assert.Equal("month-baseline", S(app.GetProperty("monitor"), "detector"));
+        Assert.Contains("the month-versus-baseline test flagged it in 2026-04", S(app, "sentence"));
+        Assert.EndsWith("; monitors: month vs baseline", S(app, "detail"));
         var smb = Assert.Single(findings, f => S(f, "section") == "trust" && S(f, "group") == "SMB" && S(f, "measure") == "transparency");
         Assert.Equal("both", S(smb, "source"));
         Assert.Equal("glr", S(smb.GetProperty("monitor"), "detector"));
