@@ -18,7 +18,11 @@ namespace TrustMetrics.Monitoring;
 /// chunk is exactly the one the per-answer recursion gives (integer arithmetic, no overflow: |d| ≤ 2²⁴, H ≤ 2²⁹). A chunk that
 /// reaches a threshold, or holds a byte outside 0–10, is left to the per-answer loop, which finds the alarm (or the bad byte)
 /// answer by answer. The class pattern of a block is computed 32 answers at a time (AVX2: a byte shuffle to the class 0/1/2, two
-/// multiply-adds to base-3 digits).
+/// multiply-adds to base-3 digits). Most chunks do not need the exact largest excess: every state inside a pair of blocks is at
+/// most the pair's start state + R, R the largest rise of any run of a pair's answers (pair length × the largest increment, ≥ 0),
+/// so when the largest state at the pairs' starts stays below H − R no state of the chunk reached H. A first pass keeps only
+/// that running maximum (one max per pair instead of the five adds and maxes of the exact excess); a chunk it cannot clear is
+/// scanned again with the exact excess.
 /// </summary>
 internal sealed class CusumBlockScan
 {
@@ -35,11 +39,15 @@ internal sealed class CusumBlockScan
     private readonly int _lanes;
     private readonly int _block;
 
-    private CusumBlockScan(int[] table, int lanes, int block)
+    /// <summary>Per lane R − H: the largest rise within a pair of blocks minus the threshold (<see cref="Never"/> beyond the drops).</summary>
+    private readonly Vector256<int> _riseOverThreshold;
+
+    private CusumBlockScan(int[] table, int lanes, int block, Vector256<int> riseOverThreshold)
     {
         _table = table;
         _lanes = lanes;
         _block = block;
+        _riseOverThreshold = riseOverThreshold;
     }
 
     /// <summary>True on hardware with AVX2 (the class-pattern computation).</summary>
@@ -126,7 +134,16 @@ internal sealed class CusumBlockScan
             }
         }
 
-        return new CusumBlockScan(table, lanes, block);
+        // R = 2 × block × the largest increment (≥ 0) bounds the rise of any run of answers within a pair of blocks.
+        Span<int> rise = stackalloc int[8];
+        rise.Fill(Never);
+        for (int j = 0; j < drops; j++)
+        {
+            int largest = Math.Max(0, Math.Max(increments[j], Math.Max(increments[8 + j], increments[16 + j])));
+            rise[j] = (int)(2L * block * largest - thresholds[j]);
+        }
+
+        return new CusumBlockScan(table, lanes, block, Vector256.Create<int>(rise));
     }
 
     /// <summary>
@@ -151,14 +168,14 @@ internal sealed class CusumBlockScan
             if (_lanes == 1)
             {
                 int state = w.ToScalar();
-                if (!ScanOne(patterns[..(Chunk / 8)], ref state))
+                if (!PassOne(patterns[..(Chunk / 8)], ref state) && !ScanOne(patterns[..(Chunk / 8)], ref state))
                 {
                     break;
                 }
 
                 w = Vector256.CreateScalar(state);
             }
-            else if (!ScanEight(patterns, ref w))
+            else if (!PassEight(patterns, ref w) && !ScanEight(patterns, ref w))
             {
                 break;
             }
@@ -167,6 +184,63 @@ internal sealed class CusumBlockScan
         }
 
         return done;
+    }
+
+    /// <summary>
+    /// One CUSUM over a chunk's 8-answer blocks with the cheap test: true (state advanced) when the largest state at the pairs'
+    /// starts plus R stays below the threshold; false (state untouched) when the chunk needs <see cref="ScanOne"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool PassOne(ReadOnlySpan<int> patterns, ref int state)
+    {
+        ref int table = ref MemoryMarshal.GetArrayDataReference(_table);
+        var s = Vector128.CreateScalarUnsafe(state);
+        var peak = s;
+        for (int b = 0; b + 1 < patterns.Length; b += 2)
+        {
+            ref int first = ref Unsafe.Add(ref table, (nint)(uint)patterns[b] * 4);
+            ref int second = ref Unsafe.Add(ref table, (nint)(uint)patterns[b + 1] * 4);
+            var d2 = Vector128.CreateScalarUnsafe(second);
+            var d = Vector128.CreateScalarUnsafe(first) + d2;
+            var c = Vector128.Max(Vector128.CreateScalarUnsafe(Unsafe.Add(ref first, 1)) + d2, Vector128.CreateScalarUnsafe(Unsafe.Add(ref second, 1)));
+            s = Vector128.Max(s + d, c);
+            peak = Vector128.Max(peak, s);
+        }
+
+        if ((peak + _riseOverThreshold.GetLower()).ToScalar() >= 0)
+        {
+            return false;
+        }
+
+        state = s.ToScalar();
+        return true;
+    }
+
+    /// <summary>Up to 8 CUSUMs over a chunk's 4-answer blocks with the cheap test of <see cref="PassOne"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool PassEight(ReadOnlySpan<int> patterns, ref Vector256<int> state)
+    {
+        ref int table = ref MemoryMarshal.GetArrayDataReference(_table);
+        var s = state;
+        var peak = s;
+        for (int b = 0; b + 1 < patterns.Length; b += 2)
+        {
+            ref int first = ref Unsafe.Add(ref table, (nint)(uint)patterns[b] * 24);
+            ref int second = ref Unsafe.Add(ref table, (nint)(uint)patterns[b + 1] * 24);
+            var d2 = Vector256.LoadUnsafe(ref second);
+            var d = Vector256.LoadUnsafe(ref first) + d2;
+            var c = Vector256.Max(Vector256.LoadUnsafe(ref first, 8) + d2, Vector256.LoadUnsafe(ref second, 8));
+            s = Vector256.Max(s + d, c);
+            peak = Vector256.Max(peak, s);
+        }
+
+        if (Vector256.GreaterThanOrEqualAny(peak + _riseOverThreshold, Vector256<int>.Zero))
+        {
+            return false;
+        }
+
+        state = s;
+        return true;
     }
 
     /// <summary>One CUSUM over a chunk's 8-answer blocks; false (state untouched) when some state reaches the threshold.</summary>
