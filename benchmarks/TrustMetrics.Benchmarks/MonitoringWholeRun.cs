@@ -8,7 +8,7 @@ namespace TrustMetrics.Benchmarks;
 /// <summary>
 /// Whole-file timing of issue 16's speed target, outside BenchmarkDotNet: every monitor's batch update over all the bytes of a
 /// one-byte-per-answer NPS file (default <c>/work/peers/synth/nps_100m.u8</c>, 100,000,000 answers) against the plain scalar
-/// per-answer tally of the same bytes, interleaved round by round (tally, then each monitor, then the next round) so both
+/// per-answer tally and the library's vectorised tally (<c>NpsTally.FromScores</c>, issue 16's "plain NPS tally") of the same bytes, interleaved round by round (tally, then each monitor, then the next round) so both
 /// sides see the same machine load; prints each round's times and ratios and their medians. The monitors' baseline is the
 /// tally of the first 1,000,000 answers (a baseline period); fresh monitors each round. The tally loop is compiled fully
 /// optimised at once (AggressiveOptimization), as the monitors' batch methods are, so neither runs on-stack-replaced tier-0 code.
@@ -83,9 +83,10 @@ internal static class MonitoringWholeRun
 
         var times = cases.Select(_ => new List<double>()).ToArray();
         var ratios = cases.Select(_ => new List<double>()).ToArray();
+        var vectorRatios = cases.Select(_ => new List<double>()).ToArray();
         for (int round = 0; round < rounds; round++)
         {
-            double tally = 0;
+            double tally = 0, vectorTally = 0;
             for (int k = 0; k < cases.Count; k++)
             {
                 var watch = Stopwatch.StartNew();
@@ -95,10 +96,16 @@ internal static class MonitoringWholeRun
                 {
                     tally = seconds;
                 }
+                else if (k == 1)
+                {
+                    vectorTally = seconds;
+                }
 
                 times[k].Add(seconds);
                 ratios[k].Add(seconds / tally);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}  {cases[k].Name,-34} {seconds * 1e3,9:F1} ms  {seconds / tally,6:F2}×  ({check})"));
+                vectorRatios[k].Add(k == 0 ? double.NaN : seconds / vectorTally);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"round {round + 1}  {cases[k].Name,-34} {seconds * 1e3,9:F1} ms  {seconds / tally,6:F2}× scalar  {(k == 0 ? "" : $"{seconds / vectorTally,6:F2}× vectorised")}  ({check})"));
             }
         }
 
@@ -106,7 +113,7 @@ internal static class MonitoringWholeRun
         for (int k = 0; k < cases.Count; k++)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {cases[k].Name,-34} {Median(times[k]) * 1e3,9:F1} ms  {Median(ratios[k]),6:F2}× the scalar tally  ({Median(times[k]) / scores.Length * 1e9:F2} ns/answer)"));
+                $"  {cases[k].Name,-34} {Median(times[k]) * 1e3,9:F1} ms  {Median(ratios[k]),6:F2}× the scalar tally  {(k == 0 ? "" : $"{Median(vectorRatios[k]),6:F2}× the vectorised tally")}  ({Median(times[k]) / scores.Length * 1e9:F2} ns/answer)"));
         }
     }
 

@@ -20,7 +20,7 @@ namespace TrustMetrics.Monitoring;
 /// answer by answer. The class pattern of a block is computed 32 answers at a time (AVX2: a byte shuffle to the class 0/1/2, two
 /// multiply-adds to base-3 digits). Most chunks do not need the exact largest excess: every state inside a pair of blocks is at
 /// most the pair's start state + R, R the largest rise of any run of a pair's answers (pair length × the largest increment, ≥ 0),
-/// so when the largest state at the pairs' starts stays below H − R no state of the chunk reached H. A first pass keeps only
+/// so when the largest state at the pairs' starts (and end) stays below H − R no state of the chunk reached H. A first pass keeps only
 /// that running maximum (one max per pair instead of the five adds and maxes of the exact excess); a chunk it cannot clear is
 /// scanned again with the exact excess.
 /// </summary>
@@ -39,15 +39,19 @@ internal sealed class CusumBlockScan
     private readonly int _lanes;
     private readonly int _block;
 
-    /// <summary>Per lane R − H: the largest rise within a pair of blocks minus the threshold (<see cref="Never"/> beyond the drops).</summary>
-    private readonly Vector256<int> _riseOverThreshold;
+    /// <summary>
+    /// Per lane H − R: the threshold minus the largest rise within a pair of blocks (<see cref="int.MaxValue"/> beyond the drops).
+    /// A state at a pair's start below it cannot reach H within the pair. Compared as is (no sum that could overflow: a state
+    /// that grows past it is held by the running maximum before it could wrap).
+    /// </summary>
+    private readonly Vector256<int> _clearBelow;
 
-    private CusumBlockScan(int[] table, int lanes, int block, Vector256<int> riseOverThreshold)
+    private CusumBlockScan(int[] table, int lanes, int block, Vector256<int> clearBelow)
     {
         _table = table;
         _lanes = lanes;
         _block = block;
-        _riseOverThreshold = riseOverThreshold;
+        _clearBelow = clearBelow;
     }
 
     /// <summary>True on hardware with AVX2 (the class-pattern computation).</summary>
@@ -135,15 +139,15 @@ internal sealed class CusumBlockScan
         }
 
         // R = 2 × block × the largest increment (≥ 0) bounds the rise of any run of answers within a pair of blocks.
-        Span<int> rise = stackalloc int[8];
-        rise.Fill(Never);
+        Span<int> clearBelow = stackalloc int[8];
+        clearBelow.Fill(int.MaxValue);
         for (int j = 0; j < drops; j++)
         {
             int largest = Math.Max(0, Math.Max(increments[j], Math.Max(increments[8 + j], increments[16 + j])));
-            rise[j] = (int)(2L * block * largest - thresholds[j]);
+            clearBelow[j] = (int)(thresholds[j] - 2L * block * largest);
         }
 
-        return new CusumBlockScan(table, lanes, block, Vector256.Create<int>(rise));
+        return new CusumBlockScan(table, lanes, block, Vector256.Create<int>(clearBelow));
     }
 
     /// <summary>
@@ -207,7 +211,7 @@ internal sealed class CusumBlockScan
             peak = Vector128.Max(peak, s);
         }
 
-        if ((peak + _riseOverThreshold.GetLower()).ToScalar() >= 0)
+        if (peak.ToScalar() >= _clearBelow.ToScalar())
         {
             return false;
         }
@@ -234,7 +238,7 @@ internal sealed class CusumBlockScan
             peak = Vector256.Max(peak, s);
         }
 
-        if (Vector256.GreaterThanOrEqualAny(peak + _riseOverThreshold, Vector256<int>.Zero))
+        if (Vector256.GreaterThanOrEqualAny(peak, _clearBelow))
         {
             return false;
         }
