@@ -207,6 +207,7 @@ public sealed class MeanDropTest
         int? scale = ConfidenceSequence.ExactScale(scores.Length, low, mid, high, total); // null when a class is NaN (outside the range)
         double lowest = Math.Min(low, Math.Min(mid, high)) - baseline;
         int i = 0, length = scores.Length;
+        long counted = 0;
         while (i < length)
         {
             long count = start + i;
@@ -226,6 +227,7 @@ public sealed class MeanDropTest
                     long scaled = (long)Math.ScaleB(total, m) + tally.Detractors * (long)Math.ScaleB(low, m)
                         + tally.Passives * (long)Math.ScaleB(mid, m) + tally.Promoters * (long)Math.ScaleB(high, m);
                     total = Math.ScaleB((double)scaled, -m);
+                    counted += take;
                     i += take;
                     continue;
                 }
@@ -264,8 +266,12 @@ public sealed class MeanDropTest
         _halfLogShrinkBound = 0.5 * Math.Log(rho / (MixtureBoundary.UnitVarianceProxy * _count + rho));
         bool rejectedNow = _rejectedAt == 0 && rejectedAt > 0;
         _rejectedAt = rejectedAt;
+        CountedAnswers += counted;
         return rejectedNow;
     }
+
+    /// <summary>Answers that <see cref="AddNpsScores"/> took in counted blocks (not one by one), for tests: the fast path is taken.</summary>
+    internal long CountedAnswers { get; private set; }
 
     /// <summary>The most answers counted at once (the limit L is recomputed, tighter, between blocks).</summary>
     private const int CountedBlock = 1 << 14;

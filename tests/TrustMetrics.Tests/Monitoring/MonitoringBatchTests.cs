@@ -125,7 +125,7 @@ public class MonitoringBatchTests
         var scores = Stream(400_000, dropped, 8);
         var one = new MeanDropTest(lower, upper, Uniform.Mean);
         var batched = new MeanDropTest(lower, upper, Uniform.Mean);
-        long firstRejection = 0, batchedRejection = 0;
+        long firstRejection = 0, batchedRejection = 0, counted = 0;
         for (int i = 0; i < scores.Length; i++)
         {
             if (one.Add(Value(scores[i])))
@@ -137,7 +137,9 @@ public class MonitoringBatchTests
         foreach (var r in Batches(scores.Length, 120_000, 9))
         {
             batched = MeanDropTest.FromJson(batched.ToJson());
-            if (batched.AddNpsScores(scores.AsSpan(r)))
+            bool rejected = batched.AddNpsScores(scores.AsSpan(r));
+            counted += batched.CountedAnswers;
+            if (rejected)
             {
                 Assert.Equal(0, batchedRejection);
                 batchedRejection = batched.RejectedAt!.Value;
@@ -147,6 +149,7 @@ public class MonitoringBatchTests
         Assert.Equal(one.ToJson(), batched.ToJson());
         Assert.Equal(firstRejection, batchedRejection);
         Assert.Equal(dropped > 0, batched.Rejected);
+        Assert.True(upper == 1 ? counted > scores.Length / 2 : counted == 0, $"{counted} answers counted in blocks");
     }
 
     [Fact]
