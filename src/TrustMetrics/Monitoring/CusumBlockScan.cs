@@ -22,7 +22,9 @@ namespace TrustMetrics.Monitoring;
 /// most the pair's start state + R, R the largest rise of any run of a pair's answers (pair length × the largest increment, ≥ 0),
 /// so when the largest state at the pairs' starts (and end) stays below H − R no state of the chunk reached H. A first pass keeps only
 /// that running maximum (one max per pair instead of the five adds and maxes of the exact excess); a chunk it cannot clear is
-/// scanned again with the exact excess.
+/// scanned again with the exact excess. For several CUSUMs the first pass goes 8 answers per lookup, not 4: a second table over
+/// the 3⁸ patterns holds (D, c) composed from two 4-answer entries (6,561 × 64 B, built on the first batch of at least
+/// <see cref="OctTableFrom"/> answers, so small batches, e.g. a service's, never pay for it).
 /// </summary>
 internal sealed class CusumBlockScan
 {
@@ -46,12 +48,22 @@ internal sealed class CusumBlockScan
     /// </summary>
     private readonly Vector256<int> _clearBelow;
 
-    private CusumBlockScan(int[] table, int lanes, int block, Vector256<int> clearBelow)
+    /// <summary>H − R for pairs of 8-answer blocks (the <see cref="_octTable"/> pass of several CUSUMs).</summary>
+    private readonly Vector256<int> _clearBelowOct;
+
+    /// <summary>Several CUSUMs: per 8-answer pattern (D lanes, c lanes), 16 ints; null until a batch of <see cref="OctTableFrom"/> answers.</summary>
+    private int[]? _octTable;
+
+    /// <summary>The smallest batch that builds <see cref="_octTable"/> (6,561 vector compositions to build, 420 KB).</summary>
+    internal const int OctTableFrom = 4 * Chunk;
+
+    private CusumBlockScan(int[] table, int lanes, int block, Vector256<int> clearBelow, Vector256<int> clearBelowOct)
     {
         _table = table;
         _lanes = lanes;
         _block = block;
         _clearBelow = clearBelow;
+        _clearBelowOct = clearBelowOct;
     }
 
     /// <summary>True on hardware with AVX2 (the class-pattern computation).</summary>
@@ -139,15 +151,32 @@ internal sealed class CusumBlockScan
         }
 
         // R = 2 × block × the largest increment (≥ 0) bounds the rise of any run of answers within a pair of blocks.
-        Span<int> clearBelow = stackalloc int[8];
+        Span<int> clearBelow = stackalloc int[8], clearBelowOct = stackalloc int[8];
         clearBelow.Fill(int.MaxValue);
+        clearBelowOct.Fill(int.MaxValue);
         for (int j = 0; j < drops; j++)
         {
             int largest = Math.Max(0, Math.Max(increments[j], Math.Max(increments[8 + j], increments[16 + j])));
             clearBelow[j] = (int)(thresholds[j] - 2L * block * largest);
+            clearBelowOct[j] = (int)(thresholds[j] - 16L * largest);
         }
 
-        return new CusumBlockScan(table, lanes, block, Vector256.Create<int>(clearBelow));
+        return new CusumBlockScan(table, lanes, block, Vector256.Create<int>(clearBelow), Vector256.Create<int>(clearBelowOct));
+    }
+
+    /// <summary>(D, c) of every 8-answer pattern, composed from its two 4-answer halves (first answer the lowest digit).</summary>
+    private int[] OctTable()
+    {
+        var oct = new int[6561 * 16];
+        for (int p = 0; p < 6561; p++)
+        {
+            int low = p % 81 * 24, high = p / 81 * 24;
+            var dHigh = Vector256.Create(_table, high);
+            (Vector256.Create(_table, low) + dHigh).CopyTo(oct, p * 16);
+            Vector256.Max(Vector256.Create(_table, low + 8) + dHigh, Vector256.Create(_table, high + 8)).CopyTo(oct, p * 16 + 8);
+        }
+
+        return oct;
     }
 
     /// <summary>
@@ -160,11 +189,17 @@ internal sealed class CusumBlockScan
     public int Skip(ReadOnlySpan<byte> scores, ref Vector256<int> w)
     {
         Span<int> patterns = stackalloc int[Chunk / 4];
+        if (_lanes > 1 && _octTable is null && scores.Length >= OctTableFrom)
+        {
+            _octTable = OctTable();
+        }
+
+        var oct = _octTable;
         int done = 0;
         while (scores.Length - done >= Chunk)
         {
             var chunk = scores.Slice(done, Chunk);
-            if (!Patterns(chunk, patterns, _block))
+            if (!Patterns(chunk, patterns, oct is null ? _block : 8))
             {
                 break;
             }
@@ -179,7 +214,16 @@ internal sealed class CusumBlockScan
 
                 w = Vector256.CreateScalar(state);
             }
-            else if (!PassEight(patterns, ref w) && !ScanEight(patterns, ref w))
+            else if (oct is not null)
+            {
+                // 8-answer patterns for the first pass; a chunk it cannot clear is scanned exactly on its 4-answer patterns.
+                if (!PassEight(patterns[..(Chunk / 8)], oct, 16, _clearBelowOct, ref w)
+                    && !(Patterns(chunk, patterns, _block) && ScanEight(patterns, ref w)))
+                {
+                    break;
+                }
+            }
+            else if (!PassEight(patterns, _table, 24, _clearBelow, ref w) && !ScanEight(patterns, ref w))
             {
                 break;
             }
@@ -220,17 +264,20 @@ internal sealed class CusumBlockScan
         return true;
     }
 
-    /// <summary>Up to 8 CUSUMs over a chunk's 4-answer blocks with the cheap test of <see cref="PassOne"/>.</summary>
+    /// <summary>
+    /// Up to 8 CUSUMs over a chunk's blocks with the cheap test of <see cref="PassOne"/>: <paramref name="table"/> holds per
+    /// pattern D lanes then c lanes, <paramref name="stride"/> ints apart; <paramref name="clearBelow"/> is H − R for a pair of its blocks.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool PassEight(ReadOnlySpan<int> patterns, ref Vector256<int> state)
+    private static bool PassEight(ReadOnlySpan<int> patterns, int[] table, int stride, Vector256<int> clearBelow, ref Vector256<int> state)
     {
-        ref int table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref int origin = ref MemoryMarshal.GetArrayDataReference(table);
         var s = state;
         var peak = s;
         for (int b = 0; b + 1 < patterns.Length; b += 2)
         {
-            ref int first = ref Unsafe.Add(ref table, (nint)(uint)patterns[b] * 24);
-            ref int second = ref Unsafe.Add(ref table, (nint)(uint)patterns[b + 1] * 24);
+            ref int first = ref Unsafe.Add(ref origin, (nint)(uint)patterns[b] * stride);
+            ref int second = ref Unsafe.Add(ref origin, (nint)(uint)patterns[b + 1] * stride);
             var d2 = Vector256.LoadUnsafe(ref second);
             var d = Vector256.LoadUnsafe(ref first) + d2;
             var c = Vector256.Max(Vector256.LoadUnsafe(ref first, 8) + d2, Vector256.LoadUnsafe(ref second, 8));
@@ -238,7 +285,7 @@ internal sealed class CusumBlockScan
             peak = Vector256.Max(peak, s);
         }
 
-        if (Vector256.GreaterThanOrEqualAny(peak, _clearBelow))
+        if (Vector256.GreaterThanOrEqualAny(peak, clearBelow))
         {
             return false;
         }
