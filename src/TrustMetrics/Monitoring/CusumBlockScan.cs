@@ -38,6 +38,9 @@ internal sealed class CusumBlockScan
     private const int Never = -(1 << 30);
 
     private readonly int[] _table;
+
+    /// <summary>One CUSUM: (D, c) per 8-answer pattern, 2 ints (52 KB), for the first pass (an entry's address is pattern × 8 bytes).</summary>
+    private readonly int[] _pairs;
     private readonly int _lanes;
     private readonly int _block;
 
@@ -60,6 +63,13 @@ internal sealed class CusumBlockScan
     private CusumBlockScan(int[] table, int lanes, int block, Vector256<int> clearBelow, Vector256<int> clearBelowOct)
     {
         _table = table;
+        _pairs = new int[lanes == 1 ? 2 * 6561 : 0];
+        for (int p = 0; p < _pairs.Length / 2; p++)
+        {
+            _pairs[2 * p] = table[4 * p];
+            _pairs[2 * p + 1] = table[4 * p + 1];
+        }
+
         _lanes = lanes;
         _block = block;
         _clearBelow = clearBelow;
@@ -241,13 +251,13 @@ internal sealed class CusumBlockScan
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool PassOne(ReadOnlySpan<int> patterns, ref int state)
     {
-        ref int table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref int table = ref MemoryMarshal.GetArrayDataReference(_pairs);
         var s = Vector128.CreateScalarUnsafe(state);
         var peak = s;
         for (int b = 0; b + 1 < patterns.Length; b += 2)
         {
-            ref int first = ref Unsafe.Add(ref table, (nint)(uint)patterns[b] * 4);
-            ref int second = ref Unsafe.Add(ref table, (nint)(uint)patterns[b + 1] * 4);
+            ref int first = ref Unsafe.Add(ref table, (nint)(uint)patterns[b] * 2);
+            ref int second = ref Unsafe.Add(ref table, (nint)(uint)patterns[b + 1] * 2);
             var d2 = Vector128.CreateScalarUnsafe(second);
             var d = Vector128.CreateScalarUnsafe(first) + d2;
             var c = Vector128.Max(Vector128.CreateScalarUnsafe(Unsafe.Add(ref first, 1)) + d2, Vector128.CreateScalarUnsafe(Unsafe.Add(ref second, 1)));
@@ -373,23 +383,31 @@ internal sealed class CusumBlockScan
         var top = Vector256<byte>.Zero;
         ref byte first = ref MemoryMarshal.GetReference(chunk);
         ref int output = ref MemoryMarshal.GetReference(patterns);
-        int step = block == 4 ? 8 : 4;
-        for (int i = 0, o = 0; i < chunk.Length; i += 32, o += step)
+        if (block == 4)
         {
-            var bytes = Vector256.LoadUnsafe(ref first, (nuint)i);
-            top = Vector256.Max(top, bytes);
-            var pairs = Avx2.MultiplyAddAdjacent(Avx2.Shuffle(classes, bytes), threes);
-            var quads = Avx2.MultiplyAddAdjacent(pairs, nines);
-            if (block == 4)
+            for (int i = 0; i < chunk.Length; i += 32)
             {
-                quads.StoreUnsafe(ref output, (nuint)o);
+                var bytes = Vector256.LoadUnsafe(ref first, (nuint)i);
+                top = Vector256.Max(top, bytes);
+                var pairs = Avx2.MultiplyAddAdjacent(Avx2.Shuffle(classes, bytes), threes);
+                Avx2.MultiplyAddAdjacent(pairs, nines).StoreUnsafe(ref output, (nuint)(i / 4));
             }
-            else
+        }
+        else
+        {
+            // 64 answers a step: the 4-answer patterns (< 81) of two vectors packed to 16 bits (per 128-bit lane: A₀…A₃ B₀…B₃,
+            // then A₄…A₇ B₄…B₇), a multiply-add by (1, 81) joins each pair of quads into an 8-answer pattern, a permute orders them.
+            var eightyOnes = Vector256.Create(0x00510001).AsInt16();
+            var order = Vector256.Create(0, 1, 4, 5, 2, 3, 6, 7);
+            for (int i = 0; i < chunk.Length; i += 64)
             {
-                // 64-bit lane = quad (low) + 81 × quad (high): the 8-answer pattern in its low 32 bits, gathered to 4 ints.
-                var octs = quads + (Vector256.ShiftRightLogical(quads.AsInt64(), 32).AsInt32() * 81);
-                var packed = Avx2.PermuteVar8x32(octs, Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6));
-                packed.GetLower().StoreUnsafe(ref output, (nuint)o);
+                var bytesA = Vector256.LoadUnsafe(ref first, (nuint)i);
+                var bytesB = Vector256.LoadUnsafe(ref first, (nuint)i + 32);
+                top = Vector256.Max(top, Vector256.Max(bytesA, bytesB));
+                var quadsA = Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Avx2.Shuffle(classes, bytesA), threes), nines);
+                var quadsB = Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Avx2.Shuffle(classes, bytesB), threes), nines);
+                var octs = Avx2.MultiplyAddAdjacent(Avx2.PackSignedSaturate(quadsA, quadsB), eightyOnes);
+                Avx2.PermuteVar8x32(octs, order).StoreUnsafe(ref output, (nuint)(i / 8));
             }
         }
 
