@@ -219,7 +219,7 @@ public sealed class MeanDropTest
             {
                 // S₀ − L over the most negative increment: how many answers cannot reach L (slack 10⁻⁹ × n ≫ the rounding of S).
                 double headroom = CenteredSum(count, total, baseline) - limit - 1e-9 * (count + CountedBlock + 1.0);
-                int take = lowest >= 0 ? CountedBlock : headroom <= 0 ? 0 : (int)Math.Min(CountedBlock, headroom / -lowest);
+                int take = headroom <= 0 ? 0 : lowest >= 0 ? CountedBlock : (int)Math.Min(CountedBlock, headroom / -lowest);
                 take = Math.Min(take, length - i) & ~63;
                 if (take >= MinCountedBlock)
                 {

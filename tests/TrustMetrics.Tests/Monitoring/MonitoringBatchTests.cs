@@ -171,6 +171,30 @@ public class MonitoringBatchTests
     }
 
     [Fact]
+    public void Drop_test_with_no_negative_increment_still_evaluates_below_the_limit()
+    {
+        // Range [−3, 1], μ₀ = −2: the NPS values rescale to ½, ¾, 1 (dyadic) and every increment is ≥ 0, but earlier values of −3
+        // put S far below 0, where E must be evaluated at every answer until S climbs back: batch = one by one.
+        var scores = Stream(60_000, 0, 13);
+        var one = new MeanDropTest(-3, 1, -2);
+        var batched = new MeanDropTest(-3, 1, -2);
+        for (int i = 0; i < 400; i++)
+        {
+            one.Add(-3);
+            batched.Add(-3);
+        }
+
+        foreach (byte s in scores)
+        {
+            one.Add(Value(s));
+        }
+
+        batched.AddNpsScores(scores);
+        Assert.Equal(one.ToJson(), batched.ToJson());
+        Assert.True(batched.Rejected);
+    }
+
+    [Fact]
     public void Drop_test_refuses_a_bad_byte_inside_a_counted_block_naming_its_index()
     {
         var scores = Stream(300_000, 0, 11);
