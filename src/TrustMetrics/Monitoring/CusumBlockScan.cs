@@ -252,12 +252,13 @@ internal sealed class CusumBlockScan
     private bool PassOne(ReadOnlySpan<int> patterns, ref int state)
     {
         ref int table = ref MemoryMarshal.GetArrayDataReference(_pairs);
+        ref int pattern = ref MemoryMarshal.GetReference(patterns); // no bounds checks in the loop: b + 1 < Length
         var s = Vector128.CreateScalarUnsafe(state);
         var peak = s;
-        for (int b = 0; b + 1 < patterns.Length; b += 2)
+        for (int b = 0; b < patterns.Length - 1; b += 2)
         {
-            ref int first = ref Unsafe.Add(ref table, (nint)(uint)patterns[b] * 2);
-            ref int second = ref Unsafe.Add(ref table, (nint)(uint)patterns[b + 1] * 2);
+            ref int first = ref Unsafe.Add(ref table, (nint)(uint)Unsafe.Add(ref pattern, b) * 2);
+            ref int second = ref Unsafe.Add(ref table, (nint)(uint)Unsafe.Add(ref pattern, b + 1) * 2);
             var d2 = Vector128.CreateScalarUnsafe(second);
             var d = Vector128.CreateScalarUnsafe(first) + d2;
             var c = Vector128.Max(Vector128.CreateScalarUnsafe(Unsafe.Add(ref first, 1)) + d2, Vector128.CreateScalarUnsafe(Unsafe.Add(ref second, 1)));
@@ -282,12 +283,13 @@ internal sealed class CusumBlockScan
     private static bool PassEight(ReadOnlySpan<int> patterns, int[] table, int stride, Vector256<int> clearBelow, ref Vector256<int> state)
     {
         ref int origin = ref MemoryMarshal.GetArrayDataReference(table);
+        ref int pattern = ref MemoryMarshal.GetReference(patterns); // no bounds checks in the loop: b + 1 < Length
         var s = state;
         var peak = s;
-        for (int b = 0; b + 1 < patterns.Length; b += 2)
+        for (int b = 0; b < patterns.Length - 1; b += 2)
         {
-            ref int first = ref Unsafe.Add(ref origin, (nint)(uint)patterns[b] * stride);
-            ref int second = ref Unsafe.Add(ref origin, (nint)(uint)patterns[b + 1] * stride);
+            ref int first = ref Unsafe.Add(ref origin, (nint)(uint)Unsafe.Add(ref pattern, b) * stride);
+            ref int second = ref Unsafe.Add(ref origin, (nint)(uint)Unsafe.Add(ref pattern, b + 1) * stride);
             var d2 = Vector256.LoadUnsafe(ref second);
             var d = Vector256.LoadUnsafe(ref first) + d2;
             var c = Vector256.Max(Vector256.LoadUnsafe(ref first, 8) + d2, Vector256.LoadUnsafe(ref second, 8));
