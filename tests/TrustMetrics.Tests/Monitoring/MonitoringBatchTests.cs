@@ -152,6 +152,48 @@ public class MonitoringBatchTests
         Assert.True(upper == 1 ? counted > scores.Length / 2 : counted == 0, $"{counted} answers counted in blocks");
     }
 
+    /// <summary>
+    /// Batch = one by one for the drop test on random cases: stream length 20,000–260,000, a drop of random size over a random
+    /// tail, a baseline μ₀ anywhere in the range, the range [−1, 1] (counted blocks), [−3, 1] (counted, no negative increment
+    /// below some μ₀) or [−1, 2] (one by one), random batch splits with the state read back from JSON before each batch:
+    /// the same JSON and rejection time. Every case is valid (no discards).
+    /// </summary>
+    [Property(MaxTest = 20)]
+    public Property Drop_test_batches_equal_one_by_one_updates_on_random_cases(int seed, byte rangeRaw, byte baselineRaw, ushort lengthRaw, byte dropRaw)
+    {
+        (double lower, double upper) = (rangeRaw % 3) switch { 0 => (-1.0, 1.0), 1 => (-3.0, 1.0), _ => (-1.0, 2.0) };
+        double baseline = -1 + 2 * (baselineRaw / 255.0);
+        int n = 20_000 + lengthRaw % 240_000;
+        var random = new Random(seed);
+        var scores = Stream(n, dropRaw % 4 == 0 ? 0 : random.Next(0, n / 2), seed);
+        var one = new MeanDropTest(lower, upper, baseline);
+        var batched = new MeanDropTest(lower, upper, baseline);
+        long firstRejection = 0, batchedRejection = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (one.Add(Value(scores[i])))
+            {
+                firstRejection = i + 1;
+            }
+        }
+
+        int at = 0;
+        while (at < n)
+        {
+            int take = Math.Min(n - at, random.Next(0, 80_000));
+            batched = MeanDropTest.FromJson(batched.ToJson());
+            if (batched.AddNpsScores(scores.AsSpan(at, take)))
+            {
+                batchedRejection = batched.RejectedAt!.Value;
+            }
+
+            at += take;
+        }
+
+        return (one.ToJson() == batched.ToJson() && firstRejection == batchedRejection).ToProperty()
+            .Label($"[{lower}, {upper}], μ₀ {baseline}, n {n}: rejected at {firstRejection} one by one, {batchedRejection} batched");
+    }
+
     [Fact]
     public void Drop_test_batch_after_a_non_dyadic_value_stays_exact()
     {
