@@ -173,7 +173,7 @@ public sealed class ConfidenceSequence : IAccumulator<ConfidenceSequence>
     /// The smallest m ≤ 40 for which the start and the three increments (all ≥ 0) are integers × 2⁻ᵐ and start + n × max stays
     /// ≤ 2⁵³ × 2⁻ᵐ, so that every partial sum is representable and floating-point addition in any order is exact; null if none.
     /// </summary>
-    private static int? ExactScale(long n, double a, double b, double c, double start)
+    internal static int? ExactScale(long n, double a, double b, double c, double start)
     {
         for (int m = 0; m <= 40; m++)
         {

@@ -18,7 +18,13 @@ namespace TrustMetrics.Monitoring;
 /// chunk is exactly the one the per-answer recursion gives (integer arithmetic, no overflow: |d| ≤ 2²⁴, H ≤ 2²⁹). A chunk that
 /// reaches a threshold, or holds a byte outside 0–10, is left to the per-answer loop, which finds the alarm (or the bad byte)
 /// answer by answer. The class pattern of a block is computed 32 answers at a time (AVX2: a byte shuffle to the class 0/1/2, two
-/// multiply-adds to base-3 digits).
+/// multiply-adds to base-3 digits). Most chunks do not need the exact largest excess: every state inside a pair of blocks is at
+/// most the pair's start state + R, R the largest rise of any run of a pair's answers (pair length × the largest increment, ≥ 0),
+/// so when the largest state at the pairs' starts (and end) stays below H − R no state of the chunk reached H. A first pass keeps only
+/// that running maximum (one max per pair instead of the five adds and maxes of the exact excess); a chunk it cannot clear is
+/// scanned again with the exact excess. For several CUSUMs the first pass goes 8 answers per lookup, not 4: a second table over
+/// the 3⁸ patterns holds (D, c) composed from two 4-answer entries (6,561 × 64 B, built on the first batch of at least
+/// <see cref="OctTableFrom"/> answers, so small batches, e.g. a service's, never pay for it).
 /// </summary>
 internal sealed class CusumBlockScan
 {
@@ -32,14 +38,42 @@ internal sealed class CusumBlockScan
     private const int Never = -(1 << 30);
 
     private readonly int[] _table;
+
+    /// <summary>One CUSUM: (D, c) per 8-answer pattern, 2 ints (52 KB), for the first pass (an entry's address is pattern × 8 bytes).</summary>
+    private readonly int[] _pairs;
     private readonly int _lanes;
     private readonly int _block;
 
-    private CusumBlockScan(int[] table, int lanes, int block)
+    /// <summary>
+    /// Per lane H − R: the threshold minus the largest rise within a pair of blocks (<see cref="int.MaxValue"/> beyond the drops).
+    /// A state at a pair's start below it cannot reach H within the pair. Compared as is (no sum that could overflow: a state
+    /// that grows past it is held by the running maximum before it could wrap).
+    /// </summary>
+    private readonly Vector256<int> _clearBelow;
+
+    /// <summary>H − R for pairs of 8-answer blocks (the <see cref="_octTable"/> pass of several CUSUMs).</summary>
+    private readonly Vector256<int> _clearBelowOct;
+
+    /// <summary>Several CUSUMs: per 8-answer pattern (D lanes, c lanes), 16 ints; null until a batch of <see cref="OctTableFrom"/> answers.</summary>
+    private int[]? _octTable;
+
+    /// <summary>The smallest batch that builds <see cref="_octTable"/> (6,561 vector compositions to build, 420 KB).</summary>
+    internal const int OctTableFrom = 4 * Chunk;
+
+    private CusumBlockScan(int[] table, int lanes, int block, Vector256<int> clearBelow, Vector256<int> clearBelowOct)
     {
         _table = table;
+        _pairs = new int[lanes == 1 ? 2 * 6561 : 0];
+        for (int p = 0; p < _pairs.Length / 2; p++)
+        {
+            _pairs[2 * p] = table[4 * p];
+            _pairs[2 * p + 1] = table[4 * p + 1];
+        }
+
         _lanes = lanes;
         _block = block;
+        _clearBelow = clearBelow;
+        _clearBelowOct = clearBelowOct;
     }
 
     /// <summary>True on hardware with AVX2 (the class-pattern computation).</summary>
@@ -126,7 +160,33 @@ internal sealed class CusumBlockScan
             }
         }
 
-        return new CusumBlockScan(table, lanes, block);
+        // R = 2 × block × the largest increment (≥ 0) bounds the rise of any run of answers within a pair of blocks.
+        Span<int> clearBelow = stackalloc int[8], clearBelowOct = stackalloc int[8];
+        clearBelow.Fill(int.MaxValue);
+        clearBelowOct.Fill(int.MaxValue);
+        for (int j = 0; j < drops; j++)
+        {
+            int largest = Math.Max(0, Math.Max(increments[j], Math.Max(increments[8 + j], increments[16 + j])));
+            clearBelow[j] = (int)(thresholds[j] - 2L * block * largest);
+            clearBelowOct[j] = (int)(thresholds[j] - 16L * largest);
+        }
+
+        return new CusumBlockScan(table, lanes, block, Vector256.Create<int>(clearBelow), Vector256.Create<int>(clearBelowOct));
+    }
+
+    /// <summary>(D, c) of every 8-answer pattern, composed from its two 4-answer halves (first answer the lowest digit).</summary>
+    private int[] OctTable()
+    {
+        var oct = new int[6561 * 16];
+        for (int p = 0; p < 6561; p++)
+        {
+            int low = p % 81 * 24, high = p / 81 * 24;
+            var dHigh = Vector256.Create(_table, high);
+            (Vector256.Create(_table, low) + dHigh).CopyTo(oct, p * 16);
+            Vector256.Max(Vector256.Create(_table, low + 8) + dHigh, Vector256.Create(_table, high + 8)).CopyTo(oct, p * 16 + 8);
+        }
+
+        return oct;
     }
 
     /// <summary>
@@ -139,11 +199,17 @@ internal sealed class CusumBlockScan
     public int Skip(ReadOnlySpan<byte> scores, ref Vector256<int> w)
     {
         Span<int> patterns = stackalloc int[Chunk / 4];
+        if (_lanes > 1 && _octTable is null && scores.Length >= OctTableFrom)
+        {
+            _octTable = OctTable();
+        }
+
+        var oct = _octTable;
         int done = 0;
         while (scores.Length - done >= Chunk)
         {
             var chunk = scores.Slice(done, Chunk);
-            if (!Patterns(chunk, patterns, _block))
+            if (!Patterns(chunk, patterns, oct is null ? _block : 8))
             {
                 break;
             }
@@ -151,14 +217,23 @@ internal sealed class CusumBlockScan
             if (_lanes == 1)
             {
                 int state = w.ToScalar();
-                if (!ScanOne(patterns[..(Chunk / 8)], ref state))
+                if (!PassOne(patterns[..(Chunk / 8)], ref state) && !ScanOne(patterns[..(Chunk / 8)], ref state))
                 {
                     break;
                 }
 
                 w = Vector256.CreateScalar(state);
             }
-            else if (!ScanEight(patterns, ref w))
+            else if (oct is not null)
+            {
+                // 8-answer patterns for the first pass; a chunk it cannot clear is scanned exactly on its 4-answer patterns.
+                if (!PassEight(patterns[..(Chunk / 8)], oct, 16, _clearBelowOct, ref w)
+                    && !(Patterns(chunk, patterns, _block) && ScanEight(patterns, ref w)))
+                {
+                    break;
+                }
+            }
+            else if (!PassEight(patterns, _table, 24, _clearBelow, ref w) && !ScanEight(patterns, ref w))
             {
                 break;
             }
@@ -167,6 +242,68 @@ internal sealed class CusumBlockScan
         }
 
         return done;
+    }
+
+    /// <summary>
+    /// One CUSUM over a chunk's 8-answer blocks with the cheap test: true (state advanced) when the largest state at the pairs'
+    /// starts plus R stays below the threshold; false (state untouched) when the chunk needs <see cref="ScanOne"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool PassOne(ReadOnlySpan<int> patterns, ref int state)
+    {
+        ref int table = ref MemoryMarshal.GetArrayDataReference(_pairs);
+        ref int pattern = ref MemoryMarshal.GetReference(patterns); // no bounds checks in the loop: b + 1 < Length
+        var s = Vector128.CreateScalarUnsafe(state);
+        var peak = s;
+        for (int b = 0; b < patterns.Length - 1; b += 2)
+        {
+            ref int first = ref Unsafe.Add(ref table, (nint)(uint)Unsafe.Add(ref pattern, b) * 2);
+            ref int second = ref Unsafe.Add(ref table, (nint)(uint)Unsafe.Add(ref pattern, b + 1) * 2);
+            var d2 = Vector128.CreateScalarUnsafe(second);
+            var d = Vector128.CreateScalarUnsafe(first) + d2;
+            var c = Vector128.Max(Vector128.CreateScalarUnsafe(Unsafe.Add(ref first, 1)) + d2, Vector128.CreateScalarUnsafe(Unsafe.Add(ref second, 1)));
+            s = Vector128.Max(s + d, c);
+            peak = Vector128.Max(peak, s);
+        }
+
+        if (peak.ToScalar() >= _clearBelow.ToScalar())
+        {
+            return false;
+        }
+
+        state = s.ToScalar();
+        return true;
+    }
+
+    /// <summary>
+    /// Up to 8 CUSUMs over a chunk's blocks with the cheap test of <see cref="PassOne"/>: <paramref name="table"/> holds per
+    /// pattern D lanes then c lanes, <paramref name="stride"/> ints apart; <paramref name="clearBelow"/> is H − R for a pair of its blocks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool PassEight(ReadOnlySpan<int> patterns, int[] table, int stride, Vector256<int> clearBelow, ref Vector256<int> state)
+    {
+        ref int origin = ref MemoryMarshal.GetArrayDataReference(table);
+        ref int pattern = ref MemoryMarshal.GetReference(patterns); // no bounds checks in the loop: b + 1 < Length
+        var s = state;
+        var peak = s;
+        for (int b = 0; b < patterns.Length - 1; b += 2)
+        {
+            ref int first = ref Unsafe.Add(ref origin, (nint)(uint)Unsafe.Add(ref pattern, b) * stride);
+            ref int second = ref Unsafe.Add(ref origin, (nint)(uint)Unsafe.Add(ref pattern, b + 1) * stride);
+            var d2 = Vector256.LoadUnsafe(ref second);
+            var d = Vector256.LoadUnsafe(ref first) + d2;
+            var c = Vector256.Max(Vector256.LoadUnsafe(ref first, 8) + d2, Vector256.LoadUnsafe(ref second, 8));
+            s = Vector256.Max(s + d, c);
+            peak = Vector256.Max(peak, s);
+        }
+
+        if (Vector256.GreaterThanOrEqualAny(peak, clearBelow))
+        {
+            return false;
+        }
+
+        state = s;
+        return true;
     }
 
     /// <summary>One CUSUM over a chunk's 8-answer blocks; false (state untouched) when some state reaches the threshold.</summary>
@@ -248,23 +385,31 @@ internal sealed class CusumBlockScan
         var top = Vector256<byte>.Zero;
         ref byte first = ref MemoryMarshal.GetReference(chunk);
         ref int output = ref MemoryMarshal.GetReference(patterns);
-        int step = block == 4 ? 8 : 4;
-        for (int i = 0, o = 0; i < chunk.Length; i += 32, o += step)
+        if (block == 4)
         {
-            var bytes = Vector256.LoadUnsafe(ref first, (nuint)i);
-            top = Vector256.Max(top, bytes);
-            var pairs = Avx2.MultiplyAddAdjacent(Avx2.Shuffle(classes, bytes), threes);
-            var quads = Avx2.MultiplyAddAdjacent(pairs, nines);
-            if (block == 4)
+            for (int i = 0; i < chunk.Length; i += 32)
             {
-                quads.StoreUnsafe(ref output, (nuint)o);
+                var bytes = Vector256.LoadUnsafe(ref first, (nuint)i);
+                top = Vector256.Max(top, bytes);
+                var pairs = Avx2.MultiplyAddAdjacent(Avx2.Shuffle(classes, bytes), threes);
+                Avx2.MultiplyAddAdjacent(pairs, nines).StoreUnsafe(ref output, (nuint)(i / 4));
             }
-            else
+        }
+        else
+        {
+            // 64 answers a step: the 4-answer patterns (< 81) of two vectors packed to 16 bits (per 128-bit lane: A₀…A₃ B₀…B₃,
+            // then A₄…A₇ B₄…B₇), a multiply-add by (1, 81) joins each pair of quads into an 8-answer pattern, a permute orders them.
+            var eightyOnes = Vector256.Create(0x00510001).AsInt16();
+            var order = Vector256.Create(0, 1, 4, 5, 2, 3, 6, 7);
+            for (int i = 0; i < chunk.Length; i += 64)
             {
-                // 64-bit lane = quad (low) + 81 × quad (high): the 8-answer pattern in its low 32 bits, gathered to 4 ints.
-                var octs = quads + (Vector256.ShiftRightLogical(quads.AsInt64(), 32).AsInt32() * 81);
-                var packed = Avx2.PermuteVar8x32(octs, Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6));
-                packed.GetLower().StoreUnsafe(ref output, (nuint)o);
+                var bytesA = Vector256.LoadUnsafe(ref first, (nuint)i);
+                var bytesB = Vector256.LoadUnsafe(ref first, (nuint)i + 32);
+                top = Vector256.Max(top, Vector256.Max(bytesA, bytesB));
+                var quadsA = Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Avx2.Shuffle(classes, bytesA), threes), nines);
+                var quadsB = Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Avx2.Shuffle(classes, bytesB), threes), nines);
+                var octs = Avx2.MultiplyAddAdjacent(Avx2.PackSignedSaturate(quadsA, quadsB), eightyOnes);
+                Avx2.PermuteVar8x32(octs, order).StoreUnsafe(ref output, (nuint)(i / 8));
             }
         }
 

@@ -15,6 +15,8 @@ namespace TrustMetrics.Monitoring;
 /// <see cref="PValue"/> = min(1, 1/max E) is an always-valid p-value. μ₀ must be fixed before the monitored observations
 /// (a target, or a baseline from an earlier period; to account for the baseline's own sampling error compare the two
 /// sequences with <see cref="AnytimeComparison"/>). Sequential: the running maximum depends on the order, so tests do not merge.
+/// The state keeps U = Σx' (not S): S = U − nμ₀' is formed afresh, rounded once, at every observation, so that for NPS answers
+/// (x' ∈ {0, ½, 1}, U exact) a batch can count classes instead of adding one by one and still give S bit for bit.
 /// </summary>
 public sealed class MeanDropTest
 {
@@ -22,7 +24,9 @@ public sealed class MeanDropTest
     private readonly double _unitBaseline;
     private readonly double _logThreshold;
     private long _count;
-    private double _unitSum;
+
+    /// <summary>U = Σ (x − a)/(b − a), added one by one; S = U − nμ₀' is <see cref="UnitSum"/>.</summary>
+    private double _unitValueSum;
     private double _maxLogE;
     private long _rejectedAt;
 
@@ -57,7 +61,7 @@ public sealed class MeanDropTest
         _inverseWidth = 1.0 / (upperBound - lowerBound);
         _unitBaseline = (baselineMean - lowerBound) * _inverseWidth;
         _logThreshold = -Math.Log(alpha);
-        _npsIncrements = NpsIncrements();
+        _npsUnits = NpsUnits();
     }
 
     private MeanDropTest(MeanDropTestState s)
@@ -71,10 +75,10 @@ public sealed class MeanDropTest
         _unitBaseline = (BaselineMean - LowerBound) * _inverseWidth;
         _logThreshold = -Math.Log(Alpha);
         _count = s.Count;
-        _unitSum = s.UnitSum;
+        _unitValueSum = s.UnitValueSum;
         _maxLogE = s.MaxLogEValue;
         _rejectedAt = s.RejectedAt;
-        _npsIncrements = NpsIncrements();
+        _npsUnits = NpsUnits();
     }
 
     /// <summary>Lower end of the range.</summary>
@@ -95,7 +99,17 @@ public sealed class MeanDropTest
     public long Count => _count;
 
     /// <summary>log E_n now (0 before the first observation).</summary>
-    public double LogEValue => _count == 0 ? 0.0 : MixtureBoundary.LogDropEValue(_unitSum, MixtureBoundary.UnitVarianceProxy * _count, Rho);
+    public double LogEValue => _count == 0 ? 0.0 : MixtureBoundary.LogDropEValue(UnitSum, MixtureBoundary.UnitVarianceProxy * _count, Rho);
+
+    /// <summary>S = U − nμ₀' (the sum of the rescaled observations minus n × the rescaled baseline), rounded once.</summary>
+    private double UnitSum => CenteredSum(_count, _unitValueSum, _unitBaseline);
+
+    /// <summary>
+    /// S = U − nμ₀' rounded once (a fused multiply-add: correctly rounded on every platform), the one formula of <see cref="Add"/>
+    /// and <see cref="AddNpsScores"/>, so both give the same double from the same (n, U).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double CenteredSum(double count, double unitValueSum, double unitBaseline) => Math.FusedMultiplyAdd(-count, unitBaseline, unitValueSum);
 
     /// <summary>Always-valid p-value: min(1, 1 / max_{k ≤ n} E_k).</summary>
     public double PValue => Math.Exp(-_maxLogE);
@@ -119,7 +133,8 @@ public sealed class MeanDropTest
         }
 
         _count++;
-        _unitSum += (value - LowerBound) * _inverseWidth - _unitBaseline;
+        _unitValueSum += (value - LowerBound) * _inverseWidth;
+        double sum = CenteredSum(_count, _unitValueSum, _unitBaseline);
         double v = MixtureBoundary.UnitVarianceProxy * _count;
         if ((_count & 4095) == 0)
         {
@@ -130,12 +145,12 @@ public sealed class MeanDropTest
         // ≤ exp(z²/2) for z < 0, and ½log(ρ/(V+ρ)) falls with V (so its value at an earlier V bounds it). When that bound stays
         // below the running maximum, E cannot raise it and the log and normal tail are skipped: the maximum, the p-value and the
         // rejection time are exactly those of evaluating E at every observation.
-        double bound = _unitSum >= 0
+        double bound = sum >= 0
             ? _halfLogShrinkBound
-            : MixtureBoundary.Log2 + _halfLogShrinkBound + _unitSum * _unitSum / (2.0 * (v + Rho));
+            : MixtureBoundary.Log2 + _halfLogShrinkBound + sum * sum / (2.0 * (v + Rho));
         if (bound > _maxLogE - SkipMargin)
         {
-            double logE = MixtureBoundary.LogDropEValue(_unitSum, v, Rho);
+            double logE = MixtureBoundary.LogDropEValue(sum, v, Rho);
             _halfLogShrinkBound = 0.5 * Math.Log(Rho / (v + Rho));
             if (logE > _maxLogE)
             {
@@ -154,12 +169,16 @@ public sealed class MeanDropTest
 
     /// <summary>
     /// Adds a batch of one-byte 0–10 NPS answers as −1/0/+1, in order, keeping the state in registers: the count, the running sum
-    /// (the same additions in the same order as <see cref="Add"/>, so bit for bit the same), the running maximum of log E, the
-    /// p-value and the rejection time are exactly those of <see cref="Add"/> on each answer. The skip test is one compare per
-    /// answer: within a block of at most 4,096 answers, log E can exceed the running maximum M only if S &lt; −√(2(V₀+ρ)(M − 10⁻⁹ − log 2 − h)),
-    /// V₀ the intrinsic time at the block's start and h = ½log(ρ/(V₀+ρ)) (the bound of <see cref="Add"/> with V₀ ≤ V; the square
-    /// root's argument is shrunk by 10⁻¹² relative so rounding only makes the test evaluate more often); below that limit E is
-    /// evaluated exactly as <see cref="Add"/> does. O(1) per answer, allocation-free.
+    /// U, the running maximum of log E, the p-value and the rejection time are exactly those of <see cref="Add"/> on each answer.
+    /// Within a stretch of answers, log E can exceed the running maximum M only if S &lt; L = −√(2(V₀+ρ)(M − 10⁻⁹ − log 2 − h)),
+    /// V₀ the intrinsic time at the stretch's start and h = ½log(ρ/(V₀+ρ)) (the bound of <see cref="Add"/> with V₀ ≤ V; the
+    /// square root's argument is shrunk by 10⁻¹² relative so rounding only makes the test evaluate more often). When S₀ + B·d
+    /// stays above L (d the most negative increment, with a slack far above the rounding of S), no answer of the next B can
+    /// reach L: when the rescaled values and U are dyadic (always so on [−1, 1]: 0, ½, 1; see
+    /// <see cref="ConfidenceSequence.AddNpsScores"/>), U after them is the class counts × values (vectorised count, as
+    /// <see cref="NpsTally.FromScores(ReadOnlySpan{byte})"/>), exactly the one-by-one sum. Otherwise, and near L, answers go one
+    /// by one (one add, one fused multiply-add and one compare each), and log E is evaluated as <see cref="Add"/> does whenever
+    /// S &lt; L. O(1) per answer, allocation-free.
     /// </summary>
     /// <param name="scores">Scores 0–10, one byte each.</param>
     /// <returns>True when the test rejects for the first time within this batch (<see cref="RejectedAt"/> tells at which answer).</returns>
@@ -172,35 +191,53 @@ public sealed class MeanDropTest
             return false;
         }
 
-        // One increment per byte value, NaN for a byte that is no 0–10 score or whose value lies outside the range: the sum turns
+        // One rescaled value per byte value, NaN for a byte that is no 0–10 score or whose value lies outside the range: U turns
         // NaN there, the skip test fails, and the slow path throws before anything is stored (the state lives in locals).
-        ref double increment = ref MemoryMarshal.GetArrayDataReference(_npsIncrements);
+        ref double unit = ref MemoryMarshal.GetArrayDataReference(_npsUnits);
         ref byte first = ref MemoryMarshal.GetReference(scores);
         long start = _count;
         long rejectedAt = _rejectedAt;
-        double sum = _unitSum, max = _maxLogE, h = _halfLogShrinkBound, rho = Rho;
+        double total = _unitValueSum, max = _maxLogE, rho = Rho, baseline = _unitBaseline;
         if (rejectedAt == 0 && max >= _logThreshold)
         {
             rejectedAt = start + 1; // a state read back at or above the threshold rejects at the next answer, as Add does
         }
 
+        double low = _npsUnits[0], mid = _npsUnits[NpsScale.MaxDetractorScore + 1], high = _npsUnits[NpsScale.MinPromoterScore];
+        int? scale = ConfidenceSequence.ExactScale(scores.Length, low, mid, high, total); // null when a class is NaN (outside the range)
+        double lowest = Math.Min(low, Math.Min(mid, high)) - baseline;
         int i = 0, length = scores.Length;
+        long counted = 0;
         while (i < length)
         {
             long count = start + i;
             double vNow = MixtureBoundary.UnitVarianceProxy * count;
-            if (count > 0)
-            {
-                h = 0.5 * Math.Log(rho / (vNow + rho));
-            }
-
+            double h = 0.5 * Math.Log(rho / (vNow + rho));
             double room = (max - SkipMargin - MixtureBoundary.Log2 - h) * (1 - 1e-12);
             double limit = h > max - SkipMargin ? double.PositiveInfinity : room <= 0 ? 0.0 : -Math.Sqrt(2.0 * (vNow + rho) * room);
-            int end = Math.Min(length, i + 4096);
-            i = SkipRun(ref first, i, end, ref increment, limit, ref sum);
+            if (scale is int m && limit < 0)
+            {
+                // S₀ − L over the most negative increment: how many answers cannot reach L (slack 10⁻⁹ × n ≫ the rounding of S).
+                double headroom = CenteredSum(count, total, baseline) - limit - 1e-9 * (count + CountedBlock + 1.0);
+                int take = headroom <= 0 ? 0 : lowest >= 0 ? CountedBlock : (int)Math.Min(CountedBlock, headroom / -lowest);
+                take = Math.Min(take, length - i) & ~63;
+                if (take >= MinCountedBlock)
+                {
+                    var tally = CountBlock(scores, i, take);
+                    long scaled = (long)Math.ScaleB(total, m) + tally.Detractors * (long)Math.ScaleB(low, m)
+                        + tally.Passives * (long)Math.ScaleB(mid, m) + tally.Promoters * (long)Math.ScaleB(high, m);
+                    total = Math.ScaleB((double)scaled, -m);
+                    counted += take;
+                    i += take;
+                    continue;
+                }
+            }
+
+            int end = Math.Min(length, i + (scale is null ? 4096 : MinCountedBlock));
+            i = SkipRun(ref first, i, end, ref unit, start, baseline, limit, ref total);
             if (i < end)
             {
-                if (double.IsNaN(sum))
+                if (double.IsNaN(total))
                 {
                     throw NpsBatch.Invalid(scores, i, LowerBound, UpperBound, nameof(scores));
                 }
@@ -208,7 +245,7 @@ public sealed class MeanDropTest
                 // log E might exceed the maximum: evaluate it as Add does.
                 long n = start + i + 1;
                 double v = MixtureBoundary.UnitVarianceProxy * n;
-                double logE = MixtureBoundary.LogDropEValue(sum, v, rho);
+                double logE = MixtureBoundary.LogDropEValue(CenteredSum(n, total, baseline), v, rho);
                 if (logE > max)
                 {
                     max = logE;
@@ -224,63 +261,98 @@ public sealed class MeanDropTest
         }
 
         _count = start + length;
-        _unitSum = sum;
+        _unitValueSum = total;
         _maxLogE = max;
         _halfLogShrinkBound = 0.5 * Math.Log(rho / (MixtureBoundary.UnitVarianceProxy * _count + rho));
         bool rejectedNow = _rejectedAt == 0 && rejectedAt > 0;
         _rejectedAt = rejectedAt;
+        CountedAnswers += counted;
         return rejectedNow;
     }
 
-    /// <summary>Per byte value 0–255 the increment of the sum, (v − a)/(b − a) − μ₀' as in <see cref="Add"/>; NaN for an invalid byte (2 KB, built with the test).</summary>
-    private readonly double[] _npsIncrements;
+    /// <summary>Answers that <see cref="AddNpsScores"/> took in counted blocks (not one by one), for tests: the fast path is taken.</summary>
+    internal long CountedAnswers { get; private set; }
 
-    private double[] NpsIncrements()
+    /// <summary>The most answers counted at once (the limit L is recomputed, tighter, between blocks).</summary>
+    private const int CountedBlock = 1 << 14;
+
+    /// <summary>The fewest answers worth counting as a block; nearer L, this many go one by one before the next try.</summary>
+    private const int MinCountedBlock = 256;
+
+    /// <summary>Per byte value 0–255 the rescaled value (v − a)/(b − a) as in <see cref="Add"/>; NaN for an invalid byte (2 KB, built with the test).</summary>
+    private readonly double[] _npsUnits;
+
+    private double[] NpsUnits()
     {
-        var increments = new double[256];
-        for (int s = 0; s < increments.Length; s++)
+        var units = new double[256];
+        for (int s = 0; s < units.Length; s++)
         {
-            increments[s] = NpsBatch.InRange(s, LowerBound, UpperBound) ? (NpsBatch.Values[s] - LowerBound) * _inverseWidth - _unitBaseline : double.NaN;
+            units[s] = NpsBatch.InRange(s, LowerBound, UpperBound) ? (NpsBatch.Values[s] - LowerBound) * _inverseWidth : double.NaN;
         }
 
-        return increments;
+        return units;
+    }
+
+    /// <summary>The class counts of <paramref name="length"/> answers from <paramref name="at"/>; a byte above 10 throws naming its index in the whole batch.</summary>
+    private NpsTally CountBlock(ReadOnlySpan<byte> scores, int at, int length)
+    {
+        var block = scores.Slice(at, length);
+        try
+        {
+            return NpsTally.FromScores(block);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw NpsBatch.Invalid(scores, at + block.IndexOfAnyInRange((byte)(NpsScale.MaxScore + 1), byte.MaxValue), LowerBound, UpperBound, nameof(scores));
+        }
     }
 
     /// <summary>
-    /// Adds answers <paramref name="i"/>…<paramref name="end"/> − 1 to <paramref name="sum"/> until the sum falls below
-    /// <paramref name="limit"/> or turns NaN; returns the index of that answer (included in the sum), else <paramref name="end"/>.
-    /// A leaf method, so the sum stays in a register (in the caller, live across calls, it would be spilled to the stack).
+    /// Adds answers <paramref name="i"/>…<paramref name="end"/> − 1 to U (<paramref name="total"/>) until S = U − nμ₀' (n counted
+    /// from <paramref name="start"/>) falls below <paramref name="limit"/> or turns NaN; returns the index of that answer (included
+    /// in U), else <paramref name="end"/>. A leaf method, so U stays in a register (in the caller it would be spilled to the stack).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int SkipRun(ref byte first, int i, int end, ref double increments, double limit, ref double sum)
+    private static int SkipRun(ref byte first, int i, int end, ref double units, long start, double baseline, double limit, ref double total)
     {
-        double s = sum;
+        double u = total;
+        double n = start + i; // exact below 2⁵³, as the count Add converts
         for (; i < end; i++)
         {
-            s += Unsafe.Add(ref increments, Unsafe.Add(ref first, i));
-            if (!(s >= limit))
+            u += Unsafe.Add(ref units, Unsafe.Add(ref first, i));
+            n += 1.0;
+            if (!(CenteredSum(n, u, baseline) >= limit))
             {
                 break;
             }
         }
 
-        sum = s;
+        total = u;
         return i;
     }
 
-    /// <summary>The versioned state as compact JSON.</summary>
+    /// <summary>The versioned state as compact JSON (version 2: U = Σx' kept, S written beside it for reading).</summary>
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(
-        new MeanDropTestState(MeanDropTestState.CurrentVersion, LowerBound, UpperBound, BaselineMean, Alpha, Rho, _count, _unitSum, _maxLogE, _rejectedAt),
+        new MeanDropTestState(MeanDropTestState.CurrentVersion, LowerBound, UpperBound, BaselineMean, Alpha, Rho, _count, UnitSum, _maxLogE, _rejectedAt,
+            _unitValueSum),
         MonitoringJsonContext.Default.MeanDropTestState);
 
-    /// <summary>Reads a test written by <see cref="ToJson"/>.</summary>
+    /// <summary>
+    /// Reads a test written by <see cref="ToJson"/>: version 2, or version 1 (which kept S only: U is taken as S + nμ₀', rounded
+    /// once, so the test goes on from S up to its last bit).
+    /// </summary>
     /// <param name="json">The JSON document.</param>
     /// <exception cref="ArgumentException">The JSON is malformed, of an unknown version or holds an invalid field; the message names the field and value.</exception>
     public static MeanDropTest FromJson(string json)
     {
         var s = MonitoringJson.Deserialize(json, MonitoringJsonContext.Default.MeanDropTestState);
         const string type = nameof(MeanDropTestState);
-        var shape = ConfidenceSequence.FromState(new ConfidenceSequenceState(s.Version, s.LowerBound, s.UpperBound, s.Alpha, s.Rho, 0, 0));
+        if (s.Version != 1)
+        {
+            StateGuard.Version(s.Version, MeanDropTestState.CurrentVersion, type);
+        }
+
+        var shape = ConfidenceSequence.FromState(new ConfidenceSequenceState(ConfidenceSequenceState.CurrentVersion, s.LowerBound, s.UpperBound, s.Alpha, s.Rho, 0, 0));
         MonitoringJson.Finite(s.BaselineMean, type, nameof(s.BaselineMean));
         if (!(s.BaselineMean >= shape.LowerBound && s.BaselineMean <= shape.UpperBound))
         {
@@ -294,6 +366,20 @@ public sealed class MeanDropTest
             throw StateGuard.Invalid(type, nameof(s.UnitSum), $"|{Guard.Format(s.UnitSum)}| exceeds Count = {s.Count}.");
         }
 
+        double unitBaseline = (s.BaselineMean - s.LowerBound) / (s.UpperBound - s.LowerBound);
+        if (s.Version == 1)
+        {
+            s = s with { UnitValueSum = Math.Clamp(Math.FusedMultiplyAdd(s.Count, unitBaseline, s.UnitSum), 0.0, s.Count) };
+        }
+        else
+        {
+            MonitoringJson.Finite(s.UnitValueSum, type, nameof(s.UnitValueSum));
+            if (!(s.UnitValueSum >= 0 && s.UnitValueSum <= s.Count))
+            {
+                throw StateGuard.Invalid(type, nameof(s.UnitValueSum), $"{Guard.Format(s.UnitValueSum)} must lie in [0, Count = {s.Count}].");
+            }
+        }
+
         MonitoringJson.Finite(s.MaxLogEValue, type, nameof(s.MaxLogEValue));
         if (s.MaxLogEValue < 0)
         {
@@ -305,7 +391,13 @@ public sealed class MeanDropTest
             throw StateGuard.Invalid(type, nameof(s.RejectedAt), string.Create(CultureInfo.InvariantCulture, $"{s.RejectedAt} must lie in [0, Count = {s.Count}]."));
         }
 
-        return new MeanDropTest(s);
+        var test = new MeanDropTest(s);
+        if (s.Version != 1 && test.UnitSum != s.UnitSum)
+        {
+            throw StateGuard.Invalid(type, nameof(s.UnitSum), $"{Guard.Format(s.UnitSum)} differs from UnitValueSum − Count × the rescaled baseline = {Guard.Format(test.UnitSum)}.");
+        }
+
+        return test;
     }
 
     /// <summary>"mean drop below 0.3: p = 0.41 after 1200 (not rejected)".</summary>

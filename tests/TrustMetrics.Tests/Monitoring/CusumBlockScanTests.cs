@@ -125,6 +125,48 @@ public class CusumBlockScanTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 1_000_000.0)] // GLR, 6 drops: few alarms, most chunks cleared by the 8-answer pass
+    [InlineData(3, 2_000.0)] // GLR, 3 drops: alarms every few thousand answers, chunks rescanned exactly
+    [InlineData(0, 1_000_000.0)] // one CUSUM
+    public void Large_batches_equal_one_by_one_updates(int kind, double arl)
+    {
+        // Batches of 10,000–60,000 answers (≥ CusumBlockScan.OctTableFrom: several CUSUMs go 8 answers per lookup), a change
+        // two thirds in, JSON read back between batches: same alarms and the same JSON state as Add on each answer.
+        var scores = Stream(21, 240_000, 160_000, 0.6);
+        var one = Detector(kind, arl);
+        var batched = Detector(kind, arl);
+        var alarms = new List<string>();
+        foreach (byte s in scores)
+        {
+            if (one.Add(s <= 6 ? -1 : s <= 8 ? 0 : 1))
+            {
+                alarms.Add(Describe(one.LastAlarm!));
+            }
+        }
+
+        var batchedAlarms = new List<string>();
+        var random = new Random(22);
+        int at = 0;
+        while (at < scores.Length)
+        {
+            int take = Math.Min(scores.Length - at, random.Next(10_000, 60_000));
+            var batch = scores.AsSpan(at, take);
+            batched = ChangeDetector.FromJson(batched.ToJson());
+            while (batched.AddNpsScores(batch, out int used))
+            {
+                batchedAlarms.Add(Describe(batched.LastAlarm!));
+                batch = batch[used..];
+            }
+
+            at += take;
+        }
+
+        Assert.True(alarms.Count > 0, "the change raises an alarm");
+        Assert.Equal(alarms, batchedAlarms);
+        Assert.Equal(one.ToJson(), batched.ToJson());
+    }
+
     private static bool Avx2Supported() => System.Runtime.Intrinsics.X86.Avx2.IsSupported;
 
     /// <summary>

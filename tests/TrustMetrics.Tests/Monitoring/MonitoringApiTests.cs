@@ -94,6 +94,12 @@ public class MonitoringApiTests
         Assert.Contains("Probabilities", Assert.ThrowsAny<ArgumentException>(() => ChangeDetector.FromJson(detector.Replace("\"probabilities\":[0.8", "\"probabilities\":[0.9", StringComparison.Ordinal))).Message, StringComparison.Ordinal);
         string test = new MeanDropTest(0, 1, 0.5).ToJson();
         Assert.Contains("MaxLogEValue", Assert.ThrowsAny<ArgumentException>(() => MeanDropTest.FromJson(test.Replace("\"maxLogEValue\":0", "\"maxLogEValue\":-1", StringComparison.Ordinal))).Message, StringComparison.Ordinal);
+        Assert.Contains("MeanDropTestState.Version = 3", Assert.ThrowsAny<ArgumentException>(() => MeanDropTest.FromJson(test.Replace("\"version\":2", "\"version\":3", StringComparison.Ordinal))).Message, StringComparison.Ordinal);
+        var drop = new MeanDropTest(0, 1, 0.5);
+        drop.Add(1);
+        string added = drop.ToJson(); // U = 1, S = 1 − 0.5 = 0.5
+        Assert.Contains("UnitValueSum: 2", Assert.ThrowsAny<ArgumentException>(() => MeanDropTest.FromJson(added.Replace("\"unitValueSum\":1", "\"unitValueSum\":2", StringComparison.Ordinal))).Message, StringComparison.Ordinal);
+        Assert.Contains("UnitSum: 0.25", Assert.ThrowsAny<ArgumentException>(() => MeanDropTest.FromJson(added.Replace("\"unitSum\":0.5", "\"unitSum\":0.25", StringComparison.Ordinal))).Message, StringComparison.Ordinal);
     }
 
     [Property]
