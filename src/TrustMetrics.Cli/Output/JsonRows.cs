@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -272,9 +271,7 @@ internal static class JsonRows
         /// <param name="value">The value.</param>
         public void Integer(long value)
         {
-            var span = Member();
-            Utf8Formatter.TryFormat(value, span, out int n);
-            Position += n;
+            Position += ShortestNumber.WriteInteger(value, Member());
         }
 
         /// <summary>A number value (the next member), <c>null</c> when not finite (as <c>MetricJson.Number</c>).</summary>

@@ -26,6 +26,11 @@ internal static class ShortestNumber
     /// <summary>5⁰ … 5²⁷ (all that fit in 64 bits): value·10^k = f·5^k / 2^(s−k) keeps every product within 128 bits.</summary>
     private static readonly ulong[] PowersOfFive = BuildPowers(5, 28);
 
+    private const int MinDecade = -5;
+
+    /// <summary>The doubles nearest 10^e for e = <see cref="MinDecade"/> … 16: a first guess of the decade, checked exactly.</summary>
+    private static readonly double[] DecadeStarts = [.. Enumerable.Range(MinDecade, 22).Select(e => double.Parse("1e" + e.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))];
+
     /// <summary>Writes the text of <paramref name="value"/> and returns its length (at most <see cref="MaxLength"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Write(double value, Span<byte> destination)
@@ -43,6 +48,32 @@ internal static class ShortestNumber
         }
 
         return value >= 1e-4 && value < 1e15 && TryFixed(value, destination, out int n) ? n : Framework(value, destination);
+    }
+
+    /// <summary>Writes <paramref name="value"/> in invariant decimal digits (as <c>long.TryFormat</c>) and returns its length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int WriteInteger(long value, Span<byte> destination)
+    {
+        if ((ulong)value < 10)
+        {
+            destination[0] = (byte)('0' + (int)value);
+            return 1;
+        }
+
+        if (value < 0 || value >= (long)PowersOfTen[18])
+        {
+            value.TryFormat(destination, out int written, default, CultureInfo.InvariantCulture);
+            return written;
+        }
+
+        int count = 2;
+        while (count < 18 && (ulong)value >= PowersOfTen[count])
+        {
+            count++;
+        }
+
+        Digits((ulong)value, destination[..count]);
+        return count;
     }
 
     private static int Framework(double value, Span<byte> destination)
@@ -67,9 +98,15 @@ internal static class ShortestNumber
         int s = 1075 - exponent;          // value = f · 2^−s
 
         // The decade 10^e10 ≤ value < 10^(e10+1): value lies in [2^e2, 2^(e2+1)), so e10 is ⌊e2·log₁₀2⌋ (78913 / 2¹⁸ is log₁₀2
-        // to 6 digits, exact enough for |e2| < 100) or one more; it is right exactly when the truncated 16-digit scaling
-        // ⌊value·10^(15−e10)⌋ has 16 digits. That product is also the 16-digit candidate below.
+        // to 6 digits, exact enough for |e2| < 100) or one more, which the nearest double to 10^(e10+1) nearly always tells; the
+        // decade is right exactly when the truncated 16-digit scaling ⌊value·10^(15−e10)⌋ has 16 digits (checked, corrected if
+        // not). That product is also the 16-digit candidate below.
         int e10 = ((exponent - 1023) * 78913) >> 18;
+        if ((uint)(e10 + 1 - MinDecade) < (uint)DecadeStarts.Length && value >= DecadeStarts[e10 + 1 - MinDecade])
+        {
+            e10++;
+        }
+
         int k16, shift16;
         ulong high16, low16;
         for (int attempt = 0; ; attempt++)
@@ -81,7 +118,7 @@ internal static class ShortestNumber
                 return false;
             }
 
-            high16 = Math.BigMul(f, PowersOfFive[k16], out low16);
+            high16 = Multiply(f, PowersOfFive[k16], out low16);
             ulong truncated = Quotient(high16, low16, shift16);
             if (truncated < PowersOfTen[15])
             {
@@ -110,7 +147,7 @@ internal static class ShortestNumber
         if (sixteen == Fit.ReadsBack)
         {
             ulong five15 = PowersOfFive[k16 - 1];
-            ulong high15 = Math.BigMul(f, five15, out ulong low15);
+            ulong high15 = Multiply(f, five15, out ulong low15);
             var fifteen = Candidate(high15, low15, shift16 + 1, five15, out ulong q15);
             if (fifteen == Fit.Undecided)
             {
@@ -121,8 +158,11 @@ internal static class ShortestNumber
         }
         else if (sixteen == Fit.DoesNot)
         {
+            // f·5^(k16+1) = 5·(f·5^k16): (high16, low16) times 5 as 4·x + x, with the carries.
             ulong five17 = PowersOfFive[k16 + 1];
-            ulong high17 = Math.BigMul(f, five17, out ulong low17);
+            ulong times4 = low16 << 2;
+            ulong low17 = times4 + low16;
+            ulong high17 = (high16 << 2) + high16 + (low16 >> 62) + (low17 < times4 ? 1UL : 0UL);
             if (Candidate(high17, low17, shift16 - 1, five17, out q) != Fit.ReadsBack)
             {
                 return false;
@@ -218,6 +258,20 @@ internal static class ShortestNumber
 
         ulong twice = difference << 1;
         return twice < five ? Fit.ReadsBack : twice == five ? Fit.Undecided : Fit.DoesNot;
+    }
+
+    /// <summary>
+    /// The 128-bit product f·g = high·2⁶⁴ + low for f &lt; 2⁵³ and g &lt; 2⁶³, from four 32 × 32-bit products (inlined: the Native
+    /// AOT build targets x64 without BMI2, where <see cref="Math.BigMul(ulong, ulong, out ulong)"/> is an out-of-line fallback).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Multiply(ulong f, ulong g, out ulong low)
+    {
+        ulong f0 = (uint)f, f1 = f >> 32, g0 = (uint)g, g1 = g >> 32;
+        ulong p00 = f0 * g0, p01 = f0 * g1, p10 = f1 * g0, p11 = f1 * g1;
+        ulong middle = (p00 >> 32) + (uint)p01 + (uint)p10;   // < 3·2³², no overflow
+        low = (middle << 32) | (uint)p00;
+        return p11 + (p01 >> 32) + (p10 >> 32) + (middle >> 32);
     }
 
     /// <summary>⌊(high·2⁶⁴ + low) / 2^shift⌋ for 1 ≤ shift ≤ 63, when it fits in 64 bits.</summary>
