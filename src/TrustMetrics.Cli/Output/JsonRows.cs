@@ -271,7 +271,8 @@ internal static class JsonRows
         /// <param name="value">The value.</param>
         public void Integer(long value)
         {
-            Position += ShortestNumber.WriteInteger(value, Member());
+            var span = Member();    // moves Position past the prefix: read it only after this
+            Position += ShortestNumber.WriteInteger(value, span);
         }
 
         /// <summary>A number value (the next member), <c>null</c> when not finite (as <c>MetricJson.Number</c>).</summary>
