@@ -104,8 +104,11 @@ internal static class OutputFile
     private const int AtCurrentDirectory = -100;    // AT_FDCWD (paths here are absolute anyway)
     private const uint RenameExchange = 2;          // RENAME_EXCHANGE, <linux/fs.h>
 
-    /// <summary>glibc's <c>renameat2</c> (Linux 3.15, glibc 2.28); paths are NUL-terminated UTF-8.</summary>
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "renameat2")]
+    /// <summary>
+    /// glibc's <c>renameat2</c> (Linux 3.15, glibc 2.28); paths are NUL-terminated UTF-8. Named by its soname so the loader finds
+    /// it at once; where there is no glibc (musl) loading fails and <see cref="Replace"/> renames instead.
+    /// </summary>
+    [System.Runtime.InteropServices.DllImport("libc.so.6", EntryPoint = "renameat2")]
     private static extern int RenameAt2(int oldDirectory, byte[] oldPath, int newDirectory, byte[] newPath, uint flags);
 
     /// <summary>Writes <paramref name="text"/> as UTF-8 without BOM, atomically.</summary>
