@@ -73,4 +73,28 @@ public class ShortestNumberTests
             Same(value);
         }
     }
+
+    [Fact]
+    public void Integers_are_written_as_long_ToString()
+    {
+        // Reference: long.ToString(InvariantCulture), on every power of ten and its neighbours, both signs, and random magnitudes.
+        var values = new List<long> { 0, long.MaxValue, long.MinValue, long.MinValue + 1 };
+        for (long power = 1; power <= long.MaxValue / 10; power *= 10)
+        {
+            values.AddRange([power - 1, power, power + 1, -power, 10 * power - 1]);
+        }
+
+        var random = new Random(17);
+        for (int i = 0; i < 100_000; i++)
+        {
+            values.Add(random.NextInt64() >> random.Next(0, 63));
+        }
+
+        Span<byte> buffer = stackalloc byte[ShortestNumber.MaxLength];
+        foreach (long value in values)
+        {
+            int n = ShortestNumber.WriteInteger(value, buffer);
+            Assert.Equal(value.ToString(CultureInfo.InvariantCulture), Encoding.UTF8.GetString(buffer[..n]));
+        }
+    }
 }

@@ -85,16 +85,17 @@ public sealed class SurvivalFastPathTests : IDisposable
     private static readonly (double Time, long N, double Value)[] Rows = [.. Enumerable.Range(0, 50_000).Select(i =>
         (i * 1e-6, 1_000_000L - i, i % 1000 == 7 ? double.NaN : i % 1000 == 8 ? double.PositiveInfinity : Math.Exp(-i / 7919.0)))];
 
-    // The document: the table at depth 1 and inside a group object at depth 3, between other members.
-    private static void Document(Utf8JsonWriter json, bool fast, int? workers)
+    // The document: the table at depth 1 and inside a group object at depth 3, between other members. The member names: short
+    // (every prefix fits the 32-byte slot) or one long enough to take the general copy.
+    private static void Document(Utf8JsonWriter json, bool fast, int? workers, string lower = "lower")
     {
         void Table(string name, int count)
         {
-            if (fast && JsonRows.TryWriteArray(json, name, count, (int i, ref JsonRows.Row row) =>
+            if (fast && JsonRows.TryWriteArray(json, name, ["time", "atRisk", lower], count, (int i, ref JsonRows.Row row) =>
             {
-                row.Number("time"u8, Rows[i].Time);
-                row.Integer("atRisk"u8, Rows[i].N);
-                row.Number("lower"u8, Rows[i].Value);
+                row.Number(Rows[i].Time);
+                row.Integer(Rows[i].N);
+                row.Number(Rows[i].Value);
             }, workers))
             {
                 return;
@@ -106,7 +107,7 @@ public sealed class SurvivalFastPathTests : IDisposable
                 json.WriteStartObject();
                 json.WriteNumber("time", Rows[i].Time);
                 json.WriteNumber("atRisk", Rows[i].N);
-                MetricJson.Number(json, "lower", Rows[i].Value);
+                MetricJson.Number(json, lower, Rows[i].Value);
                 json.WriteEndObject();
             }
 
@@ -131,34 +132,56 @@ public sealed class SurvivalFastPathTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData(0)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void BlockFormattedRowsAreTheBytesOfTheJsonWriter(int? workers)
+    [InlineData(null, "lower")]
+    [InlineData(0, "lower")]
+    [InlineData(2, "lower")]
+    [InlineData(3, "lower")]
+    [InlineData(2, "aMemberNameLongerThanTheThirtyTwoByteSlot")]
+    public void BlockFormattedRowsAreTheBytesOfTheJsonWriter(int? workers, string lower)
     {
         using var whole = new MemoryStream();
         using (var json = new Utf8JsonWriter(whole, Options))
         {
-            Document(json, fast: false, workers);
+            Document(json, fast: false, workers, lower);
         }
 
         // Without a bound sink the fast path declines and the writer writes the rows.
         using var unbound = new MemoryStream();
         using (var json = new Utf8JsonWriter(unbound, Options))
         {
-            Document(json, fast: true, workers);
+            Document(json, fast: true, workers, lower);
         }
 
         Assert.Equal(whole.ToArray(), unbound.ToArray());
 
         using var file = new MemoryStream();
-        CommandOutput.WriteJson(new JsonSink(file), json => Document(json, fast: true, workers));
+        CommandOutput.WriteJson(new JsonSink(file), json => Document(json, fast: true, workers, lower));
         Assert.Equal(whole.ToArray(), file.ToArray());
 
         var text = new StringWriter();
-        CommandOutput.WriteJson(new JsonSink(text), json => Document(json, fast: true, workers));
+        CommandOutput.WriteJson(new JsonSink(text), json => Document(json, fast: true, workers, lower));
         Assert.Equal(Encoding.UTF8.GetString(whole.ToArray()), text.ToString());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void ARowWithAnotherNumberOfValuesThanDeclaredIsAnError(int values)
+    {
+        using var file = new MemoryStream();
+        var error = Assert.Throws<InvalidOperationException>(() => CommandOutput.WriteJson(new JsonSink(file), json =>
+        {
+            json.WriteStartObject();
+            JsonRows.TryWriteArray(json, "table", ["a", "b"], 10, (int i, ref JsonRows.Row row) =>
+            {
+                for (int v = 0; v < values; v++)
+                {
+                    row.Integer(v);
+                }
+            });
+            json.WriteEndObject();
+        }));
+        Assert.Contains("2 members", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,9 +191,9 @@ public sealed class SurvivalFastPathTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() => CommandOutput.WriteJson(new JsonSink(file), json =>
         {
             json.WriteStartObject();
-            JsonRows.TryWriteArray(json, "table", 100_000, (int i, ref JsonRows.Row row) =>
+            JsonRows.TryWriteArray(json, "table", ["i"], 100_000, (int i, ref JsonRows.Row row) =>
             {
-                row.Integer("i"u8, i == 70_001 ? throw new InvalidOperationException("row 70001") : i);
+                row.Integer(i == 70_001 ? throw new InvalidOperationException("row 70001") : i);
             }, workers: 2);
             json.WriteEndObject();
         }));
