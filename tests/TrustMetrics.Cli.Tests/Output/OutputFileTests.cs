@@ -3,8 +3,7 @@ using TrustMetrics.Cli.Output;
 namespace TrustMetrics.Cli.Tests.Output;
 
 /// <summary>
-/// <see cref="OutputFile"/> replaces a file in one step: over an existing file (on Linux by exchanging it with the new one and
-/// deleting the old) the target ends with the new bytes and nothing else is left in the folder; a failed write leaves the old
+/// <see cref="OutputFile"/> replaces a file in one step: over an existing file the target ends with the new bytes and nothing else is left in the folder; a failed write leaves the old
 /// file as it was. The reference is the file system itself (bytes read back, folder listed).
 /// </summary>
 public sealed class OutputFileTests : IDisposable
