@@ -558,8 +558,9 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             double eps = epsilon[j];
             double el = eps * logOneMinusZ;
             double head = eps == 0 ? -logOneMinusZ : -PreciseMath.Expm1(el) / eps;
-            double result = (c * head) - (Math.Exp(el) * s);
-            if (series && double.IsFinite(result) && !(Math.Exp(el) * largest > 1e3 * Math.Abs(result)))
+            double scale = Math.Exp(el);
+            double result = (c * head) - (scale * s);
+            if (series && double.IsFinite(result) && !(scale * largest > 1e3 * Math.Abs(result)))
             {
                 return result;
             }
