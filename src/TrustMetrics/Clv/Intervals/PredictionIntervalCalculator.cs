@@ -699,7 +699,7 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
         {
             public Step[] Steps { get; } = new Step[models];
 
-            /// <summary><see cref="SeriesLanes.Run"/>'s per-lane buffers (lane l = model l + 1; the padding lanes' z stays 0).</summary>
+            /// <summary><see cref="SeriesLanes.Run(int, double[], double[], double[], bool[])"/>'s per-lane buffers (lane l = model l + 1; the padding lanes' z stays 0).</summary>
             public double[] LaneZ { get; } = new double[lanes];
 
             public double[] Sum { get; } = new double[lanes];

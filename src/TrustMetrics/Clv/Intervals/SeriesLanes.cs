@@ -19,7 +19,7 @@ internal sealed class SeriesLanes
     /// <summary>Terms of the tabulated series; a lane still running past them is reported as not converged.</summary>
     public const int Budget = 5000;
 
-    /// <summary>Lanes per group: two 256-bit vectors, processed side by side (independent chains the processor overlaps).</summary>
+    /// <summary>Lanes are padded to a multiple of this: two 256-bit vectors (or two pairs of 128-bit ones).</summary>
     private const int Group = 8;
 
     private readonly int models;
@@ -50,7 +50,7 @@ internal sealed class SeriesLanes
         }
     }
 
-    /// <summary>Buffer length for every per-lane argument of <see cref="Run"/> (the models padded to a whole group).</summary>
+    /// <summary>Buffer length for every per-lane argument of <see cref="Run(int, double[], double[], double[], bool[])"/> (the models padded to a whole group).</summary>
     public int Lanes { get; }
 
     /// <summary>
@@ -58,16 +58,29 @@ internal sealed class SeriesLanes
     /// (padding lanes 0) in, the sum, the largest |term| and whether the series converged within <see cref="Budget"/> out.
     /// </summary>
     /// <remarks>
-    /// Always the vector kernel: where 256-bit SIMD is not available to the compiled code (the Native AOT tool targets x86-64-v2,
-    /// so <see cref="Vector256.IsHardwareAccelerated"/> is false there) each <see cref="Vector256{T}"/> operation runs as two
-    /// 128-bit halves — the same IEEE operations, so the same bits — which is still four times fewer instructions per term than
-    /// the lanes one by one, and the eight independent chains overlap where one lane's chain would wait on its own latency.
+    /// 256-bit vectors where the compiled code has them (the JIT on AVX2 hardware), else 128-bit ones (every x64 and Arm64
+    /// processor; the Native AOT tool targets x86-64-v2, where <see cref="Vector256{T}"/> would run element by element). Either
+    /// way the same IEEE operations per lane, so the same bits.
     /// </remarks>
-    public void Run(int offset, double[] z, double[] sum, double[] largest, bool[] converged)
+    public void Run(int offset, double[] z, double[] sum, double[] largest, bool[] converged) =>
+        Run(offset, z, sum, largest, converged, Vector256.IsHardwareAccelerated);
+
+    /// <summary><see cref="Run(int, double[], double[], double[], bool[])"/> with the vector width chosen (tests run both).</summary>
+    internal void Run(int offset, double[] z, double[] sum, double[] largest, bool[] converged, bool wide)
     {
-        for (int lane = 0; lane < Lanes; lane += Group)
+        if (wide)
         {
-            RunGroup(offset, lane, z, sum, largest, converged);
+            for (int lane = 0; lane < Lanes; lane += 2 * Vector256<double>.Count)
+            {
+                RunPair<Vector256<double>, Wide>(offset, lane, z, sum, largest, converged);
+            }
+        }
+        else
+        {
+            for (int lane = 0; lane < Lanes; lane += 2 * Vector128<double>.Count)
+            {
+                RunPair<Vector128<double>, Narrow>(offset, lane, z, sum, largest, converged);
+            }
         }
     }
 
@@ -111,75 +124,203 @@ internal sealed class SeriesLanes
         }
     }
 
-    /// <summary>Eight lanes as two 256-bit vectors, each lane masked once it stops.</summary>
+    /// <summary>Two vectors of lanes from <paramref name="lane"/> on, side by side (independent chains), each lane masked once it stops.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunGroup(int offset, int lane, double[] zs, double[] sums, double[] largests, bool[] converged)
+    private void RunPair<TVector, TOps>(int offset, int lane, double[] zs, double[] sums, double[] largests, bool[] converged)
+        where TVector : struct
+        where TOps : struct, IVectorOps<TVector>
     {
+        int width = TOps.Count;
         ref double ratios = ref MemoryMarshal.GetArrayDataReference(ratio);
         ref double inverses = ref MemoryMarshal.GetArrayDataReference(inverse);
-        var zero = Vector256<double>.Zero;
-        var one = Vector256.Create(1.0);
-        var tiny = Vector256.Create(1e-17);
-        var z0 = Vector256.Create(zs.AsSpan(lane, 4));
-        var z1 = Vector256.Create(zs.AsSpan(lane + 4, 4));
-        var f0 = Vector256.Create(first.AsSpan(lane, 4)) * z0;
-        var f1 = Vector256.Create(first.AsSpan(lane + 4, 4)) * z1;
-        var positive0 = Vector256.GreaterThan(z0, zero);
-        var positive1 = Vector256.GreaterThan(z1, zero);
-        var term0 = Vector256.ConditionalSelect(positive0, f0, zero);
-        var term1 = Vector256.ConditionalSelect(positive1, f1, zero);
+        var zero = TOps.Broadcast(0);
+        var one = TOps.Broadcast(1);
+        var tiny = TOps.Broadcast(1e-17);
+        var z0 = TOps.Load(ref MemoryMarshal.GetArrayDataReference(zs), (nuint)lane);
+        var z1 = TOps.Load(ref MemoryMarshal.GetArrayDataReference(zs), (nuint)(lane + width));
+        var f0 = TOps.Multiply(TOps.Load(ref MemoryMarshal.GetArrayDataReference(first), (nuint)lane), z0);
+        var f1 = TOps.Multiply(TOps.Load(ref MemoryMarshal.GetArrayDataReference(first), (nuint)(lane + width)), z1);
+        var positive0 = TOps.GreaterThan(z0, zero);
+        var positive1 = TOps.GreaterThan(z1, zero);
+        var term0 = TOps.Select(positive0, f0, zero);
+        var term1 = TOps.Select(positive1, f1, zero);
         var sum0 = term0;
         var sum1 = term1;
-        var largest0 = Vector256.Abs(term0);
-        var largest1 = Vector256.Abs(term1);
-        var active0 = Vector256.AndNot(positive0, Vector256.Equals(f0, zero));
-        var active1 = Vector256.AndNot(positive1, Vector256.Equals(f1, zero));
-        var converged0 = Vector256<double>.AllBitsSet;
-        var converged1 = Vector256<double>.AllBitsSet;
-        for (int n = 1; (active0 | active1) != zero; n++)
+        var largest0 = TOps.Abs(term0);
+        var largest1 = TOps.Abs(term1);
+        var active0 = TOps.AndNot(positive0, TOps.EqualTo(f0, zero));
+        var active1 = TOps.AndNot(positive1, TOps.EqualTo(f1, zero));
+        var converged0 = TOps.EqualTo(zero, zero);
+        var converged1 = converged0;
+        for (int n = 1; TOps.Any(TOps.Or(active0, active1)); n++)
         {
             if (n > Budget)
             {
-                converged0 = Vector256.AndNot(converged0, active0);
-                converged1 = Vector256.AndNot(converged1, active1);
+                converged0 = TOps.AndNot(converged0, active0);
+                converged1 = TOps.AndNot(converged1, active1);
                 break;
             }
 
             nuint r = (nuint)((n * Lanes) + lane), m = (nuint)(((offset + n) * Lanes) + lane);
-            var ratio0 = Vector256.LoadUnsafe(ref ratios, r) * Vector256.LoadUnsafe(ref inverses, m) * z0;
-            var ratio1 = Vector256.LoadUnsafe(ref ratios, r + 4) * Vector256.LoadUnsafe(ref inverses, m + 4) * z1;
-            var next0 = term0 * ratio0;
-            var next1 = term1 * ratio1;
-            var s0 = sum0 + next0;
-            var s1 = sum1 + next1;
-            term0 = Vector256.ConditionalSelect(active0, next0, term0);
-            term1 = Vector256.ConditionalSelect(active1, next1, term1);
-            sum0 = Vector256.ConditionalSelect(active0, s0, sum0);
-            sum1 = Vector256.ConditionalSelect(active1, s1, sum1);
-            largest0 = Vector256.ConditionalSelect(active0, Vector256.Max(largest0, Vector256.Abs(next0)), largest0);
-            largest1 = Vector256.ConditionalSelect(active1, Vector256.Max(largest1, Vector256.Abs(next1)), largest1);
+            var ratio0 = TOps.Multiply(TOps.Multiply(TOps.Load(ref ratios, r), TOps.Load(ref inverses, m)), z0);
+            var ratio1 = TOps.Multiply(TOps.Multiply(TOps.Load(ref ratios, r + (nuint)width), TOps.Load(ref inverses, m + (nuint)width)), z1);
+            var next0 = TOps.Multiply(term0, ratio0);
+            var next1 = TOps.Multiply(term1, ratio1);
+            var s0 = TOps.Add(sum0, next0);
+            var s1 = TOps.Add(sum1, next1);
+            term0 = TOps.Select(active0, next0, term0);
+            term1 = TOps.Select(active1, next1, term1);
+            sum0 = TOps.Select(active0, s0, sum0);
+            sum1 = TOps.Select(active1, s1, sum1);
+            largest0 = TOps.Select(active0, TOps.Max(largest0, TOps.Abs(next0)), largest0);
+            largest1 = TOps.Select(active1, TOps.Max(largest1, TOps.Abs(next1)), largest1);
 
             // Not finite (s − s is NaN for ±∞ and NaN): the lane stops unconverged; else it stops where the scalar test holds.
-            var finite0 = Vector256.Equals(s0 - s0, zero);
-            var finite1 = Vector256.Equals(s1 - s1, zero);
-            var done0 = (Vector256.LessThanOrEqual(Vector256.Abs(next0), tiny * Vector256.Abs(s0)) & Vector256.LessThan(Vector256.Abs(ratio0), one))
-                | Vector256.Equals(next0, zero);
-            var done1 = (Vector256.LessThanOrEqual(Vector256.Abs(next1), tiny * Vector256.Abs(s1)) & Vector256.LessThan(Vector256.Abs(ratio1), one))
-                | Vector256.Equals(next1, zero);
-            converged0 = Vector256.AndNot(converged0, Vector256.AndNot(active0, finite0));
-            converged1 = Vector256.AndNot(converged1, Vector256.AndNot(active1, finite1));
-            active0 = Vector256.AndNot(active0 & finite0, done0);
-            active1 = Vector256.AndNot(active1 & finite1, done1);
+            var finite0 = TOps.EqualTo(TOps.Subtract(s0, s0), zero);
+            var finite1 = TOps.EqualTo(TOps.Subtract(s1, s1), zero);
+            var done0 = TOps.Or(TOps.And(TOps.LessThanOrEqual(TOps.Abs(next0), TOps.Multiply(tiny, TOps.Abs(s0))), TOps.LessThan(TOps.Abs(ratio0), one)),
+                TOps.EqualTo(next0, zero));
+            var done1 = TOps.Or(TOps.And(TOps.LessThanOrEqual(TOps.Abs(next1), TOps.Multiply(tiny, TOps.Abs(s1))), TOps.LessThan(TOps.Abs(ratio1), one)),
+                TOps.EqualTo(next1, zero));
+            converged0 = TOps.AndNot(converged0, TOps.AndNot(active0, finite0));
+            converged1 = TOps.AndNot(converged1, TOps.AndNot(active1, finite1));
+            active0 = TOps.AndNot(TOps.And(active0, finite0), done0);
+            active1 = TOps.AndNot(TOps.And(active1, finite1), done1);
         }
 
-        sum0.CopyTo(sums, lane);
-        sum1.CopyTo(sums, lane + 4);
-        largest0.CopyTo(largests, lane);
-        largest1.CopyTo(largests, lane + 4);
-        uint bits = converged0.ExtractMostSignificantBits() | (converged1.ExtractMostSignificantBits() << 4);
-        for (int j = 0; j < Group; j++)
+        TOps.Store(sum0, sums, lane);
+        TOps.Store(sum1, sums, lane + width);
+        TOps.Store(largest0, largests, lane);
+        TOps.Store(largest1, largests, lane + width);
+        uint bits = TOps.Bits(converged0) | (TOps.Bits(converged1) << width);
+        for (int j = 0; j < 2 * width; j++)
         {
             converged[lane + j] = ((bits >> j) & 1) != 0;
         }
+    }
+
+    /// <summary>The vector operations the kernel uses, for one vector width (static: the kernel is compiled once per width).</summary>
+    private interface IVectorOps<TVector>
+        where TVector : struct
+    {
+        static abstract int Count { get; }
+
+        static abstract TVector Load(ref double source, nuint offset);
+
+        static abstract TVector Broadcast(double value);
+
+        static abstract void Store(TVector value, double[] destination, int index);
+
+        static abstract uint Bits(TVector mask);
+
+        static abstract bool Any(TVector mask);
+
+        static abstract TVector Add(TVector left, TVector right);
+
+        static abstract TVector Subtract(TVector left, TVector right);
+
+        static abstract TVector Multiply(TVector left, TVector right);
+
+        static abstract TVector Max(TVector left, TVector right);
+
+        static abstract TVector Abs(TVector value);
+
+        static abstract TVector Select(TVector mask, TVector whenTrue, TVector whenFalse);
+
+        static abstract TVector And(TVector left, TVector right);
+
+        static abstract TVector AndNot(TVector left, TVector right);
+
+        static abstract TVector Or(TVector left, TVector right);
+
+        static abstract TVector EqualTo(TVector left, TVector right);
+
+        static abstract TVector LessThan(TVector left, TVector right);
+
+        static abstract TVector LessThanOrEqual(TVector left, TVector right);
+
+        static abstract TVector GreaterThan(TVector left, TVector right);
+    }
+
+    private readonly struct Wide : IVectorOps<Vector256<double>>
+    {
+        public static int Count => Vector256<double>.Count;
+
+        public static Vector256<double> Load(ref double source, nuint offset) => Vector256.LoadUnsafe(ref source, offset);
+
+        public static Vector256<double> Broadcast(double value) => Vector256.Create(value);
+
+        public static void Store(Vector256<double> value, double[] destination, int index) => value.CopyTo(destination, index);
+
+        public static uint Bits(Vector256<double> mask) => mask.ExtractMostSignificantBits();
+
+        public static bool Any(Vector256<double> mask) => mask != Vector256<double>.Zero;
+
+        public static Vector256<double> Add(Vector256<double> left, Vector256<double> right) => left + right;
+
+        public static Vector256<double> Subtract(Vector256<double> left, Vector256<double> right) => left - right;
+
+        public static Vector256<double> Multiply(Vector256<double> left, Vector256<double> right) => left * right;
+
+        public static Vector256<double> Max(Vector256<double> left, Vector256<double> right) => Vector256.Max(left, right);
+
+        public static Vector256<double> Abs(Vector256<double> value) => Vector256.Abs(value);
+
+        public static Vector256<double> Select(Vector256<double> mask, Vector256<double> whenTrue, Vector256<double> whenFalse) => Vector256.ConditionalSelect(mask, whenTrue, whenFalse);
+
+        public static Vector256<double> And(Vector256<double> left, Vector256<double> right) => left & right;
+
+        public static Vector256<double> AndNot(Vector256<double> left, Vector256<double> right) => Vector256.AndNot(left, right);
+
+        public static Vector256<double> Or(Vector256<double> left, Vector256<double> right) => left | right;
+
+        public static Vector256<double> EqualTo(Vector256<double> left, Vector256<double> right) => Vector256.Equals(left, right);
+
+        public static Vector256<double> LessThan(Vector256<double> left, Vector256<double> right) => Vector256.LessThan(left, right);
+
+        public static Vector256<double> LessThanOrEqual(Vector256<double> left, Vector256<double> right) => Vector256.LessThanOrEqual(left, right);
+
+        public static Vector256<double> GreaterThan(Vector256<double> left, Vector256<double> right) => Vector256.GreaterThan(left, right);
+    }
+
+    private readonly struct Narrow : IVectorOps<Vector128<double>>
+    {
+        public static int Count => Vector128<double>.Count;
+
+        public static Vector128<double> Load(ref double source, nuint offset) => Vector128.LoadUnsafe(ref source, offset);
+
+        public static Vector128<double> Broadcast(double value) => Vector128.Create(value);
+
+        public static void Store(Vector128<double> value, double[] destination, int index) => value.CopyTo(destination, index);
+
+        public static uint Bits(Vector128<double> mask) => mask.ExtractMostSignificantBits();
+
+        public static bool Any(Vector128<double> mask) => mask != Vector128<double>.Zero;
+
+        public static Vector128<double> Add(Vector128<double> left, Vector128<double> right) => left + right;
+
+        public static Vector128<double> Subtract(Vector128<double> left, Vector128<double> right) => left - right;
+
+        public static Vector128<double> Multiply(Vector128<double> left, Vector128<double> right) => left * right;
+
+        public static Vector128<double> Max(Vector128<double> left, Vector128<double> right) => Vector128.Max(left, right);
+
+        public static Vector128<double> Abs(Vector128<double> value) => Vector128.Abs(value);
+
+        public static Vector128<double> Select(Vector128<double> mask, Vector128<double> whenTrue, Vector128<double> whenFalse) => Vector128.ConditionalSelect(mask, whenTrue, whenFalse);
+
+        public static Vector128<double> And(Vector128<double> left, Vector128<double> right) => left & right;
+
+        public static Vector128<double> AndNot(Vector128<double> left, Vector128<double> right) => Vector128.AndNot(left, right);
+
+        public static Vector128<double> Or(Vector128<double> left, Vector128<double> right) => left | right;
+
+        public static Vector128<double> EqualTo(Vector128<double> left, Vector128<double> right) => Vector128.Equals(left, right);
+
+        public static Vector128<double> LessThan(Vector128<double> left, Vector128<double> right) => Vector128.LessThan(left, right);
+
+        public static Vector128<double> LessThanOrEqual(Vector128<double> left, Vector128<double> right) => Vector128.LessThanOrEqual(left, right);
+
+        public static Vector128<double> GreaterThan(Vector128<double> left, Vector128<double> right) => Vector128.GreaterThan(left, right);
     }
 }
