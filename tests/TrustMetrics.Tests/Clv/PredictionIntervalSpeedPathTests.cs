@@ -45,7 +45,7 @@ public class PredictionIntervalSpeedPathTests
             {
                 lanes.RunLane(offset, j, z[j], out double s, out double l, out bool c);
                 Assert.Equal(BitConverter.DoubleToInt64Bits(s), BitConverter.DoubleToInt64Bits(sum[j]));
-                Assert.Equal(BitConverter.DoubleToInt64Bits(l), BitConverter.DoubleToInt64Bits(largest[j]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(l), BitConverter.DoubleToInt64Bits(largest[j]));   // no NaN here: equal to Math.Max
                 Assert.Equal(c, converged[j]);
                 if (j < models && c)
                 {

@@ -172,8 +172,13 @@ internal sealed class SeriesLanes
             term1 = TOps.Select(active1, next1, term1);
             sum0 = TOps.Select(active0, s0, sum0);
             sum1 = TOps.Select(active1, s1, sum1);
-            largest0 = TOps.Select(active0, TOps.Max(largest0, TOps.Abs(next0)), largest0);
-            largest1 = TOps.Select(active1, TOps.Max(largest1, TOps.Abs(next1)), largest1);
+            // max(largest, |next|) of two non-negative numbers as a compare and select (one instruction each on SSE, where an
+            // IEEE max is several): equal to Math.Max except when |next| is NaN — and then s is NaN, the lane stops
+            // unconverged and its largest term is not used.
+            var size0 = TOps.Abs(next0);
+            var size1 = TOps.Abs(next1);
+            largest0 = TOps.Select(TOps.And(active0, TOps.GreaterThan(size0, largest0)), size0, largest0);
+            largest1 = TOps.Select(TOps.And(active1, TOps.GreaterThan(size1, largest1)), size1, largest1);
 
             // Not finite (s − s is NaN for ±∞ and NaN): the lane stops unconverged; else it stops where the scalar test holds.
             var finite0 = TOps.EqualTo(TOps.Subtract(s0, s0), zero);
@@ -221,8 +226,6 @@ internal sealed class SeriesLanes
 
         static abstract TVector Multiply(TVector left, TVector right);
 
-        static abstract TVector Max(TVector left, TVector right);
-
         static abstract TVector Abs(TVector value);
 
         static abstract TVector Select(TVector mask, TVector whenTrue, TVector whenFalse);
@@ -262,8 +265,6 @@ internal sealed class SeriesLanes
 
         public static Vector256<double> Multiply(Vector256<double> left, Vector256<double> right) => left * right;
 
-        public static Vector256<double> Max(Vector256<double> left, Vector256<double> right) => Vector256.Max(left, right);
-
         public static Vector256<double> Abs(Vector256<double> value) => Vector256.Abs(value);
 
         public static Vector256<double> Select(Vector256<double> mask, Vector256<double> whenTrue, Vector256<double> whenFalse) => Vector256.ConditionalSelect(mask, whenTrue, whenFalse);
@@ -302,8 +303,6 @@ internal sealed class SeriesLanes
         public static Vector128<double> Subtract(Vector128<double> left, Vector128<double> right) => left - right;
 
         public static Vector128<double> Multiply(Vector128<double> left, Vector128<double> right) => left * right;
-
-        public static Vector128<double> Max(Vector128<double> left, Vector128<double> right) => Vector128.Max(left, right);
 
         public static Vector128<double> Abs(Vector128<double> value) => Vector128.Abs(value);
 
