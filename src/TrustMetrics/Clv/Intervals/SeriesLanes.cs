@@ -150,14 +150,13 @@ internal sealed class SeriesLanes
         var largest1 = TOps.Abs(term1);
         var active0 = TOps.AndNot(positive0, TOps.EqualTo(f0, zero));
         var active1 = TOps.AndNot(positive1, TOps.EqualTo(f1, zero));
-        var converged0 = TOps.EqualTo(zero, zero);
-        var converged1 = converged0;
+        var budget0 = zero;   // lanes still running when the budget ran out
+        var budget1 = zero;
         for (int n = 1; TOps.Any(TOps.Or(active0, active1)); n++)
         {
             if (n > Budget)
             {
-                converged0 = TOps.AndNot(converged0, active0);
-                converged1 = TOps.AndNot(converged1, active1);
+                (budget0, budget1) = (active0, active1);
                 break;
             }
 
@@ -180,15 +179,14 @@ internal sealed class SeriesLanes
             largest0 = TOps.Select(TOps.And(active0, TOps.GreaterThan(size0, largest0)), size0, largest0);
             largest1 = TOps.Select(TOps.And(active1, TOps.GreaterThan(size1, largest1)), size1, largest1);
 
-            // Not finite (s − s is NaN for ±∞ and NaN): the lane stops unconverged; else it stops where the scalar test holds.
+            // Not finite (s − s is NaN for ±∞ and NaN): the lane stops unconverged (its sum keeps that value, which is how the
+            // verdict is read at the end); else it stops where the scalar test holds.
             var finite0 = TOps.EqualTo(TOps.Subtract(s0, s0), zero);
             var finite1 = TOps.EqualTo(TOps.Subtract(s1, s1), zero);
             var done0 = TOps.Or(TOps.And(TOps.LessThanOrEqual(TOps.Abs(next0), TOps.Multiply(tiny, TOps.Abs(s0))), TOps.LessThan(TOps.Abs(ratio0), one)),
                 TOps.EqualTo(next0, zero));
             var done1 = TOps.Or(TOps.And(TOps.LessThanOrEqual(TOps.Abs(next1), TOps.Multiply(tiny, TOps.Abs(s1))), TOps.LessThan(TOps.Abs(ratio1), one)),
                 TOps.EqualTo(next1, zero));
-            converged0 = TOps.AndNot(converged0, TOps.AndNot(active0, finite0));
-            converged1 = TOps.AndNot(converged1, TOps.AndNot(active1, finite1));
             active0 = TOps.AndNot(TOps.And(active0, finite0), done0);
             active1 = TOps.AndNot(TOps.And(active1, finite1), done1);
         }
@@ -197,6 +195,9 @@ internal sealed class SeriesLanes
         TOps.Store(sum1, sums, lane + width);
         TOps.Store(largest0, largests, lane);
         TOps.Store(largest1, largests, lane + width);
+        // Converged: the sum is finite (a lane that met a non-finite sum stopped with it) and the budget did not run out.
+        var converged0 = TOps.AndNot(TOps.EqualTo(TOps.Subtract(sum0, sum0), zero), budget0);
+        var converged1 = TOps.AndNot(TOps.EqualTo(TOps.Subtract(sum1, sum1), zero), budget1);
         uint bits = TOps.Bits(converged0) | (TOps.Bits(converged1) << width);
         for (int j = 0; j < 2 * width; j++)
         {
