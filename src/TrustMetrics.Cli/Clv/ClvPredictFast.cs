@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using TrustMetrics.Cli.Input;
 using TrustMetrics.Cli.Output;
@@ -106,11 +107,32 @@ internal static class ClvPredictFast
         /// <summary>Whether the expectation bounds are written (parameter uncertainty available) or left blank.</summary>
         public bool Bounds { get; } = bounds;
 
+        /// <summary>The slot a row's probe starts at.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Find(long x, double tx, double t)
+        public int Home(long x, double tx, double t) => (int)HistoryIndex.Hash(x, tx, t) & (slots.Length - 1);
+
+        /// <summary>Asks for the home slot's cache line (<see cref="Home"/>) ahead of <see cref="Find"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void PrefetchSlot(int slot) => HistoryIndex.Prefetch(ref slots[slot]);
+
+        /// <summary>Asks for the cache lines of the entry the home slot names (if any; its slot was prefetched before).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void PrefetchEntry(int slot)
+        {
+            int row = slots[slot] - 1;
+            if (row >= 0)
+            {
+                ref var e = ref Entries[row];
+                HistoryIndex.Prefetch(ref e.X);
+                HistoryIndex.Prefetch(ref e.PurchasesUpper);   // an entry (88 bytes) may straddle two lines
+            }
+        }
+
+        /// <summary>The row of (x, t_x, T) probing from its home slot, or −1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Find(int slot, long x, double tx, double t)
         {
             int mask = slots.Length - 1;
-            int slot = (int)HistoryIndex.Hash(x, tx, t) & mask;
             while (true)
             {
                 int row = slots[slot] - 1;
@@ -134,20 +156,32 @@ internal static class ClvPredictFast
         where TModel : class, IPurchaseModel
     {
         int n = data.RowCount;
-        var histories = new PurchaseHistory[n];
         ReadOnlySpan<long> x = data.Frequency;
         ReadOnlySpan<double> tx = data.Recency, t = data.T;
-        for (int i = 0; i < n; i++)
+        var intervals = level is double l ? new PredictionIntervalCalculator().Compute(fit, data, horizon, l) : null;
+        IReadOnlyList<double> expected, alive;
+        if (intervals is not null)
         {
-            histories[i] = new PurchaseHistory(x[i], tx[i], t[i]);
+            // The intervals' point values are the model's own predictions bit for bit (PredictionIntervals.ExpectedPurchases):
+            // the same digits as the general path's batch calls, without computing every row twice.
+            (expected, alive) = (intervals.ExpectedPurchases, intervals.ProbabilityAlive);
+        }
+        else
+        {
+            // The same batch calls as the general path (so the same digits), on the distinct rows only.
+            var histories = new PurchaseHistory[n];
+            for (int i = 0; i < n; i++)
+            {
+                histories[i] = new PurchaseHistory(x[i], tx[i], t[i]);
+            }
+
+            var e = new double[n];
+            var a = new double[n];
+            fit.Model.ConditionalExpectedPurchases(horizon, histories, e);
+            fit.Model.ProbabilityAlive(histories, a);
+            (expected, alive) = (e, a);
         }
 
-        // The same batch calls as the general path (so the same digits), on the distinct rows only.
-        var expected = new double[n];
-        var alive = new double[n];
-        fit.Model.ConditionalExpectedPurchases(horizon, histories, expected);
-        fit.Model.ProbabilityAlive(histories, alive);
-        var intervals = level is double l ? new PredictionIntervalCalculator().Compute(fit, data, horizon, l) : null;
         var entries = new Entry[n];
         int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * n));
         var slots = new int[size];
@@ -238,6 +272,21 @@ internal static class ClvPredictFast
     private static InputException Changed(string path) =>
         new($"{path}: the file changed while it was read (its second read differs from the first); run the command again.");
 
+    /// <summary>
+    /// Lines parsed before their rows are looked up: the hash table and the entries (tens of MB, one random slot and entry per
+    /// line) are far larger than the caches, so each batch's slots are prefetched while the batch is parsed and its entries
+    /// while the slots are read — the memory waits overlap instead of adding up line by line.
+    /// </summary>
+    private const int Batch = 16;
+
+    /// <summary>A parsed line waiting for its row: the id cell's place in the region, the history and its home slot.</summary>
+    private struct Pending
+    {
+        public int IdStart, IdLength, Slot;
+        public long X;
+        public double Tx, T;
+    }
+
     /// <summary>Formats every line of <paramref name="region"/> (whole lines; a last one may lack its line feed); returns the bytes written and the lines.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Length, long Lines) FormatLines(ReadOnlySpan<byte> region, Layout layout, Predictions p, ref byte[] output)
@@ -246,72 +295,97 @@ internal static class ClvPredictFast
         long count = 0;
         var entries = p.Entries;
         bool intervals = p.Intervals, bounds = p.Bounds;
+        var all = region;
+        ref byte origin = ref MemoryMarshal.GetReference(all);
+        Span<Pending> pending = stackalloc Pending[Batch];
         while (!region.IsEmpty)
         {
-            int newline = region.IndexOf((byte)'\n');
-            var line = newline < 0 ? region : region[..newline];
-            region = newline < 0 ? default : region[(newline + 1)..];
-            if (line.Length > 0 && line[^1] == '\r')
+            // 1. Parse a batch, asking for each line's home slot.
+            int lines = 0;
+            for (; lines < Batch && !region.IsEmpty; lines++)
             {
-                line = line[..^1];
-            }
-
-            if (!Parse(line, layout, out var id, out long x, out double tx, out double t))
-            {
-                throw new InputException("the summary changed while it was read; run the command again.");
-            }
-
-            int row = p.Find(x, tx, t);
-            if (row < 0)
-            {
-                throw new InputException("the summary changed while it was read; run the command again.");
-            }
-
-            int need = (id.Length * 3) + 16 + (8 * ShortestNumber.MaxLength);
-            if (output.Length - position < need)
-            {
-                var grown = ArrayPool<byte>.Shared.Rent(Math.Max(output.Length * 2, position + need));
-                output.AsSpan(0, position).CopyTo(grown);
-                ArrayPool<byte>.Shared.Return(output);
-                output = grown;
-            }
-
-            ref readonly var e = ref entries[row];
-            var span = output.AsSpan();
-            position += Id(id, span[position..]);
-            span[position++] = (byte)',';
-            position += ShortestNumber.Write(e.Expected, span[position..]);
-            span[position++] = (byte)',';
-            position += ShortestNumber.Write(e.Alive, span[position..]);
-            if (intervals)
-            {
-                if (bounds)
+                int newline = region.IndexOf((byte)'\n');
+                var line = newline < 0 ? region : region[..newline];
+                region = newline < 0 ? default : region[(newline + 1)..];
+                if (line.Length > 0 && line[^1] == '\r')
                 {
-                    span[position++] = (byte)',';
-                    position += ShortestNumber.Write(e.ExpectedLower, span[position..]);
-                    span[position++] = (byte)',';
-                    position += ShortestNumber.Write(e.ExpectedUpper, span[position..]);
-                    span[position++] = (byte)',';
-                    position += ShortestNumber.Write(e.AliveLower, span[position..]);
-                    span[position++] = (byte)',';
-                    position += ShortestNumber.Write(e.AliveUpper, span[position..]);
-                }
-                else
-                {
-                    ",,,,"u8.CopyTo(span[position..]);
-                    position += 4;
+                    line = line[..^1];
                 }
 
-                span[position++] = (byte)',';
-                e.PurchasesLower.TryFormat(span[position..], out int n, default, CultureInfo.InvariantCulture);
-                position += n;
-                span[position++] = (byte)',';
-                e.PurchasesUpper.TryFormat(span[position..], out n, default, CultureInfo.InvariantCulture);
-                position += n;
+                if (!Parse(line, layout, out var id, out long x, out double tx, out double t))
+                {
+                    throw new InputException("the summary changed while it was read; run the command again.");
+                }
+
+                ref var q = ref pending[lines];
+                (q.IdStart, q.IdLength) = ((int)Unsafe.ByteOffset(ref origin, ref MemoryMarshal.GetReference(id)), id.Length);
+                (q.X, q.Tx, q.T, q.Slot) = (x, tx, t, p.Home(x, tx, t));
+                p.PrefetchSlot(q.Slot);
             }
 
-            span[position++] = (byte)'\n';
-            count++;
+            // 2. The slots are (mostly) in cache now: ask for their entries.
+            for (int k = 0; k < lines; k++)
+            {
+                p.PrefetchEntry(pending[k].Slot);
+            }
+
+            // 3. Find and format.
+            for (int k = 0; k < lines; k++)
+            {
+                ref readonly var q = ref pending[k];
+                int row = p.Find(q.Slot, q.X, q.Tx, q.T);
+                if (row < 0)
+                {
+                    throw new InputException("the summary changed while it was read; run the command again.");
+                }
+
+                var id = all.Slice(q.IdStart, q.IdLength);
+                int need = (id.Length * 3) + 16 + (8 * ShortestNumber.MaxLength);
+                if (output.Length - position < need)
+                {
+                    var grown = ArrayPool<byte>.Shared.Rent(Math.Max(output.Length * 2, position + need));
+                    output.AsSpan(0, position).CopyTo(grown);
+                    ArrayPool<byte>.Shared.Return(output);
+                    output = grown;
+                }
+
+                ref readonly var e = ref entries[row];
+                var span = output.AsSpan();
+                position += Id(id, span[position..]);
+                span[position++] = (byte)',';
+                position += ShortestNumber.Write(e.Expected, span[position..]);
+                span[position++] = (byte)',';
+                position += ShortestNumber.Write(e.Alive, span[position..]);
+                if (intervals)
+                {
+                    if (bounds)
+                    {
+                        span[position++] = (byte)',';
+                        position += ShortestNumber.Write(e.ExpectedLower, span[position..]);
+                        span[position++] = (byte)',';
+                        position += ShortestNumber.Write(e.ExpectedUpper, span[position..]);
+                        span[position++] = (byte)',';
+                        position += ShortestNumber.Write(e.AliveLower, span[position..]);
+                        span[position++] = (byte)',';
+                        position += ShortestNumber.Write(e.AliveUpper, span[position..]);
+                    }
+                    else
+                    {
+                        ",,,,"u8.CopyTo(span[position..]);
+                        position += 4;
+                    }
+
+                    span[position++] = (byte)',';
+                    e.PurchasesLower.TryFormat(span[position..], out int n, default, CultureInfo.InvariantCulture);
+                    position += n;
+                    span[position++] = (byte)',';
+                    e.PurchasesUpper.TryFormat(span[position..], out n, default, CultureInfo.InvariantCulture);
+                    position += n;
+                }
+
+                span[position++] = (byte)'\n';
+                count++;
+            }
         }
 
         return (position, count);

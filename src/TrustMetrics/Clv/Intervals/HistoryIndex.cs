@@ -128,6 +128,20 @@ internal sealed class HistoryIndex
         }
     }
 
+    /// <summary>
+    /// Asks the processor for the cache line holding <paramref name="value"/> (a hint: no effect without SSE, never a fault) —
+    /// for callers that look up many rows of a table far larger than the caches and can ask a few lookups ahead.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static unsafe void Prefetch<T>(ref T value)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            // The address may be stale by the time the line arrives if a GC moves the array: harmless for a hint.
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(Unsafe.AsPointer(ref value));
+        }
+    }
+
     /// <summary>A 64-bit mix of the three values' bits (−0 folded into +0 so equal values hash alike).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong Hash(long x, double tx, double t)

@@ -374,17 +374,17 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
 
 
     /// <summary>
-    /// BG/NBD and MBG/NBD. Everything that depends only on the parameters (and the horizon) is tabulated once per model before the
-    /// rows are computed: the ₂F₁ series' coefficient ratios (a₁+n)(ε+n)/(n+1) and 1/(c₀+m) (m = x + n), the dropout odds
-    /// a/(b+m) with their logarithms, and the beta ratios (b+m)/(a+b+m) of the count's recursion — so a row costs one log1p, one
-    /// log and one exp per model plus multiply–adds, no division. Terms outside the tables, a series that runs past its budget or
-    /// cancels go to <see cref="Hypergeometric.ScaledTail"/>, as the models do, so every result is the models' own to rounding.
+    /// BG/NBD and MBG/NBD. At the estimates (model 0) E[Y(t)] and P(alive) are the model's own point predictions, bit for bit
+    /// (<c>ConditionalUnchecked</c>, <c>AliveUnchecked</c>: the numbers <c>clv predict</c> writes, so a caller can take them from
+    /// the intervals instead of computing them twice). For the sigma points everything that depends only on the parameters (and the
+    /// horizon) is tabulated once per model before the rows are computed: the ₂F₁ series' coefficients, lane-interleaved for
+    /// <see cref="SeriesLanes"/> (all sigma points' series in one SIMD pass), the dropout odds a/(b+m) with their logarithms, and
+    /// the beta ratios (b+m)/(a+b+m) of the count's recursion — so a row costs one log1p, one log and one exp per model plus
+    /// multiply–adds, no division. Terms outside the tables, a series that runs past its budget or cancels go to
+    /// <see cref="Hypergeometric.ScaledTail"/>, as the models do, so every result is the models' own to rounding.
     /// </summary>
     private sealed class BetaGeometric : Family
     {
-        /// <summary>Terms of the tabulated series; beyond them (fits on the boundary) the general routine decides.</summary>
-        private const int SeriesBudget = 5000;
-
         /// <summary>Frequencies above this use the general routines (the tables are sized by the largest frequency up to it).</summary>
         private const int FrequencyLimit = 100_000;
 
@@ -394,18 +394,25 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
         private static readonly double[] Reciprocals = BuildReciprocals();
 
         private readonly int shift;
+        private readonly BgNbdModel? bg;
+        private readonly MbgNbdModel? mbg;
         private readonly double[][] parameters;
         private readonly double[] a1, epsilon, c0;
 
         /// <summary>For each model the first model with the same α (bit for bit): α-only quantities of a row are computed once per α.</summary>
         private readonly int[] alphaLeader;
-        private double[][] seriesRatio = [], inverseC = [], drop = [], logDrop = [], betaStep = [];
+        private double[][] drop = [], logDrop = [], betaStep = [];
+
+        /// <summary>The sigma points' series (lane l = model l + 1); null without parameter uncertainty.</summary>
+        private SeriesLanes? series;
         private int tableFrequency = -1;
 
         public BetaGeometric(BgNbdModel? bg, MbgNbdModel? mbg, double[][] points)
             : base(points)
         {
             shift = mbg is not null ? 1 : 0;
+            this.bg = bg;
+            this.mbg = mbg;
             var p0 = shift == 1 ? mbg!.Parameters : bg!.Parameters;
             parameters = new double[points.Length + 1][];
             parameters[0] = [p0.R, p0.Alpha, p0.A, p0.B];
@@ -445,26 +452,13 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
         {
             tableFrequency = (int)Math.Min(largest, FrequencyLimit);
             int models = parameters.Length;
-            seriesRatio = new double[models][];
-            inverseC = new double[models][];
+            series = models > 1 ? new SeriesLanes(a1.AsSpan(1), epsilon.AsSpan(1), c0.AsSpan(1), tableFrequency) : null;
             drop = new double[models][];
             logDrop = new double[models][];
             betaStep = new double[models][];
             for (int j = 0; j < models; j++)
             {
                 double a = parameters[j][2], b = parameters[j][3];
-                var ratio = seriesRatio[j] = new double[SeriesBudget + 1];
-                for (int n = 1; n <= SeriesBudget; n++)
-                {
-                    ratio[n] = (a1[j] + n) * (epsilon[j] + n) / (n + 1);
-                }
-
-                var inverse = inverseC[j] = new double[tableFrequency + SeriesBudget + 1];
-                for (int m = 1; m < inverse.Length; m++)
-                {
-                    inverse[m] = 1 / (c0[j] + m);
-                }
-
                 int steps = tableFrequency + shift + StepTable;
                 var d = drop[j] = new double[steps];
                 var logD = logDrop[j] = new double[tableFrequency + shift];
@@ -481,7 +475,7 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             }
         }
 
-        public override Scratch NewScratch() => new StepScratch(parameters.Length);
+        public override Scratch NewScratch() => new StepScratch(parameters.Length, series?.Lanes ?? 0);
 
         protected override void Evaluate(Scratch scratch, double t, long x, double tx, double T)
         {
@@ -526,9 +520,17 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                 return;
             }
 
+            // The estimates: the model's own point prediction (its Alive equals the one above bit for bit: the same expression).
+            scratch.Expected[0] = shift == 0 ? bg!.ConditionalUnchecked(t, x, tx, T) : mbg!.ConditionalUnchecked(t, x, tx, T);
+            int models = parameters.Length;
+            if (models == 1)
+            {
+                return;
+            }
+
             if (x > tableFrequency)
             {
-                for (int j = 0; j < parameters.Length; j++)
+                for (int j = 1; j < models; j++)
                 {
                     scratch.Expected[j] = Numerator(j, x, scratch.Second[j], scratch.First[j]) * scratch.Alive[j];
                 }
@@ -536,85 +538,18 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                 return;
             }
 
-            // The models' series side by side (independent chains the processor overlaps), then each model's closed part.
-            var series = (StepScratch)scratch;
-            Series(series, (int)x);
-            for (int j = 0; j < parameters.Length; j++)
+            // The sigma points' series in SIMD lanes (lane l = model l + 1; padding lanes z = 0), then each model's closed part.
+            var lanes = (StepScratch)scratch;
+            var zs = lanes.LaneZ;
+            Array.Copy(scratch.Second, 1, zs, 0, models - 1);
+            series!.Run((int)x, zs, lanes.Sum, lanes.Largest, lanes.Converged);
+            for (int j = 1; j < models; j++)
             {
-                scratch.Expected[j] = Finish(j, x, scratch.Second[j], scratch.First[j], series.Sum[j], series.Largest[j], series.Converged[j]) * scratch.Alive[j];
+                scratch.Expected[j] = Finish(j, x, scratch.Second[j], scratch.First[j], lanes.Sum[j - 1], lanes.Largest[j - 1], lanes.Converged[j - 1]) * scratch.Alive[j];
             }
         }
 
-        /// <summary>
-        /// <see cref="Numerator"/>'s series for every model at once, interleaved term by term: each model runs exactly its own
-        /// operations in its own order (so its sum, largest term and verdict are those of <see cref="Numerator"/> bit for bit) and
-        /// stops where <see cref="Numerator"/> stops; the models' chains are independent, so they overlap in the processor.
-        /// </summary>
-        private void Series(StepScratch scratch, int offset)
-        {
-            int models = parameters.Length;
-            var term = scratch.Term;
-            var sum = scratch.Sum;
-            var largest = scratch.Largest;
-            var converged = scratch.Converged;
-            var active = scratch.Active;
-            var zs = scratch.Second;
-            int live = 0;
-            for (int j = 0; j < models; j++)
-            {
-                double z = zs[j];
-                converged[j] = true;
-                active[j] = false;
-                sum[j] = largest[j] = 0;
-                if (z > 0)
-                {
-                    double first = a1[j] * z;
-                    term[j] = first;
-                    sum[j] = first;
-                    largest[j] = Math.Abs(first);
-                    active[j] = first != 0;
-                    live += active[j] ? 1 : 0;
-                }
-            }
-
-            for (int n = 1; live > 0; n++)
-            {
-                for (int j = 0; j < models; j++)
-                {
-                    if (!active[j])
-                    {
-                        continue;
-                    }
-
-                    if (n > SeriesBudget)
-                    {
-                        converged[j] = active[j] = false;
-                        live--;
-                        continue;
-                    }
-
-                    // term_{n+1} = term_n · (a₁+n)(ε+n)/((c+n)(n+1)) · z.
-                    double ratio = seriesRatio[j][n] * inverseC[j][offset + n] * zs[j];
-                    double next = term[j] * ratio;
-                    double s = sum[j] + next;
-                    term[j] = next;
-                    sum[j] = s;
-                    largest[j] = Math.Max(largest[j], Math.Abs(next));
-                    if (!double.IsFinite(s))
-                    {
-                        converged[j] = active[j] = false;
-                        live--;
-                    }
-                    else if ((Math.Abs(next) <= 1e-17 * Math.Abs(s) && Math.Abs(ratio) < 1) || next == 0)
-                    {
-                        active[j] = false;
-                        live--;
-                    }
-                }
-            }
-        }
-
-        /// <summary><see cref="Numerator"/>'s closed part after its series (sum, largest term, whether it converged), at x within the tables.</summary>
+        /// <summary>The closed part of the models' <c>Numerator</c> after its series (sum, largest term, whether it converged), at x within the tables.</summary>
         private double Finish(int j, long x, double z, double logOneMinusZ, double s, double largest, bool series)
         {
             var p = parameters[j];
@@ -623,8 +558,9 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             double eps = epsilon[j];
             double el = eps * logOneMinusZ;
             double head = eps == 0 ? -logOneMinusZ : -PreciseMath.Expm1(el) / eps;
-            double result = (c * head) - (Math.Exp(el) * s);
-            if (series && double.IsFinite(result) && !(Math.Exp(el) * largest > 1e3 * Math.Abs(result)))
+            double scale = Math.Exp(el);
+            double result = (c * head) - (scale * s);
+            if (series && double.IsFinite(result) && !(scale * largest > 1e3 * Math.Abs(result)))
             {
                 return result;
             }
@@ -632,66 +568,13 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             return Hypergeometric.ScaledTail(a1[j], epsilon[j], c, z, logOneMinusZ, r + x, a, b + x + shift);
         }
 
-        /// <summary>E[Y(t) | x, t_x, T] / P(alive) (the models' <c>Numerator</c>): Hypergeometric.ScaledTail's series from the tables.</summary>
+        /// <summary>E[Y(t) | x, t_x, T] / P(alive) (the models' <c>Numerator</c>) at a frequency beyond the tables: the general routine.</summary>
         private double Numerator(int j, long x, double z, double logOneMinusZ)
         {
             var p = parameters[j];
             double r = p[0], a = p[2], b = p[3];
             double c = shift == 0 ? a + b + x - 1 : a + b + x;
-            double first = a1[j];
-            if (x > tableFrequency)
-            {
-                return General();
-            }
-
-            double s = 0, largest = 0;
-            bool series = true;
-            if (z > 0)
-            {
-                var ratios = seriesRatio[j];
-                var inverse = inverseC[j];
-                int offset = (int)x;
-                double term = first * z;
-                s = term;
-                largest = Math.Abs(term);
-                for (int n = 1; term != 0; n++)
-                {
-                    if (n > SeriesBudget)
-                    {
-                        series = false;
-                        break;
-                    }
-
-                    // term_{n+1} = term_n · (a₁+n)(ε+n)/((c+n)(n+1)) · z.
-                    double ratio = ratios[n] * inverse[offset + n] * z;
-                    term *= ratio;
-                    s += term;
-                    largest = Math.Max(largest, Math.Abs(term));
-                    if (!double.IsFinite(s))
-                    {
-                        series = false;
-                        break;
-                    }
-
-                    if (Math.Abs(term) <= 1e-17 * Math.Abs(s) && Math.Abs(ratio) < 1)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            double eps = epsilon[j];
-            double el = eps * logOneMinusZ;
-            double head = eps == 0 ? -logOneMinusZ : -PreciseMath.Expm1(el) / eps;
-            double result = (c * head) - (Math.Exp(el) * s);
-            if (series && double.IsFinite(result) && !(Math.Exp(el) * largest > 1e3 * Math.Abs(result)))
-            {
-                return result;
-            }
-
-            return General();
-
-            double General() => Hypergeometric.ScaledTail(first, epsilon[j], c, z, logOneMinusZ, r + x, a, b + x + shift);
+            return Hypergeometric.ScaledTail(a1[j], epsilon[j], c, z, logOneMinusZ, r + x, a, b + x + shift);
         }
 
         protected override void Quantiles(Scratch scratch, double t, long x, double tx, double T, double lowTail, double highTail, out long lower, out long upper)
@@ -812,20 +695,18 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             }
         }
 
-        private sealed class StepScratch(int models) : Scratch(models)
+        private sealed class StepScratch(int models, int lanes) : Scratch(models)
         {
             public Step[] Steps { get; } = new Step[models];
 
-            /// <summary>The interleaved series' state per model (<see cref="Series"/>).</summary>
-            public double[] Term { get; } = new double[models];
+            /// <summary><see cref="SeriesLanes.Run(int, double[], double[], double[], bool[])"/>'s per-lane buffers (lane l = model l + 1; the padding lanes' z stays 0).</summary>
+            public double[] LaneZ { get; } = new double[lanes];
 
-            public double[] Sum { get; } = new double[models];
+            public double[] Sum { get; } = new double[lanes];
 
-            public double[] Largest { get; } = new double[models];
+            public double[] Largest { get; } = new double[lanes];
 
-            public bool[] Converged { get; } = new bool[models];
-
-            public bool[] Active { get; } = new bool[models];
+            public bool[] Converged { get; } = new bool[lanes];
         }
     }
 

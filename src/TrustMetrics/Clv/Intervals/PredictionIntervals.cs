@@ -45,7 +45,7 @@ public sealed class PredictionIntervals
     /// <summary>Distinct (x, t_x, T) rows computed (each computed once).</summary>
     public int DistinctRows { get; }
 
-    /// <summary>E[Y(t) | x, t_x, T] at the estimates.</summary>
+    /// <summary>E[Y(t) | x, t_x, T] at the estimates: the model's <c>ConditionalExpectedPurchases</c>, bit for bit.</summary>
     public IReadOnlyList<double> ExpectedPurchases { get; }
 
     /// <summary>Lower bound for E[Y(t)] (parameter uncertainty, log scale); null without <see cref="ParameterUncertainty"/>.</summary>
@@ -54,7 +54,7 @@ public sealed class PredictionIntervals
     /// <summary>Upper bound for E[Y(t)]; null without <see cref="ParameterUncertainty"/>.</summary>
     public IReadOnlyList<double>? ExpectedPurchasesUpper { get; }
 
-    /// <summary>P(alive | x, t_x, T) at the estimates.</summary>
+    /// <summary>P(alive | x, t_x, T) at the estimates: the model's <c>ProbabilityAlive</c>, bit for bit.</summary>
     public IReadOnlyList<double> ProbabilityAlive { get; }
 
     /// <summary>Lower bound for P(alive) (parameter uncertainty, logit scale); null without <see cref="ParameterUncertainty"/>.</summary>
