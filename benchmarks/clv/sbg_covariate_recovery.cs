@@ -1,4 +1,7 @@
 #:project ../../src/TrustMetrics/TrustMetrics.csproj
+#:include ../../tests/TrustMetrics.Tests/Clv/Covariates/CovariateSimulator.cs
+#:include ../../tests/TrustMetrics.Tests/Clv/PurchasePaths.cs
+#:include ../../tests/TrustMetrics.Tests/Churn/ChurnCovariateSimulator.cs
 #:property PublishAot=false
 #:property TreatWarningsAsErrors=false
 // Parameter recovery of the sBG with covariates (issue 14 item 3, churn family): PANELS seeded panels of N customers each, churn
@@ -6,12 +9,14 @@
 // after c_i ~ U{1..12} periods; one binary covariate (P = 0.4) and one N(0, 1) score. Fitted by ShiftedBetaGeometricCovariateFitter;
 // prints, per parameter, the share of panels whose estimate lies within 2 SE of the truth, and overall.
 //   dotnet run -c Release benchmarks/clv/sbg_covariate_recovery.cs -- [PANELS=100] [N=2000]
-// The small version runs in tests/TrustMetrics.Tests/Churn/ShiftedBetaGeometricCovariateTests.cs (same simulator, same truth).
+// The small version runs in tests/TrustMetrics.Tests/Churn/ShiftedBetaGeometricCovariateTests.cs (same simulator, included from
+// tests/TrustMetrics.Tests/Churn/ChurnCovariateSimulator.cs; same truth).
 using System.Diagnostics;
 using System.Globalization;
-using MathNet.Numerics.Distributions;
 using TrustMetrics.Churn;
 using TrustMetrics.Clv;
+using static TrustMetrics.Tests.Churn.ChurnCovariateSimulator;
+using static TrustMetrics.Tests.Clv.Covariates.CovariateSimulator;
 
 int panels = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 int n = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
@@ -41,40 +46,3 @@ for (int i = 0; i < 6; i++)
 }
 
 Console.WriteLine(FormattableString.Invariant($"  all parameters: {within.Sum()}/{6 * panels} = {100.0 * within.Sum() / (6 * panels):F1} %; worst parameter {100.0 * within.Min() / panels:F0} %"));
-
-static CovariateMatrix Design(int customers, int seed)
-{
-    var random = new Random(seed);
-    var z = new double[customers, 2];
-    for (int i = 0; i < customers; i++)
-    {
-        z[i, 0] = random.NextDouble() < 0.4 ? 1 : 0;
-        z[i, 1] = Normal.Sample(random, 0, 1);
-    }
-
-    return new CovariateMatrix(["channel=web", "score"], z);
-}
-
-static (int[] T, bool[] C) Simulate(double[] truth, CovariateMatrix z, int seed)
-{
-    var random = new Random(seed);
-    int n = z.CustomerCount;
-    var t = new int[n];
-    var c = new bool[n];
-    for (int i = 0; i < n; i++)
-    {
-        double a = truth[0] * Math.Exp(-((truth[2] * z[i, 0]) + (truth[3] * z[i, 1])));
-        double b = truth[1] * Math.Exp(-((truth[4] * z[i, 0]) + (truth[5] * z[i, 1])));
-        double p = Beta.Sample(random, a, b);
-        int horizon = 1 + random.Next(12);
-        int life = 1;
-        while (life <= horizon && random.NextDouble() >= p)
-        {
-            life++;
-        }
-
-        (t[i], c[i]) = life <= horizon ? (life, true) : (horizon, false);
-    }
-
-    return (t, c);
-}

@@ -95,34 +95,10 @@ internal sealed class ShiftedBetaGeometricCovariateLikelihood : ICovariateLikeli
     /// <inheritdoc/>
     public double Derivatives(ReadOnlySpan<double> theta, double[] gradient, double[] hessian, ParallelWork work)
     {
-        int k = Size, n = periods.Length;
         var t = theta.ToArray();
-        var values = new double[Chunks];
-        var gradients = new double[Chunks * k];
-        var hessians = new double[Chunks * k * k];
-        work.For(Chunks, n >= ParallelThreshold / 8, chunk =>
-        {
-            int from = (int)((long)n * chunk / Chunks), to = (int)((long)n * (chunk + 1) / Chunks);
-            values[chunk] = DerivativeChunk(t, from, to, gradients.AsSpan(chunk * k, k), hessians.AsSpan(chunk * k * k, k * k));
-        });
-
-        Array.Clear(gradient);
-        Array.Clear(hessian);
-        double total = 0;
-        for (int chunk = 0; chunk < Chunks; chunk++)
-        {
-            total += values[chunk];
-            for (int a = 0; a < k; a++)
-            {
-                gradient[a] += gradients[(chunk * k) + a];
-                for (int c = 0; c < k; c++)
-                {
-                    hessian[(a * k) + c] += hessians[(chunk * k * k) + (a * k) + c];
-                }
-            }
-        }
-
-        return total;
+        int n = periods.Length;
+        return ChunkedDerivatives.Sum(n, Size, Chunks, n >= ParallelThreshold / 8, work, (from, to, g, h) => DerivativeChunk(t, from, to, g, h),
+            gradient, hessian, upperTriangle: false);
     }
 
     /// <summary>Σ ℓ_i over [from, to), adding Mᵀ∇_ψ and Mᵀ∇²_ψM (M = ∂ψ_i/∂θ, 2 × K: row 0 = e₀ − z in the γ_α block, row 1 = e₁ − z in the γ_β block).</summary>

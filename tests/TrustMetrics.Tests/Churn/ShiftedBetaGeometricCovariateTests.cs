@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using MathNet.Numerics.Distributions;
 using TrustMetrics.Churn;
 using TrustMetrics.Clv;
 using TrustMetrics.Statistics;
@@ -158,31 +157,6 @@ public class ShiftedBetaGeometricCovariateTests
         Assert.Empty(fit.Coefficients);
     }
 
-    /// <summary>Seeded panel: θ_i ~ Beta(α e^{−γ_αᵀz}, β e^{−γ_βᵀz}), lifetime ~ Geometric(θ_i) on 1, 2, …, censored after c_i ~ U{1..12} periods.</summary>
-    internal static (int[] T, bool[] C) Simulate(double[] truth, CovariateMatrix z, int seed)
-    {
-        var random = new Random(seed);
-        int n = z.CustomerCount;
-        var t = new int[n];
-        var c = new bool[n];
-        for (int i = 0; i < n; i++)
-        {
-            double a = truth[0] * Math.Exp(-((truth[2] * z[i, 0]) + (truth[3] * z[i, 1])));
-            double b = truth[1] * Math.Exp(-((truth[4] * z[i, 0]) + (truth[5] * z[i, 1])));
-            double p = Beta.Sample(random, a, b);
-            int horizon = 1 + random.Next(12);
-            int life = 1;
-            while (life <= horizon && random.NextDouble() >= p)
-            {
-                life++;
-            }
-
-            (t[i], c[i]) = life <= horizon ? (life, true) : (horizon, false);
-        }
-
-        return (t, c);
-    }
-
     [Fact]
     public void Recovers_the_simulated_parameters_within_three_standard_errors()
     {
@@ -190,7 +164,7 @@ public class ShiftedBetaGeometricCovariateTests
         foreach (int seed in new[] { 1, 2 })
         {
             var z = Clv.Covariates.CovariateSimulator.Design(3_000, 100 + seed);
-            var (t, c) = Simulate(Truth, z, 200 + seed);
+            var (t, c) = ChurnCovariateSimulator.Simulate(Truth, z, 200 + seed);
             var fit = new ShiftedBetaGeometricCovariateFitter().Fit(t, c, z);
             Assert.True(fit.Convergence.Converged, fit.Convergence.ToString());
             var estimates = new[] { fit.Alpha, fit.Beta }.Concat(fit.Coefficients.Select(k => k.Estimate)).ToArray();

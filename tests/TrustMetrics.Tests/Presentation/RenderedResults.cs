@@ -48,7 +48,7 @@ internal static class RenderedResults
     private static ShiftedBetaGeometricCovariateFit SbgCovariateFitResult()
     {
         var z = Clv.Covariates.CovariateSimulator.Design(300, 5);
-        var (t, c) = Churn.ShiftedBetaGeometricCovariateTests.Simulate(Churn.ShiftedBetaGeometricCovariateTests.Truth, z, 6);
+        var (t, c) = Churn.ChurnCovariateSimulator.Simulate(Churn.ShiftedBetaGeometricCovariateTests.Truth, z, 6);
         return new ShiftedBetaGeometricCovariateFitter().Fit(t, c, z);
     }
 

@@ -152,42 +152,10 @@ internal sealed class CovariateLikelihood : ICovariateLikelihood
     /// <summary>Σ ℓ_i, its gradient and its exact Hessian (row-major K × K) with respect to θ.</summary>
     public double Derivatives(ReadOnlySpan<double> theta, double[] gradient, double[] hessian, ParallelWork work)
     {
-        int k = Size, p = covariates.Count, n = histories.Length;
         var t = theta.ToArray();
-        var values = new double[Chunks];
-        var gradients = new double[Chunks * k];
-        var hessians = new double[Chunks * k * k];
-        work.For(Chunks, n >= ParallelThreshold / 8, chunk =>
-        {
-            int from = (int)((long)n * chunk / Chunks), to = (int)((long)n * (chunk + 1) / Chunks);
-            values[chunk] = DerivativeChunk(t, from, to, gradients.AsSpan(chunk * k, k), hessians.AsSpan(chunk * k * k, k * k));
-        });
-
-        Array.Clear(gradient);
-        Array.Clear(hessian);
-        double total = 0;
-        for (int chunk = 0; chunk < Chunks; chunk++)
-        {
-            total += values[chunk];
-            for (int a = 0; a < k; a++)
-            {
-                gradient[a] += gradients[(chunk * k) + a];
-                for (int c = a; c < k; c++)
-                {
-                    hessian[(a * k) + c] += hessians[(chunk * k * k) + (a * k) + c];
-                }
-            }
-        }
-
-        for (int a = 0; a < k; a++)
-        {
-            for (int c = 0; c < a; c++)
-            {
-                hessian[(a * k) + c] = hessian[(c * k) + a];
-            }
-        }
-
-        return total;
+        int n = histories.Length;
+        return ChunkedDerivatives.Sum(n, Size, Chunks, n >= ParallelThreshold / 8, work, (from, to, g, h) => DerivativeChunk(t, from, to, g, h),
+            gradient, hessian, upperTriangle: true);
     }
 
     /// <summary>Σ ℓ_i over customers [from, to), adding Mᵀ∇_ψ and Mᵀ∇²_ψM into <paramref name="g"/> and the upper triangle of <paramref name="h"/>.</summary>
