@@ -101,21 +101,9 @@ internal static class BetaGeometricVectorSum
                 var tx = Vector256.LoadUnsafe(ref txsRef, (nuint)j);
                 var alphaT = vAlpha + t;
                 var alphaTx = vAlpha + tx;
-                var logT = Vector256.Log(alphaT);
-                var logTx = Vector256.Log(alphaTx);
-                var ratioT = largeAlpha ? Log1p(t / vAlpha) : logT - vLogAlpha;
-                var ratioTx = largeAlpha ? Log1p(tx / vAlpha) : logTx - vLogAlpha;
-                var a3 = -(vR * ratioT) - (vX * logT);
-                var a4 = vLogA4 - (vR * ratioTx) - (vX * logTx);
-                var e = Vector256.Exp(-Vector256.Abs(a3 - a4));
-                var onePlus = Vector256<double>.One + e;
-                var big = Vector256<double>.One / onePlus;
-                var small = e * big;
-                var third = Vector256.GreaterThanOrEqual(a3, a4);
-                var w3 = Vector256.ConditionalSelect(third, big, small);
-                var w4 = Vector256.ConditionalSelect(third, small, big);
+                var (ratioT, ratioTx, logMixture, w3, w4) = Mixture(t, tx, alphaT, alphaTx, vAlpha, vLogAlpha, vR, vX, vLogA4, largeAlpha);
                 vW += w;
-                vL += w * (Vector256.Max(a3, a4) + Vector256.Log(onePlus));
+                vL += w * logMixture;
                 vRatio += w * ((w3 * ratioT) + (w4 * ratioTx));
                 vA += w * ((w3 / alphaT) + (w4 / alphaTx));
                 vF += w * w4;
@@ -257,23 +245,11 @@ internal static class BetaGeometricVectorSum
 
                 var alphaTx = vAlpha + tx;
                 var iTx = Vector256<double>.One / alphaTx;
-                var logT = Vector256.Log(alphaT);
-                var logTx = Vector256.Log(alphaTx);
-                var ratioT = largeAlpha ? Log1p(t / vAlpha) : logT - vLogAlpha;
-                var ratioTx = largeAlpha ? Log1p(tx / vAlpha) : logTx - vLogAlpha;
-                var a3 = -(vR * ratioT) - (vX * logT);
-                var a4 = vLogA4 - (vR * ratioTx) - (vX * logTx);
-                var e = Vector256.Exp(-Vector256.Abs(a3 - a4));
-                var onePlus = Vector256<double>.One + e;
-                var big = Vector256<double>.One / onePlus;
-                var small = e * big;
-                var third = Vector256.GreaterThanOrEqual(a3, a4);
-                var w3 = Vector256.ConditionalSelect(third, big, small);
-                var w4 = Vector256.ConditionalSelect(third, small, big);
+                var (ratioT, ratioTx, logMixture, w3, w4) = Mixture(t, tx, alphaT, alphaTx, vAlpha, vLogAlpha, vR, vX, vLogA4, largeAlpha);
                 var ww = w * w3 * w4;
                 var d0 = ratioTx - ratioT;
                 var d1 = iTx - iT;
-                sL += w * (Vector256.Max(a3, a4) + Vector256.Log(onePlus));
+                sL += w * logMixture;
                 sRatio += w * ((w3 * ratioT) + (w4 * ratioTx));
                 sA += w * ((w3 * iT) + (w4 * iTx));
                 sA2 += w * ((w3 * iT * iT) + (w4 * iTx * iTx));
@@ -341,6 +317,32 @@ internal static class BetaGeometricVectorSum
         result[2] = gAlpha;
         result[3] = ga;
         result[4] = gb;
+    }
+
+    /// <summary>
+    /// Four rows' two likelihood terms on the log scale, A₃ = −r·ln((α+T)/α) − x·ln(α+T) and A₄ = ln(a/(b+x−1+s)) − r·ln((α+t_x)/α)
+    /// − x·ln(α+t_x), combined as ln(e^A₃ + e^A₄) = max + ln(1 + e^−|A₃−A₄|) with the weights w₃, w₄ = e^Aᵢ / (e^A₃ + e^A₄) that the
+    /// gradient and Hessian use; ratioT, ratioTx are ln((α+T)/α), ln((α+t_x)/α) (through <see cref="Log1p"/> when α is large).
+    /// Shared by <see cref="Sum"/> and <see cref="SumWithHessian"/> so both differentiate the same numbers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> RatioT, Vector256<double> RatioTx, Vector256<double> LogMixture, Vector256<double> W3, Vector256<double> W4) Mixture(
+        Vector256<double> t, Vector256<double> tx, Vector256<double> alphaT, Vector256<double> alphaTx, Vector256<double> vAlpha,
+        Vector256<double> vLogAlpha, Vector256<double> vR, Vector256<double> vX, Vector256<double> vLogA4, bool largeAlpha)
+    {
+        var logT = Vector256.Log(alphaT);
+        var logTx = Vector256.Log(alphaTx);
+        var ratioT = largeAlpha ? Log1p(t / vAlpha) : logT - vLogAlpha;
+        var ratioTx = largeAlpha ? Log1p(tx / vAlpha) : logTx - vLogAlpha;
+        var a3 = -(vR * ratioT) - (vX * logT);
+        var a4 = vLogA4 - (vR * ratioTx) - (vX * logTx);
+        var e = Vector256.Exp(-Vector256.Abs(a3 - a4));
+        var onePlus = Vector256<double>.One + e;
+        var big = Vector256<double>.One / onePlus;
+        var small = e * big;
+        var third = Vector256.GreaterThanOrEqual(a3, a4);
+        return (ratioT, ratioTx, Vector256.Max(a3, a4) + Vector256.Log(onePlus), Vector256.ConditionalSelect(third, big, small),
+            Vector256.ConditionalSelect(third, small, big));
     }
 
     /// <summary>ln(1 + u) for u ≥ 0 without losing u's digits when u is tiny: ln(v)·u/(v − 1) with v = 1 + u (Goldberg), u when v = 1.</summary>
