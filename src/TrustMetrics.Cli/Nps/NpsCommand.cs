@@ -10,13 +10,7 @@ namespace TrustMetrics.Cli.Nps;
 /// <summary><c>trustmetrics nps</c>: Net Promoter Score of a 0–10 column, optionally weighted and broken down by a group column.</summary>
 internal static class NpsCommand
 {
-    private static readonly Dictionary<string, NpsIntervalMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["score"] = NpsIntervalMethod.Score,
-        ["adjusted-wald"] = NpsIntervalMethod.AdjustedWald,
-        ["wald"] = NpsIntervalMethod.Wald,
-        ["bayesian"] = NpsIntervalMethod.Bayesian,
-    };
+    private static readonly Dictionary<string, NpsIntervalMethod> Methods = CoreNames.Map<NpsIntervalMethod>(NpsIntervals.Name);
 
     public static Command Create(CliContext context)
     {

@@ -11,15 +11,7 @@ namespace TrustMetrics.Cli.Scales;
 /// <summary><c>trustmetrics csat</c> and <c>trustmetrics ces</c>: top-box percent and mean of a rating column.</summary>
 internal static class ScaleCommand
 {
-    private static readonly Dictionary<string, ProportionIntervalMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["wilson"] = ProportionIntervalMethod.Wilson,
-        ["wilson-cc"] = ProportionIntervalMethod.WilsonContinuityCorrected,
-        ["agresti-coull"] = ProportionIntervalMethod.AgrestiCoull,
-        ["clopper-pearson"] = ProportionIntervalMethod.ClopperPearson,
-        ["jeffreys"] = ProportionIntervalMethod.Jeffreys,
-        ["wald"] = ProportionIntervalMethod.Wald,
-    };
+    private static readonly Dictionary<string, ProportionIntervalMethod> Methods = CoreNames.Map<ProportionIntervalMethod>(ProportionIntervals.Name);
 
     /// <summary>The per-metric differences: name, defaults and wording.</summary>
     private sealed record Metric(string Name, string Title, RatingScale Scale, int Threshold, string Description);

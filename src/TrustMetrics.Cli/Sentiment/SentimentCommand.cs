@@ -11,13 +11,7 @@ namespace TrustMetrics.Cli.Sentiment;
 /// <summary><c>trustmetrics sentiment</c>: net sentiment (% positive − % negative) of a label column, with the NPS trinomial statistics.</summary>
 internal static class SentimentCommand
 {
-    private static readonly Dictionary<string, NpsIntervalMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["score"] = NpsIntervalMethod.Score,
-        ["adjusted-wald"] = NpsIntervalMethod.AdjustedWald,
-        ["wald"] = NpsIntervalMethod.Wald,
-        ["bayesian"] = NpsIntervalMethod.Bayesian,
-    };
+    private static readonly Dictionary<string, NpsIntervalMethod> Methods = CoreNames.Map<NpsIntervalMethod>(NpsIntervals.Name);
 
     public static Command Create(CliContext context)
     {

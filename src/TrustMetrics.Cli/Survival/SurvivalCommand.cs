@@ -16,12 +16,7 @@ internal static class SurvivalCommand
 {
     private const int MaxTableRowsInText = 40;
 
-    private static readonly Dictionary<string, SurvivalIntervalMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["log-log"] = SurvivalIntervalMethod.LogLog,
-        ["log"] = SurvivalIntervalMethod.Log,
-        ["plain"] = SurvivalIntervalMethod.Plain,
-    };
+    private static readonly Dictionary<string, SurvivalIntervalMethod> Methods = CoreNames.Map<SurvivalIntervalMethod>(SurvivalIntervals.Name);
 
     public static Command Create(CliContext context)
     {
