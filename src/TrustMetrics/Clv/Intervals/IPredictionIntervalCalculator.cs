@@ -60,4 +60,13 @@ public interface IPredictionIntervalCalculator
         ReadOnlySpan<double> monetaryValues, int months, double monthlyDiscountRate, double unitsPerMonth, double margin = 1.0, double level = 0.9,
         CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null)
         where TModel : class, IPurchaseModel;
+
+    /// <inheritdoc cref="PredictionIntervalCalculator.Compute(CovariateFit, ReadOnlySpan{PurchaseHistory}, CovariateMatrix, double, double, CancellationToken, int?)"/>
+    PredictionIntervals Compute(CovariateFit fit, ReadOnlySpan<PurchaseHistory> histories, CovariateMatrix covariates, double horizon, double level = 0.9,
+        CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null);
+
+    /// <inheritdoc cref="PredictionIntervalCalculator.ComputeValue(CovariateFit, ClvFit{GammaGammaModel}, ReadOnlySpan{PurchaseHistory}, CovariateMatrix, ReadOnlySpan{double}, int, double, double, double, double, CancellationToken, int?)"/>
+    ValueIntervals ComputeValue(CovariateFit fit, ClvFit<GammaGammaModel> spendFit, ReadOnlySpan<PurchaseHistory> histories, CovariateMatrix covariates,
+        ReadOnlySpan<double> monetaryValues, int months, double monthlyDiscountRate, double unitsPerMonth, double margin = 1.0, double level = 0.9,
+        CancellationToken cancellationToken = default, int? maxDegreeOfParallelism = null);
 }

@@ -4,7 +4,7 @@ namespace TrustMetrics.Clv;
 
 /// <summary>
 /// Per-customer discounted CLV with a predictive interval, in the order of the histories given
-/// (<see cref="IPredictionIntervalCalculator.ComputeValue"/>; docs/clv.md §Prediction intervals). The point value is
+/// (<see cref="IPredictionIntervalCalculator.ComputeValue{TModel}(ClvFit{TModel}, ClvFit{GammaGammaModel}, ReadOnlySpan{PurchaseHistory}, ReadOnlySpan{double}, int, double, double, double, double, CancellationToken, int?)"/>; docs/clv.md §Prediction intervals). The point value is
 /// <see cref="CustomerLifetimeValue.Discounted"/> with the Gamma–Gamma expected spend × margin; the interval is the equal-tailed
 /// interval of the <b>realised</b> discounted value of the customer's purchases in the horizon: purchase-count and spend process
 /// uncertainty plus the parameter uncertainty of both fits (joint sigma points). It has an atom at 0 (no purchase), so the lower
