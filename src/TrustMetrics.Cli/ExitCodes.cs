@@ -13,7 +13,7 @@ internal static class ExitCodes
     /// <summary>The command ran and wrote its result.</summary>
     public const int Success = 0;
 
-    /// <summary>The command line is invalid: unknown option, missing required option, value outside its allowed set.</summary>
+    /// <summary>The command line is invalid: unknown option, missing required option, value outside its allowed set, options that cannot be combined (<see cref="CommandLineException"/>).</summary>
     public const int CommandLine = 1;
 
     /// <summary>The data is bad (file, line, column, value) or a file cannot be read or written.</summary>
@@ -39,7 +39,7 @@ internal static class ExitCodes
             error.WriteLine(exception.ToString());
         }
 
-        return Data;
+        return exception is CommandLineException ? CommandLine : Data;
     }
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -30,6 +30,27 @@ public sealed class ExitCodeTests
         Assert.Contains("   at ", run.Error);
     }
 
+    /// <summary>
+    /// Values out of range and options that cannot be combined, which the commands check themselves after parsing
+    /// (CommandLineException), are a bad command line like a parse error: exit 1, one line naming the option, no stack trace.
+    /// </summary>
+    [Theory]
+    [InlineData("--interval", "clv", "predict", "--input", "SAMPLE:transactions.csv", "--horizon", "39", "--interval", "1.5")]
+    [InlineData("--pairwise", "survival", "--input", "SAMPLE:customers.csv", "--duration", "tenure", "--event", "churned", "--pairwise")]
+    [InlineData("--percentile-type", "service", "--input", "SAMPLE:tickets.csv", "--opened", "opened", "--first-response", "first_response", "--resolved", "resolved", "--percentile-type", "12")]
+    [InlineData("--stages", "funnel", "--input", "SAMPLE:customers.csv", "--stage", "segment", "--stages", "only")]
+    [InlineData("--rake", "nps", "--input", "SAMPLE:survey.csv", "--column", "nps", "--rake", "SAMPLE:survey.csv", "--group", "segment")]
+    public void Options_the_command_refuses_are_exit_1_naming_the_option(string option, params string[] args)
+    {
+        using var cli = new CliRunner();
+        var run = CliRunner.Invoke([.. args.Select(a => a.StartsWith("SAMPLE:", StringComparison.Ordinal) ? cli.Sample(a["SAMPLE:".Length..]) : a)]);
+        Assert.True(run.ExitCode == 1, $"exit {run.ExitCode}: {run.Error}");
+        string line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(option, line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Output);
+    }
+
     [Fact]
     public void Unknown_option_is_exit_1()
     {

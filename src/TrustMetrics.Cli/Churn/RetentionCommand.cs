@@ -54,14 +54,14 @@ internal static class RetentionCommand
             {
                 if (parse.GetValue(survivors) is not null)
                 {
-                    throw new InputException("--survivors and --input are alternatives: the cohort series or one row per customer with --covariates.");
+                    throw new CommandLineException("--survivors and --input are alternatives: the cohort series or one row per customer with --covariates.");
                 }
 
                 double covariateLevel = parse.GetValue(common.Confidence);
                 return CommandOutput.Run(() => withCovariates.Execute(parse, covariateLevel), common.ParseFormat(parse), parse.GetValue(common.Output), context);
             }
 
-            string text = parse.GetValue(survivors) ?? throw new InputException("retention needs --survivors (a cohort series) or --input with --covariates (one row per customer).");
+            string text = parse.GetValue(survivors) ?? throw new CommandLineException("retention needs --survivors (a cohort series) or --input with --covariates (one row per customer).");
             int horizon = parse.GetValue(project);
             double rate = parse.GetValue(discount);
             double level = parse.GetValue(common.Confidence);

@@ -38,20 +38,20 @@ internal sealed class RetentionCovariates
     public bool Requested(ParseResult parse) =>
         parse.GetValue(input) is not null || parse.GetValue(covariates) is not null || parse.GetValue(categorical) is not null;
 
-    /// <summary>Reads, fits and renders; errors are <see cref="InputException"/> (exit code 2).</summary>
+    /// <summary>Reads, fits and renders; option errors are <see cref="CommandLineException"/> (exit code 1), data errors <see cref="InputException"/> (2).</summary>
     public CommandOutput.Result Execute(ParseResult parse, double level)
     {
-        var file = parse.GetValue(input) ?? throw new InputException("--covariates and --categorical need --input, a customers CSV with one row per customer.");
+        var file = parse.GetValue(input) ?? throw new CommandLineException("--covariates and --categorical need --input, a customers CSV with one row per customer.");
         string[] names = List(parse.GetValue(covariates));
         if (names.Length == 0)
         {
-            throw new InputException("--input needs --covariates naming the covariate columns (for the sBG without covariates give --survivors).");
+            throw new CommandLineException("--input needs --covariates naming the covariate columns (for the sBG without covariates give --survivors).");
         }
 
         var categories = new HashSet<string>(List(parse.GetValue(categorical)), StringComparer.Ordinal);
         foreach (string c in categories.Where(c => !names.Contains(c, StringComparer.Ordinal)))
         {
-            throw new InputException($"--categorical {c}: not one of --covariates ({string.Join(",", names)}).");
+            throw new CommandLineException($"--categorical {c}: not one of --covariates ({string.Join(",", names)}).");
         }
 
         var periods = new List<int>();

@@ -104,7 +104,7 @@ internal static class ClvCommand
             double penalty = parse.GetValue(penalizer);
             if (!(penalty >= 0 && double.IsFinite(penalty)))
             {
-                throw new InputException($"--penalizer must be a finite number ≥ 0; got {ClvInput.Format(penalty)}.");
+                throw new CommandLineException($"--penalizer must be a finite number ≥ 0; got {ClvInput.Format(penalty)}.");
             }
 
             string path = parse.GetRequiredValue(input).ToString();
@@ -233,7 +233,7 @@ internal static class ClvCommand
             int monthCount = parse.GetValue(months);
             if (!(t >= 0 && double.IsFinite(t)) || !(d > -1 && double.IsFinite(d)) || !double.IsFinite(share) || monthCount < 0)
             {
-                throw new InputException("--horizon must be ≥ 0, --discount > −1, --margin finite and --months ≥ 0.");
+                throw new CommandLineException("--horizon must be ≥ 0, --discount > −1, --margin finite and --months ≥ 0.");
             }
 
             string path = parse.GetRequiredValue(input).ToString();

@@ -90,7 +90,7 @@ internal static class ClvEvaluateCommand
     {
         if (!(multiplier > 0 && double.IsFinite(multiplier)))
         {
-            throw new InputException($"--multiplier must be a finite number > 0; got {ClvInput.Format(multiplier)}.");
+            throw new CommandLineException($"--multiplier must be a finite number > 0; got {ClvInput.Format(multiplier)}.");
         }
 
         DateTime? given = endText is null ? null : Dates.Option("--end", endText).DateTime;
@@ -135,17 +135,17 @@ internal static class ClvEvaluateCommand
                 "bgnbd" => HoldoutModel.BgNbd,
                 "mbgnbd" => HoldoutModel.MbgNbd,
                 "paretonbd" => HoldoutModel.ParetoNbd,
-                _ => throw new InputException($"--models: '{raw}' is not one of bgnbd, mbgnbd, paretonbd."),
+                _ => throw new CommandLineException($"--models: '{raw}' is not one of bgnbd, mbgnbd, paretonbd."),
             };
             if (list.Contains(model))
             {
-                throw new InputException($"--models lists '{raw}' twice.");
+                throw new CommandLineException($"--models lists '{raw}' twice.");
             }
 
             list.Add(model);
         }
 
-        return list.Count > 0 ? [.. list] : throw new InputException("--models must name at least one of bgnbd, mbgnbd, paretonbd.");
+        return list.Count > 0 ? [.. list] : throw new CommandLineException("--models must name at least one of bgnbd, mbgnbd, paretonbd.");
     }
 
     internal static string Json(HoldoutScorecard card)

@@ -32,13 +32,13 @@ internal sealed class ClvFitCovariates
     public bool Requested(ParseResult parse) =>
         parse.GetValue(covariates) is not null || parse.GetValue(customers) is not null || parse.GetValue(categorical) is not null;
 
-    /// <summary>Reads, joins, fits and renders; errors are <see cref="InputException"/> (exit code 2).</summary>
+    /// <summary>Reads, joins, fits and renders; option errors are <see cref="CommandLineException"/> (exit code 1), data errors <see cref="InputException"/> (2).</summary>
     public string Run(ParseResult parse, string model, string summaryPath, ClvInput.Columns columns, double penalizer, bool json)
     {
         _ = Terms(parse, model);
         if (penalizer != 0)
         {
-            throw new InputException("--penalizer cannot be combined with --covariates (fits with covariates are unpenalised).");
+            throw new CommandLineException("--penalizer cannot be combined with --covariates (fits with covariates are unpenalised).");
         }
 
         var rows = ReadRows(parse, summaryPath, columns, needMonetary: false);
@@ -46,24 +46,24 @@ internal sealed class ClvFitCovariates
         return json ? Json(fit) : Text(fit);
     }
 
-    /// <summary>The covariate names and the categorical subset, checked (exit 2 naming the option).</summary>
+    /// <summary>The covariate names and the categorical subset, checked (exit 1 naming the option).</summary>
     private (string[] Names, HashSet<string> Categories) Terms(ParseResult parse, string model)
     {
         string[] names = List(parse.GetValue(covariates));
         if (names.Length == 0)
         {
-            throw new InputException("--customers and --categorical need --covariates naming the covariate columns.");
+            throw new CommandLineException("--customers and --categorical need --covariates naming the covariate columns.");
         }
 
         if (model is not ("bgnbd" or "paretonbd"))
         {
-            throw new InputException($"--covariates works with --model bgnbd or paretonbd; got {model}.");
+            throw new CommandLineException($"--covariates works with --model bgnbd or paretonbd; got {model}.");
         }
 
         var categories = new HashSet<string>(List(parse.GetValue(categorical)), StringComparer.Ordinal);
         foreach (string c in categories.Where(c => !names.Contains(c, StringComparer.Ordinal)))
         {
-            throw new InputException($"--categorical {c}: not one of --covariates ({string.Join(",", names)}).");
+            throw new CommandLineException($"--categorical {c}: not one of --covariates ({string.Join(",", names)}).");
         }
 
         return (names, categories);

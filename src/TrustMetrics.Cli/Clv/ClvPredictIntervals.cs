@@ -21,7 +21,7 @@ internal static class ClvPredictIntervals
         Description = "Add interval columns at this level (e.g. 0.9): expected purchases and P(alive) (parameter uncertainty) and the purchase count (its predictive distribution). docs/clv.md §Prediction intervals.",
     };
 
-    /// <summary>Validates the level (exit 2 naming the option) and computes the intervals for every row.</summary>
+    /// <summary>Validates the level (exit 1 naming the option) and computes the intervals for every row.</summary>
     public static PredictionIntervals Compute<TModel>(ClvFit<TModel> fit, IReadOnlyList<ClvInput.Row> rows, double horizon, double level)
         where TModel : class, IPurchaseModel
     {
@@ -51,12 +51,12 @@ internal static class ClvPredictIntervals
         return new PredictionIntervalCalculator().Compute(fit, histories, covariates, horizon, level);
     }
 
-    /// <summary>Exit 2 naming the option when the level is outside (0, <see cref="PredictionIntervalCalculator.MaximumLevel"/>].</summary>
+    /// <summary>Exit 1 naming the option when the level is outside (0, <see cref="PredictionIntervalCalculator.MaximumLevel"/>].</summary>
     public static void CheckLevel(double level)
     {
         if (!(level > 0 && level <= PredictionIntervalCalculator.MaximumLevel))
         {
-            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+            throw new CommandLineException(string.Create(CultureInfo.InvariantCulture,
                 $"--interval must be in (0, {PredictionIntervalCalculator.MaximumLevel}]; got {level}."));
         }
     }

@@ -49,7 +49,7 @@ internal static class ClvSegmentCommand
                 }
                 catch (ArgumentException e)
                 {
-                    throw new InputException($"--horizon ≥ 1, --vip in (0, 1], --discount > −1, --margin ≥ 0: {e.Message}");
+                    throw new CommandLineException($"--horizon ≥ 1, --vip in (0, 1], --discount > −1, --margin ≥ 0: {e.Message}");
                 }
 
                 var columns = new ClvInput.Columns("customer_id", "frequency", "recency", "T", "monetary_value");

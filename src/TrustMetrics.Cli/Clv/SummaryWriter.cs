@@ -28,7 +28,7 @@ internal static class SummaryWriter
     {
         if (!(multiplier > 0 && double.IsFinite(multiplier)))
         {
-            throw new InputException($"--multiplier must be a finite number > 0; got {ClvInput.Format(multiplier)}.");
+            throw new CommandLineException($"--multiplier must be a finite number > 0; got {ClvInput.Format(multiplier)}.");
         }
 
         var source = SurveySource.FromFile(path);

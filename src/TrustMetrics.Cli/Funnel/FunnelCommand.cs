@@ -60,7 +60,7 @@ internal static class FunnelCommand
             {
                 if (!index.TryAdd(name, order.Count))
                 {
-                    throw new InputException($"--stages: '{name}' is listed twice.");
+                    throw new CommandLineException($"--stages: '{name}' is listed twice.");
                 }
 
                 order.Add(name);
@@ -68,7 +68,7 @@ internal static class FunnelCommand
 
             if (order.Count < 2)
             {
-                throw new InputException("--stages needs at least two stage names.");
+                throw new CommandLineException("--stages needs at least two stage names.");
             }
         }
 

@@ -308,7 +308,7 @@ internal static class MonitorRun
     {
         if (!TryParseTime(text, out var time, out bool monthOnly))
         {
-            throw new InputException($"--baseline-until '{text}' is not an ISO 8601 date, date-time or yyyy-MM month.");
+            throw new CommandLineException($"--baseline-until '{text}' is not an ISO 8601 date, date-time or yyyy-MM month.");
         }
 
         return monthOnly ? time.AddMonths(1) : time.TimeOfDay == TimeSpan.Zero && !text.Contains('T') && !text.Contains(' ') ? time.AddDays(1) : time;

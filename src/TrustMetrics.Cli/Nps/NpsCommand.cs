@@ -59,25 +59,25 @@ internal static class NpsCommand
         if (request.Paired is { } paired)
         {
             return request.Weight is not null || request.Group is not null || request.Topics is not null || request.Simultaneous is not null || request.Rake is not null
-                ? throw new InputException("--paired: the paired difference is one overall, unweighted comparison; drop --weight, --group, --topics, --simultaneous and --rake.")
+                ? throw new CommandLineException("--paired: the paired difference is one overall, unweighted comparison; drop --weight, --group, --topics, --simultaneous and --rake.")
                 : PairedNps.Execute(request.Input, request.Column, request.Confidence, paired, request.MethodGiven ? request.Method : null);
         }
 
         if (request.Rake is { } rake)
         {
             return request.Weight is not null || request.Group is not null || request.Topics is not null || request.Simultaneous is not null || request.MethodGiven
-                ? throw new InputException("--rake: the raked NPS is one overall estimate (Wald interval on the raked-design SE); drop --weight, --group, --topics, --simultaneous and --method.")
+                ? throw new CommandLineException("--rake: the raked NPS is one overall estimate (Wald interval on the raked-design SE); drop --weight, --group, --topics, --simultaneous and --method.")
                 : RakedNps.Execute(request.Input, request.Column, request.Confidence, rake);
         }
 
         if (request.Weight is not null && request.MethodGiven && Methods[request.Method] != NpsIntervalMethod.Wald)
         {
-            throw new InputException("--method: weighted NPS uses the Wald interval on the linearization standard error; drop --method or use --method wald.");
+            throw new CommandLineException("--method: weighted NPS uses the Wald interval on the linearization standard error; drop --method or use --method wald.");
         }
 
         if (request.Weight is not null && request.Simultaneous is not null)
         {
-            throw new InputException("--simultaneous: the simultaneous intervals are for unweighted answer counts; drop --weight or --simultaneous.");
+            throw new CommandLineException("--simultaneous: the simultaneous intervals are for unweighted answer counts; drop --weight or --simultaneous.");
         }
 
         var source = SurveySource.FromFile(request.Input);

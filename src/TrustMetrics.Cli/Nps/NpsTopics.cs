@@ -49,7 +49,7 @@ internal sealed class NpsTopics
             string sep = parse.GetValue(Separator) ?? ";";
             if (sep.Length != 1)
             {
-                throw new InputException($"--topic-separator must be one character; got '{sep}'.");
+                throw new CommandLineException($"--topic-separator must be one character; got '{sep}'.");
             }
 
             return (name, sep[0]);
@@ -66,7 +66,7 @@ internal sealed class NpsTopics
 
         if (weighted)
         {
-            throw new InputException("--topics: the topic impact is unweighted; drop --weight.");
+            throw new CommandLineException("--topics: the topic impact is unweighted; drop --weight.");
         }
 
         return new NpsTopics(table.Column(s.Column), s.Separator);

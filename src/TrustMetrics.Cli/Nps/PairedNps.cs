@@ -34,10 +34,10 @@ internal static class PairedNps
             string? wave2 = parse.GetValue(Wave2), id = parse.GetValue(Id);
             if (wave2 is null)
             {
-                return id is null ? null : throw new InputException("--id pairs the waves of --paired; give --paired WAVE2.csv too.");
+                return id is null ? null : throw new CommandLineException("--id pairs the waves of --paired; give --paired WAVE2.csv too.");
             }
 
-            return id is null ? throw new InputException("--paired: give the respondent id column with --id.") : (wave2, id);
+            return id is null ? throw new CommandLineException("--paired: give the respondent id column with --id.") : (wave2, id);
         }
     }
 
@@ -111,7 +111,7 @@ internal static class PairedNps
         {
             null or "score" => PairedNpsIntervalMethod.Score,
             "wald" => PairedNpsIntervalMethod.Wald,
-            _ => throw new InputException($"--method {method}: the paired difference has the score (default) and wald intervals."),
+            _ => throw new CommandLineException($"--method {method}: the paired difference has the score (default) and wald intervals."),
         };
         var before = SurveySource.FromFile(input);
         var after = SurveySource.FromFile(request.Wave2);

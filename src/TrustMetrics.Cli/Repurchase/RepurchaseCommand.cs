@@ -56,7 +56,7 @@ internal static class RepurchaseCommand
     {
         if (per < unit)
         {
-            throw new InputException($"--per ({per.ToString().ToLowerInvariant()}) cannot be finer than --unit ({unit.ToString().ToLowerInvariant()}).");
+            throw new CommandLineException($"--per ({per.ToString().ToLowerInvariant()}) cannot be finer than --unit ({unit.ToString().ToLowerInvariant()}).");
         }
 
         // Same reader as clv summarize; the observation end is the last transaction, so nothing is dropped (in any group either).

@@ -66,7 +66,7 @@ internal static class ReviewsCommand
     {
         if (request.Scale < 2 || request.Scale > 100)
         {
-            throw new InputException($"--scale must lie in 2..100 (ratings run 1..scale); got {request.Scale}.");
+            throw new CommandLineException($"--scale must lie in 2..100 (ratings run 1..scale); got {request.Scale}.");
         }
 
         var ratingScale = new RatingScale(1, request.Scale);
@@ -74,17 +74,17 @@ internal static class ReviewsCommand
         int threshold = request.Positive ?? request.Scale * 6 / 10 + 1;
         if (!ratingScale.Contains(threshold))
         {
-            throw new InputException($"--positive must lie on the scale 1–{request.Scale}; got {threshold}.");
+            throw new CommandLineException($"--positive must lie on the scale 1–{request.Scale}; got {threshold}.");
         }
 
         if (request.PriorWeight is double w && !(w >= 0 && double.IsFinite(w)))
         {
-            throw new InputException($"--prior-weight must be a finite number ≥ 0; got {w.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            throw new CommandLineException($"--prior-weight must be a finite number ≥ 0; got {w.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
         }
 
         if (request.PriorMean is double c && !double.IsFinite(c))
         {
-            throw new InputException("--prior-mean must be a finite number.");
+            throw new CommandLineException("--prior-mean must be a finite number.");
         }
 
         var source = SurveySource.FromFile(request.Input);

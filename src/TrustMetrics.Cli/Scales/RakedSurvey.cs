@@ -44,7 +44,7 @@ internal static class RakedSurvey
             string? bounds = parse.GetValue(Bounds);
             if (parse.GetValue(Margins) is not FileInfo file)
             {
-                return bounds is null ? null : throw new InputException("--rake-bounds needs --rake margins.csv.");
+                return bounds is null ? null : throw new CommandLineException("--rake-bounds needs --rake margins.csv.");
             }
 
             if (bounds is null)
@@ -58,7 +58,7 @@ internal static class RakedSurvey
                 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double hi)
                 || !(double.IsFinite(lo) && lo >= 0 && lo <= 1) || !(double.IsFinite(hi) && hi >= 1))
             {
-                throw new InputException($"--rake-bounds: expected LO,HI with 0 ≤ LO ≤ 1 ≤ HI relative to the mean weight 1 (e.g. 0.3,4); got '{bounds}'.");
+                throw new CommandLineException($"--rake-bounds: expected LO,HI with 0 ≤ LO ≤ 1 ≤ HI relative to the mean weight 1 (e.g. 0.3,4); got '{bounds}'.");
             }
 
             return new RakeRequest(file.ToString(), lo, hi);

@@ -78,7 +78,7 @@ internal static class ScaleCommand
             if (rakeOptions.Read(parse) is { } rake)
             {
                 return CommandOutput.Run(() => request.Group is not null || request.Simultaneous is not null || parse.GetResult(method) is { Implicit: false }
-                    ? throw new InputException("--rake: the raked estimates are overall, with Wald intervals on the raked-design SE; drop --group, --simultaneous and --method.")
+                    ? throw new CommandLineException("--rake: the raked estimates are overall, with Wald intervals on the raked-design SE; drop --group, --simultaneous and --method.")
                     : RakedScale.Execute(metric.Name, metric.Title, chosenScale, chosenThreshold, request.Input, request.Column, options.ConfidenceLevel, rake),
                     common.ParseFormat(parse), parse.GetValue(common.Output), context);
             }

@@ -57,7 +57,7 @@ internal static class SentimentCommand
         }
         catch (ArgumentException e)
         {
-            throw new InputException($"--positive/--neutral/--negative: {e.Message}");
+            throw new CommandLineException($"--positive/--neutral/--negative: {e.Message}");
         }
 
         var source = SurveySource.FromFile(request.Input);

@@ -44,7 +44,7 @@ internal static class SentimentCorrection
                 scores = text.Split(',', StringSplitOptions.TrimEntries);
                 if (scores.Length != 3 || scores.Any(s => s.Length == 0))
                 {
-                    throw new InputException($"--scores needs three column names, P(positive),P(neutral),P(negative); got '{text}'.");
+                    throw new CommandLineException($"--scores needs three column names, P(positive),P(neutral),P(negative); got '{text}'.");
                 }
             }
 

@@ -62,7 +62,7 @@ internal static class ServiceCommand
     {
         if (request.PercentileType is < 1 or > 9)
         {
-            throw new InputException($"--percentile-type must be one of 1–9 (Hyndman–Fan); got {request.PercentileType}.");
+            throw new CommandLineException($"--percentile-type must be one of 1–9 (Hyndman–Fan); got {request.PercentileType}.");
         }
 
         TimeSpan? responseTarget = Hours(request.ResponseSla, "--response-sla"), resolutionTarget = Hours(request.Sla, "--sla");

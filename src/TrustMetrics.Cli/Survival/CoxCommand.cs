@@ -77,7 +77,7 @@ internal static class CoxCommand
         {
             if (!Numbers.TryParse(part, out double h) || !(h > 0))
             {
-                throw new InputException($"--horizon: '{part}' is not a positive number.");
+                throw new CommandLineException($"--horizon: '{part}' is not a positive number.");
             }
 
             values.Add(h);
@@ -92,13 +92,13 @@ internal static class CoxCommand
         {
             if (!request.Covariates.Contains(c, StringComparer.Ordinal))
             {
-                throw new InputException($"--categorical names '{c}', which is not one of --covariates ({string.Join(", ", request.Covariates)}).");
+                throw new CommandLineException($"--categorical names '{c}', which is not one of --covariates ({string.Join(", ", request.Covariates)}).");
             }
         }
 
         if (request.Score is not null && request.Horizons.Length == 0)
         {
-            throw new InputException("--score needs --horizon (for example --horizon 12,24).");
+            throw new CommandLineException("--score needs --horizon (for example --horizon 12,24).");
         }
 
         CoxHoldout.Validate(request.Holdout is not null, request.Horizons, request.Start, request.Landmark);

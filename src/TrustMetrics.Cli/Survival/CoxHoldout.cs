@@ -49,20 +49,20 @@ internal sealed class CoxHoldout
     {
         if (!holdout)
         {
-            if (landmark is not null) throw new InputException("--landmark is for --holdout.");
+            if (landmark is not null) throw new CommandLineException("--landmark is for --holdout.");
             return;
         }
 
-        if (horizons.Length == 0) throw new InputException("--holdout needs --horizon (for example --horizon 26,52).");
+        if (horizons.Length == 0) throw new CommandLineException("--holdout needs --horizon (for example --horizon 26,52).");
         if (start is not null && landmark is null)
         {
-            throw new InputException("--holdout with --start needs --landmark: (start, stop] customers (time-varying covariates, delayed entry) are scored "
+            throw new CommandLineException("--holdout with --start needs --landmark: (start, stop] customers (time-varying covariates, delayed entry) are scored "
                 + "from a landmark time on, among those under observation then (docs/cox.md); from time 0 the Brier score is undefined.");
         }
 
         if (landmark is { } s && (!double.IsFinite(s) || horizons.Any(h => h <= s)))
         {
-            throw new InputException($"--landmark {s.ToString("G6", CultureInfo.InvariantCulture)}: must be finite and below every --horizon.");
+            throw new CommandLineException($"--landmark {s.ToString("G6", CultureInfo.InvariantCulture)}: must be finite and below every --horizon.");
         }
     }
 

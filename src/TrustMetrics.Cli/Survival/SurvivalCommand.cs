@@ -103,7 +103,7 @@ internal static class SurvivalCommand
     {
         if (request.Pairwise && request.Group is null)
         {
-            throw new InputException("--pairwise compares groups: give --group COL too.");
+            throw new CommandLineException("--pairwise compares groups: give --group COL too.");
         }
 
         var source = SurveySource.FromFile(request.Input);
@@ -185,7 +185,7 @@ internal static class SurvivalCommand
         {
             if (request.Start is not null)
             {
-                throw new InputException("--cause with --start is not supported: competing-risks estimates here are for right-censored data (no delayed entry).");
+                throw new CommandLineException("--cause with --start is not supported: competing-risks estimates here are for right-censored data (no delayed entry).");
             }
 
             var riskTallies = tallies.RiskTallies();

@@ -76,7 +76,7 @@ internal sealed class ImportancePerformanceCli
 
         if (survey.Outcome.IsEmpty)
         {
-            throw new InputException("--importance-performance needs --outcome COLUMN (the outcome whose variance the drivers share out).");
+            throw new CommandLineException("--importance-performance needs --outcome COLUMN (the outcome whose variance the drivers share out).");
         }
 
         return calculator.ImportancePerformance(survey, options, settings.Performance, settings.Cut);

@@ -168,7 +168,7 @@ internal static class TrustIndexCommand
     {
         if (request.ScaleMax <= request.ScaleMin)
         {
-            throw new InputException($"--scale-max ({request.ScaleMax}) must be greater than --scale-min ({request.ScaleMin}).");
+            throw new CommandLineException($"--scale-max ({request.ScaleMax}) must be greater than --scale-min ({request.ScaleMin}).");
         }
 
         var source = SurveySource.FromFile(request.Input);
@@ -230,7 +230,7 @@ internal static class TrustIndexCommand
             int eq = text.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0 || !double.TryParse(text[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
             {
-                throw new InputException($"--weight '{text}' is not NAME=VALUE.");
+                throw new CommandLineException($"--weight '{text}' is not NAME=VALUE.");
             }
 
             result[text[..eq].Trim()] = value;
@@ -238,7 +238,7 @@ internal static class TrustIndexCommand
 
         if (result.Count == 0)
         {
-            throw new InputException("--weights user needs --weight NAME=VALUE for every dimension.");
+            throw new CommandLineException("--weights user needs --weight NAME=VALUE for every dimension.");
         }
 
         return result;

@@ -66,10 +66,10 @@ public sealed class ClvPredictIntervalTests : IDisposable
     }
 
     [Fact]
-    public void A_bad_level_is_exit_2_naming_the_option()
+    public void A_bad_level_is_exit_1_naming_the_option()
     {
         var run = CliRunner.Invoke("clv", "predict", "--input", Cdnow, "--horizon", "39", "--interval", "1.5");
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains("--interval", run.Error, StringComparison.Ordinal);
     }
 

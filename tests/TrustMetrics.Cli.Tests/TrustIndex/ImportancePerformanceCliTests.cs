@@ -47,10 +47,10 @@ public sealed class ImportancePerformanceCliTests : IDisposable
     }
 
     [Fact]
-    public void Without_an_outcome_it_is_an_input_error()
+    public void Without_an_outcome_it_is_a_command_line_error()
     {
         var run = CliRunner.Invoke("trust-index", "-i", cli.Sample("survey.csv"), "--importance-performance", "--bootstrap", "0");
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains("--outcome", run.Error, StringComparison.Ordinal);
     }
 
