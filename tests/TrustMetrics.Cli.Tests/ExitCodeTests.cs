@@ -40,6 +40,8 @@ public sealed class ExitCodeTests
     [InlineData("--percentile-type", "service", "--input", "SAMPLE:tickets.csv", "--opened", "opened", "--first-response", "first_response", "--resolved", "resolved", "--percentile-type", "12")]
     [InlineData("--stages", "funnel", "--input", "SAMPLE:customers.csv", "--stage", "segment", "--stages", "only")]
     [InlineData("--rake", "nps", "--input", "SAMPLE:survey.csv", "--column", "nps", "--rake", "SAMPLE:survey.csv", "--group", "segment")]
+    [InlineData("--models", "clv", "evaluate", "--input", "SAMPLE:transactions.csv", "--customer", "customer_id", "--date", "date", "--calibration-end", "2026-03-31", "--models", "bgnbd,nope")]
+    [InlineData("--vip", "clv", "segment", "--input", "SAMPLE:transactions.csv", "--vip", "1.5")]
     public void Options_the_command_refuses_are_exit_1_naming_the_option(string option, params string[] args)
     {
         using var cli = new CliRunner();

@@ -35,7 +35,7 @@ internal static class ClvEvaluateCommand
         {
             input, customer, date, amount, calibrationEnd, end, unit, multiplier, models, format, output,
         };
-        command.SetAction(parse => Guarded(context, () =>
+        command.SetAction(parse =>
         {
             string path = parse.GetRequiredValue(input).ToString();
             string customerName = parse.GetRequiredValue(customer), dateName = parse.GetRequiredValue(date);
@@ -75,7 +75,7 @@ internal static class ClvEvaluateCommand
             }
 
             return CommandOutput.Success;
-        }));
+        });
         return command;
     }
 
@@ -110,19 +110,6 @@ internal static class ClvEvaluateCommand
             last = when > last ? when : last;
         }, Start);
         return () => HoldoutPanel.From(summarizer, calibration, given ?? last);
-    }
-
-    private static int Guarded(CliContext context, Func<int> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (InputException e)
-        {
-            context.Error.WriteLine($"error: {e.Message}");
-            return CommandOutput.InputError;
-        }
     }
 
     private static HoldoutModel[] ParseModels(string text)

@@ -98,8 +98,8 @@ internal static class ClvSegmentCommand
             }
             catch (InputException e)
             {
-                context.Error.WriteLine($"error: {e.Message}");
-                return CommandOutput.InputError;
+                // The one exit-code map: 1 for an option the command refuses, 2 for data.
+                return ExitCodes.Report(e, context.Error, verbose: false);
             }
         });
         return command;
