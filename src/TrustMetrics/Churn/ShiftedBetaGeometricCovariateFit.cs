@@ -2,6 +2,7 @@ using Microsoft.DotNet.Interactive.Formatting;
 using TrustMetrics.Clv;
 using TrustMetrics.Estimation;
 using TrustMetrics.Presentation;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Churn;
 
@@ -50,10 +51,10 @@ public sealed class ShiftedBetaGeometricCovariateFit : ITabularResult
     public int ParameterCount => 2 + coefficients.Length;
 
     /// <summary>Akaike's information criterion 2k − 2·LL, k = <see cref="ParameterCount"/>.</summary>
-    public double Aic => (2.0 * ParameterCount) - (2.0 * LogLikelihood);
+    public double Aic => InformationCriteria.Aic(ParameterCount, LogLikelihood);
 
     /// <summary>Schwarz's criterion k·ln N − 2·LL (N = <see cref="CustomerCount"/>).</summary>
-    public double Bic => (ParameterCount * Math.Log(CustomerCount)) - (2.0 * LogLikelihood);
+    public double Bic => InformationCriteria.Bic(ParameterCount, CustomerCount, LogLikelihood);
 
     /// <summary>Customers in the fit.</summary>
     public long CustomerCount { get; }
@@ -70,24 +71,13 @@ public sealed class ShiftedBetaGeometricCovariateFit : ITabularResult
     /// <exception cref="ArgumentException">The length differs from the number of covariates or a value is not finite.</exception>
     public ShiftedBetaGeometricParameters ParametersFor(IReadOnlyList<double> covariates)
     {
-        ArgumentNullException.ThrowIfNull(covariates);
-        int p = coefficients.Length / 2;
-        if (covariates.Count != p)
-        {
-            throw new ArgumentException($"covariates has {covariates.Count} values; this fit has {p} covariates.", nameof(covariates));
-        }
-
+        var z = CovariateMatrix.CheckedRow(covariates, coefficients.Length / 2, nameof(covariates));
+        int p = z.Length;
         double la = theta[0], lb = theta[1];
         for (int j = 0; j < p; j++)
         {
-            double z = covariates[j];
-            if (!double.IsFinite(z))
-            {
-                throw new ArgumentOutOfRangeException(nameof(covariates), z, $"covariates[{j}] must be a finite number; got {Guard.Format(z)}.");
-            }
-
-            la -= z * theta[2 + j];
-            lb -= z * theta[2 + p + j];
+            la -= z[j] * theta[2 + j];
+            lb -= z[j] * theta[2 + p + j];
         }
 
         return new ShiftedBetaGeometricParameters(Math.Exp(la), Math.Exp(lb));

@@ -3,6 +3,7 @@ using Microsoft.DotNet.Interactive.Formatting;
 using TrustMetrics.Churn;
 using TrustMetrics.Estimation;
 using TrustMetrics.Presentation;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Clv;
 
@@ -51,10 +52,10 @@ public sealed class ClvFit<TModel> : ITabularResult
     public double LogLikelihood => Report.LogLikelihood;
 
     /// <summary>Akaike's information criterion 2k − 2·LL (k parameters); lower is better among models fitted to the same data.</summary>
-    public double Aic => (2.0 * ParameterNames.Count) - (2.0 * LogLikelihood);
+    public double Aic => InformationCriteria.Aic(ParameterNames.Count, LogLikelihood);
 
     /// <summary>Schwarz's Bayesian information criterion k·ln N − 2·LL (N = <see cref="CustomerCount"/>).</summary>
-    public double Bic => (ParameterNames.Count * Math.Log(CustomerCount)) - (2.0 * LogLikelihood);
+    public double Bic => InformationCriteria.Bic(ParameterNames.Count, CustomerCount, LogLikelihood);
 
     /// <summary>Customers the likelihood was summed over (Σ count; for Gamma–Gamma the repeat customers only).</summary>
     public long CustomerCount => Report.CustomerCount;

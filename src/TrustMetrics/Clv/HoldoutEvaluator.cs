@@ -91,8 +91,8 @@ public sealed class HoldoutEvaluator : IHoldoutEvaluator
 
             int kParameters = report.ParameterNames.Count;
             double ll = report.LogLikelihood;
-            scores[k] = new HoldoutModelScore(report.Model, report.DisplayName, parameters, ll, (2.0 * kParameters) - (2.0 * ll),
-                (kParameters * Math.Log(report.CustomerCount)) - (2.0 * ll), Accuracy(predicted, active, panel, TrackingMape(tracking, panel.CalibrationLength)),
+            scores[k] = new HoldoutModelScore(report.Model, report.DisplayName, parameters, ll, InformationCriteria.Aic(kParameters, ll),
+                InformationCriteria.Bic(kParameters, report.CustomerCount, ll), Accuracy(predicted, active, panel, TrackingMape(tracking, panel.CalibrationLength)),
                 Bins(predicted, panel, o.TailFrequency), tracking, lr, report.Converged);
         }
 

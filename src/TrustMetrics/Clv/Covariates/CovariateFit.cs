@@ -3,6 +3,7 @@ using Microsoft.DotNet.Interactive.Formatting;
 using TrustMetrics.Churn;
 using TrustMetrics.Estimation;
 using TrustMetrics.Presentation;
+using TrustMetrics.Statistics;
 
 namespace TrustMetrics.Clv;
 
@@ -66,10 +67,10 @@ public sealed class CovariateFit : ITabularResult
     public int ParameterCount => names.Length + coefficients.Length;
 
     /// <summary>Akaike's information criterion 2k − 2·LL, k = <see cref="ParameterCount"/>.</summary>
-    public double Aic => (2.0 * ParameterCount) - (2.0 * LogLikelihood);
+    public double Aic => InformationCriteria.Aic(ParameterCount, LogLikelihood);
 
     /// <summary>Schwarz's criterion k·ln N − 2·LL (N = <see cref="CustomerCount"/>).</summary>
-    public double Bic => (ParameterCount * Math.Log(CustomerCount)) - (2.0 * LogLikelihood);
+    public double Bic => InformationCriteria.Bic(ParameterCount, CustomerCount, LogLikelihood);
 
     /// <summary>Customers in the fit.</summary>
     public long CustomerCount { get; }
@@ -89,23 +90,7 @@ public sealed class CovariateFit : ITabularResult
     /// <exception cref="ArgumentException">The length differs from the number of covariates or a value is not finite.</exception>
     public IPurchaseModel ModelFor(IReadOnlyList<double> covariates)
     {
-        ArgumentNullException.ThrowIfNull(covariates);
-        int p = coefficients.Length / 2;
-        if (covariates.Count != p)
-        {
-            throw new ArgumentException($"covariates has {covariates.Count} values; this fit has {p} covariates.", nameof(covariates));
-        }
-
-        var z = new double[p];
-        for (int j = 0; j < p; j++)
-        {
-            z[j] = covariates[j];
-            if (!double.IsFinite(z[j]))
-            {
-                throw new ArgumentOutOfRangeException(nameof(covariates), z[j], $"covariates[{j}] must be a finite number; got {Guard.Format(z[j])}.");
-            }
-        }
-
+        var z = CovariateMatrix.CheckedRow(covariates, coefficients.Length / 2, nameof(covariates));
         Span<double> psi = stackalloc double[4];
         CovariateLikelihood.LogParameters(Kind, theta, z, psi);
         double r = Math.Exp(psi[0]), alpha = Math.Exp(psi[1]);

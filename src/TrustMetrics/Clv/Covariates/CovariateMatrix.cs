@@ -124,4 +124,30 @@ public sealed class CovariateMatrix
 
     /// <summary>The row of one customer (no copy).</summary>
     internal ReadOnlySpan<double> Row(int customer) => values.AsSpan(customer * names.Length, names.Length);
+
+    /// <summary>
+    /// One customer's covariates given to a fit (<c>ModelFor</c>, <c>ParametersFor</c>), checked: exactly <paramref name="count"/>
+    /// finite values, copied in order.
+    /// </summary>
+    /// <exception cref="ArgumentException">The length differs from <paramref name="count"/> or a value is not finite (named by index).</exception>
+    internal static double[] CheckedRow(IReadOnlyList<double> covariates, int count, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(covariates, paramName);
+        if (covariates.Count != count)
+        {
+            throw new ArgumentException($"{paramName} has {covariates.Count} values; this fit has {count} covariates.", paramName);
+        }
+
+        var z = new double[count];
+        for (int j = 0; j < count; j++)
+        {
+            z[j] = covariates[j];
+            if (!double.IsFinite(z[j]))
+            {
+                throw new ArgumentOutOfRangeException(paramName, z[j], $"{paramName}[{j}] must be a finite number; got {Guard.Format(z[j])}.");
+            }
+        }
+
+        return z;
+    }
 }

@@ -22,12 +22,7 @@ public sealed partial class PredictionIntervalCalculator
         public BetaGeometricDirect(BgNbdModel model, double[][] points)
             : base(points)
         {
-            models = new BgNbdModel[points.Length + 1];
-            models[0] = model;
-            for (int j = 0; j < points.Length; j++)
-            {
-                models[j + 1] = new BgNbdModel(new BgNbdParameters(points[j][0], points[j][1], points[j][2], points[j][3]));
-            }
+            models = ModelsAtPoints(model, points, p => new BgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3])));
         }
 
         public override Scratch NewScratch() => new StepperScratch(models.Length);

@@ -136,6 +136,19 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
         /// <summary>Sigma points (natural scale); empty without parameter uncertainty.</summary>
         protected double[][] Points { get; }
 
+        /// <summary>The model at the estimates (index 0) and at every sigma point (1…k), <paramref name="at"/> building one from its 4 parameters.</summary>
+        protected static TModel[] ModelsAtPoints<TModel>(TModel model, double[][] points, Func<double[], TModel> at)
+        {
+            var models = new TModel[points.Length + 1];
+            models[0] = model;
+            for (int j = 0; j < points.Length; j++)
+            {
+                models[j + 1] = at(points[j]);
+            }
+
+            return models;
+        }
+
         public bool ParameterUncertainty => Points.Length > 0;
 
         public static Family For<TModel>(ClvFit<TModel> fit)
@@ -717,12 +730,7 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
         public Pareto(ParetoNbdModel model, double[][] points)
             : base(points)
         {
-            models = new ParetoNbdModel[points.Length + 1];
-            models[0] = model;
-            for (int j = 0; j < points.Length; j++)
-            {
-                models[j + 1] = new ParetoNbdModel(new ParetoNbdParameters(points[j][0], points[j][1], points[j][2], points[j][3]));
-            }
+            models = ModelsAtPoints(model, points, p => new ParetoNbdModel(new ParetoNbdParameters(p[0], p[1], p[2], p[3])));
         }
 
         protected override void Evaluate(Scratch scratch, double t, long x, double tx, double T)
