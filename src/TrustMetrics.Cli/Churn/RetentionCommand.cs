@@ -5,6 +5,7 @@ using TrustMetrics.Churn;
 using TrustMetrics.Cli.Input;
 using TrustMetrics.Cli.Output;
 using TrustMetrics.Cli.Report;
+using TrustMetrics.Estimation;
 
 namespace TrustMetrics.Cli.Churn;
 
@@ -111,14 +112,7 @@ internal static class RetentionCommand
             json.WriteString("model", "shifted-beta-geometric");
             json.WriteNumber("cohortSize", fit.CohortSize);
             json.WriteNumber("periods", fit.Periods);
-            json.WriteStartObject("parameters");
-            json.WriteNumber("alpha", fit.Alpha.Value);
-            json.WriteNumber("beta", fit.Beta.Value);
-            json.WriteEndObject();
-            json.WriteStartObject("standardErrors");
-            MetricJson.Number(json, "alpha", fit.Alpha.StandardError);
-            MetricJson.Number(json, "beta", fit.Beta.StandardError);
-            json.WriteEndObject();
+            WriteParameters(json, fit.Alpha, fit.Beta);
             MetricJson.Estimate(json, "alpha", fit.Alpha);
             MetricJson.Estimate(json, "beta", fit.Beta);
             json.WriteNumber("logLikelihood", fit.LogLikelihood);
@@ -173,5 +167,18 @@ internal static class RetentionCommand
                     ["Retention rises with tenure because the customers most likely to churn leave first (heterogeneity), not because anyone's behaviour changes."]),
             ]);
         return new CommandOutput.Result(document, WriteJson);
+    }
+
+    /// <summary>The sBG's <c>parameters</c> and <c>standardErrors</c> objects (α, β), shared by the cohort fit and the fit with covariates.</summary>
+    internal static void WriteParameters(Utf8JsonWriter json, Estimate alpha, Estimate beta)
+    {
+        json.WriteStartObject("parameters");
+        json.WriteNumber("alpha", alpha.Value);
+        json.WriteNumber("beta", beta.Value);
+        json.WriteEndObject();
+        json.WriteStartObject("standardErrors");
+        MetricJson.Number(json, "alpha", alpha.StandardError);
+        MetricJson.Number(json, "beta", beta.StandardError);
+        json.WriteEndObject();
     }
 }

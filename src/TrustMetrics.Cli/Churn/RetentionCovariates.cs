@@ -122,14 +122,7 @@ internal sealed class RetentionCovariates
             json.WriteString("metric", "sbg");
             json.WriteString("model", "shifted-beta-geometric");
             json.WriteNumber("customers", fit.CustomerCount);
-            json.WriteStartObject("parameters");
-            json.WriteNumber("alpha", fit.Alpha.Value);
-            json.WriteNumber("beta", fit.Beta.Value);
-            json.WriteEndObject();
-            json.WriteStartObject("standardErrors");
-            MetricJson.Number(json, "alpha", fit.Alpha.StandardError);
-            MetricJson.Number(json, "beta", fit.Beta.StandardError);
-            json.WriteEndObject();
+            RetentionCommand.WriteParameters(json, fit.Alpha, fit.Beta);
             ClvFitCovariates.WriteCovariates(json, fit.Coefficients, lr);
             MetricJson.Number(json, "logLikelihood", fit.LogLikelihood);
             MetricJson.Number(json, "aic", fit.Aic);

@@ -37,70 +37,62 @@ internal static class ClvSegmentCommand
         };
         command.SetAction(parse =>
         {
+            int months = parse.GetValue(horizon);
+            double share = parse.GetValue(vip), d = parse.GetValue(discount), m = parse.GetValue(margin);
+            double unitsPerMonth = parse.GetValue(unit) switch { "day" => CustomerLifetimeValue.DaysPerMonth, "month" => 1.0, _ => CustomerLifetimeValue.WeeksPerMonth };
+            ValueSegmentOptions options;
             try
             {
-                int months = parse.GetValue(horizon);
-                double share = parse.GetValue(vip), d = parse.GetValue(discount), m = parse.GetValue(margin);
-                double unitsPerMonth = parse.GetValue(unit) switch { "day" => CustomerLifetimeValue.DaysPerMonth, "month" => 1.0, _ => CustomerLifetimeValue.WeeksPerMonth };
-                ValueSegmentOptions options;
-                try
-                {
-                    options = new ValueSegmentOptions(months, d, unitsPerMonth, m, share);
-                }
-                catch (ArgumentException e)
-                {
-                    throw new CommandLineException($"--horizon ≥ 1, --vip in (0, 1], --discount > −1, --margin ≥ 0: {e.Message}");
-                }
-
-                var columns = new ClvInput.Columns("customer_id", "frequency", "recency", "T", "monetary_value");
-                var rows = ClvInput.ReadSummary(parse.GetRequiredValue(input).ToString(), columns, needMonetary: true);
-                var histories = rows.Select(r => r.History).ToArray();
-                var spend = rows.Select(r => r.Monetary ?? 0).ToArray();
-                ValueSegmentation result;
-                try
-                {
-                    var data = CompressedHistories.From(histories);
-                    IPurchaseModel purchases = parse.GetValue(model) switch
-                    {
-                        "mbgnbd" => new MbgNbdFitter().Fit(data).Model,
-                        "paretonbd" => new ParetoNbdFitter().Fit(data).Model,
-                        _ => new BgNbdFitter().Fit(data).Model,
-                    };
-                    var spendFit = new GammaGammaFitter().Fit(CompressedSpend.From(rows.Select(r => (r.History.Frequency, r.Monetary ?? 0))));
-                    result = new ValueSegmenter().Segment(histories, spend, purchases, spendFit.Model, options);
-                }
-                catch (ArgumentException e)
-                {
-                    throw new InputException(e.Message);
-                }
-                catch (InvalidOperationException e)
-                {
-                    throw new InputException(e.Message);
-                }
-
-                var ids = rows.Select(r => r.Customer).ToArray();
-                string text = parse.GetValue(format) switch
-                {
-                    "json" => Json(ids, result),
-                    "csv" => Csv(ids, result),
-                    _ => ResultFormatter.ToMarkdown(result) + Environment.NewLine,
-                };
-                if (parse.GetValue(output) is { } file)
-                {
-                    OutputFile.WriteText(file.FullName, text);
-                }
-                else
-                {
-                    context.Output.Write(text);
-                }
-
-                return CommandOutput.Success;
+                options = new ValueSegmentOptions(months, d, unitsPerMonth, m, share);
             }
-            catch (InputException e)
+            catch (ArgumentException e)
             {
-                // The one exit-code map: 1 for an option the command refuses, 2 for data.
-                return ExitCodes.Report(e, context.Error, verbose: false);
+                throw new CommandLineException($"--horizon ≥ 1, --vip in (0, 1], --discount > −1, --margin ≥ 0: {e.Message}");
             }
+
+            var columns = new ClvInput.Columns("customer_id", "frequency", "recency", "T", "monetary_value");
+            var rows = ClvInput.ReadSummary(parse.GetRequiredValue(input).ToString(), columns, needMonetary: true);
+            var histories = rows.Select(r => r.History).ToArray();
+            var spend = rows.Select(r => r.Monetary ?? 0).ToArray();
+            ValueSegmentation result;
+            try
+            {
+                var data = CompressedHistories.From(histories);
+                IPurchaseModel purchases = parse.GetValue(model) switch
+                {
+                    "mbgnbd" => new MbgNbdFitter().Fit(data).Model,
+                    "paretonbd" => new ParetoNbdFitter().Fit(data).Model,
+                    _ => new BgNbdFitter().Fit(data).Model,
+                };
+                var spendFit = new GammaGammaFitter().Fit(CompressedSpend.From(rows.Select(r => (r.History.Frequency, r.Monetary ?? 0))));
+                result = new ValueSegmenter().Segment(histories, spend, purchases, spendFit.Model, options);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InputException(e.Message);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InputException(e.Message);
+            }
+
+            var ids = rows.Select(r => r.Customer).ToArray();
+            string text = parse.GetValue(format) switch
+            {
+                "json" => Json(ids, result),
+                "csv" => Csv(ids, result),
+                _ => ResultFormatter.ToMarkdown(result) + Environment.NewLine,
+            };
+            if (parse.GetValue(output) is { } file)
+            {
+                OutputFile.WriteText(file.FullName, text);
+            }
+            else
+            {
+                context.Output.Write(text);
+            }
+
+            return CommandOutput.Success;
         });
         return command;
     }

@@ -8,12 +8,11 @@ namespace TrustMetrics.Cli.Output;
 /// <summary>
 /// Runs a command body and writes its result. Everything is computed first, so a failure leaves neither partial standard
 /// output nor a partial --output file (files are written atomically by OutputFile). JSON is streamed in 64 KB blocks to the
-/// file or to standard output (<see cref="JsonSink"/>), never held whole in memory. Exit codes: 0 success, 2 bad input data.
+/// file or to standard output (<see cref="JsonSink"/>), never held whole in memory. Exit codes: 0 success; failures go to <see cref="ExitCodes"/> (1 command line, 2 data).
 /// </summary>
 internal static class CommandOutput
 {
     public const int Success = ExitCodes.Success;
-    public const int InputError = ExitCodes.Data;
 
     /// <summary>A rendered result: the human document and the JSON writer callback.</summary>
     public sealed record Result(Document Document, Action<Utf8JsonWriter> WriteJson);
