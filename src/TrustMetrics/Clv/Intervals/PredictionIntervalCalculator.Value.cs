@@ -123,12 +123,15 @@ public sealed partial class PredictionIntervalCalculator
         var rows = histories.ToArray();
         var money = monetaryValues.ToArray();
         long largest = 0;
-        foreach (var h in rows)
+        var frequencies = new long[rows.Length];
+        var ages = new double[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
         {
-            largest = Math.Max(largest, h.Frequency);
+            largest = Math.Max(largest, rows[i].Frequency);
+            (frequencies[i], ages[i]) = (rows[i].Frequency, rows[i].T);
         }
 
-        family.Prepare(horizon, largest);
+        family.Prepare(horizon, largest, frequencies, ages, work);
         int chunks = count > 2 * 256 ? Math.Max(1, Math.Min(Chunks, count / 256)) : 1;
         work.For(chunks, chunks > 1, chunk =>
         {

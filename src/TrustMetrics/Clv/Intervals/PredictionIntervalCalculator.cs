@@ -89,10 +89,10 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             largest = Math.Max(largest, x);
         }
 
-        family.Prepare(horizon, largest);
         var xs = frequency.ToArray();
         var txs = recency.ToArray();
         var ts = age.ToArray();
+        family.Prepare(horizon, largest, xs, ts, work);
 
         // Fixed chunks, each with its own scratch buffers (nothing is allocated per row); both cores when there are many rows.
         int chunks = n > 2 * MinimumChunk ? Math.Max(1, Math.Min(Chunks, n / MinimumChunk)) : 1;
@@ -234,8 +234,12 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             return points;
         }
 
-        /// <summary>Per-(parameters, t) tables, built once before the rows are computed (read-only afterwards, shared by the chunks).</summary>
-        public virtual void Prepare(double t, long largestFrequency)
+        /// <summary>
+        /// Per-(parameters, t) tables, built once before the rows are computed (read-only afterwards, shared by the chunks), for
+        /// rows whose largest frequency is <paramref name="largestFrequency"/>; <paramref name="frequency"/> and
+        /// <paramref name="age"/> are the rows' x and T (a family may tabulate along them).
+        /// </summary>
+        public virtual void Prepare(double t, long largestFrequency, ReadOnlySpan<long> frequency, ReadOnlySpan<double> age, ParallelWork work)
         {
         }
 
@@ -257,7 +261,9 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             if (k > 0)
             {
                 (eLower, eUpper) = Bounds(e, ej.AsSpan(1, k), scratch.Transformed, z, logit: false);
-                (aliveLower, aliveUpper) = Bounds(alive, aj.AsSpan(1, k), scratch.Transformed, z, logit: true);
+                (aliveLower, aliveUpper) = scratch.HasLogOdds
+                    ? LogOddsBounds(alive, aj.AsSpan(1, k), scratch.LogOdds, z)
+                    : Bounds(alive, aj.AsSpan(1, k), scratch.Transformed, z, logit: true);
             }
 
             if (t == 0)
@@ -308,6 +314,48 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             double H(double v) => !transformed ? v : logit ? Math.Log(v) - PreciseMath.Log1p(-v) : Math.Log(v);
 
             double Inverse(double h) => !transformed ? h : logit ? 1 / (1 + Math.Exp(-h)) : Math.Exp(h);
+        }
+
+        /// <summary>
+        /// <see cref="Bounds"/> for P(alive) = 1/(1 + D) when the family kept ln D per model (<see cref="Scratch.LogOdds"/>): the
+        /// logit is −ln D exactly, so no logarithm is taken (and none loses the digits of 1 − P near 1). Falls back to
+        /// <see cref="Bounds"/> when a value is 0 or 1, where the logit scale does not apply.
+        /// </summary>
+        private static (double Lower, double Upper) LogOddsBounds(double estimate, ReadOnlySpan<double> values, ReadOnlySpan<double> logOdds, double z)
+        {
+            bool transformed = estimate > 0 && estimate < 1;
+            foreach (double v in values)
+            {
+                transformed &= v > 0 && v < 1;
+            }
+
+            if (!transformed)
+            {
+                return Bounds(estimate, values, new double[values.Length], z, logit: true);
+            }
+
+            double mean = 0;
+            for (int j = 1; j <= values.Length; j++)
+            {
+                mean -= logOdds[j];
+            }
+
+            mean /= values.Length;
+            double variance = 0;
+            for (int j = 1; j <= values.Length; j++)
+            {
+                double dev = -logOdds[j] - mean;
+                variance += dev * dev;
+            }
+
+            double sd = Math.Sqrt(variance / values.Length);
+            if (sd == 0)
+            {
+                return (estimate, estimate);
+            }
+
+            double centre = -logOdds[0];
+            return (1 / (1 + Math.Exp(-(centre - (z * sd)))), 1 / (1 + Math.Exp(-(centre + (z * sd)))));
         }
 
         /// <summary>E[Y(t)] into <see cref="Scratch.Expected"/> and P(alive) into <see cref="Scratch.Alive"/>, at the estimates (0) and every sigma point (1…k).</summary>
@@ -383,6 +431,12 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
 
         /// <summary>A third one.</summary>
         public double[] Third { get; } = new double[models];
+
+        /// <summary>ln D per model where P(alive) = 1/(1 + D), when <see cref="HasLogOdds"/> (the family's <c>Evaluate</c> sets both).</summary>
+        public double[] LogOdds { get; } = new double[models];
+
+        /// <summary>Whether <see cref="LogOdds"/> holds the current row's values.</summary>
+        public bool HasLogOdds { get; set; }
     }
 
 
@@ -418,6 +472,9 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
 
         /// <summary>The sigma points' series (lane l = model l + 1); null without parameter uncertainty.</summary>
         private SeriesLanes? series;
+
+        /// <summary>The sigma points' numerators interpolated along T (lane l = model l + 1), or null (none worth building).</summary>
+        private NumeratorInterpolation? numerators;
         private int tableFrequency = -1;
 
         public BetaGeometric(BgNbdModel? bg, MbgNbdModel? mbg, double[][] points)
@@ -461,7 +518,7 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             }
         }
 
-        public override void Prepare(double t, long largest)
+        public override void Prepare(double t, long largest, ReadOnlySpan<long> frequency, ReadOnlySpan<double> age, ParallelWork work)
         {
             tableFrequency = (int)Math.Min(largest, FrequencyLimit);
             int models = parameters.Length;
@@ -486,12 +543,26 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                     }
                 }
             }
+
+            // The sigma points' numerators as interpolants in ln(α̂ + T) wherever a frequency has enough rows (checked against
+            // the series piece by piece at build time; a piece that fails stays on the series).
+            numerators = models > 1 && t > 0
+                ? NumeratorInterpolation.Build(models - 1, parameters[0][1], frequency, age, tableFrequency, (j, x, T) => DirectNumerator(j + 1, x, T, t), work)
+                : null;
+        }
+
+        /// <summary>Model j's numerator at (x, T) by its series, exactly as <see cref="Evaluate"/> computes it at a frequency beyond the tables.</summary>
+        private double DirectNumerator(int j, long x, double T, double t)
+        {
+            double alphaT = parameters[j][1] + T;
+            return Numerator(j, x, t / (alphaT + t), -PreciseMath.Log1p(t / alphaT));
         }
 
         public override Scratch NewScratch() => new StepScratch(parameters.Length, series?.Lanes ?? 0);
 
         protected override void Evaluate(Scratch scratch, double t, long x, double tx, double T)
         {
+            scratch.HasLogOdds = x > 0 || shift == 1;   // BG/NBD at x = 0: P(alive) = 1, no odds
             for (int j = 0; j < parameters.Length; j++)
             {
                 var p = parameters[j];
@@ -512,7 +583,9 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                     long m = x - 1 + shift;
                     double logOdds = m < logDrop[j].Length ? logDrop[j][m] : Math.Log(p[2] / (p[3] + m));
                     double logRatio = leader == j ? (scratch.Third[j] = Math.Log(alphaT / (alpha + tx))) : scratch.Third[leader];
-                    alive = 1.0 / (1.0 + Math.Exp(logOdds + ((r + x) * logRatio)));
+                    double logD = logOdds + ((r + x) * logRatio);
+                    scratch.LogOdds[j] = logD;
+                    alive = 1.0 / (1.0 + Math.Exp(logD));
                 }
 
                 scratch.Alive[j] = alive;
@@ -551,8 +624,18 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                 return;
             }
 
-            // The sigma points' series in SIMD lanes (lane l = model l + 1; padding lanes z = 0), then each model's closed part.
             var lanes = (StepScratch)scratch;
+            if (numerators is not null && numerators.TryEvaluate(x, T, lanes.Sum))
+            {
+                for (int j = 1; j < models; j++)
+                {
+                    scratch.Expected[j] = lanes.Sum[j - 1] * scratch.Alive[j];
+                }
+
+                return;
+            }
+
+            // The sigma points' series in SIMD lanes (lane l = model l + 1; padding lanes z = 0), then each model's closed part.
             var zs = lanes.LaneZ;
             Array.Copy(scratch.Second, 1, zs, 0, models - 1);
             series!.Run((int)x, zs, lanes.Sum, lanes.Largest, lanes.Converged);
