@@ -15,6 +15,9 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
     /// <summary>Largest accepted level: beyond it the count quantile would need the predictive CDF closer to 1 than its rounding.</summary>
     public const double MaximumLevel = 0.999;
 
+    /// <summary>Tests only: the BG/NBD count walk one model at a time even where the SIMD lanes apply (the two agree bit for bit).</summary>
+    internal static bool ScalarSteps { get; set; }
+
     /// <summary>Distinct rows are split into this many fixed chunks (at most), each with its own scratch buffers.</summary>
     private const int Chunks = 32;
 
@@ -450,7 +453,7 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
     /// multiply–adds, no division. Terms outside the tables, a series that runs past its budget or cancels go to
     /// <see cref="Hypergeometric.ScaledTail"/>, as the models do, so every result is the models' own to rounding.
     /// </summary>
-    private sealed class BetaGeometric : Family
+    private sealed partial class BetaGeometric : Family
     {
         /// <summary>Frequencies above this use the general routines (the tables are sized by the largest frequency up to it).</summary>
         private const int FrequencyLimit = 100_000;
@@ -543,6 +546,8 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                     }
                 }
             }
+
+            PrepareLanes();
 
             // The sigma points' numerators as interpolants in ln(α̂ + T) wherever a frequency has enough rows (checked against
             // the series piece by piece at build time; a piece that fails stays on the series).
@@ -675,6 +680,11 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
 
         protected override void Quantiles(Scratch scratch, double t, long x, double tx, double T, double lowTail, double highTail, out long lower, out long upper)
         {
+            if (Points.Length > 0 && !ScalarSteps && TryLaneQuantiles(scratch, x, lowTail, highTail, out lower, out upper))
+            {
+                return;
+            }
+
             int first = Points.Length > 0 ? 1 : 0, count = Points.Length > 0 ? Points.Length : 1;
             var steps = ((StepScratch)scratch).Steps;
             for (int j = first; j < first + count; j++)
@@ -803,6 +813,21 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             public double[] Largest { get; } = new double[lanes];
 
             public bool[] Converged { get; } = new bool[lanes];
+
+            /// <summary>The lane walk's per-model state (<see cref="TryLaneQuantiles"/>): P(alive), r + x, 1 − q, NB(n), P(N ≥ n), the beta ratio and P(Y = n).</summary>
+            public double[] LaneAlive { get; } = new double[lanes];
+
+            public double[] LaneRx { get; } = new double[lanes];
+
+            public double[] LaneQ { get; } = new double[lanes];
+
+            public double[] LaneNb { get; } = new double[lanes];
+
+            public double[] LaneTail { get; } = new double[lanes];
+
+            public double[] LaneBeta { get; } = new double[lanes];
+
+            public double[] LaneP { get; } = new double[lanes];
         }
     }
 
