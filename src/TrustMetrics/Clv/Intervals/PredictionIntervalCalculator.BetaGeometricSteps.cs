@@ -79,30 +79,33 @@ public sealed partial class PredictionIntervalCalculator
 
                 var count = Vector128.Create((double)n);
                 var reciprocal = Vector128.Create(Reciprocals[n]);
+                ref double drops = ref dropLanes[0];
+                ref double betas = ref betaLanes[0];
                 for (int lane = 0; lane < lanes; lane += 2)
                 {
-                    var current = Vector128.Create(nb[lane], nb[lane + 1]);
-                    var ratio = Vector128.Create(beta[lane], beta[lane + 1]);
-                    var before = Vector128.Create(tail[lane], tail[lane + 1]);
-                    var a = Vector128.Create(alive[lane], alive[lane + 1]);
+                    nuint at = (nuint)lane;
+                    var current = Vector128.LoadUnsafe(ref nb[0], at);
+                    var ratio = Vector128.LoadUnsafe(ref beta[0], at);
+                    var before = Vector128.LoadUnsafe(ref tail[0], at);
+                    var a = Vector128.LoadUnsafe(ref alive[0], at);
                     var f = ratio * current;
                     if (n > 0)
                     {
-                        f += ratio * Vector128.LoadUnsafe(ref dropLanes[0], (nuint)(((m - 1) * lanes) + lane)) * before;
+                        f += ratio * Vector128.LoadUnsafe(ref drops, (nuint)(((m - 1) * lanes) + lane)) * before;
                     }
 
                     var probability = (a * f) + (n == 0 ? one - a : zero);
                     var left = before - current;
-                    var factor = (Vector128.Create(rx[lane], rx[lane + 1]) + count) * reciprocal;
-                    var next = current * (factor * Vector128.Create(q[lane], q[lane + 1]));
-                    ratio *= Vector128.LoadUnsafe(ref betaLanes[0], (nuint)((m * lanes) + lane));
+                    var factor = (Vector128.LoadUnsafe(ref rx[0], at) + count) * reciprocal;
+                    var next = current * (factor * Vector128.LoadUnsafe(ref q[0], at));
+                    ratio *= Vector128.LoadUnsafe(ref betas, (nuint)((m * lanes) + lane));
                     left = Vector128.ConditionalSelect(Vector128.GreaterThan(left, zero), left, zero);
                     probability = Vector128.ConditionalSelect(Vector128.LessThan(probability, zero), zero,
                         Vector128.ConditionalSelect(Vector128.GreaterThan(probability, one), one, probability));
-                    next.CopyTo(nb, lane);
-                    left.CopyTo(tail, lane);
-                    ratio.CopyTo(beta, lane);
-                    probability.CopyTo(p, lane);
+                    next.StoreUnsafe(ref nb[0], at);
+                    left.StoreUnsafe(ref tail[0], at);
+                    ratio.StoreUnsafe(ref beta[0], at);
+                    probability.StoreUnsafe(ref p[0], at);
                 }
 
                 double sum = 0;
@@ -112,19 +115,8 @@ public sealed partial class PredictionIntervalCalculator
                 }
 
                 cdf += sum / k;
-                if (lower < 0 && cdf > lowTail)
+                if (Reached(cdf, n, lowTail, highTail, ref lower, out upper))
                 {
-                    lower = n;
-                }
-
-                if (cdf >= highTail)
-                {
-                    upper = n;
-                    if (lower < 0)
-                    {
-                        lower = n;
-                    }
-
                     return true;
                 }
             }

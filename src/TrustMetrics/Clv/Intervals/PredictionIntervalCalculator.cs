@@ -392,22 +392,36 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             for (long n = 0; ; n++)
             {
                 cdf += step.Next(n);
-                if (lower < 0 && cdf > lowTail)
+                if (Reached(cdf, n, lowTail, highTail, ref lower, out upper))
                 {
-                    lower = n;
-                }
-
-                if (cdf >= highTail)
-                {
-                    upper = n;
-                    if (lower < 0)
-                    {
-                        lower = n;
-                    }
-
                     return;
                 }
             }
+        }
+
+        /// <summary>
+        /// One step of the walk at F(n) = <paramref name="cdf"/>: records lower at the first n with F(n) &gt; lowTail, and returns
+        /// true (upper = n, lower = n if still unset) at the first n with F(n) ≥ highTail.
+        /// </summary>
+        protected static bool Reached(double cdf, long n, double lowTail, double highTail, ref long lower, out long upper)
+        {
+            if (lower < 0 && cdf > lowTail)
+            {
+                lower = n;
+            }
+
+            upper = n;
+            if (!(cdf >= highTail))
+            {
+                return false;
+            }
+
+            if (lower < 0)
+            {
+                lower = n;
+            }
+
+            return true;
         }
 
         protected interface IStep
@@ -464,8 +478,6 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
         private static readonly double[] Reciprocals = BuildReciprocals();
 
         private readonly int shift;
-        private readonly BgNbdModel? bg;
-        private readonly MbgNbdModel? mbg;
         private readonly double[][] parameters;
         private readonly double[] a1, epsilon, c0;
 
@@ -484,8 +496,6 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             : base(points)
         {
             shift = mbg is not null ? 1 : 0;
-            this.bg = bg;
-            this.mbg = mbg;
             var p0 = shift == 1 ? mbg!.Parameters : bg!.Parameters;
             parameters = new double[points.Length + 1][];
             parameters[0] = [p0.R, p0.Alpha, p0.A, p0.B];
@@ -611,8 +621,12 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                 return;
             }
 
-            // The estimates: the model's own point prediction (its Alive equals the one above bit for bit: the same expression).
-            scratch.Expected[0] = shift == 0 ? bg!.ConditionalUnchecked(t, x, tx, T) : mbg!.ConditionalUnchecked(t, x, tx, T);
+            // The estimates: the model's own point prediction, BgNbdModel/MbgNbdModel.ConditionalUnchecked term for term — its
+            // numerator from the same arguments (z and ln(1 − z) as above, the model's a₁, ε, c) times its P(alive), which is the
+            // one above bit for bit (the same expression) — without computing the logarithms twice (test: the intervals' point
+            // values equal the models' batch predictions bit for bit).
+            double numerator = Numerator(0, x, scratch.Second[0], scratch.First[0]);
+            scratch.Expected[0] = shift == 0 && x == 0 ? numerator : numerator * scratch.Alive[0];
             int models = parameters.Length;
             if (models == 1)
             {
