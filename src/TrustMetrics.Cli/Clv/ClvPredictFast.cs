@@ -187,35 +187,22 @@ internal static class ClvPredictFast
         int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * n));
         var slots = new int[size];
         bool bounds = intervals?.ParameterUncertainty ?? false;
-
-        // The entries in fixed chunks on both cores (a serial tenth of a second on a million rows: the copy and the first touch
-        // of ~90 MB), then the slots in row order (the table's layout must not depend on the threads).
-        int chunks = n >= 1 << 16 ? 16 : 1;
-        ParallelWork.From(CancellationToken.None, null).For(chunks, chunks > 1, chunk =>
-        {
-            ReadOnlySpan<long> xs = data.Frequency;
-            ReadOnlySpan<double> txs = data.Recency, ts = data.T;
-            int from = (int)((long)n * chunk / chunks), to = (int)((long)n * (chunk + 1) / chunks);
-            for (int i = from; i < to; i++)
-            {
-                ref var e = ref entries[i];
-                (e.X, e.Tx, e.T, e.Expected, e.Alive) = (xs[i], txs[i], ts[i], expected[i], alive[i]);
-                if (columns is { } k)
-                {
-                    (e.PurchasesLower, e.PurchasesUpper) = (k.PurchasesLower[i], k.PurchasesUpper[i]);
-                    if (bounds)
-                    {
-                        (e.ExpectedLower, e.ExpectedUpper) = (k.ExpectedLower![i], k.ExpectedUpper![i]);
-                        (e.AliveLower, e.AliveUpper) = (k.AliveLower![i], k.AliveUpper![i]);
-                    }
-                }
-            }
-        });
-
         for (int i = 0; i < n; i++)
         {
+            ref var e = ref entries[i];
+            (e.X, e.Tx, e.T, e.Expected, e.Alive) = (x[i], tx[i], t[i], expected[i], alive[i]);
+            if (columns is { } k)
+            {
+                (e.PurchasesLower, e.PurchasesUpper) = (k.PurchasesLower[i], k.PurchasesUpper[i]);
+                if (bounds)
+                {
+                    (e.ExpectedLower, e.ExpectedUpper) = (k.ExpectedLower![i], k.ExpectedUpper![i]);
+                    (e.AliveLower, e.AliveUpper) = (k.AliveLower![i], k.AliveUpper![i]);
+                }
+            }
+
             // The rows are distinct (CompressedHistories), so each takes the first free slot of its probe.
-            int slot = (int)HistoryIndex.Hash(x[i], tx[i], t[i]) & (size - 1);
+            int slot = (int)HistoryIndex.Hash(e.X, e.Tx, e.T) & (size - 1);
             while (slots[slot] != 0)
             {
                 slot = (slot + 1) & (size - 1);
