@@ -223,7 +223,7 @@ internal static class ClvPredictFast
         var work = ParallelWork.From(CancellationToken.None, null);
 
         // Two sets of output buffers: while one chunk's bytes are written (to a file: on a task, since the copy into the page
-        // cache is a fifth of the run and uses one core), the next chunk is formatted on both cores into the other set.
+        // cache was a tenth of the run, on one core while the other waited), the next chunk is formatted on both cores into the other set.
         var outputs = new byte[2][][] { new byte[2][], new byte[2][] };
         var lengths = new int[2][] { new int[2], new int[2] };
         var lines = new long[2];

@@ -123,15 +123,13 @@ public sealed partial class PredictionIntervalCalculator
         var rows = histories.ToArray();
         var money = monetaryValues.ToArray();
         long largest = 0;
-        var frequencies = new long[rows.Length];
-        var ages = new double[rows.Length];
-        for (int i = 0; i < rows.Length; i++)
+        foreach (var h in rows)
         {
-            largest = Math.Max(largest, rows[i].Frequency);
-            (frequencies[i], ages[i]) = (rows[i].Frequency, rows[i].T);
+            largest = Math.Max(largest, h.Frequency);
         }
 
-        family.Prepare(horizon, largest, frequencies, ages, work);
+        // No rows for the interpolated expectations: the value interval uses the models' count distributions, not their E[Y].
+        family.Prepare(horizon, largest, [], [], work);
         int chunks = count > 2 * 256 ? Math.Max(1, Math.Min(Chunks, count / 256)) : 1;
         work.For(chunks, chunks > 1, chunk =>
         {

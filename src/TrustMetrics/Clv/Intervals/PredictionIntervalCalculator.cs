@@ -265,7 +265,7 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             {
                 (eLower, eUpper) = Bounds(e, ej.AsSpan(1, k), scratch.Transformed, z, logit: false);
                 (aliveLower, aliveUpper) = scratch.HasLogOdds
-                    ? LogOddsBounds(alive, aj.AsSpan(1, k), scratch.LogOdds, z)
+                    ? LogOddsBounds(alive, aj.AsSpan(1, k), scratch.LogOdds, scratch.Transformed, z)
                     : Bounds(alive, aj.AsSpan(1, k), scratch.Transformed, z, logit: true);
             }
 
@@ -324,7 +324,7 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
         /// logit is −ln D exactly, so no logarithm is taken (and none loses the digits of 1 − P near 1). Falls back to
         /// <see cref="Bounds"/> when a value is 0 or 1, where the logit scale does not apply.
         /// </summary>
-        private static (double Lower, double Upper) LogOddsBounds(double estimate, ReadOnlySpan<double> values, ReadOnlySpan<double> logOdds, double z)
+        private static (double Lower, double Upper) LogOddsBounds(double estimate, ReadOnlySpan<double> values, ReadOnlySpan<double> logOdds, Span<double> h, double z)
         {
             bool transformed = estimate > 0 && estimate < 1;
             foreach (double v in values)
@@ -334,7 +334,7 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
 
             if (!transformed)
             {
-                return Bounds(estimate, values, new double[values.Length], z, logit: true);
+                return Bounds(estimate, values, h, z, logit: true);
             }
 
             double mean = 0;
@@ -465,7 +465,10 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
     /// <see cref="SeriesLanes"/> (all sigma points' series in one SIMD pass), the dropout odds a/(b+m) with their logarithms, and
     /// the beta ratios (b+m)/(a+b+m) of the count's recursion — so a row costs one log1p, one log and one exp per model plus
     /// multiply–adds, no division. Terms outside the tables, a series that runs past its budget or cancels go to
-    /// <see cref="Hypergeometric.ScaledTail"/>, as the models do, so every result is the models' own to rounding.
+    /// <see cref="Hypergeometric.ScaledTail"/>, as the models do, so every result is the models' own to rounding. Where a
+    /// frequency has many rows, the sigma points' E[Y]/P(alive) come from <see cref="NumeratorInterpolation"/> instead of their
+    /// series (checked against them at build time to 1e-13 relative); the count walk runs the sigma points in SIMD lanes
+    /// (<see cref="TryLaneQuantiles"/>, the scalar walk's quantiles bit for bit).
     /// </summary>
     private sealed partial class BetaGeometric : Family
     {
