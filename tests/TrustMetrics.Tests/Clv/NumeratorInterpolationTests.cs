@@ -95,4 +95,51 @@ public class NumeratorInterpolationTests
         Assert.False(throwing.TryEvaluate(0, 50, value));
         Assert.True(throwing.TryEvaluate(0, 500, value));
     }
+
+    [Theory]
+    [InlineData(false, 39.0, 27.0, 39.0)]
+    [InlineData(true, 39.0, 27.0, 39.0)]
+    [InlineData(false, 1e-6, 0.5, 80.0)]     // a horizon near 0
+    [InlineData(false, 1e4, 0.5, 80.0)]      // z near 1: long series, pieces may be declined
+    [InlineData(true, 0.25, 0.0, 300.0)]     // T from 0
+    public void Intervals_with_interpolated_expectations_equal_the_series_route(bool mbg, double horizon, double minT, double maxT)
+    {
+        // Reference: the same calculator with every sigma point's E[Y] from its ₂F₁ series (the route checked against mpmath and
+        // the models in PredictionIntervalTests). Point values and counts must be identical (they never use the interpolant);
+        // the E[Y] bounds within 1e-12 relative (the interpolant's 1e-13 through the log-scale mean and spread).
+        var histories = BgNbdSimulator.Simulate(new BgNbdParameters(0.5, 5, 0.7, 2.5), 30_000, 4242, Math.Max(minT, 1e-3), maxT);
+        var rows = CompressedHistories.From(histories);
+        var calculator = new PredictionIntervalCalculator();
+        PredictionIntervals interpolated, series;
+        try
+        {
+            interpolated = mbg ? calculator.Compute(new MbgNbdFitter().Fit(rows), rows, horizon, 0.9) : calculator.Compute(new BgNbdFitter().Fit(rows), rows, horizon, 0.9);
+            PredictionIntervalCalculator.SeriesOnly = true;
+            series = mbg ? calculator.Compute(new MbgNbdFitter().Fit(rows), rows, horizon, 0.9) : calculator.Compute(new BgNbdFitter().Fit(rows), rows, horizon, 0.9);
+        }
+        finally
+        {
+            PredictionIntervalCalculator.SeriesOnly = false;
+        }
+
+        Assert.True(series.ParameterUncertainty);
+        Assert.Equal(series.ExpectedPurchases, interpolated.ExpectedPurchases);
+        Assert.Equal(series.ProbabilityAlive, interpolated.ProbabilityAlive);
+        Assert.Equal(series.ProbabilityAliveLower, interpolated.ProbabilityAliveLower);
+        Assert.Equal(series.ProbabilityAliveUpper, interpolated.ProbabilityAliveUpper);
+        Assert.Equal(series.PurchasesLower, interpolated.PurchasesLower);
+        Assert.Equal(series.PurchasesUpper, interpolated.PurchasesUpper);
+        int moved = 0;
+        for (int i = 0; i < series.Count; i++)
+        {
+            Approx.Relative(series.ExpectedPurchasesLower![i], interpolated.ExpectedPurchasesLower![i], 1e-12, $"E lower, row {i}");
+            Approx.Relative(series.ExpectedPurchasesUpper![i], interpolated.ExpectedPurchasesUpper![i], 1e-12, $"E upper, row {i}");
+            moved += series.ExpectedPurchasesLower[i] != interpolated.ExpectedPurchasesLower[i] ? 1 : 0;
+        }
+
+        if (horizon == 39)
+        {
+            Assert.True(moved > 1000, $"only {moved} rows took the interpolated route");   // the route was really taken
+        }
+    }
 }

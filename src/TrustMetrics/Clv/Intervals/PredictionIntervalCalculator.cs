@@ -18,6 +18,9 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
     /// <summary>Tests only: the BG/NBD count walk one model at a time even where the SIMD lanes apply (the two agree bit for bit).</summary>
     internal static bool ScalarSteps { get; set; }
 
+    /// <summary>Tests only: the sigma points' expectations from their series even where <see cref="NumeratorInterpolation"/> applies.</summary>
+    internal static bool SeriesOnly { get; set; }
+
     /// <summary>Distinct rows are split into this many fixed chunks (at most), each with its own scratch buffers.</summary>
     private const int Chunks = 32;
 
@@ -564,7 +567,7 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
 
             // The sigma points' numerators as interpolants in ln(α̂ + T) wherever a frequency has enough rows (checked against
             // the series piece by piece at build time; a piece that fails stays on the series).
-            numerators = models > 1 && t > 0
+            numerators = models > 1 && t > 0 && !SeriesOnly
                 ? NumeratorInterpolation.Build(models - 1, parameters[0][1], frequency, age, tableFrequency, (j, x, T) => DirectNumerator(j + 1, x, T, t), work)
                 : null;
         }
