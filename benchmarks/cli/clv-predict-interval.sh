@@ -8,7 +8,7 @@
 # Runs the Release build of the CLI (src/TrustMetrics.Cli/bin/Release/net10.0/TrustMetrics.Cli, JIT; built first unless
 # NOBUILD=1), or TRUSTMETRICS=PATH: that binary instead, e.g. the tool as `dotnet tool install` gives it on linux-x64 (Native AOT:
 # scripts/pack-tool.sh FEED TOOL, then TRUSTMETRICS=TOOL/trustmetrics). Each round: fit, then predict --interval (BG/NBD,
-# horizon 39), back to back so both see the same load. Reported: median wall time, CPU time (user + sys) and peak RSS
+# horizon 39), then predict without intervals (the floor the intervals add to), back to back so all see the same load. Reported: median wall time, CPU time (user + sys) and peak RSS
 # (/usr/bin/time), the load average before and after, and the ratio predict/fit of the medians. OUT (default /tmp/clv-predict-bench).
 set -euo pipefail
 runs=${1:-3}
@@ -36,6 +36,7 @@ for ((i = 1; i <= runs; i++)); do
   echo "round $i"
   run fit "$cli" clv fit --input "$file" --model bgnbd --format json
   run predict-interval "$cli" clv predict --input "$file" --model bgnbd --horizon 39 --interval 0.9 --output "$out/predictions.csv"
+  run predict-point "$cli" clv predict --input "$file" --model bgnbd --horizon 39 --output "$out/points.csv"
 done
 median() { sort -g "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 fit=$(median "$out/fit.walls"); predict=$(median "$out/predict-interval.walls")
@@ -44,3 +45,6 @@ fitcpu=$(median "$out/fit.cpu"); predictcpu=$(median "$out/predict-interval.cpu"
 printf '  fit %.2f s (%.2f s CPU, %.0f MB), predict --interval %.2f s (%.2f s CPU, %.0f MB): ratio %.2f wall, %.2f CPU (target ≤ 3 wall)\n' \
   "$fit" "$fitcpu" "$(echo "$(median "$out/fit.rss") / 1024" | bc -l)" "$predict" "$predictcpu" "$(echo "$(median "$out/predict-interval.rss") / 1024" | bc -l)" \
   "$(echo "$predict / $fit" | bc -l)" "$(echo "$predictcpu / $fitcpu" | bc -l)"
+point=$(median "$out/predict-point.walls")
+printf '  predict without intervals %.2f s (%.0f MB): ratio to the fit %.2f; the intervals cost %.2f× the point predictions\n' \
+  "$point" "$(echo "$(median "$out/predict-point.rss") / 1024" | bc -l)" "$(echo "$point / $fit" | bc -l)" "$(echo "$predict / $point" | bc -l)"

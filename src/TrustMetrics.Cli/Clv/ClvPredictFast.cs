@@ -411,11 +411,9 @@ internal static class ClvPredictFast
                     }
 
                     span[position++] = (byte)',';
-                    e.PurchasesLower.TryFormat(span[position..], out int n, default, CultureInfo.InvariantCulture);
-                    position += n;
+                    position += ShortestNumber.WriteInteger(e.PurchasesLower, span[position..]);
                     span[position++] = (byte)',';
-                    e.PurchasesUpper.TryFormat(span[position..], out n, default, CultureInfo.InvariantCulture);
-                    position += n;
+                    position += ShortestNumber.WriteInteger(e.PurchasesUpper, span[position..]);
                 }
 
                 span[position++] = (byte)'\n';
