@@ -246,18 +246,19 @@ internal static class ClvPredictFast
                 });
                 written += lines[0] + lines[1];
                 pending.GetAwaiter().GetResult();   // the previous chunk is out (its error, if any, surfaces here as itself)
-                if (stream is not null && work.MayParallelize)
-                {
-                    pending = Task.Run(() =>
-                    {
-                        stream.Write(current[0], 0, length[0]);
-                        stream.Write(current[1], 0, length[1]);
-                    });
-                }
-                else
+                void Both()
                 {
                     Emit(current[0], length[0]);
                     Emit(current[1], length[1]);
+                }
+
+                if (stream is not null && work.MayParallelize)
+                {
+                    pending = Task.Run(Both);
+                }
+                else
+                {
+                    Both();
                 }
 
                 set ^= 1;

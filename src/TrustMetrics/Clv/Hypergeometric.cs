@@ -50,15 +50,14 @@ internal static class Hypergeometric
             double term = a1 * z;
             s = term;
             largest = Math.Abs(term);
-            // n is counted in doubles as well (exact: n ≤ the budget), so the loop converts nothing; the largest term is kept by a
+            // n is counted in a double (exact: n ≤ the budget), so the loop converts nothing; the largest term is kept by a
             // compare (Math.Max's NaN and signed-zero handling is a score of SSE instructions in the Native AOT build, a third of
             // this loop in clv predict's profile) — equal to Math.Max here: a NaN term makes s NaN, and then the series is
             // abandoned below and its largest term never read.
-            double dn = 1;
-            for (int n = 1; term != 0; n++, dn++)
+            for (double n = 1; term != 0; n++)
             {
                 // term_{n+1} = term_n · (a₁+n)(ε+n)/((c+n)(n+1)) · z.
-                double ratio = (a1 + dn) * (epsilon + dn) / ((c + dn) * (dn + 1)) * z;
+                double ratio = (a1 + n) * (epsilon + n) / ((c + n) * (n + 1)) * z;
                 term *= ratio;
                 s += term;
                 double size = Math.Abs(term);

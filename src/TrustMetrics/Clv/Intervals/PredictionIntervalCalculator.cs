@@ -15,11 +15,18 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
     /// <summary>Largest accepted level: beyond it the count quantile would need the predictive CDF closer to 1 than its rounding.</summary>
     public const double MaximumLevel = 0.999;
 
-    /// <summary>Tests only: the BG/NBD count walk one model at a time even where the SIMD lanes apply (the two agree bit for bit).</summary>
-    internal static bool ScalarSteps { get; set; }
+    [ThreadStatic]
+    private static bool scalarStepsForTests, seriesOnlyForTests;
 
-    /// <summary>Tests only: the sigma points' expectations from their series even where <see cref="NumeratorInterpolation"/> applies.</summary>
-    internal static bool SeriesOnly { get; set; }
+    /// <summary>
+    /// Tests only, for computations started on this thread (read when the families are prepared, so other tests running in
+    /// parallel are never affected): the BG/NBD count walk one model at a time even where the SIMD lanes apply (the two agree
+    /// bit for bit).
+    /// </summary>
+    internal static bool ScalarSteps { get => scalarStepsForTests; set => scalarStepsForTests = value; }
+
+    /// <summary>Tests only, likewise per thread: the sigma points' expectations from their series even where <see cref="NumeratorInterpolation"/> applies.</summary>
+    internal static bool SeriesOnly { get => seriesOnlyForTests; set => seriesOnlyForTests = value; }
 
     /// <summary>Distinct rows are split into this many fixed chunks (at most), each with its own scratch buffers.</summary>
     private const int Chunks = 32;
@@ -290,22 +297,12 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                 transformed &= Transformable(v);
             }
 
-            double mean = 0;
             for (int j = 0; j < values.Length; j++)
             {
                 h[j] = H(values[j]);
-                mean += h[j];
             }
 
-            mean /= values.Length;
-            double variance = 0;
-            for (int j = 0; j < values.Length; j++)
-            {
-                double dev = h[j] - mean;
-                variance += dev * dev;
-            }
-
-            double sd = Math.Sqrt(variance / values.Length);
+            double sd = Spread(h[..values.Length]);
             double centre = H(estimate);
             if (sd == 0)
             {
@@ -321,6 +318,9 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
 
             double Inverse(double h) => !transformed ? h : logit ? 1 / (1 + Math.Exp(-h)) : Math.Exp(h);
         }
+
+        /// <summary>The sigma points' spread on the transformed scale: sd² = Σ w (h(θⱼ) − h̄)², equal weights (the population variance).</summary>
+        private static double Spread(ReadOnlySpan<double> h) => Math.Sqrt(Descriptive.Variance(h, sample: false));
 
         /// <summary>
         /// <see cref="Bounds"/> for P(alive) = 1/(1 + D) when the family kept ln D per model (<see cref="Scratch.LogOdds"/>): the
@@ -340,21 +340,12 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
                 return Bounds(estimate, values, h, z, logit: true);
             }
 
-            double mean = 0;
-            for (int j = 1; j <= values.Length; j++)
+            for (int j = 0; j < values.Length; j++)
             {
-                mean -= logOdds[j];
+                h[j] = -logOdds[j + 1];
             }
 
-            mean /= values.Length;
-            double variance = 0;
-            for (int j = 1; j <= values.Length; j++)
-            {
-                double dev = -logOdds[j] - mean;
-                variance += dev * dev;
-            }
-
-            double sd = Math.Sqrt(variance / values.Length);
+            double sd = Spread(h[..values.Length]);
             if (sd == 0)
             {
                 return (estimate, estimate);
@@ -496,6 +487,9 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
 
         /// <summary>The sigma points' numerators interpolated along T (lane l = model l + 1), or null (none worth building).</summary>
         private NumeratorInterpolation? numerators;
+
+        /// <summary><see cref="ScalarSteps"/> as it was when the family was prepared.</summary>
+        private bool scalarSteps;
         private int tableFrequency = -1;
 
         public BetaGeometric(BgNbdModel? bg, MbgNbdModel? mbg, double[][] points)
@@ -564,6 +558,7 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
             }
 
             PrepareLanes();
+            scalarSteps = ScalarSteps;   // read here, on the calling thread: the rows run on pool threads
 
             // The sigma points' numerators as interpolants in ln(α̂ + T) wherever a frequency has enough rows (checked against
             // the series piece by piece at build time; a piece that fails stays on the series).
@@ -700,7 +695,7 @@ public sealed partial class PredictionIntervalCalculator : IPredictionIntervalCa
 
         protected override void Quantiles(Scratch scratch, double t, long x, double tx, double T, double lowTail, double highTail, out long lower, out long upper)
         {
-            if (Points.Length > 0 && !ScalarSteps && TryLaneQuantiles(scratch, x, lowTail, highTail, out lower, out upper))
+            if (Points.Length > 0 && !scalarSteps && TryLaneQuantiles(scratch, x, lowTail, highTail, out lower, out upper))
             {
                 return;
             }
